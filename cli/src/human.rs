@@ -1,0 +1,80 @@
+//! The readable report for a terminal, in Chinese, coloured when stdout is a terminal.
+
+use std::fmt::Write as _;
+
+use gouji::{Checked, Severity};
+
+pub(crate) struct Style {
+    pub(crate) color: bool,
+}
+
+impl Style {
+    fn paint(&self, code: &str, text: &str) -> String {
+        if self.color { format!("\x1b[{code}m{text}\x1b[0m") } else { text.to_string() }
+    }
+
+    fn severity(&self, severity: Severity) -> String {
+        let code = match severity {
+            Severity::Error => "1;31",
+            Severity::Warning => "33",
+            Severity::Info => "36",
+        };
+        self.paint(code, severity.name())
+    }
+}
+
+pub(crate) fn report(file: &str, checked: &Checked, style: &Style) -> String {
+    let mut out = String::new();
+    let report = &checked.report;
+    let title = report.title.clone().unwrap_or_else(|| file.to_string());
+    let _ = writeln!(out, "{}", style.paint("1", &title));
+    let mut facts = vec![format!("文件：{file}")];
+    if checked.unreadable.is_none() {
+        facts.push(format!("格式：{}", report.template.name()));
+        if let Some(year) = report.year {
+            facts.push(format!("年度：{year}"));
+        }
+        if let Some(agency) = &report.agency {
+            facts.push(format!("单位：{agency}"));
+        }
+        if let Some(source) = &checked.source {
+            facts.push(format!("编码：{}", source.encoding.name()));
+        }
+    }
+    let _ = writeln!(out, "  {}", facts.join("  "));
+    let _ = writeln!(out, "  {}", checked.verdict());
+    let (errors, warnings, infos) = (
+        checked.count(Severity::Error),
+        checked.count(Severity::Warning),
+        checked.count(Severity::Info),
+    );
+    let conclusion = if errors == 0 {
+        style.paint("32", &format!("✔ 未发现错误（警告 {warnings}，提示 {infos}）"))
+    } else {
+        style.paint("1;31", &format!("✘ 发现 {errors} 个错误（警告 {warnings}，提示 {infos}）"))
+    };
+    let _ = writeln!(out, "  {conclusion}");
+    for finding in &checked.findings {
+        let _ = writeln!(
+            out,
+            "  {} {}  {}",
+            style.severity(finding.severity),
+            style.paint("2", &finding.rule),
+            finding.message
+        );
+        if !finding.cells.is_empty() {
+            let shown: Vec<String> =
+                finding.cells.iter().take(8).map(ToString::to_string).collect();
+            let more = if finding.cells.len() > 8 {
+                format!(" 等 {} 个", finding.cells.len())
+            } else {
+                String::new()
+            };
+            let _ = writeln!(out, "      单元格：{}{more}", shown.join(" "));
+        }
+        if let Some(hint) = &finding.hint {
+            let _ = writeln!(out, "      建议：{hint}");
+        }
+    }
+    out
+}

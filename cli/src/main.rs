@@ -1,0 +1,221 @@
+//! `gouji`: check 政府信息公开工作年度报告 files from the command line.
+//!
+//! The only crate that touches files, arguments, exit codes and JSON; the checking itself is
+//! `gouji::check`. One unreadable file is reported and the others are still checked.
+
+mod human;
+mod json;
+
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use gouji::{Input, Severity, check, rules};
+
+const USAGE: &str = "gouji — 政府信息公开工作年度报告 勾稽检查
+
+用法：
+  gouji check [--json] [--color=auto|always|never] 路径...
+        检查报告（.txt/.md/.html，UTF-8、GBK 或 UTF-16）；路径为 - 时读标准输入；
+        路径为文件夹时检查其中所有 .txt/.md/.htm/.html 文件。
+        --json 每份报告输出一行 JSON（格式见 spec/CONTRACT.md）。
+  gouji sample [--json]     检查内置的示例报告
+  gouji sample --text       输出内置示例报告的原文
+  gouji rule [规则编号]      列出全部规则，或显示一条规则的说明
+  gouji --version
+
+退出码：0 无错误；1 至少一份报告有错误；2 至少一个输入无法读取。";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(code) => ExitCode::from(code),
+        Err(message) => {
+            let _ = writeln!(std::io::stderr(), "gouji: {message}\n\n{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: &[String]) -> Result<u8, String> {
+    let Some(command) = args.first() else {
+        println!("{USAGE}");
+        return Ok(0);
+    };
+    let rest = &args[1..];
+    match command.as_str() {
+        "check" => check_command(rest),
+        "sample" => sample_command(rest),
+        "rule" | "rules" => rule_command(rest),
+        "--version" | "-V" => {
+            println!("gouji {}", env!("CARGO_PKG_VERSION"));
+            Ok(0)
+        }
+        "--help" | "-h" | "help" => {
+            println!("{USAGE}");
+            Ok(0)
+        }
+        other => Err(format!("unknown command `{other}`")),
+    }
+}
+
+struct Options {
+    json: bool,
+    color: bool,
+    paths: Vec<String>,
+}
+
+fn parse_options(args: &[String]) -> Result<Options, String> {
+    let mut json = false;
+    let mut color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let mut paths = Vec::new();
+    let mut only_paths = false;
+    for arg in args {
+        match arg.as_str() {
+            _ if only_paths => paths.push(arg.clone()),
+            "--" => only_paths = true,
+            "--json" => json = true,
+            "--color=always" => color = true,
+            "--color=never" => color = false,
+            "--color=auto" => {}
+            "-" => paths.push(arg.clone()),
+            flag if flag.starts_with('-') => return Err(format!("unknown option `{flag}`")),
+            _ => paths.push(arg.clone()),
+        }
+    }
+    Ok(Options { json, color, paths })
+}
+
+fn check_command(args: &[String]) -> Result<u8, String> {
+    let options = parse_options(args)?;
+    if options.paths.is_empty() {
+        return Err("check needs at least one path (or - for standard input)".to_string());
+    }
+    let mut inputs: Vec<(String, Result<Vec<u8>, String>)> = Vec::new();
+    for path in &options.paths {
+        if path == "-" {
+            let mut bytes = Vec::new();
+            let read = std::io::stdin()
+                .read_to_end(&mut bytes)
+                .map(|_| bytes)
+                .map_err(|e| format!("无法读取标准输入：{e}"));
+            inputs.push(("-".to_string(), read));
+            continue;
+        }
+        let path_buf = PathBuf::from(path);
+        if path_buf.is_dir() {
+            let mut files = Vec::new();
+            collect_reports(&path_buf, &mut files);
+            if files.is_empty() {
+                inputs
+                    .push((path.clone(), Err("文件夹中没有 .txt/.md/.htm/.html 文件".to_string())));
+            }
+            for file in files {
+                let read = read_file(&file);
+                inputs.push((file.display().to_string(), read));
+            }
+        } else {
+            inputs.push((path.clone(), read_file(&path_buf)));
+        }
+    }
+    let style = human::Style { color: options.color };
+    let mut stdout = std::io::stdout().lock();
+    let mut status = 0u8;
+    for (index, (name, read)) in inputs.iter().enumerate() {
+        let bytes = match read {
+            Ok(bytes) => bytes,
+            Err(message) => {
+                status = 2;
+                if options.json {
+                    let line = json::io_error(name, message);
+                    writeln!(stdout, "{line}").map_err(|e| e.to_string())?;
+                } else {
+                    writeln!(stdout, "{name}\n  无法读取：{message}\n")
+                        .map_err(|e| e.to_string())?;
+                }
+                continue;
+            }
+        };
+        let file_name = Path::new(name).file_name().and_then(|n| n.to_str());
+        let checked = check(&Input { bytes, name: file_name });
+        if checked.unreadable.is_some() {
+            status = 2;
+        } else if checked.count(Severity::Error) > 0 && status == 0 {
+            status = 1;
+        }
+        let written = if options.json {
+            writeln!(stdout, "{}", json::report(name, &checked))
+        } else {
+            let separator = if index + 1 < inputs.len() { "\n" } else { "" };
+            write!(stdout, "{}{separator}", human::report(name, &checked, &style))
+        };
+        if written.is_err() {
+            // Output closed (e.g. piped into `head`): stop quietly.
+            return Ok(status);
+        }
+    }
+    Ok(status)
+}
+
+fn read_file(path: &Path) -> Result<Vec<u8>, String> {
+    let metadata = std::fs::metadata(path).map_err(|e| format!("无法打开文件：{e}"))?;
+    if metadata.len() > gouji::input::MAX_INPUT_BYTES as u64 {
+        return Err(gouji::input::Unreadable::TooLarge.message().to_string());
+    }
+    std::fs::read(path).map_err(|e| format!("无法读取文件：{e}"))
+}
+
+/// Report files under `dir`, sorted, recursively.
+fn collect_reports(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths {
+        if path.is_dir() {
+            collect_reports(&path, out);
+        } else if path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+            matches!(e.to_ascii_lowercase().as_str(), "txt" | "md" | "htm" | "html")
+        }) {
+            out.push(path);
+        }
+    }
+}
+
+fn sample_command(args: &[String]) -> Result<u8, String> {
+    if args.iter().any(|a| a == "--text") {
+        print!("{}", gouji::SAMPLE_REPORT);
+        return Ok(0);
+    }
+    let options = parse_options(args)?;
+    let checked = check(&Input::text(gouji::SAMPLE_REPORT));
+    let name = "示例：张店区应急管理局2023年报";
+    if options.json {
+        println!("{}", json::report(name, &checked));
+    } else {
+        print!("{}", human::report(name, &checked, &human::Style { color: options.color }));
+    }
+    Ok(u8::from(checked.count(Severity::Error) > 0))
+}
+
+fn rule_command(args: &[String]) -> Result<u8, String> {
+    match args.first() {
+        None => {
+            for rule in rules::RULES {
+                println!("{:<18} {:<5} {}", rule.id, rule.severity.name(), rule.title);
+            }
+            Ok(0)
+        }
+        Some(id) => {
+            let rule = rules::rule(id).ok_or_else(|| format!("no rule `{id}`"))?;
+            println!(
+                "{}（{}，{}）\n{}\n\n{}",
+                rule.id,
+                rule.name,
+                rule.severity.name(),
+                rule.title,
+                rule.doc
+            );
+            Ok(0)
+        }
+    }
+}

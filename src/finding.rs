@@ -1,0 +1,59 @@
+//! What the engine tells the user: plain public data, no behaviour.
+
+use std::ops::Range;
+
+use crate::model::{CellRef, Number};
+
+/// How serious a finding is (RULEBOOK §2.1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// An identity is broken or a value is impossible: the tables are wrong as published.
+    Error,
+    /// A careful reviewer would query it.
+    Warning,
+    /// Worth a look.
+    Info,
+}
+
+impl Severity {
+    /// The contract's spelling: `"error"`, `"warning"`, `"info"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+
+    /// The Chinese name: 错误, 警告, 提示.
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Error => "错误",
+            Severity::Warning => "警告",
+            Severity::Info => "提示",
+        }
+    }
+}
+
+/// One problem found in a report.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    /// The concrete check id, e.g. `T3-BAL-NP`; its family (`T3-BAL`) is in the registry.
+    pub rule: String,
+    /// The registry id of the rule family.
+    pub family: &'static str,
+    /// How serious it is (always the registry's severity for the family).
+    pub severity: Severity,
+    /// What is wrong, with the numbers, in Chinese.
+    pub message: String,
+    /// What to do about it, in Chinese.
+    pub hint: Option<String>,
+    /// The cells involved; the first is the one most likely at fault.
+    pub cells: Vec<CellRef>,
+    /// The value the numbers call for (for a sum: the sum of the parts).
+    pub expected: Option<Number>,
+    /// The value written.
+    pub found: Option<Number>,
+    /// Where in the source text it is, when it is not a cell (a title, a heading).
+    pub span: Option<Range<usize>>,
+}

@@ -1,0 +1,515 @@
+//! HTML → plain text, with every table row rendered as one tab-separated line.
+//!
+//! A saved government page, or the `text/html` a browser, Word or WPS puts on the clipboard,
+//! is read through its tables: `rowspan`/`colspan` are laid out on a grid, so each rendered
+//! line holds its row's cells in column order. A position covered by a merged *empty* cell is
+//! rendered as an empty field (a blank cell the reviewer must see); a position covered by a
+//! merged cell with text (a label spanning rows) is not repeated.
+//!
+//! Invariants: linear in the input; never panics on malformed markup; spans and counts from
+//! attributes are clamped so that garbage cannot allocate a huge grid.
+
+use std::fmt::Write as _;
+
+/// Renders an HTML document as text (see the module doc).
+pub(crate) fn render(html: &str) -> String {
+    let mut renderer = Renderer::default();
+    let bytes = html.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'<' {
+            if html[i..].starts_with("<!--") {
+                i = html[i + 4..].find("-->").map_or(bytes.len(), |end| i + 4 + end + 3);
+                continue;
+            }
+            if let Some(tag) = parse_tag(html, i) {
+                let end = tag.end;
+                if !tag.closing && RAW_TEXT.contains(&tag.name.as_str()) {
+                    // Skip everything up to the matching close tag.
+                    let close = format!("</{}", tag.name);
+                    i = find_ascii_ci(html, end, &close).map_or(bytes.len(), |at| {
+                        html[at..].find('>').map_or(bytes.len(), |gt| at + gt + 1)
+                    });
+                    if tag.name == "title" {
+                        let inner = &html[end..i.min(html.len())];
+                        let inner = inner.rsplit_once("</").map_or(inner, |(text, _)| text);
+                        renderer.title(&decode_entities(inner));
+                    }
+                    continue;
+                }
+                renderer.tag(&tag);
+                i = end;
+                continue;
+            }
+        }
+        let from = if bytes[i] == b'<' { i + 1 } else { i };
+        let next = html[from..].find('<').map_or(bytes.len(), |at| from + at);
+        renderer.text(&decode_entities(&html[i..next]));
+        i = next;
+    }
+    renderer.finish()
+}
+
+/// Elements whose content is never document text. `title` is kept separately.
+const RAW_TEXT: &[&str] = &["script", "style", "title", "noscript", "template", "textarea", "svg"];
+
+const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "blockquote",
+    "pre",
+    "hr",
+    "dl",
+    "dt",
+    "dd",
+    "form",
+    "center",
+    "address",
+    "caption",
+    "nav",
+    "aside",
+    "main",
+    "figure",
+    "figcaption",
+    "body",
+    "html",
+    "head",
+];
+
+/// Merged-cell spans larger than this are clamped: no real table has them.
+const MAX_SPAN: usize = 200;
+/// A table grid larger than this many positions is rendered without its merged cells laid out.
+const MAX_GRID: usize = 200_000;
+
+struct Tag {
+    name: String,
+    closing: bool,
+    rowspan: usize,
+    colspan: usize,
+    end: usize,
+}
+
+fn parse_tag(html: &str, start: usize) -> Option<Tag> {
+    let bytes = html.as_bytes();
+    let mut i = start + 1;
+    let closing = bytes.get(i) == Some(&b'/');
+    if closing {
+        i += 1;
+    }
+    let name_start = i;
+    while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b':') {
+        i += 1;
+    }
+    if i == name_start {
+        // `<!DOCTYPE …>`, `<?xml …?>`: skip to '>'.
+        if matches!(bytes.get(start + 1), Some(b'!' | b'?')) {
+            let end = html[start..].find('>').map_or(bytes.len(), |gt| start + gt + 1);
+            return Some(Tag { name: String::new(), closing: true, rowspan: 1, colspan: 1, end });
+        }
+        return None;
+    }
+    let name = html[name_start..i].to_ascii_lowercase();
+    let attrs_start = i;
+    // Find the end of the tag, honouring quoted attribute values.
+    let mut quote = None;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match quote {
+            Some(q) if b == q => quote = None,
+            Some(_) => {}
+            None if b == b'"' || b == b'\'' => quote = Some(b),
+            None if b == b'>' => break,
+            None => {}
+        }
+        i += 1;
+    }
+    let attrs = &html[attrs_start..i.min(bytes.len())];
+    Some(Tag {
+        name,
+        closing,
+        rowspan: span_attr(attrs, "rowspan"),
+        colspan: span_attr(attrs, "colspan"),
+        end: (i + 1).min(bytes.len()),
+    })
+}
+
+fn span_attr(attrs: &str, name: &str) -> usize {
+    let Some(at) = find_ascii_ci(attrs, 0, name) else { return 1 };
+    let rest = attrs[at + name.len()..].trim_start();
+    let Some(rest) = rest.strip_prefix('=') else { return 1 };
+    let digits: String = rest
+        .trim_start()
+        .trim_start_matches(['"', '\''])
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .take(4)
+        .collect();
+    digits.parse::<usize>().unwrap_or(1).clamp(1, MAX_SPAN)
+}
+
+fn find_ascii_ci(haystack: &str, from: usize, needle: &str) -> Option<usize> {
+    let hay = haystack.as_bytes();
+    let needle = needle.as_bytes();
+    if needle.is_empty() || hay.len() < needle.len() {
+        return None;
+    }
+    (from..=hay.len() - needle.len())
+        .find(|&at| hay[at..at + needle.len()].eq_ignore_ascii_case(needle))
+        .filter(|&at| haystack.is_char_boundary(at))
+}
+
+#[derive(Default)]
+struct HtmlCell {
+    text: String,
+    rowspan: usize,
+    colspan: usize,
+}
+
+#[derive(Default)]
+struct HtmlTable {
+    rows: Vec<Vec<HtmlCell>>,
+    in_cell: bool,
+}
+
+#[derive(Default)]
+struct Renderer {
+    out: String,
+    tables: Vec<HtmlTable>,
+    pre_depth: usize,
+    title: Option<String>,
+}
+
+impl Renderer {
+    fn title(&mut self, text: &str) {
+        let text = collapse(text);
+        if self.title.is_none() && !text.trim().is_empty() {
+            self.title = Some(text.trim().to_string());
+        }
+    }
+
+    fn tag(&mut self, tag: &Tag) {
+        match (tag.name.as_str(), tag.closing) {
+            ("table", false) => self.tables.push(HtmlTable::default()),
+            ("table", true) => {
+                if let Some(table) = self.tables.pop() {
+                    let rendered = render_grid(&table);
+                    if let Some(outer) = self.tables.last_mut() {
+                        // A nested table becomes text inside the enclosing cell.
+                        push_cell_text(outer, &rendered.replace(['\n', '\t'], " "));
+                    } else {
+                        self.newline();
+                        self.out.push_str(&rendered);
+                        self.newline();
+                    }
+                }
+            }
+            ("tr", false) => {
+                if let Some(table) = self.tables.last_mut() {
+                    table.rows.push(Vec::new());
+                    table.in_cell = false;
+                }
+            }
+            ("td" | "th", false) => {
+                if let Some(table) = self.tables.last_mut() {
+                    if table.rows.is_empty() {
+                        table.rows.push(Vec::new());
+                    }
+                    if let Some(row) = table.rows.last_mut() {
+                        row.push(HtmlCell {
+                            text: String::new(),
+                            rowspan: tag.rowspan,
+                            colspan: tag.colspan,
+                        });
+                    }
+                    table.in_cell = true;
+                }
+            }
+            ("td" | "th", true) => {
+                if let Some(table) = self.tables.last_mut() {
+                    table.in_cell = false;
+                }
+            }
+            ("pre", false) => {
+                self.pre_depth += 1;
+                self.block();
+            }
+            ("pre", true) => {
+                self.pre_depth = self.pre_depth.saturating_sub(1);
+                self.block();
+            }
+            (name, _) if BLOCKS.contains(&name) => self.block(),
+            _ => {}
+        }
+    }
+
+    fn block(&mut self) {
+        if let Some(table) = self.tables.last_mut() {
+            if table.in_cell {
+                push_cell_text(table, " ");
+            }
+        } else {
+            self.newline();
+        }
+    }
+
+    fn newline(&mut self) {
+        let trimmed_len = self.out.trim_end_matches([' ']).len();
+        self.out.truncate(trimmed_len);
+        if !self.out.is_empty() && !self.out.ends_with('\n') {
+            self.out.push('\n');
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        if let Some(table) = self.tables.last_mut() {
+            if table.in_cell {
+                push_cell_text(table, &collapse(text));
+            }
+            // Text between cells (whitespace, stray characters) is not part of the table.
+            return;
+        }
+        if self.pre_depth > 0 {
+            self.out.push_str(text);
+            return;
+        }
+        let collapsed = collapse(text);
+        if collapsed == " " && (self.out.is_empty() || self.out.ends_with(['\n', ' '])) {
+            return;
+        }
+        self.out.push_str(&collapsed);
+    }
+
+    fn finish(mut self) -> String {
+        // Unclosed tables still count.
+        while let Some(table) = self.tables.pop() {
+            let rendered = render_grid(&table);
+            self.newline();
+            self.out.push_str(&rendered);
+        }
+        let mut out = String::with_capacity(self.out.len() + 64);
+        if let Some(title) = self.title {
+            out.push_str(&title);
+            out.push('\n');
+        }
+        for line in self.out.lines() {
+            let line = line.trim_matches(' ');
+            if !line.is_empty() || !out.ends_with("\n\n") {
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+        out
+    }
+}
+
+fn push_cell_text(table: &mut HtmlTable, text: &str) {
+    if let Some(cell) = table.rows.last_mut().and_then(|row| row.last_mut()) {
+        if text == " " && (cell.text.is_empty() || cell.text.ends_with(' ')) {
+            return;
+        }
+        cell.text.push_str(text);
+    }
+}
+
+/// Collapses HTML whitespace runs into one space; tabs never survive into a cell.
+fn collapse(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_space = false;
+    for ch in text.chars() {
+        if matches!(ch, ' ' | '\t' | '\n' | '\r' | '\x0C') {
+            if !in_space {
+                out.push(' ');
+            }
+            in_space = true;
+        } else {
+            out.push(ch);
+            in_space = false;
+        }
+    }
+    out
+}
+
+/// Lays the table out on a grid and renders one tab-separated line per row.
+fn render_grid(table: &HtmlTable) -> String {
+    let n_rows = table.rows.len();
+    let width = table.rows.iter().map(|row| row.iter().map(|c| c.colspan).sum::<usize>()).max();
+    let width = width.unwrap_or(0);
+    let mut out = String::new();
+    if n_rows.saturating_mul(width) > MAX_GRID {
+        // Degenerate markup: render each row's own cells without layout.
+        for row in &table.rows {
+            let fields: Vec<&str> = row.iter().map(|c| c.text.trim()).collect();
+            let _ = writeln!(out, "{}", fields.join("\t"));
+        }
+        return out;
+    }
+    // owner[r][c] = (row index, cell index) of the cell covering that position.
+    let mut owner: Vec<Vec<Option<(usize, usize)>>> = vec![vec![None; width]; n_rows];
+    for (r, row) in table.rows.iter().enumerate() {
+        let mut c = 0;
+        for (k, cell) in row.iter().enumerate() {
+            while c < width && owner[r][c].is_some() {
+                c += 1;
+            }
+            if c >= width {
+                break;
+            }
+            for rr in r..(r + cell.rowspan).min(n_rows) {
+                for cc in c..(c + cell.colspan).min(width) {
+                    if owner[rr][cc].is_none() {
+                        owner[rr][cc] = Some((r, k));
+                    }
+                }
+            }
+            c += cell.colspan;
+        }
+    }
+    for (r, row_owners) in owner.iter().enumerate() {
+        let mut fields: Vec<&str> = Vec::with_capacity(width);
+        let mut prev: Option<(usize, usize)> = None;
+        for &slot in row_owners {
+            match slot {
+                None => {}
+                Some((orow, ocell)) => {
+                    let text = table.rows[orow][ocell].text.trim();
+                    let origin_here = orow == r && prev != slot;
+                    if origin_here || text.is_empty() {
+                        fields.push(text);
+                    }
+                }
+            }
+            prev = slot;
+        }
+        // Trailing empty cells stay: they are blank values. Only all-empty rows go.
+        if fields.iter().all(|f| f.is_empty()) {
+            continue;
+        }
+        let _ = writeln!(out, "{}", fields.join("\t"));
+    }
+    out
+}
+
+/// Decodes character references; unknown names are left as written.
+pub(crate) fn decode_entities(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let end = rest[1..].find(|c: char| !c.is_ascii_alphanumeric() && c != '#').map(|e| e + 1);
+        let Some(end) = end.filter(|&e| e > 1 && e <= 12) else {
+            out.push('&');
+            rest = &rest[1..];
+            continue;
+        };
+        let name = &rest[1..end];
+        let decoded = if let Some(num) = name.strip_prefix('#') {
+            let value = if let Some(hex) = num.strip_prefix(['x', 'X']) {
+                u32::from_str_radix(hex, 16).ok()
+            } else {
+                num.parse::<u32>().ok()
+            };
+            value.and_then(char::from_u32)
+        } else {
+            named_entity(name)
+        };
+        match decoded {
+            Some(ch) => {
+                out.push(ch);
+                rest = &rest[end..];
+                if rest.starts_with(';') {
+                    rest = &rest[1..];
+                }
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn named_entity(name: &str) -> Option<char> {
+    Some(match name {
+        "nbsp" => '\u{A0}',
+        "lt" => '<',
+        "gt" => '>',
+        "amp" => '&',
+        "quot" => '"',
+        "apos" => '\'',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "lsquo" => '‘',
+        "rsquo" => '’',
+        "mdash" => '—',
+        "ndash" => '–',
+        "hellip" => '…',
+        "middot" => '·',
+        "times" => '×',
+        "divide" => '÷',
+        "ensp" => '\u{2002}',
+        "emsp" => '\u{2003}',
+        "thinsp" => '\u{2009}',
+        "shy" => '\u{AD}',
+        "zwj" => '\u{200D}',
+        "zwnj" => '\u{200C}',
+        "copy" => '©',
+        "reg" => '®',
+        "yen" => '¥',
+        "deg" => '°',
+        "plusmn" => '±',
+        "laquo" => '«',
+        "raquo" => '»',
+        "bull" => '•',
+        "permil" => '‰',
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_rows_with_merged_cells_on_a_grid() {
+        let html = "<p>标题</p><table><tr><td rowspan=2>三、本年度办理结果</td><td>（一）予以公开</td>\
+                    <td>1</td><td colspan=2></td></tr><tr><td>（二）部分公开</td><td>2</td><td>3</td><td>4</td></tr></table><p>完</p>";
+        let text = render(html);
+        assert_eq!(
+            text,
+            "标题\n三、本年度办理结果\t（一）予以公开\t1\t\t\n（二）部分公开\t2\t3\t4\n完\n"
+        );
+    }
+
+    #[test]
+    fn skips_scripts_comments_and_decodes_entities() {
+        let html = "<title>报告</title><script>var a='<td>';</script><!-- x --><p>A&nbsp;&amp;&#x4E00;&lt;</p>";
+        assert_eq!(render(html), "报告\nA\u{A0}&一<\n");
+    }
+
+    #[test]
+    fn survives_garbage() {
+        for html in ["<", "<td>", "<table><td colspan=99999999>", "&#xFFFFFFFF;", "<a href='>"] {
+            let _ = render(html);
+        }
+    }
+}

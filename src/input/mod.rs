@@ -1,0 +1,327 @@
+//! Stage 0: bytes → [`Source`], the text the user sees.
+//!
+//! Decodes UTF-8 (with or without BOM), UTF-16 (with BOM, or plainly UTF-16 by its NUL
+//! pattern) and GB18030/GBK; renders HTML through its tables ([`html`]). Recognizes the
+//! formats it cannot read yet (PDF, Word, Excel, images, archives, programs) and says so.
+//!
+//! Invariants: never panics, never guesses silently (the encoding used is reported), and
+//! does no I/O: the shells hand it bytes.
+
+mod gb18030;
+mod html;
+
+/// Inputs larger than this are refused with a message rather than processed.
+pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
+
+/// The decoded input, as shown to the user. Every span in the engine's output points into
+/// [`Source::text`].
+#[derive(Clone, Debug)]
+pub struct Source {
+    /// The decoded text; for HTML input, the rendered text (one line per table row).
+    pub text: String,
+    /// What the bytes were.
+    pub kind: SourceKind,
+    /// How the bytes were decoded.
+    pub encoding: Encoding,
+    /// Malformed sequences replaced by U+FFFD while decoding.
+    pub replaced: usize,
+}
+
+/// What kind of document the bytes held.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SourceKind {
+    /// Plain text (pasted text, .txt, .md).
+    Text,
+    /// An HTML document or clipboard fragment.
+    Html,
+}
+
+/// The character encoding the bytes were read in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Encoding {
+    /// UTF-8 without BOM.
+    Utf8,
+    /// UTF-8 with a byte-order mark.
+    Utf8Bom,
+    /// GB18030 (a superset of GBK and GB2312).
+    Gb18030,
+    /// UTF-16, little-endian.
+    Utf16Le,
+    /// UTF-16, big-endian.
+    Utf16Be,
+}
+
+impl Encoding {
+    /// The name shown to users.
+    pub fn name(self) -> &'static str {
+        match self {
+            Encoding::Utf8 => "UTF-8",
+            Encoding::Utf8Bom => "UTF-8 (BOM)",
+            Encoding::Gb18030 => "GB18030/GBK",
+            Encoding::Utf16Le => "UTF-16LE",
+            Encoding::Utf16Be => "UTF-16BE",
+        }
+    }
+}
+
+/// Why the bytes could not be read as a report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unreadable {
+    /// Nothing but whitespace.
+    Empty,
+    /// Over [`MAX_INPUT_BYTES`].
+    TooLarge,
+    /// A PDF file.
+    Pdf,
+    /// A Word 2007+ document.
+    Docx,
+    /// A legacy Word or Excel (OLE) file.
+    OfficeLegacy,
+    /// An Excel 2007+ workbook.
+    Xlsx,
+    /// Another zip archive (or a compressed file).
+    Archive,
+    /// An image.
+    Image,
+    /// An executable program.
+    Executable,
+    /// Bytes that are not text in any supported encoding.
+    Binary,
+}
+
+impl Unreadable {
+    /// The Chinese message shown to the user: what happened and what to do.
+    pub fn message(self) -> &'static str {
+        match self {
+            Unreadable::Empty => "输入为空：请粘贴年度报告全文，或打开报告文件。",
+            Unreadable::TooLarge => {
+                "文件过大（超过 64 MB），不像是一份年度报告。请检查是否选错了文件。"
+            }
+            Unreadable::Pdf => {
+                "这是 PDF 文件，目前还不能直接读取。请在 PDF 阅读器中全选并复制报告文字，粘贴到这里检查。"
+            }
+            Unreadable::Docx => {
+                "这是 Word（.docx）文件，目前还不能直接读取。请在 Word/WPS 中全选复制后粘贴，或另存为网页（.html）后打开。"
+            }
+            Unreadable::OfficeLegacy => {
+                "这是旧版 Word/Excel（.doc/.xls）文件，无法读取。请用 Word/WPS 打开后全选复制粘贴，或另存为网页（.html）。"
+            }
+            Unreadable::Xlsx => "这是 Excel 表格文件，无法读取。请打开后复制表格内容粘贴到这里。",
+            Unreadable::Archive => "这是压缩包或压缩文件。请先解压，再打开其中的报告文件。",
+            Unreadable::Image => {
+                "这是图片文件，无法识别其中的文字。请找到报告的文字版本（网页或文档）复制粘贴。"
+            }
+            Unreadable::Executable => "这是可执行程序，不是年度报告。请检查是否选错了文件。",
+            Unreadable::Binary => {
+                "无法识别的文件内容：既不是 UTF-8/GBK/UTF-16 文本，也不是网页。请确认文件是年度报告的文本或网页。"
+            }
+        }
+    }
+}
+
+/// Decodes `bytes`. `name` (a file name) only helps tell HTML from text.
+pub fn read(bytes: &[u8], name: Option<&str>) -> Result<Source, Unreadable> {
+    if bytes.len() > MAX_INPUT_BYTES {
+        return Err(Unreadable::TooLarge);
+    }
+    if let Some(kind) = sniff_binary(bytes) {
+        return Err(kind);
+    }
+    let (text, encoding, replaced) = decode(bytes)?;
+    if text.trim().is_empty() {
+        return Err(Unreadable::Empty);
+    }
+    if looks_binary(&text) {
+        return Err(Unreadable::Binary);
+    }
+    let by_name = name.is_some_and(|name| {
+        let lower = name.to_ascii_lowercase();
+        lower.ends_with(".html") || lower.ends_with(".htm") || lower.ends_with(".xhtml")
+    });
+    if by_name || looks_html(&text) {
+        let rendered = html::render(&text);
+        if rendered.trim().is_empty() {
+            return Err(Unreadable::Empty);
+        }
+        return Ok(Source { text: rendered, kind: SourceKind::Html, encoding, replaced });
+    }
+    Ok(Source { text, kind: SourceKind::Text, encoding, replaced })
+}
+
+fn decode(bytes: &[u8]) -> Result<(String, Encoding, usize), Unreadable> {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        let text = String::from_utf8_lossy(rest);
+        let replaced = text.matches(char::REPLACEMENT_CHARACTER).count();
+        return Ok((text.into_owned(), Encoding::Utf8Bom, replaced));
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        return Ok(utf16(rest, true, Encoding::Utf16Le));
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        return Ok(utf16(rest, false, Encoding::Utf16Be));
+    }
+    // UTF-16 without a BOM: ASCII-heavy text has NUL in every other byte.
+    if bytes.len() >= 4 {
+        let sample = &bytes[..bytes.len().min(4096) & !1];
+        let odd_nul = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+        let even_nul = sample.iter().step_by(2).filter(|&&b| b == 0).count();
+        let half = sample.len() / 2;
+        if odd_nul * 10 >= half * 3 && even_nul * 20 < half {
+            return Ok(utf16(bytes, true, Encoding::Utf16Le));
+        }
+        if even_nul * 10 >= half * 3 && odd_nul * 20 < half {
+            return Ok(utf16(bytes, false, Encoding::Utf16Be));
+        }
+    }
+    if bytes.contains(&0) {
+        return Err(Unreadable::Binary);
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok((text.to_string(), Encoding::Utf8, 0));
+    }
+    let decoded = gb18030::decode(bytes);
+    let chars = decoded.text.chars().count().max(1);
+    // Real GBK text has (almost) no malformed sequences; other bytes have many.
+    if decoded.errors * 50 > chars {
+        return Err(Unreadable::Binary);
+    }
+    Ok((decoded.text, Encoding::Gb18030, decoded.errors))
+}
+
+fn utf16(bytes: &[u8], little: bool, encoding: Encoding) -> (String, Encoding, usize) {
+    let units = bytes.chunks_exact(2).map(|pair| {
+        if little {
+            u16::from_le_bytes([pair[0], pair[1]])
+        } else {
+            u16::from_be_bytes([pair[0], pair[1]])
+        }
+    });
+    let mut replaced = usize::from(bytes.len() % 2 == 1);
+    let mut text = String::with_capacity(bytes.len());
+    for unit in char::decode_utf16(units) {
+        match unit {
+            Ok(ch) => text.push(ch),
+            Err(_) => {
+                text.push(char::REPLACEMENT_CHARACTER);
+                replaced += 1;
+            }
+        }
+    }
+    (text, encoding, replaced)
+}
+
+/// Magic numbers of formats we recognize but cannot read.
+fn sniff_binary(bytes: &[u8]) -> Option<Unreadable> {
+    let starts = |magic: &[u8]| bytes.starts_with(magic);
+    if starts(b"%PDF") {
+        return Some(Unreadable::Pdf);
+    }
+    if starts(b"PK\x03\x04") || starts(b"PK\x05\x06") {
+        let head = &bytes[..bytes.len().min(64 * 1024)];
+        let has = |needle: &[u8]| head.windows(needle.len()).any(|w| w == needle);
+        if has(b"word/") {
+            return Some(Unreadable::Docx);
+        }
+        if has(b"xl/") {
+            return Some(Unreadable::Xlsx);
+        }
+        return Some(Unreadable::Archive);
+    }
+    if starts(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
+        return Some(Unreadable::OfficeLegacy);
+    }
+    if starts(b"\x89PNG")
+        || starts(b"\xFF\xD8\xFF")
+        || starts(b"GIF87a")
+        || starts(b"GIF89a")
+        || starts(b"II*\x00")
+        || starts(b"MM\x00*")
+        || (starts(b"RIFF") && bytes.get(8..12) == Some(b"WEBP"))
+    {
+        return Some(Unreadable::Image);
+    }
+    if starts(b"MZ") && bytes.len() > 64 && bytes[..64].contains(&0) {
+        return Some(Unreadable::Executable);
+    }
+    if starts(b"\x7FELF") || starts(b"\xCF\xFA\xED\xFE") || starts(b"\0asm") {
+        return Some(Unreadable::Executable);
+    }
+    if starts(b"\x1F\x8B") || starts(b"7z\xBC\xAF") || starts(b"Rar!") || starts(b"BZh") {
+        return Some(Unreadable::Archive);
+    }
+    None
+}
+
+/// Decoded text that is mostly control characters or replacement characters is not a report.
+fn looks_binary(text: &str) -> bool {
+    let mut total = 0usize;
+    let mut bad = 0usize;
+    for ch in text.chars().take(200_000) {
+        total += 1;
+        if ch == char::REPLACEMENT_CHARACTER
+            || (ch.is_control() && !matches!(ch, '\n' | '\r' | '\t' | '\x0C'))
+        {
+            bad += 1;
+        }
+    }
+    bad * 20 > total
+}
+
+fn looks_html(text: &str) -> bool {
+    let head: String =
+        text.trim_start().chars().take(4096).collect::<String>().to_ascii_lowercase();
+    if !head.starts_with('<') {
+        return false;
+    }
+    ["<!doctype html", "<html", "<body", "<table", "<meta", "<div", "<p", "<span", "<head"]
+        .iter()
+        .any(|tag| head.contains(tag))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_every_supported_encoding() {
+        let text = "一、本年新收政府信息公开申请数量 1";
+        let utf8 = read(text.as_bytes(), None).unwrap();
+        assert_eq!((utf8.text.as_str(), utf8.encoding), (text, Encoding::Utf8));
+        let mut bom = b"\xEF\xBB\xBF".to_vec();
+        bom.extend_from_slice(text.as_bytes());
+        assert_eq!(read(&bom, None).unwrap().encoding, Encoding::Utf8Bom);
+        let mut le = vec![0xFF, 0xFE];
+        le.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        let le = read(&le, None).unwrap();
+        assert_eq!((le.text.as_str(), le.encoding), (text, Encoding::Utf16Le));
+        let mut be = vec![0xFE, 0xFF];
+        be.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+        assert_eq!(read(&be, None).unwrap().text, text);
+        let ascii_le: Vec<u8> = "total 1 2 3 4".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        assert_eq!(read(&ascii_le, None).unwrap().encoding, Encoding::Utf16Le);
+        // "政府" in GBK.
+        let gbk = read(&[0xD5, 0xFE, 0xB8, 0xAE, b' ', b'1'], None).unwrap();
+        assert_eq!((gbk.text.as_str(), gbk.encoding), ("政府 1", Encoding::Gb18030));
+    }
+
+    #[test]
+    fn names_what_it_cannot_read() {
+        assert_eq!(read(b"%PDF-1.7\n", None).unwrap_err(), Unreadable::Pdf);
+        assert_eq!(read(b"PK\x03\x04....word/document.xml", None).unwrap_err(), Unreadable::Docx);
+        assert_eq!(read(b"\x89PNG\r\n\x1a\n", None).unwrap_err(), Unreadable::Image);
+        assert_eq!(read(b"\x7FELF\x02\x01", None).unwrap_err(), Unreadable::Executable);
+        assert_eq!(read(b"  \n\t ", None).unwrap_err(), Unreadable::Empty);
+        let noise: Vec<u8> =
+            (0..4000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+        assert!(read(&noise, None).is_err());
+    }
+
+    #[test]
+    fn html_is_rendered() {
+        let source =
+            read(b"<html><body><table><tr><td>a</td><td>1</td></tr></table></body></html>", None);
+        let source = source.unwrap();
+        assert_eq!(source.kind, SourceKind::Html);
+        assert_eq!(source.text, "a\t1\n");
+    }
+}

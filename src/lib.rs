@@ -1,0 +1,174 @@
+//! gouji (勾稽) checks the tables of Chinese government information-disclosure annual reports
+//! (政府信息公开工作年度报告) and explains every sum that does not reconcile.
+//!
+//! The pipeline, one stage per module (see ARCHITECTURE.md):
+//!
+//! 1. [`input`]: bytes → [`input::Source`] (decoding; HTML tables rendered as rows);
+//! 2. [`normalize`]: source text → normalized text + [`normalize::SourceMap`];
+//! 3. [`segment`]: normalized text → logical rows of tokens;
+//! 4. [`model`]: tokens → a typed [`model::Report`] (template, year, 表二/三/四 cells);
+//! 5. [`rules`]: report → [`Finding`]s, with the cell most likely at fault named first.
+//!
+//! [`check`] runs them all. It is total: it never panics and never fails; unreadable input
+//! becomes a finding. The core does no I/O, reads no clock and uses no randomness.
+
+pub mod finding;
+pub mod input;
+pub mod model;
+pub mod normalize;
+pub mod rules;
+pub mod segment;
+
+pub use finding::{Finding, Severity};
+pub use model::{CellRef, Report};
+pub use rules::{Check, Diagnosis, Outcome};
+
+/// The sample report: 张店区应急管理局2023年政府信息公开工作年度报告, as crawled (Traditional
+/// characters with pinyin annotations, one table cell per line). It reconciles.
+pub const SAMPLE_REPORT: &str =
+    include_str!("../tests/fixtures/reports/seed/zhangdian-yingji-2023.txt");
+
+/// What to check: the bytes of one report, and its file name if it has one.
+#[derive(Clone, Copy, Debug)]
+pub struct Input<'a> {
+    /// The file's bytes, or the pasted text's UTF-8 bytes.
+    pub bytes: &'a [u8],
+    /// A file name (helps tell HTML from text); `None` for pasted text.
+    pub name: Option<&'a str>,
+}
+
+impl<'a> Input<'a> {
+    /// Pasted text.
+    pub fn text(text: &'a str) -> Input<'a> {
+        Input { bytes: text.as_bytes(), name: None }
+    }
+}
+
+/// Everything the engine found in one report.
+#[derive(Clone, Debug)]
+pub struct Checked {
+    /// The decoded text (every span and cell range points into `source.text`); `None` when
+    /// the input could not be read.
+    pub source: Option<input::Source>,
+    /// Why the input could not be read, if it could not.
+    pub unreadable: Option<input::Unreadable>,
+    /// What was read: template, year, agency, tables.
+    pub report: Report,
+    /// Every problem, errors first.
+    pub findings: Vec<Finding>,
+    /// Every identity of 表三 and 表四 with its outcome.
+    pub checks: Vec<Check>,
+    /// The smallest corrections for each group of broken identities.
+    pub diagnoses: Vec<Diagnosis>,
+}
+
+impl Checked {
+    /// How many findings have `severity`.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings.iter().filter(|f| f.severity == severity).count()
+    }
+
+    /// How the identities of one table came out.
+    pub fn summary(&self, table: model::TableId) -> TableSummary {
+        let mut summary =
+            TableSummary { found: self.report.table(table).is_some(), ..TableSummary::default() };
+        for check in self
+            .checks
+            .iter()
+            .filter(|c| c.identity.total.first().is_some_and(|c| c.table == table))
+        {
+            match check.outcome {
+                Outcome::Passed => summary.passed += 1,
+                Outcome::Failed => summary.failed += 1,
+                Outcome::NeedsReview => summary.review += 1,
+                Outcome::CannotRun => summary.cannot_run += 1,
+            }
+        }
+        summary
+    }
+
+    /// The one-line verdict, e.g. `表三 发现 2 处不一致 · 表四 通过`.
+    pub fn verdict(&self) -> String {
+        if let Some(why) = self.unreadable {
+            return format!("无法读取：{}", why.message());
+        }
+        if self.report.tables.is_empty() {
+            return "未识别到表格".to_string();
+        }
+        let mut parts = Vec::new();
+        for id in [model::TableId::T2, model::TableId::T3, model::TableId::T4] {
+            let s = self.summary(id);
+            let name = id.name();
+            let part = if !s.found {
+                format!("{name} 未找到")
+            } else if id == model::TableId::T2 {
+                format!("{name} 已读取")
+            } else if s.failed > 0 {
+                format!("{name} 发现 {} 处不一致", s.failed)
+            } else if s.cannot_run > 0 {
+                format!("{name} {} 项无法检查", s.cannot_run)
+            } else if s.review > 0 {
+                format!("{name} 通过（{} 项需人工核实）", s.review)
+            } else {
+                format!("{name} 通过")
+            };
+            parts.push(part);
+        }
+        parts.join(" · ")
+    }
+}
+
+/// Counts of check outcomes for one table.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TableSummary {
+    /// Whether the table was found.
+    pub found: bool,
+    /// Identities that hold, every input read as written.
+    pub passed: usize,
+    /// Identities that fail.
+    pub failed: usize,
+    /// Identities that hold with blank or inferred inputs.
+    pub review: usize,
+    /// Identities with a missing input.
+    pub cannot_run: usize,
+}
+
+/// Checks one report. Never panics, never fails: whatever goes wrong is a finding.
+pub fn check(input: &Input<'_>) -> Checked {
+    let source = match input::read(input.bytes, input.name) {
+        Ok(source) => source,
+        Err(why) => {
+            return Checked {
+                source: None,
+                unreadable: Some(why),
+                report: Report::empty(),
+                findings: vec![rules::unreadable(why)],
+                checks: Vec::new(),
+                diagnoses: Vec::new(),
+            };
+        }
+    };
+    let normalized = normalize::normalize(&source.text);
+    let doc = segment::segment(&normalized.text);
+    let mut report = model::build(&normalized.text, &doc);
+    // From here on, ranges point into what the user gave us.
+    for table in &mut report.tables {
+        table.range = normalized.map.span(table.range.clone());
+        for cell in &mut table.cells {
+            cell.range = cell.range.take().map(|range| normalized.map.span(range));
+        }
+    }
+    let mut results = rules::run(&report);
+    if source.replaced > 0 {
+        results.findings.push(rules::replaced_characters(source.replaced, source.encoding.name()));
+        rules::sort(&mut results.findings);
+    }
+    Checked {
+        source: Some(source),
+        unreadable: None,
+        report,
+        findings: results.findings,
+        checks: results.checks,
+        diagnoses: results.diagnoses,
+    }
+}

@@ -1,0 +1,217 @@
+//! The arithmetic of the format: which cells must sum to which (RULEBOOK §2.2, §2.3).
+//!
+//! Each [`Identity`] says `Σ total = Σ parts`. The same list serves three users: the glued-digit
+//! splitter (to choose between splits), the rules (to check), and the culprit search (to find
+//! the fewest cells whose correction reconciles everything). Defined once, here.
+
+use super::address::{CellRef, Col, Row, TableId};
+use super::{Layout, Table};
+
+/// One sum the table must satisfy: `Σ total = Σ parts`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Identity {
+    /// The concrete check id, e.g. `T3-ROW-R3.1`, `T3-BAL-NP`, `T4-RV`.
+    pub id: String,
+    /// The rule family in the registry, e.g. `T3-ROW`.
+    pub family: &'static str,
+    /// The written side (a 总计 cell; for the balance, 办理结果总计 + 结转下年度).
+    pub total: Vec<CellRef>,
+    /// The side that is added up.
+    pub parts: Vec<CellRef>,
+}
+
+impl Identity {
+    /// Every cell of the identity, total side first.
+    pub fn cells(&self) -> impl Iterator<Item = CellRef> + '_ {
+        self.total.iter().chain(&self.parts).copied()
+    }
+
+    /// True when `cell` takes part in the identity.
+    pub fn involves(&self, cell: CellRef) -> bool {
+        self.cells().any(|c| c == cell)
+    }
+
+    /// The coefficient of `cell`: +1 on the total side, -1 on the parts side, 0 otherwise.
+    pub fn coefficient(&self, cell: CellRef) -> i64 {
+        let plus = self.total.iter().filter(|&&c| c == cell).count() as i64;
+        let minus = self.parts.iter().filter(|&&c| c == cell).count() as i64;
+        plus - minus
+    }
+}
+
+/// The applicant columns of 表三 (without totals).
+pub const T3_APPLICANTS: [Col; 6] = [Col::NP, Col::CE, Col::RI, Col::SW, Col::LS, Col::OT];
+/// The 法人或其他组织 columns of 表三.
+pub const T3_ORGS: [Col; 5] = [Col::CE, Col::RI, Col::SW, Col::LS, Col::OT];
+/// The outcome rows of 表三 in the 2021 layout, in order.
+pub const T3_OUTCOMES_2021: [Row; 22] = [
+    Row::R3_1,
+    Row::R3_2,
+    Row::R3_3_1,
+    Row::R3_3_2,
+    Row::R3_3_3,
+    Row::R3_3_4,
+    Row::R3_3_5,
+    Row::R3_3_6,
+    Row::R3_3_7,
+    Row::R3_3_8,
+    Row::R3_4_1,
+    Row::R3_4_2,
+    Row::R3_4_3,
+    Row::R3_5_1,
+    Row::R3_5_2,
+    Row::R3_5_3,
+    Row::R3_5_4,
+    Row::R3_5_5,
+    Row::R3_6_1,
+    Row::R3_6_2,
+    Row::R3_6_3,
+    Row::R3_7,
+];
+
+/// The leaf rows of 表三 (rows with numbers in the official layout), in order.
+pub fn t3_leaves(layout: Layout) -> Vec<Row> {
+    let mut rows = vec![Row::R1, Row::R2];
+    rows.extend(t3_outcomes(layout));
+    rows.push(Row::R3_7);
+    rows.push(Row::R4);
+    rows
+}
+
+/// The outcome rows that （七）总计 adds up.
+pub fn t3_outcomes(layout: Layout) -> Vec<Row> {
+    let mut rows: Vec<Row> = T3_OUTCOMES_2021[..18].to_vec();
+    match layout {
+        Layout::Y2021 => rows.extend([Row::R3_6_1, Row::R3_6_2, Row::R3_6_3]),
+        Layout::Y2019 => rows.push(Row::R3_6),
+    }
+    rows
+}
+
+/// The leaves of an outcome group (for subtotal rows).
+pub fn t3_group(group: Row) -> &'static [Row] {
+    match group {
+        Row::R3_3 => &T3_OUTCOMES_2021[2..10],
+        Row::R3_4 => &T3_OUTCOMES_2021[10..13],
+        Row::R3_5 => &T3_OUTCOMES_2021[13..18],
+        Row::R3_6 => &T3_OUTCOMES_2021[18..21],
+        _ => &[],
+    }
+}
+
+/// The columns of 表四.
+pub const T4_PARTS: [Col; 4] = [Col::keep, Col::fix, Col::oth, Col::pend];
+
+/// Every identity of `table` (none for 表二, which has no sums).
+pub fn identities(table: &Table) -> Vec<Identity> {
+    match table.id {
+        TableId::T2 => Vec::new(),
+        TableId::T3 => t3_identities(table.layout, table.has_subtotal_column, &table.subtotal_rows),
+        TableId::T4 => t4_identities(),
+    }
+}
+
+/// The identities of 表三 for a layout and its local variants.
+pub fn t3_identities(layout: Layout, lp_column: bool, subtotal_rows: &[Row]) -> Vec<Identity> {
+    let cell = |row, col| CellRef::new(TableId::T3, row, col);
+    let mut rows = t3_leaves(layout);
+    rows.extend(subtotal_rows.iter().copied());
+    let mut cols: Vec<Col> = T3_APPLICANTS.to_vec();
+    if lp_column {
+        cols.push(Col::LP);
+    }
+    cols.push(Col::TOT);
+    let mut out = Vec::new();
+    // T3-ROW: 总计 = the six applicant columns (with a 小计 column: 总计 = 自然人 + 小计).
+    for &row in &rows {
+        if lp_column {
+            out.push(Identity {
+                id: format!("T3-LP-{}", row.code()),
+                family: "T3-LP",
+                total: vec![cell(row, Col::LP)],
+                parts: T3_ORGS.iter().map(|&c| cell(row, c)).collect(),
+            });
+            out.push(Identity {
+                id: format!("T3-ROW-{}", row.code()),
+                family: "T3-ROW",
+                total: vec![cell(row, Col::TOT)],
+                parts: vec![cell(row, Col::NP), cell(row, Col::LP)],
+            });
+        } else {
+            out.push(Identity {
+                id: format!("T3-ROW-{}", row.code()),
+                family: "T3-ROW",
+                total: vec![cell(row, Col::TOT)],
+                parts: T3_APPLICANTS.iter().map(|&c| cell(row, c)).collect(),
+            });
+        }
+    }
+    for &col in &cols {
+        out.push(Identity {
+            id: format!("T3-OUT-{}", col.code()),
+            family: "T3-OUT",
+            total: vec![cell(Row::R3_7, col)],
+            parts: t3_outcomes(layout).into_iter().map(|row| cell(row, col)).collect(),
+        });
+    }
+    for &col in &cols {
+        out.push(Identity {
+            id: format!("T3-BAL-{}", col.code()),
+            family: "T3-BAL",
+            total: vec![cell(Row::R3_7, col), cell(Row::R4, col)],
+            parts: vec![cell(Row::R1, col), cell(Row::R2, col)],
+        });
+    }
+    for &group in subtotal_rows {
+        for &col in &cols {
+            out.push(Identity {
+                id: format!("T3-SUB-{}-{}", group.code(), col.code()),
+                family: "T3-SUB",
+                total: vec![cell(group, col)],
+                parts: t3_group(group).iter().map(|&row| cell(row, col)).collect(),
+            });
+        }
+    }
+    out
+}
+
+/// The identities of 表四: each group's 总计 = its four results.
+pub fn t4_identities() -> Vec<Identity> {
+    [(Row::RV, "T4-RV"), (Row::LD, "T4-LD"), (Row::LR, "T4-LR")]
+        .into_iter()
+        .map(|(row, id)| Identity {
+            id: id.to_string(),
+            family: id_family(id),
+            total: vec![CellRef::new(TableId::T4, row, Col::tot)],
+            parts: T4_PARTS.iter().map(|&col| CellRef::new(TableId::T4, row, col)).collect(),
+        })
+        .collect()
+}
+
+fn id_family(id: &str) -> &'static str {
+    match id {
+        "T4-RV" => "T4-RV",
+        "T4-LD" => "T4-LD",
+        _ => "T4-LR",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_match_the_rulebook() {
+        let ids = t3_identities(Layout::Y2021, false, &[]);
+        let count = |family: &str| ids.iter().filter(|i| i.family == family).count();
+        assert_eq!((count("T3-ROW"), count("T3-OUT"), count("T3-BAL")), (25, 7, 7));
+        let ids = t3_identities(Layout::Y2019, false, &[]);
+        assert_eq!(ids.iter().filter(|i| i.family == "T3-ROW").count(), 23);
+        let out = ids.iter().find(|i| i.id == "T3-OUT-NP").unwrap();
+        assert_eq!(out.parts.len(), 19);
+        // The 28 × 8 local variant: three subtotal rows and a 小计 column.
+        let ids = t3_identities(Layout::Y2021, true, &[Row::R3_3, Row::R3_4, Row::R3_5]);
+        assert_eq!(ids.iter().filter(|i| i.family == "T3-ROW").count(), 28);
+        assert_eq!(ids.iter().filter(|i| i.family == "T3-SUB").count(), 3 * 8);
+    }
+}

@@ -1,0 +1,259 @@
+//! The only place with the Chinese label text of the format, and the index that finds it.
+//!
+//! Labels are matched on key words that survive the typos and breaks seen in real reports:
+//! `預期` for `逾期` (so 其他处理·1 keys on `不补正`), `其他法律行政止公开`, labels wrapped across
+//! lines or split by spaces (`确认或重 新出具`), list numbers written `1、` for `1.`.
+//! Matching runs on the *compact* text: every text token concatenated without whitespace,
+//! with numbers and blanks left out, so a label broken by a line of digits still matches.
+
+use crate::segment::{Doc, TokenKind};
+
+use super::address::Row;
+
+/// Key words per row of 表三. Any one of them identifies the row.
+pub(crate) fn t3_keys(row: Row) -> &'static [&'static str] {
+    match row {
+        Row::R1 => &["本年新收"],
+        Row::R2 => &["上年结转"],
+        Row::R3_1 => &["予以公开"],
+        Row::R3_2 => &["部分公开"],
+        Row::R3_3 => &["不予公开"],
+        Row::R3_3_1 => &["国家秘密"],
+        Row::R3_3_2 => &["其他法律", "禁止公开", "行政法规"],
+        Row::R3_3_3 => &["三安全一稳定", "危及"],
+        Row::R3_3_4 => &["第三方合法权益", "保护第三方"],
+        Row::R3_3_5 => &["内部事务"],
+        Row::R3_3_6 => &["过程性信息", "四类过程"],
+        Row::R3_3_7 => &["执法案卷"],
+        Row::R3_3_8 => &["查询事项"],
+        Row::R3_4 => &["无法提供"],
+        Row::R3_4_1 => &["不掌握"],
+        Row::R3_4_2 => &["没有现成信息", "另行制作"],
+        Row::R3_4_3 => &["仍不明确", "补正后申请"],
+        Row::R3_5 => &["不予处理"],
+        Row::R3_5_1 => &["信访举报", "举报投诉"],
+        Row::R3_5_2 => &["重复申请"],
+        Row::R3_5_3 => &["出版物"],
+        Row::R3_5_4 => &["大量反复"],
+        Row::R3_5_5 => &["重新出具", "确认或重", "已获取信息"],
+        Row::R3_6 => &["其他处理"],
+        Row::R3_6_1 => &["不补正"],
+        Row::R3_6_2 => &["收费通知", "缴纳费用"],
+        Row::R3_6_3 => &["3.其他"],
+        Row::R3_7 => &["(七)总计", "七)总计", "(七)合计"],
+        Row::R4 => &["结转下年度", "结转下一年度", "转下年度", "结转下年"],
+        _ => &[],
+    }
+}
+
+/// Words that only occur in the 2021 表三 (its three 其他处理 rows).
+pub(crate) const T3_2021_MARKERS: &[&str] = &["不补正", "收费通知", "缴纳费用"];
+
+/// Labels of a subtotal row in local variants of 表三.
+pub(crate) const SUBTOTAL_KEYS: &[&str] = &["小计", "合计"];
+
+/// 表三's header: where it starts, before 一、本年新收.
+pub(crate) const T3_HEADER_KEYS: &[&str] = &["勾稽关系", "申请人情况"];
+
+/// Key words per row of 表二.
+pub(crate) fn t2_keys(row: Row) -> &'static [&'static str] {
+    match row {
+        Row::REG => &["规章"],
+        Row::NORM => &["规范性文件"],
+        Row::LIC => &["行政许可"],
+        Row::OMS => &["对外管理服务"],
+        Row::PUN => &["行政处罚"],
+        Row::COE => &["行政强制"],
+        Row::FEE => &["行政事业性收费"],
+        Row::PROC => &["政府集中采购"],
+        _ => &[],
+    }
+}
+
+/// Where 表二 starts: its first block title, in order of preference (the narrative's
+/// "《条例》第二十条规定…" comes earlier and has no item number).
+pub(crate) const T2_START_KEYS: &[&str] =
+    &["第二十条第(一)", "第二十条(一)", "第二十条第一项", "第二十条第("];
+
+/// Words of the 2021 表二 header (RULEBOOK §3.3 step 1).
+pub(crate) const T2_2021_MARKERS: &[&str] =
+    &["本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额"];
+
+/// Words of the 2019 表二 header (RULEBOOK §3.3 step 2). 政府集中采购 also names a category of
+/// information in narratives, so it only counts inside 表二 ([`T2_2019_ROW_MARKERS`]).
+pub(crate) const T2_2019_MARKERS: &[&str] = &[
+    "本年新制作数量",
+    "本年新公开数量",
+    "对外公开总数量",
+    "上一年项目数量",
+    "本年增/减",
+    "其他对外管理服务事项",
+    "第二十条第(九)项",
+];
+
+/// Row labels only the 2019 表二 has.
+pub(crate) const T2_2019_ROW_MARKERS: &[&str] = &["政府集中采购", "其他对外管理服务事项"];
+
+/// Words of a pre-2019 statistics sheet (RULEBOOK §3.3 step 3).
+pub(crate) const PRE2019_MARKERS: &[&str] = &[
+    "统计指标",
+    "指标名称",
+    "计量单位",
+    "收到申请数",
+    "申请办结数",
+    "同意公开答复数",
+    "否决公开",
+    "历年累计",
+];
+
+/// 表四's header starts with 行政复议 and goes on with one of these within a few words.
+pub(crate) const T4_HEADER_FOLLOWERS: &[&str] = &["结果维持", "未经复议", "复议后起诉", "尚未审结"];
+
+/// Text that may sit between 表四's numbers (sub-table headings, column names, a note).
+pub(crate) const T4_VOCABULARY: &[&str] = &[
+    "政府信息公开",
+    "未经复议直接起诉",
+    "复议后起诉",
+    "行政复议",
+    "行政诉讼",
+    "结果维持",
+    "结果纠正",
+    "其他结果",
+    "尚未审结",
+    "总计",
+    "合计",
+    "维持",
+    "纠正",
+    "结果",
+    "其他",
+    "尚未",
+    "审结",
+    "情况",
+    "表四",
+    "数据",
+    "数量",
+];
+
+/// One of the six sections of the report (RULEBOOK §1.1), with its key words.
+pub(crate) struct SectionDef {
+    pub(crate) numeral: char,
+    pub(crate) title: &'static str,
+    pub(crate) keys: &'static [&'static str],
+}
+
+pub(crate) const SECTIONS: &[SectionDef] = &[
+    SectionDef { numeral: '一', title: "总体情况", keys: &["总体情况", "概述"] },
+    SectionDef {
+        numeral: '二',
+        title: "主动公开政府信息情况",
+        keys: &["主动公开政府信息情", "主动公开情况"],
+    },
+    SectionDef {
+        numeral: '三',
+        title: "收到和处理政府信息公开申请情况",
+        keys: &["收到和处理政府信息公开申请", "政府信息公开申请情况", "依申请公开"],
+    },
+    SectionDef {
+        numeral: '四',
+        title: "政府信息公开行政复议、行政诉讼情况",
+        keys: &[
+            "行政复议、行政诉讼",
+            "行政复议和行政诉讼",
+            "行政复议,行政诉讼",
+            "行政复议、提起行政诉讼",
+            "行政法复议",
+        ],
+    },
+    SectionDef {
+        numeral: '五',
+        title: "存在的主要问题及改进情况",
+        keys: &["存在的主要问题", "主要问题及改进"],
+    },
+    SectionDef {
+        numeral: '六',
+        title: "其他需要报告的事项",
+        keys: &["其他需要报告的事项", "其他需要报告"],
+    },
+];
+
+/// The compact text of a document's text tokens, for matching labels.
+pub(crate) struct Index {
+    /// Text tokens concatenated, whitespace and markup removed, `1、` written `1.`.
+    pub(crate) compact: String,
+    /// For each token: the compact offset where it starts (for non-text tokens, where the
+    /// next text would start).
+    token_at: Vec<usize>,
+    /// (compact offset, token index) for each text token.
+    text_tokens: Vec<(usize, usize)>,
+}
+
+impl Index {
+    pub(crate) fn new(text: &str, doc: &Doc) -> Index {
+        let mut compact = String::with_capacity(text.len() / 2);
+        let mut token_at = Vec::with_capacity(doc.tokens.len());
+        let mut text_tokens = Vec::new();
+        for (idx, token) in doc.tokens.iter().enumerate() {
+            token_at.push(compact.len());
+            if token.kind != TokenKind::Text {
+                continue;
+            }
+            text_tokens.push((compact.len(), idx));
+            for ch in text[token.range.clone()].chars() {
+                match ch {
+                    '#' | '*' | '`' | '>' => {}
+                    '、' if compact.ends_with(|c: char| c.is_ascii_digit()) => compact.push('.'),
+                    c if c.is_whitespace() => {}
+                    c => compact.push(c),
+                }
+            }
+        }
+        Index { compact, token_at, text_tokens }
+    }
+
+    /// The compact offset of token `idx` (the end of the compact text past the last token).
+    pub(crate) fn offset_of(&self, idx: usize) -> usize {
+        self.token_at.get(idx).copied().unwrap_or(self.compact.len())
+    }
+
+    /// The token holding compact offset `offset`.
+    pub(crate) fn token_of(&self, offset: usize) -> usize {
+        let at = self.text_tokens.partition_point(|&(start, _)| start <= offset);
+        at.checked_sub(1).map_or(0, |at| self.text_tokens[at].1)
+    }
+
+    /// The first occurrence of any of `keys` in `from..to` (compact offsets): the earliest
+    /// match wins; its compact range.
+    pub(crate) fn find_any(
+        &self,
+        keys: &[&str],
+        from: usize,
+        to: usize,
+    ) -> Option<std::ops::Range<usize>> {
+        let to = floor_boundary(&self.compact, to.min(self.compact.len()));
+        let from = ceil_boundary(&self.compact, from.min(to));
+        let hay = &self.compact[from..to];
+        keys.iter()
+            .filter_map(|key| hay.find(key).map(|at| (at, key.len())))
+            .min_by_key(|&(at, len)| (at, usize::MAX - len))
+            .map(|(at, len)| from + at..from + at + len)
+    }
+
+    /// True when any of `keys` occurs in `from..to`.
+    pub(crate) fn contains_any(&self, keys: &[&str], from: usize, to: usize) -> bool {
+        self.find_any(keys, from, to).is_some()
+    }
+}
+
+pub(crate) fn floor_boundary(text: &str, mut at: usize) -> usize {
+    while at > 0 && !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+pub(crate) fn ceil_boundary(text: &str, mut at: usize) -> usize {
+    while at < text.len() && !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}

@@ -1,0 +1,354 @@
+//! The report's title, year, agency, 统计期限, publication date, section headings and template.
+
+use super::labels::{self, Index, SECTIONS};
+use super::{Layout, Table, TableId, Template};
+
+/// A calendar date as written (not validated beyond its ranges).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    /// Year.
+    pub year: i32,
+    /// Month, 1–12.
+    pub month: u32,
+    /// Day, 1–31.
+    pub day: u32,
+}
+
+/// The statistical period (统计期限) stated in the preamble.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Period {
+    /// First day.
+    pub start: Date,
+    /// Last day (its year is the start's when the text omits it: `至12月31日`).
+    pub end: Date,
+}
+
+/// A section heading found in the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Section {
+    /// Which of the six sections (0 = 一、总体情况).
+    pub index: usize,
+    /// The numeral written before it (`一` … `六`), if any.
+    pub numeral: Option<char>,
+    /// Position in reading order.
+    pub order: usize,
+}
+
+pub(super) struct Meta {
+    pub(super) title: Option<String>,
+    pub(super) title_year: Option<i32>,
+    pub(super) agency: Option<String>,
+    pub(super) period: Option<Period>,
+    pub(super) published: Option<Date>,
+    pub(super) sections: Vec<Section>,
+}
+
+/// How much of the text is searched for the title and preamble facts.
+const HEAD_BYTES: usize = 24 * 1024;
+/// How much of the text is searched for section headings.
+const SECTION_BYTES: usize = 4 * 1024 * 1024;
+
+pub(super) fn read(text: &str, _index: &Index) -> Meta {
+    let head = &text[..labels::floor_boundary(text, text.len().min(HEAD_BYTES))];
+    let (title, title_year) = title(head);
+    let agency =
+        title.as_deref().and_then(agency_from_title).or_else(|| metadata(head, &["发布机构:"]));
+    let squeezed_head = squeeze(head);
+    let period = period(&squeezed_head);
+    let published =
+        metadata(head, &["发文日期:", "发布日期:", "发布时间:", "公开日期:", "成文日期:"])
+            .and_then(|value| parse_date(&squeeze(&value)).map(|(date, _)| date));
+    let body = &text[..labels::floor_boundary(text, text.len().min(SECTION_BYTES))];
+    let sections = sections(&squeeze(body));
+    Meta { title, title_year, agency, period, published, sections }
+}
+
+/// Whitespace and markdown markup removed; `（` and friends are already ASCII.
+pub(super) fn squeeze(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace() && !matches!(c, '#' | '*' | '|' | '`')).collect()
+}
+
+fn title(head: &str) -> (Option<String>, Option<i32>) {
+    let lines: Vec<String> = head.lines().map(squeeze).filter(|l| !l.is_empty()).take(80).collect();
+    for (i, line) in lines.iter().enumerate() {
+        let line = strip_label(line);
+        let mut candidate = line.to_string();
+        // A title wrapped over two lines: "2024年上海市科委政府信息公开工作" + "年度报告",
+        // or an agency line above a year line: "洪泽区人民政府" + "2023年政府信息公开工作年度报告".
+        if let Some(next) = lines.get(i + 1) {
+            if !has_report_word(&candidate) && next.chars().count() <= 12 && has_report_word(next) {
+                candidate.push_str(next);
+            }
+        }
+        if !candidate.contains("信息公开") || !has_report_word(&candidate) {
+            continue;
+        }
+        let mut year = find_year(&candidate);
+        if year.is_some_and(|(_, at)| at == 0) && i > 0 {
+            let prev = strip_label(&lines[i - 1]);
+            if prev.chars().count() <= 24
+                && !prev.contains(['。', ',', ':'])
+                && find_year(prev).is_none()
+            {
+                candidate = format!("{prev}{candidate}");
+                year = find_year(&candidate);
+            }
+        }
+        let end = ["年度报告", "工作报告", "年报", "报告"]
+            .iter()
+            .find_map(|word| candidate.find(word).map(|at| at + word.len()))
+            .unwrap_or(candidate.len());
+        let title = candidate[..end].trim_matches(|c: char| c == '-' || c == ':').to_string();
+        return (Some(title), year.map(|(y, _)| y));
+    }
+    (None, None)
+}
+
+fn has_report_word(text: &str) -> bool {
+    text.contains("报告") || text.contains("年报")
+}
+
+fn strip_label(line: &str) -> &str {
+    for label in ["标题:", "名称:", "题目:", "正文"] {
+        if let Some(rest) = line.strip_prefix(label) {
+            return rest;
+        }
+    }
+    line
+}
+
+/// The first `19xx年`/`20xx年` in `text`, and its byte offset.
+fn find_year(text: &str) -> Option<(i32, usize)> {
+    let bytes = text.as_bytes();
+    (0..bytes.len().saturating_sub(3)).find_map(|at| {
+        let digits = &bytes[at..at + 4];
+        let before_ok = at == 0 || !bytes[at - 1].is_ascii_digit();
+        if before_ok && digits.iter().all(u8::is_ascii_digit) && text[at + 4..].starts_with('年') {
+            let year = i32::from(digits[0] - b'0') * 1000
+                + i32::from(digits[1] - b'0') * 100
+                + i32::from(digits[2] - b'0') * 10
+                + i32::from(digits[3] - b'0');
+            (1990..=2100).contains(&year).then_some((year, at))
+        } else {
+            None
+        }
+    })
+}
+
+fn agency_from_title(title: &str) -> Option<String> {
+    let (_, at) = find_year(title)?;
+    let agency = if at == 0 {
+        let rest = &title[4 + '年'.len_utf8()..];
+        let rest = rest.strip_prefix('度').unwrap_or(rest);
+        let end = rest.find("政府信息公开").or_else(|| rest.find("信息公开"))?;
+        &rest[..end]
+    } else {
+        &title[..at]
+    };
+    let agency = agency.trim_matches(|c: char| matches!(c, '-' | ':' | '(' | ')' | '《' | '》'));
+    (!agency.is_empty()).then(|| agency.to_string())
+}
+
+/// `发布机构: X` style metadata (the value up to the end of its cell or line).
+fn metadata(head: &str, keys: &[&str]) -> Option<String> {
+    for line in head.lines().take(200) {
+        let squeezed: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+        for key in keys {
+            if let Some(at) = squeezed.find(key) {
+                let value = &squeezed[at + key.len()..];
+                let value = value.trim_start_matches('|');
+                let value = value.split('|').next().unwrap_or("").trim();
+                if !value.is_empty() {
+                    return Some(value.to_string());
+                }
+            }
+        }
+    }
+    None
+}
+
+fn period(squeezed: &str) -> Option<Period> {
+    for key in ["统计期限", "统计周期", "统计时限", "统计时间", "统计期间", "统计区间", "统计时段"]
+    {
+        let Some(at) = squeezed.find(key) else { continue };
+        let window_end =
+            labels::floor_boundary(squeezed, (at + key.len() + 150).min(squeezed.len()));
+        let window = &squeezed[at + key.len()..window_end];
+        let Some((start, used)) = parse_date(window) else { continue };
+        let rest = &window[used..];
+        let Some(to) = rest.find('至').or_else(|| rest.find('到')).or_else(|| rest.find('-'))
+        else {
+            continue;
+        };
+        let sep_len = rest[to..].chars().next().map_or(1, char::len_utf8);
+        let rest = &rest[to + sep_len..];
+        let end = parse_date(rest).map(|(date, _)| date).or_else(|| {
+            parse_month_day(rest).map(|(month, day)| Date { year: start.year, month, day })
+        })?;
+        return Some(Period { start, end });
+    }
+    None
+}
+
+/// `2023年1月1日`, `2024-01-17`, `2024.1.17`, `2024/01/17`; the date and the bytes used.
+pub(super) fn parse_date(text: &str) -> Option<(Date, usize)> {
+    let (year, at) = find_year(text).map(|(y, at)| (y, at)).or_else(|| iso_year(text))?;
+    if at > 12 {
+        return None;
+    }
+    let mut rest_at = at + 4;
+    let rest = &text[rest_at..];
+    let sep_len = rest.chars().next().map_or(0, char::len_utf8);
+    if !rest.starts_with(['年', '-', '.', '/']) {
+        return None;
+    }
+    rest_at += sep_len;
+    let (month, used) = leading_number(&text[rest_at..])?;
+    rest_at += used;
+    let sep = text[rest_at..].chars().next()?;
+    if !matches!(sep, '月' | '-' | '.' | '/') {
+        return None;
+    }
+    rest_at += sep.len_utf8();
+    let (day, used) = leading_number(&text[rest_at..])?;
+    rest_at += used;
+    if text[rest_at..].starts_with('日') || text[rest_at..].starts_with('号') {
+        rest_at += '日'.len_utf8();
+    }
+    ((1..=12).contains(&month) && (1..=31).contains(&day))
+        .then_some((Date { year, month, day }, rest_at))
+}
+
+fn iso_year(text: &str) -> Option<(i32, usize)> {
+    let bytes = text.as_bytes();
+    let at = (0..bytes.len().saturating_sub(4)).find(|&at| {
+        bytes[at..at + 4].iter().all(u8::is_ascii_digit)
+            && matches!(bytes[at + 4], b'-' | b'.' | b'/')
+    })?;
+    let year = text[at..at + 4].parse().ok()?;
+    (1990..=2100).contains(&year).then_some((year, at))
+}
+
+fn parse_month_day(text: &str) -> Option<(u32, u32)> {
+    let (month, used) = leading_number(text)?;
+    let rest = text[used..].strip_prefix('月')?;
+    let (day, _) = leading_number(rest)?;
+    ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some((month, day))
+}
+
+fn leading_number(text: &str) -> Option<(u32, usize)> {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 2 {
+        return None;
+    }
+    Some((text[..digits].parse().ok()?, digits))
+}
+
+fn sections(squeezed: &str) -> Vec<Section> {
+    let mut found: Vec<(usize, Section)> = Vec::new();
+    for (index, def) in SECTIONS.iter().enumerate() {
+        let hit = def.keys.iter().find_map(|key| {
+            squeezed
+                .match_indices(key)
+                .take(50)
+                .find_map(|(at, _)| numeral_before(squeezed, at).map(|n| (at, n)))
+        });
+        if let Some((at, numeral)) = hit {
+            found.push((at, Section { index, numeral: Some(numeral), order: 0 }));
+        }
+    }
+    found.sort_by_key(|(at, _)| *at);
+    found
+        .into_iter()
+        .enumerate()
+        .map(|(order, (_, mut section))| {
+            section.order = order;
+            section
+        })
+        .collect()
+}
+
+/// `一、` (or `一.`) shortly before `at` with no sentence break in between:
+/// `二、主动公开…`, `四、政府信息公开行政复议、行政诉讼情况`, `五、政府信息公开工作存在的主要问题…`.
+fn numeral_before(text: &str, at: usize) -> Option<char> {
+    let numerals = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+    let before: Vec<char> = text[..at].chars().rev().take(16).collect();
+    for (k, pair) in before.windows(2).enumerate() {
+        if matches!(pair[0], '。' | ',' | ';' | '!' | '?' | ':' | ')') {
+            return None;
+        }
+        if matches!(pair[0], '、' | '.') && numerals.contains(&pair[1]) {
+            // The numeral must start the heading: not "第三" or "三三".
+            let prev = before.get(k + 2).copied();
+            if prev.is_none_or(|c| !numerals.contains(&c) && c != '第') {
+                return Some(pair[1]);
+            }
+        }
+    }
+    None
+}
+
+/// RULEBOOK §3.3: 2021 markers win, then 2019, then a pre-2019 statistics sheet.
+pub(super) fn template(index: &Index, tables: &[Table]) -> Template {
+    let all = index.compact.len();
+    let t3_layout = tables.iter().find(|t| t.id == TableId::T3).map(|t| t.layout);
+    if index.contains_any(labels::T2_2021_MARKERS, 0, all) || t3_layout == Some(Layout::Y2021) {
+        return Template::Y2021;
+    }
+    let t2_layout = tables.iter().find(|t| t.id == TableId::T2).map(|t| t.layout);
+    if index.contains_any(labels::T2_2019_MARKERS, 0, all)
+        || t3_layout == Some(Layout::Y2019)
+        || t2_layout == Some(Layout::Y2019)
+    {
+        return Template::Y2019;
+    }
+    if index.contains_any(labels::PRE2019_MARKERS, 0, all) {
+        return Template::Pre2019;
+    }
+    if tables.iter().any(|t| t.id == TableId::T4) {
+        return Template::Y2021;
+    }
+    Template::Unknown
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_years_and_agencies() {
+        let cases = [
+            (
+                "标题: 平潭综合实验区2020年度政府信息公开工作年度报告\n发布时间",
+                "平潭综合实验区",
+                2020,
+            ),
+            ("正文\n2024 年上海市科委政府信息公开工作\n年度报告\n根据", "上海市科委", 2024),
+            (
+                "      洪泽区人民政府\n 2023 年政府信息公开工作年度报告\n\n本报告",
+                "洪泽区人民政府",
+                2023,
+            ),
+            ("# 沐阳县人民政府 2025 年 政府信息公开工作年度报告\n", "沐阳县人民政府", 2025),
+        ];
+        for (text, agency, year) in cases {
+            let (title, title_year) = title(text);
+            let title = title.unwrap_or_default();
+            assert_eq!(title_year, Some(year), "{text}");
+            assert_eq!(agency_from_title(&title).as_deref(), Some(agency), "{title}");
+        }
+    }
+
+    #[test]
+    fn periods() {
+        let p = period(&squeeze("统计期限自2023年1月1日起,至2023年12月31日止")).unwrap();
+        assert_eq!((p.start.year, p.end.year, p.end.month, p.end.day), (2023, 2023, 12, 31));
+        let p = period(&squeeze("统计周期\n为 2024 年 1 月 1 日至 12 月 31 日。")).unwrap();
+        assert_eq!((p.start.year, p.end.year), (2024, 2024));
+        assert!(period("统计期限自至").is_none());
+        assert_eq!(
+            parse_date("2024-01-17").map(|(d, _)| (d.year, d.month, d.day)),
+            Some((2024, 1, 17))
+        );
+    }
+}

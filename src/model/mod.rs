@@ -1,0 +1,316 @@
+//! Stage 3: tokens → a typed [`Report`].
+//!
+//! Finds the report's title, year, agency, period and section headings ([`meta`]), then
+//! 表二, 表三 and 表四 by their row labels ([`labels`] is the only place with the Chinese label
+//! text), reading each table's cells whatever the layout: anchored on row labels, by row order
+//! when labels are scrambled, by position when labels were lost, and by splitting glued digits
+//! under the tables' own sums when separators were lost ([`split`]). Whatever was inferred is
+//! marked so on the cell, and the table's [`Note`]s say how it was read.
+//!
+//! Invariants: odd or missing cells are values ([`Value::Missing`], [`Value::Text`]), never
+//! errors; `model` never sees raw input bytes or HTML, and never builds a finding.
+
+pub mod address;
+pub mod identities;
+pub(crate) mod labels;
+mod meta;
+pub mod number;
+mod split;
+mod tables;
+
+pub use address::{CellRef, Col, Row, TableId};
+pub use identities::{Identity, identities};
+pub use meta::{Date, Period, Section};
+pub use number::Number;
+
+use std::ops::Range;
+
+use crate::segment::Doc;
+
+/// Which national format the report follows (RULEBOOK §3.3).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Template {
+    /// 国办公开办函〔2021〕30号 (reports on 2021 and later).
+    Y2021,
+    /// 国办公开办函〔2019〕60号 (reports on 2019 and 2020).
+    Y2019,
+    /// Before 2019: a statistics sheet of indicator rows.
+    Pre2019,
+    /// Nothing recognizable as a report table.
+    Unknown,
+}
+
+impl Template {
+    /// The contract's spelling: `"2021"`, `"2019"`, `"pre2019"`, `"unknown"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Template::Y2021 => "2021",
+            Template::Y2019 => "2019",
+            Template::Pre2019 => "pre2019",
+            Template::Unknown => "unknown",
+        }
+    }
+
+    /// The Chinese name shown to users.
+    pub fn name(self) -> &'static str {
+        match self {
+            Template::Y2021 => "2021 年版格式（国办公开办函〔2021〕30号）",
+            Template::Y2019 => "2019 年版格式（国办公开办函〔2019〕60号）",
+            Template::Pre2019 => "2019 年以前的统计表格式",
+            Template::Unknown => "未识别的格式",
+        }
+    }
+}
+
+/// Everything the engine read from one report.
+#[derive(Clone, Debug)]
+pub struct Report {
+    /// The format.
+    pub template: Template,
+    /// The title line, when found.
+    pub title: Option<String>,
+    /// The year reported on (not the publication year).
+    pub year: Option<i32>,
+    /// The year as written in the title, when the title has one.
+    pub title_year: Option<i32>,
+    /// The issuing agency, from the title or the metadata.
+    pub agency: Option<String>,
+    /// The 统计期限, when stated.
+    pub period: Option<Period>,
+    /// The publication date, when stated.
+    pub published: Option<Date>,
+    /// The section headings found, in text order.
+    pub sections: Vec<Section>,
+    /// True when the text looks like a whole report (a title or several section headings),
+    /// not a pasted fragment.
+    pub is_whole_report: bool,
+    /// 表二, 表三 and 表四, when found (in that order).
+    pub tables: Vec<Table>,
+}
+
+impl Report {
+    /// The report of an input that could not be read.
+    pub fn empty() -> Report {
+        Report {
+            template: Template::Unknown,
+            title: None,
+            year: None,
+            title_year: None,
+            agency: None,
+            period: None,
+            published: None,
+            sections: Vec::new(),
+            is_whole_report: false,
+            tables: Vec::new(),
+        }
+    }
+
+    /// The table with this id, when it was found.
+    pub fn table(&self, id: TableId) -> Option<&Table> {
+        self.tables.iter().find(|table| table.id == id)
+    }
+
+    /// The cell at `addr`, when its table was found.
+    pub fn cell(&self, addr: CellRef) -> Option<&Cell> {
+        self.table(addr.table)?.cell(addr.row, addr.col)
+    }
+}
+
+/// Which version of a table's layout was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// The 2021 format's table.
+    Y2021,
+    /// The 2019 format's table (表三: one （六）其他处理 row; 表二: 22 cells).
+    Y2019,
+}
+
+/// How a table's cells were matched to its rows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Strategy {
+    /// Every row by its own label.
+    Labels,
+    /// By row order: labels were present but out of place (PDF → markdown copies).
+    RowOrder,
+}
+
+/// One extracted table.
+#[derive(Clone, Debug)]
+pub struct Table {
+    /// Which table.
+    pub id: TableId,
+    /// 2021 or 2019 layout.
+    pub layout: Layout,
+    /// Local variant: a 法人或其他组织 小计 column (`LP`) in 表三.
+    pub has_subtotal_column: bool,
+    /// Local variant: group subtotal rows (`R3.3` …) present in 表三.
+    pub subtotal_rows: Vec<Row>,
+    /// How rows were matched.
+    pub strategy: Strategy,
+    /// Every cell of the layout, in table order (rows, then columns).
+    pub cells: Vec<Cell>,
+    /// How the table was read: inferred, positional or unreadable parts.
+    pub notes: Vec<Note>,
+    /// The table's extent in the normalized text.
+    pub range: Range<usize>,
+}
+
+impl Table {
+    /// The cell at `row`/`col`.
+    pub fn cell(&self, row: Row, col: Col) -> Option<&Cell> {
+        self.cells.iter().find(|cell| cell.addr.row == row && cell.addr.col == col)
+    }
+
+    /// The rows of the layout, in order.
+    pub fn rows(&self) -> Vec<Row> {
+        let mut rows: Vec<Row> = Vec::new();
+        for cell in &self.cells {
+            if rows.last() != Some(&cell.addr.row) {
+                rows.push(cell.addr.row);
+            }
+        }
+        rows
+    }
+
+    /// The columns of the layout, in order.
+    pub fn cols(&self) -> Vec<Col> {
+        let Some(first) = self.cells.first() else { return Vec::new() };
+        self.cells.iter().take_while(|c| c.addr.row == first.addr.row).map(|c| c.addr.col).collect()
+    }
+}
+
+/// One cell as read.
+#[derive(Clone, Debug)]
+pub struct Cell {
+    /// Its address.
+    pub addr: CellRef,
+    /// Its value.
+    pub value: Value,
+    /// True when the value was inferred (glued digits split under the table's sums), not read.
+    pub inferred: bool,
+    /// Where it was written, in the normalized text.
+    pub range: Option<Range<usize>>,
+    /// A unit written in the cell (`元`, `万元`, `件`).
+    pub unit: Option<String>,
+}
+
+/// A cell's value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Value {
+    /// A number.
+    Number(Number),
+    /// Empty, or a placeholder such as `—`, `/`, `无`.
+    Blank {
+        /// The placeholder written, if any.
+        placeholder: Option<String>,
+    },
+    /// Text where a number belongs (`不适用`, `见附件`).
+    Text(String),
+    /// Not found in the text.
+    Missing,
+    /// Glued digits that could not be split in only one way.
+    Ambiguous,
+}
+
+impl Value {
+    /// The number, for a number.
+    pub fn number(&self) -> Option<Number> {
+        match self {
+            Value::Number(number) => Some(*number),
+            _ => None,
+        }
+    }
+
+    /// The value identities use: numbers as they are, blanks as 0 (RULEBOOK §2.1).
+    pub fn for_sums(&self) -> Option<Number> {
+        match self {
+            Value::Number(number) => Some(*number),
+            Value::Blank { .. } => Some(Number::int(0)),
+            _ => None,
+        }
+    }
+
+    /// How the value reads in messages: the number, `空白`, the text…
+    pub fn describe(&self) -> String {
+        match self {
+            Value::Number(number) => number.to_string(),
+            Value::Blank { placeholder: None } => "空白".to_string(),
+            Value::Blank { placeholder: Some(mark) } => format!("“{mark}”"),
+            Value::Text(text) => format!("“{text}”"),
+            Value::Missing => "缺失".to_string(),
+            Value::Ambiguous => "无法确定".to_string(),
+        }
+    }
+}
+
+/// How (part of) a table was read, for the rules to report.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Note {
+    /// Rows whose digits were glued together and split under the row (and, if needed,
+    /// column) sums. The listed identities were assumed, so they verify nothing.
+    Glued {
+        /// The rows split.
+        rows: Vec<Row>,
+        /// Ids of identities assumed while splitting.
+        assumed: Vec<String>,
+    },
+    /// A row whose glued digits split in several ways; its cells are [`Value::Ambiguous`].
+    Ambiguous {
+        /// The row.
+        row: Row,
+        /// The digits as written.
+        digits: String,
+        /// The possible splits (at most a few).
+        candidates: Vec<Vec<Number>>,
+    },
+    /// Rows whose label was lost, matched by their position after the previous label.
+    Positional {
+        /// The rows.
+        rows: Vec<Row>,
+    },
+    /// The table was read by row order because its labels are out of place.
+    RowOrder,
+    /// A row with the wrong number of values; its cells are left [`Value::Missing`].
+    WrongCount {
+        /// The row.
+        row: Row,
+        /// Values expected.
+        expected: usize,
+        /// Values found.
+        found: usize,
+    },
+    /// A row whose label was not found at all.
+    MissingRow {
+        /// The row.
+        row: Row,
+    },
+}
+
+/// Reads the report from the segmented, normalized text.
+pub fn build(text: &str, doc: &Doc) -> Report {
+    let index = labels::Index::new(text, doc);
+    let meta = meta::read(text, &index);
+    let tables = tables::read(text, doc, &index);
+    let mut year = meta.title_year.or(meta.period.map(|p| p.start.year));
+    if year.is_none() {
+        year = meta.period.map(|p| p.end.year);
+    }
+    let mut template = meta::template(&index, &tables);
+    // A free-text report titled with a year before 2019 is of the old 条例's era (§3.3 step 5).
+    if template == Template::Unknown && meta.title.is_some() && year.is_some_and(|y| y < 2019) {
+        template = Template::Pre2019;
+    }
+    let is_whole_report = meta.title.is_some() || meta.sections.len() >= 3;
+    Report {
+        template,
+        title: meta.title,
+        year,
+        title_year: meta.title_year,
+        agency: meta.agency,
+        period: meta.period,
+        published: meta.published,
+        sections: meta.sections,
+        is_whole_report,
+        tables,
+    }
+}

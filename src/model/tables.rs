@@ -1,0 +1,1028 @@
+//! Reading 表二, 表三 and 表四 out of the token stream.
+//!
+//! 表三 is read two ways and the better one is kept:
+//! * **by labels**: each row's key words are found in order, and the values between one row's
+//!   label and the next row's label are that row's. A run of rows whose labels were lost is
+//!   filled by position when exactly the right number of values follows the last label; a row
+//!   with too few values that are all digit runs is split under its row sum ([`split`]).
+//! * **by row order**: when every row of values sits on its own line but labels are out of
+//!   place (PDF → markdown), the numeric lines are taken in order, provided no line carries a
+//!   label that contradicts its position.
+//!
+//! Invariant: nothing is guessed silently. A row that cannot be read is left
+//! [`Value::Missing`] with a [`Note`], and inferred cells say so.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use crate::segment::{Doc, TokenKind};
+
+use super::address::{CellRef, Col, Row, TableId};
+use super::identities::{Identity, T3_APPLICANTS, t3_identities, t3_leaves, t4_identities};
+use super::labels::{self, Index};
+use super::number::Number;
+use super::split::splits;
+use super::{Cell, Layout, Note, Strategy, Table, Value};
+
+/// How far (compact bytes) to look for the next row's label.
+const LABEL_WINDOW: usize = 900;
+/// How far (compact bytes) 表三 may extend after its first row.
+const T3_MAX: usize = 30_000;
+/// At most this many combinations of ambiguous glued rows are tried together.
+const MAX_COMBINATIONS: usize = 100_000;
+
+pub(super) fn read(text: &str, doc: &Doc, index: &Index) -> Vec<Table> {
+    let reader = Reader { text, doc, index };
+    let mut tables = Vec::new();
+    let t3 = reader.t3();
+    let t4_from = t3.as_ref().map_or(0, |(_, bounds)| bounds.end);
+    let t4 = reader.t4(t4_from);
+    let t2_to = match (&t3, &t4) {
+        (Some((_, bounds)), _) => bounds.start,
+        (None, Some((_, start))) => *start,
+        (None, None) => index.compact.len(),
+    };
+    if let Some(t2) = reader.t2(t2_to) {
+        tables.push(t2);
+    }
+    if let Some((t3, _)) = t3 {
+        tables.push(t3);
+    }
+    if let Some((t4, _)) = t4 {
+        tables.push(t4);
+    }
+    tables
+}
+
+struct Reader<'a> {
+    text: &'a str,
+    doc: &'a Doc,
+    index: &'a Index,
+}
+
+/// A row label found in the text.
+#[derive(Clone, Debug)]
+struct Anchor {
+    row: Row,
+    compact: Range<usize>,
+    /// The token where the label's key word starts.
+    first_token: usize,
+    /// The token where the label's key word ends.
+    last_token: usize,
+    /// A subtotal row of a local variant.
+    subtotal: bool,
+}
+
+/// What was read for one row.
+#[derive(Clone, Debug)]
+enum RowRead {
+    /// Values, one token each (or a text cell where a number belongs).
+    Direct(Vec<usize>),
+    /// Values split from glued digit runs.
+    Glued { tokens: Vec<usize>, values: Vec<i64> },
+    /// Glued digits with several possible splits.
+    Ambiguous { tokens: Vec<usize>, candidates: Vec<Vec<i64>> },
+    /// The wrong number of values.
+    Wrong { found: usize },
+}
+
+impl Reader<'_> {
+    fn token_text(&self, idx: usize) -> &str {
+        self.doc.tokens.get(idx).map_or("", |t| &self.text[t.range.clone()])
+    }
+
+    fn anchor(&self, row: Row, compact: Range<usize>, subtotal: bool) -> Anchor {
+        let first_token = self.index.token_of(compact.start);
+        let last_token = self.index.token_of(compact.end.saturating_sub(1));
+        Anchor { row, compact, first_token, last_token, subtotal }
+    }
+
+    /// The value slots among `tokens`: numbers, blanks, and whole-cell text sitting between
+    /// values of the same structured row (a text cell where a number belongs).
+    fn slots(&self, tokens: Range<usize>, stop_at_text_after_values: bool) -> Vec<usize> {
+        let mut out = Vec::new();
+        let end = tokens.end.min(self.doc.tokens.len());
+        for idx in tokens.start..end {
+            let token = &self.doc.tokens[idx];
+            match token.kind {
+                TokenKind::Num(_) | TokenKind::Blank { .. } => out.push(idx),
+                TokenKind::Text => {
+                    let between = token.whole_cell
+                        && out.last().is_some_and(|&prev| self.doc.tokens[prev].row == token.row)
+                        && self.doc.tokens[idx + 1..end]
+                            .iter()
+                            .take_while(|t| t.row == token.row)
+                            .any(|t| !matches!(t.kind, TokenKind::Text));
+                    if between {
+                        out.push(idx);
+                    } else if stop_at_text_after_values && !out.is_empty() {
+                        break;
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Drops trailing blanks beyond `width` (empty cells past the table's edge).
+    fn trim_to(&self, slots: &mut Vec<usize>, width: usize) {
+        while slots.len() > width
+            && slots
+                .last()
+                .is_some_and(|&idx| matches!(self.doc.tokens[idx].kind, TokenKind::Blank { .. }))
+        {
+            slots.pop();
+        }
+    }
+
+    /// Digit runs of `slots` when every slot is an unsigned integer as written.
+    fn digit_runs(&self, slots: &[usize]) -> Option<Vec<&str>> {
+        slots
+            .iter()
+            .map(|&idx| match &self.doc.tokens[idx].kind {
+                TokenKind::Num(num) if !num.signed && num.unit.is_none() => {
+                    let digits = &self.text[num.digits.clone()];
+                    digits.bytes().all(|b| b.is_ascii_digit()).then_some(digits)
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Reads one row's slots: directly, or by splitting glued digits under `accept`.
+    fn row_read(
+        &self,
+        mut slots: Vec<usize>,
+        width: usize,
+        accept: &dyn Fn(&[i64]) -> bool,
+    ) -> RowRead {
+        self.trim_to(&mut slots, width);
+        if slots.len() == width {
+            return RowRead::Direct(slots);
+        }
+        // Glued digits can only hide in text whose cell separators were lost: never split a
+        // number that filled a delimited cell by itself, unless the whole row is one cell.
+        let splittable =
+            slots.len() == 1 || slots.iter().any(|&idx| !self.doc.tokens[idx].whole_cell);
+        if slots.len() < width && !slots.is_empty() && splittable {
+            if let Some(runs) = self.digit_runs(&slots) {
+                let mut candidates = splits(&runs, width, accept);
+                return match candidates.len() {
+                    0 => RowRead::Wrong { found: slots.len() },
+                    1 => RowRead::Glued {
+                        tokens: slots,
+                        values: candidates.pop().unwrap_or_default(),
+                    },
+                    _ => RowRead::Ambiguous { tokens: slots, candidates },
+                };
+            }
+        }
+        RowRead::Wrong { found: slots.len() }
+    }
+
+    /// Turns a read row into cells.
+    fn row_cells(
+        &self,
+        table: TableId,
+        row: Row,
+        cols: &[Col],
+        read: Option<&RowRead>,
+    ) -> Vec<Cell> {
+        let addr = |col| CellRef::new(table, row, col);
+        match read {
+            Some(RowRead::Direct(tokens)) => cols
+                .iter()
+                .zip(tokens)
+                .map(|(&col, &idx)| self.cell_from_token(addr(col), idx))
+                .collect(),
+            Some(RowRead::Glued { tokens, values }) => {
+                self.glued_cells(table, row, cols, tokens, values)
+            }
+            Some(RowRead::Ambiguous { tokens, .. }) => {
+                let range = self.span_of(tokens);
+                cols.iter()
+                    .map(|&col| Cell {
+                        addr: addr(col),
+                        value: Value::Ambiguous,
+                        inferred: false,
+                        range: Some(range.clone()),
+                        unit: None,
+                    })
+                    .collect()
+            }
+            Some(RowRead::Wrong { .. }) | None => cols
+                .iter()
+                .map(|&col| Cell {
+                    addr: addr(col),
+                    value: Value::Missing,
+                    inferred: false,
+                    range: None,
+                    unit: None,
+                })
+                .collect(),
+        }
+    }
+
+    fn span_of(&self, tokens: &[usize]) -> Range<usize> {
+        let start = tokens.first().map_or(0, |&t| self.doc.tokens[t].range.start);
+        let end = tokens.last().map_or(start, |&t| self.doc.tokens[t].range.end);
+        start..end
+    }
+
+    /// Cells of a glued row, each pointing at its own digits.
+    fn glued_cells(
+        &self,
+        table: TableId,
+        row: Row,
+        cols: &[Col],
+        tokens: &[usize],
+        values: &[i64],
+    ) -> Vec<Cell> {
+        let mut ranges = Vec::with_capacity(values.len());
+        let mut value_iter = values.iter();
+        for &idx in tokens {
+            let TokenKind::Num(num) = &self.doc.tokens[idx].kind else { continue };
+            let mut at = num.digits.start;
+            while at < num.digits.end {
+                let Some(value) = value_iter.next() else { break };
+                let len = value.to_string().len();
+                ranges.push(at..at + len);
+                at += len;
+            }
+        }
+        cols.iter()
+            .zip(values)
+            .zip(ranges)
+            .map(|((&col, &value), range)| Cell {
+                addr: CellRef::new(table, row, col),
+                value: Value::Number(Number::int(value)),
+                inferred: true,
+                range: Some(range),
+                unit: None,
+            })
+            .collect()
+    }
+
+    fn cell_from_token(&self, addr: CellRef, idx: usize) -> Cell {
+        let token = &self.doc.tokens[idx];
+        let (value, unit) = match &token.kind {
+            TokenKind::Num(num) => {
+                let digits = &self.text[num.digits.clone()];
+                let unit = num.unit.clone().map(|u| self.text[u].to_string());
+                match Number::parse(digits) {
+                    Some(n) if num.negative => {
+                        (Value::Number(Number::int(0).checked_sub(n).unwrap_or(n)), unit)
+                    }
+                    Some(n) => (Value::Number(n), unit),
+                    None => (Value::Text(self.token_text(idx).to_string()), unit),
+                }
+            }
+            TokenKind::Blank { placeholder: true } => {
+                (Value::Blank { placeholder: Some(self.token_text(idx).to_string()) }, None)
+            }
+            TokenKind::Blank { placeholder: false } => (Value::Blank { placeholder: None }, None),
+            TokenKind::Text => (Value::Text(self.token_text(idx).to_string()), None),
+        };
+        Cell { addr, value, inferred: false, range: Some(token.range.clone()), unit }
+    }
+
+    // ---------------------------------------------------------------- 表三
+
+    fn t3(&self) -> Option<(Table, Range<usize>)> {
+        let all = self.index.compact.len();
+        // 一、本年新收 is 表三's first row when 二、上年结转 follows closely.
+        let mut from = 0;
+        let r1 = loop {
+            let hit = self.index.find_any(labels::t3_keys(Row::R1), from, all)?;
+            if self.index.contains_any(labels::t3_keys(Row::R2), hit.end, hit.end + 900) {
+                break hit;
+            }
+            from = hit.end;
+        };
+        let header_start = self
+            .index
+            .find_any(labels::T3_HEADER_KEYS, r1.start.saturating_sub(1200), r1.start)
+            .map_or(r1.start, |h| h.start);
+        let limit = (r1.end + T3_MAX).min(all);
+        let end = self.t4_header(r1.end, limit).map_or(limit, |h| h.start);
+        let layout = if self.index.contains_any(labels::T3_2021_MARKERS, r1.start, end) {
+            Layout::Y2021
+        } else {
+            Layout::Y2019
+        };
+        // A 法人或其他组织 小计 column (local variant), placed where its header says.
+        let lp = self.index.find_any(&["小计"], header_start, r1.start);
+        let ce = self.index.find_any(&["商业"], header_start, r1.start);
+        let mut cols = T3_APPLICANTS.to_vec();
+        match (lp, ce) {
+            (Some(lp), Some(ce)) if lp.start < ce.start => cols.insert(1, Col::LP),
+            (Some(_), _) => cols.push(Col::LP),
+            _ => {}
+        }
+        cols.push(Col::TOT);
+        let has_lp = cols.contains(&Col::LP);
+        let end_token = self.index.token_of(end.saturating_sub(1)) + 1;
+        let end_token =
+            if end >= all { self.doc.tokens.len() } else { end_token.min(self.doc.tokens.len()) };
+
+        let leaves = t3_leaves(layout);
+        let by_labels = self.t3_by_labels(&r1, end, end_token, layout, &cols);
+        let r1_token = self.index.token_of(r1.start);
+        let row_start_token =
+            self.doc.rows.iter().find(|r| r.contains(&r1_token)).map_or(r1_token, |r| r.start);
+        let perfect = by_labels.notes.is_empty()
+            && by_labels.reads.len() == leaves.len() + by_labels.subtotals.len()
+            && by_labels.reads.values().all(|r| matches!(r, RowRead::Direct(_)));
+        let (reads, mut notes, subtotals, strategy) = if perfect {
+            (by_labels.reads, Vec::new(), by_labels.subtotals, Strategy::Labels)
+        } else if let Some(reads) = self.t3_by_row_order(row_start_token..end_token, &leaves, &cols)
+        {
+            (reads, vec![Note::RowOrder], Vec::new(), Strategy::RowOrder)
+        } else {
+            (by_labels.reads, by_labels.notes, by_labels.subtotals, Strategy::Labels)
+        };
+
+        let mut reads = reads;
+        resolve_ambiguous(&mut reads, layout, has_lp, &subtotals, &cols, self, &mut notes);
+
+        let mut rows = Vec::new();
+        for &row in &leaves {
+            if let Some(group) = group_of(row) {
+                if subtotals.contains(&group)
+                    && !rows.contains(&group)
+                    && layout_has_group(layout, group)
+                {
+                    rows.push(group);
+                }
+            }
+            rows.push(row);
+        }
+        let mut cells = Vec::new();
+        for &row in &rows {
+            cells.extend(self.row_cells(TableId::T3, row, &cols, reads.get(&row)));
+        }
+        let mut glued_rows = Vec::new();
+        for (&row, read) in &reads {
+            match read {
+                RowRead::Glued { .. } => glued_rows.push(row),
+                RowRead::Ambiguous { tokens, candidates } => notes.push(Note::Ambiguous {
+                    row,
+                    digits: tokens
+                        .iter()
+                        .map(|&t| self.token_text(t))
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    candidates: candidates
+                        .iter()
+                        .take(4)
+                        .map(|c| c.iter().map(|&v| Number::int(v)).collect())
+                        .collect(),
+                }),
+                RowRead::Wrong { found } => {
+                    notes.push(Note::WrongCount { row, expected: cols.len(), found: *found });
+                }
+                RowRead::Direct(_) => {}
+            }
+        }
+        if !glued_rows.is_empty() {
+            glued_rows.sort();
+            // Each split assumed its row's sum; joint splits add their own (recorded already).
+            let mut assumed: Vec<String> = glued_rows
+                .iter()
+                .flat_map(|row| {
+                    if has_lp {
+                        vec![format!("T3-ROW-{}", row.code()), format!("T3-LP-{}", row.code())]
+                    } else {
+                        vec![format!("T3-ROW-{}", row.code())]
+                    }
+                })
+                .collect();
+            if let Some(Note::Glued { assumed: joint, .. }) =
+                notes.iter().find(|n| matches!(n, Note::Glued { .. }))
+            {
+                assumed.extend(joint.iter().cloned());
+            }
+            notes.retain(|n| !matches!(n, Note::Glued { .. }));
+            assumed.sort();
+            assumed.dedup();
+            notes.insert(0, Note::Glued { rows: glued_rows, assumed });
+        }
+        let start_byte = self.doc.tokens.get(row_start_token).map_or(0, |t| t.range.start);
+        let end_byte =
+            self.doc.tokens.get(end_token.saturating_sub(1)).map_or(start_byte, |t| t.range.end);
+        let table = Table {
+            id: TableId::T3,
+            layout,
+            has_subtotal_column: has_lp,
+            subtotal_rows: subtotals,
+            strategy,
+            cells,
+            notes,
+            range: start_byte..end_byte.max(start_byte),
+        };
+        Some((table, header_start..end))
+    }
+
+    fn t3_by_labels(
+        &self,
+        r1: &Range<usize>,
+        end: usize,
+        end_token: usize,
+        layout: Layout,
+        cols: &[Col],
+    ) -> ByLabels {
+        let width = cols.len();
+        let leaves = t3_leaves(layout);
+        let mut anchors: Vec<Anchor> = Vec::new();
+        let mut cursor = r1.start;
+        for &row in &leaves {
+            let window_end = (cursor + LABEL_WINDOW).min(end);
+            if let Some(hit) = self.index.find_any(labels::t3_keys(row), cursor, window_end) {
+                cursor = hit.end;
+                anchors.push(self.anchor(row, hit, false));
+            }
+        }
+        let mut notes = Vec::new();
+        // Subtotal rows of local variants: a group label followed by values before its first
+        // row, or a 小计/合计 row after its last row.
+        let mut subtotals = Vec::new();
+        for group in [Row::R3_3, Row::R3_4, Row::R3_5, Row::R3_6] {
+            if !layout_has_group(layout, group) {
+                continue;
+            }
+            let members = super::identities::t3_group(group);
+            let first = anchors.iter().position(|a| members.contains(&a.row));
+            let last = anchors.iter().rposition(|a| members.contains(&a.row));
+            let (Some(first), Some(last)) = (first, last) else { continue };
+            let before = if first > 0 { anchors[first - 1].compact.end } else { r1.end };
+            if let Some(hit) =
+                self.index.find_any(labels::t3_keys(group), before, anchors[first].compact.start)
+            {
+                let anchor = self.anchor(group, hit, true);
+                let values = self.slots(anchor.last_token + 1..anchors[first].first_token, false);
+                if values.len() >= width {
+                    subtotals.push((first, anchor));
+                    continue;
+                }
+            }
+            let after = anchors.get(last + 1).map_or(end, |a| a.compact.start);
+            if let Some(hit) =
+                self.index.find_any(labels::SUBTOTAL_KEYS, anchors[last].compact.end, after)
+            {
+                subtotals.push((last + 1, self.anchor(group, hit, true)));
+            }
+        }
+        let subtotal_rows: Vec<Row> = subtotals.iter().map(|(_, a)| a.row).collect();
+        for (at, anchor) in subtotals.into_iter().rev() {
+            anchors.insert(at, anchor);
+        }
+        anchors.sort_by_key(|a| a.compact.start);
+
+        let accept = row_accept(cols);
+        let mut reads: BTreeMap<Row, RowRead> = BTreeMap::new();
+        let mut positional = Vec::new();
+        for (i, anchor) in anchors.iter().enumerate() {
+            let next_token = anchors.get(i + 1).map_or(end_token, |next| next.first_token);
+            let is_last = i + 1 == anchors.len();
+            let slots = self.slots(anchor.last_token + 1..next_token, is_last);
+            // Leaf rows between this label and the next one whose labels were not found.
+            let missing: Vec<Row> = if anchor.subtotal {
+                Vec::new()
+            } else {
+                let from =
+                    leaves.iter().position(|&r| r == anchor.row).map_or(leaves.len(), |p| p + 1);
+                let next_leaf = anchors[i + 1..].iter().find(|a| !a.subtotal).map(|a| a.row);
+                leaves[from..].iter().copied().take_while(|&r| Some(r) != next_leaf).collect()
+            };
+            let mut trimmed = slots.clone();
+            self.trim_to(&mut trimmed, width * (1 + missing.len()));
+            if !missing.is_empty() && trimmed.len() == width * (1 + missing.len()) {
+                let mut chunks = trimmed.chunks(width);
+                reads.insert(
+                    anchor.row,
+                    RowRead::Direct(chunks.next().unwrap_or_default().to_vec()),
+                );
+                for (&row, chunk) in missing.iter().zip(chunks) {
+                    reads.insert(row, RowRead::Direct(chunk.to_vec()));
+                }
+                positional.extend(missing.iter().copied());
+                continue;
+            }
+            reads.insert(anchor.row, self.row_read(slots, width, &accept));
+            for row in missing {
+                notes.push(Note::MissingRow { row });
+            }
+        }
+        if let Some(first) = anchors.first() {
+            let first_leaf = leaves.iter().position(|&r| r == first.row).unwrap_or(0);
+            for &row in &leaves[..first_leaf] {
+                notes.push(Note::MissingRow { row });
+            }
+        } else {
+            notes.extend(leaves.iter().map(|&row| Note::MissingRow { row }));
+        }
+        if !positional.is_empty() {
+            notes.push(Note::Positional { rows: positional });
+        }
+        ByLabels { reads, notes, subtotals: subtotal_rows }
+    }
+
+    /// Every numeric line of 表三 in order, when there are exactly as many as rows and no
+    /// line's own label says it is another row.
+    fn t3_by_row_order(
+        &self,
+        tokens: Range<usize>,
+        leaves: &[Row],
+        cols: &[Col],
+    ) -> Option<BTreeMap<Row, RowRead>> {
+        let width = cols.len();
+        let mut numeric: Vec<(usize, Vec<usize>)> = Vec::new();
+        for (row_idx, row) in self.doc.rows.iter().enumerate() {
+            if row.end <= tokens.start || row.start >= tokens.end {
+                continue;
+            }
+            let mut slots = self.slots(row.clone(), false);
+            self.trim_to(&mut slots, width);
+            if slots.len() == width {
+                numeric.push((row_idx, slots));
+            }
+        }
+        if numeric.len() != leaves.len() {
+            return None;
+        }
+        let mut reads = BTreeMap::new();
+        for (&leaf, (row_idx, slots)) in leaves.iter().zip(numeric) {
+            let range = &self.doc.rows[row_idx];
+            let from = self.index.offset_of(range.start);
+            let to = self.index.offset_of(range.end);
+            let named: Vec<Row> = leaves
+                .iter()
+                .copied()
+                .filter(|&r| self.index.contains_any(labels::t3_keys(r), from, to))
+                .collect();
+            if !named.is_empty() && !named.contains(&leaf) {
+                return None;
+            }
+            reads.insert(leaf, RowRead::Direct(slots));
+        }
+        Some(reads)
+    }
+
+    // ---------------------------------------------------------------- 表四
+
+    /// 行政复议 followed closely by the header's other words.
+    fn t4_header(&self, from: usize, to: usize) -> Option<Range<usize>> {
+        let mut at = from;
+        for _ in 0..200 {
+            let hit = self.index.find_any(&["行政复议"], at, to)?;
+            if self.index.contains_any(labels::T4_HEADER_FOLLOWERS, hit.end, hit.end + 150) {
+                return Some(hit);
+            }
+            at = hit.end;
+        }
+        None
+    }
+
+    fn t4(&self, from: usize) -> Option<(Table, usize)> {
+        let all = self.index.compact.len();
+        let header = self.t4_header(from, all)?;
+        let start_token = self.index.token_of(header.start);
+        let mut slots: Vec<usize> = Vec::new();
+        let mut header_text = 0usize;
+        let mut idx = start_token;
+        while idx < self.doc.tokens.len() && slots.len() < 64 {
+            let token = &self.doc.tokens[idx];
+            if token.kind == TokenKind::Text {
+                let text = &self.text[token.range.clone()];
+                if slots.is_empty() {
+                    header_text += text.len();
+                    // Past the header without a number: the table has no values.
+                    if header_text > 900 || (idx > start_token && is_section_heading(text)) {
+                        break;
+                    }
+                } else if !is_t4_vocabulary(text) {
+                    let between = token.whole_cell
+                        && self.doc.tokens[idx + 1..]
+                            .iter()
+                            .take_while(|t| t.row == token.row)
+                            .any(|t| !matches!(t.kind, TokenKind::Text));
+                    if !between {
+                        break;
+                    }
+                    slots.push(idx);
+                }
+            } else {
+                slots.push(idx);
+                let next_ends_row =
+                    self.doc.tokens.get(idx + 1).is_none_or(|next| next.row != token.row);
+                if slots.len() >= 15 && next_ends_row {
+                    break;
+                }
+            }
+            idx += 1;
+        }
+        let cols = [Col::keep, Col::fix, Col::oth, Col::pend, Col::tot];
+        let accept = |values: &[i64]| {
+            values.chunks(5).all(|group| group[..4].iter().sum::<i64>() == group[4])
+        };
+        let read = if slots.is_empty() {
+            RowRead::Wrong { found: 0 }
+        } else {
+            self.row_read(slots.clone(), 15, &accept)
+        };
+        let mut notes = Vec::new();
+        let mut cells = Vec::new();
+        let groups = [Row::RV, Row::LD, Row::LR];
+        match &read {
+            RowRead::Direct(tokens) => {
+                for (g, &row) in groups.iter().enumerate() {
+                    cells.extend(self.row_cells(
+                        TableId::T4,
+                        row,
+                        &cols,
+                        Some(&RowRead::Direct(tokens[g * 5..g * 5 + 5].to_vec())),
+                    ));
+                }
+            }
+            RowRead::Glued { tokens, values } => {
+                let all_cells = self.glued_cells(
+                    TableId::T4,
+                    Row::RV,
+                    &[cols, cols, cols].concat(),
+                    tokens,
+                    values,
+                );
+                for (k, mut cell) in all_cells.into_iter().enumerate() {
+                    cell.addr = CellRef::new(TableId::T4, groups[k / 5], cols[k % 5]);
+                    cells.push(cell);
+                }
+                notes.push(Note::Glued {
+                    rows: groups.to_vec(),
+                    assumed: t4_identities().into_iter().map(|i| i.id).collect(),
+                });
+            }
+            RowRead::Ambiguous { tokens, candidates } => {
+                for &row in &groups {
+                    cells.extend(self.row_cells(TableId::T4, row, &cols, Some(&read)));
+                }
+                notes.push(Note::Ambiguous {
+                    row: Row::RV,
+                    digits: tokens
+                        .iter()
+                        .map(|&t| self.token_text(t))
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    candidates: candidates
+                        .iter()
+                        .take(4)
+                        .map(|c| c.iter().map(|&v| Number::int(v)).collect())
+                        .collect(),
+                });
+            }
+            RowRead::Wrong { found } => {
+                for &row in &groups {
+                    cells.extend(self.row_cells(TableId::T4, row, &cols, None));
+                }
+                notes.push(Note::WrongCount { row: Row::RV, expected: 15, found: *found });
+            }
+        }
+        let start_byte = self.doc.tokens.get(start_token).map_or(0, |t| t.range.start);
+        let end_byte = slots.last().map_or(start_byte, |&t| self.doc.tokens[t].range.end);
+        let table = Table {
+            id: TableId::T4,
+            layout: Layout::Y2021,
+            has_subtotal_column: false,
+            subtotal_rows: Vec::new(),
+            strategy: Strategy::Labels,
+            cells,
+            notes,
+            range: start_byte..end_byte.max(start_byte),
+        };
+        Some((table, header.start))
+    }
+
+    // ---------------------------------------------------------------- 表二
+
+    fn t2(&self, to: usize) -> Option<Table> {
+        // The table's block title; the narrative's "《条例》第二十条规定…" comes earlier.
+        let to = to.min(self.index.compact.len());
+        let from = to.saturating_sub(20_000);
+        let region_start = labels::T2_START_KEYS
+            .iter()
+            .find_map(|key| self.last_occurrence(&[key], from, to))?
+            .start;
+        let layout = if self.index.contains_any(labels::T2_2019_MARKERS, region_start, to)
+            || self.index.contains_any(labels::T2_2019_ROW_MARKERS, region_start, to)
+        {
+            Layout::Y2019
+        } else {
+            Layout::Y2021
+        };
+        let rows: Vec<(Row, Vec<Col>)> = match layout {
+            Layout::Y2021 => vec![
+                (Row::REG, vec![Col::made, Col::rep, Col::valid]),
+                (Row::NORM, vec![Col::made, Col::rep, Col::valid]),
+                (Row::LIC, vec![Col::n]),
+                (Row::PUN, vec![Col::n]),
+                (Row::COE, vec![Col::n]),
+                (Row::FEE, vec![Col::n]),
+            ],
+            Layout::Y2019 => vec![
+                (Row::REG, vec![Col::new_made, Col::new_pub, Col::all_pub]),
+                (Row::NORM, vec![Col::new_made, Col::new_pub, Col::all_pub]),
+                (Row::LIC, vec![Col::prev, Col::delta, Col::n]),
+                (Row::OMS, vec![Col::prev, Col::delta, Col::n]),
+                (Row::PUN, vec![Col::prev, Col::delta, Col::n]),
+                (Row::COE, vec![Col::prev, Col::delta, Col::n]),
+                (Row::FEE, vec![Col::prev, Col::delta]),
+                (Row::PROC, vec![Col::count, Col::amount]),
+            ],
+        };
+        let mut cells = Vec::new();
+        let mut notes = Vec::new();
+        let mut glued = Vec::new();
+        let accept_any = |_: &[i64]| true;
+        for (row, cols) in rows {
+            let mut read = None;
+            let mut at = region_start;
+            for _ in 0..20 {
+                let Some(hit) = self.index.find_any(labels::t2_keys(row), at, to) else { break };
+                at = hit.end;
+                let anchor = self.anchor(row, hit, false);
+                let slots = self.values_after(anchor.last_token);
+                if !slots.is_empty() {
+                    read = Some(self.row_read(slots, cols.len(), &accept_any));
+                    break;
+                }
+            }
+            match &read {
+                None => notes.push(Note::MissingRow { row }),
+                Some(RowRead::Glued { .. }) => glued.push(row),
+                Some(RowRead::Ambiguous { tokens, candidates }) => notes.push(Note::Ambiguous {
+                    row,
+                    digits: tokens
+                        .iter()
+                        .map(|&t| self.token_text(t))
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    candidates: candidates
+                        .iter()
+                        .take(4)
+                        .map(|c| c.iter().map(|&v| Number::int(v)).collect())
+                        .collect(),
+                }),
+                Some(RowRead::Wrong { found }) => {
+                    notes.push(Note::WrongCount { row, expected: cols.len(), found: *found });
+                }
+                Some(RowRead::Direct(_)) => {}
+            }
+            cells.extend(self.row_cells(TableId::T2, row, &cols, read.as_ref()));
+        }
+        if !glued.is_empty() {
+            notes.insert(0, Note::Glued { rows: glued, assumed: Vec::new() });
+        }
+        let located: Vec<&Range<usize>> = cells.iter().filter_map(|c| c.range.as_ref()).collect();
+        let start_byte =
+            self.doc.tokens.get(self.index.token_of(region_start)).map_or(0, |t| t.range.start);
+        let end_byte = located.iter().map(|r| r.end).max().unwrap_or(start_byte);
+        Some(Table {
+            id: TableId::T2,
+            layout,
+            has_subtotal_column: false,
+            subtotal_rows: Vec::new(),
+            strategy: Strategy::Labels,
+            cells,
+            notes,
+            range: start_byte..end_byte.max(start_byte),
+        })
+    }
+
+    /// Values right after a label: nothing but values may come between (a later row's values
+    /// after another label do not count).
+    fn values_after(&self, label_token: usize) -> Vec<usize> {
+        let mut slots = Vec::new();
+        let end = self.doc.tokens.len().min(label_token + 64);
+        for idx in label_token + 1..end {
+            let token = &self.doc.tokens[idx];
+            if token.kind != TokenKind::Text {
+                slots.push(idx);
+                continue;
+            }
+            let between =
+                slots.last().is_some_and(|&prev: &usize| self.doc.tokens[prev].row == token.row)
+                    && token.whole_cell
+                    && self.doc.tokens[idx + 1..end]
+                        .iter()
+                        .take_while(|t| t.row == token.row)
+                        .any(|t| t.kind != TokenKind::Text);
+            if !between {
+                break;
+            }
+            slots.push(idx);
+        }
+        slots
+    }
+
+    fn last_occurrence(&self, keys: &[&str], from: usize, to: usize) -> Option<Range<usize>> {
+        let mut found = None;
+        let mut at = from;
+        while let Some(hit) = self.index.find_any(keys, at, to) {
+            at = hit.end;
+            found = Some(hit);
+        }
+        found
+    }
+}
+
+struct ByLabels {
+    reads: BTreeMap<Row, RowRead>,
+    notes: Vec<Note>,
+    subtotals: Vec<Row>,
+}
+
+fn layout_has_group(layout: Layout, group: Row) -> bool {
+    !(layout == Layout::Y2019 && group == Row::R3_6)
+}
+
+fn group_of(row: Row) -> Option<Row> {
+    [Row::R3_3, Row::R3_4, Row::R3_5, Row::R3_6]
+        .into_iter()
+        .find(|&group| super::identities::t3_group(group).contains(&row))
+}
+
+/// The sum a row of 表三 must satisfy, for splitting glued digits.
+fn row_accept(cols: &[Col]) -> impl Fn(&[i64]) -> bool + use<> {
+    let position = |col: Col| cols.iter().position(|&c| c == col);
+    let np = position(Col::NP);
+    let lp = position(Col::LP);
+    let tot = position(Col::TOT);
+    let orgs: Vec<usize> = super::identities::T3_ORGS.iter().filter_map(|&c| position(c)).collect();
+    move |values: &[i64]| {
+        let (Some(np), Some(tot)) = (np, tot) else { return false };
+        let org_sum: i64 = orgs.iter().map(|&i| values[i]).sum();
+        match lp {
+            Some(lp) => values[lp] == org_sum && values[tot] == values[np] + values[lp],
+            None => values[tot] == values[np] + org_sum,
+        }
+    }
+}
+
+/// Chooses between the splits of ambiguous glued rows with the column identities: when exactly
+/// one combination makes every checkable identity hold, it is taken, and the identities that
+/// decided it are recorded as assumed (they can no longer verify anything).
+fn resolve_ambiguous(
+    reads: &mut BTreeMap<Row, RowRead>,
+    layout: Layout,
+    has_lp: bool,
+    subtotals: &[Row],
+    cols: &[Col],
+    reader: &Reader<'_>,
+    notes: &mut Vec<Note>,
+) {
+    let ambiguous: Vec<(Row, Vec<Vec<i64>>)> = reads
+        .iter()
+        .filter_map(|(&row, read)| match read {
+            RowRead::Ambiguous { candidates, .. } => Some((row, candidates.clone())),
+            _ => None,
+        })
+        .collect();
+    if ambiguous.is_empty() {
+        return;
+    }
+    let combinations = ambiguous.iter().try_fold(1usize, |acc, (_, c)| acc.checked_mul(c.len()));
+    if combinations.is_none_or(|n| n > MAX_COMBINATIONS) {
+        return;
+    }
+    // Known values of every other row.
+    let mut known: BTreeMap<CellRef, i64> = BTreeMap::new();
+    for (&row, read) in reads.iter() {
+        let values: Option<Vec<Option<i64>>> = match read {
+            RowRead::Direct(tokens) => Some(
+                tokens
+                    .iter()
+                    .map(|&t| {
+                        match reader
+                            .cell_from_token(CellRef::new(TableId::T3, row, Col::NP), t)
+                            .value
+                        {
+                            Value::Number(n) => n.as_int(),
+                            Value::Blank { .. } => Some(0),
+                            _ => None,
+                        }
+                    })
+                    .collect(),
+            ),
+            RowRead::Glued { values, .. } => Some(values.iter().map(|&v| Some(v)).collect()),
+            _ => None,
+        };
+        for (&col, value) in cols.iter().zip(values.unwrap_or_default()) {
+            if let Some(value) = value {
+                known.insert(CellRef::new(TableId::T3, row, col), value);
+            }
+        }
+    }
+    let identities: Vec<Identity> = t3_identities(layout, has_lp, subtotals)
+        .into_iter()
+        .filter(|identity| identity.family != "T3-ROW" && identity.family != "T3-LP")
+        .collect();
+    let mut solutions: Vec<Vec<usize>> = Vec::new();
+    let mut choice = vec![0usize; ambiguous.len()];
+    'outer: loop {
+        let mut values = known.clone();
+        for ((row, candidates), &pick) in ambiguous.iter().zip(&choice) {
+            for (&col, &value) in cols.iter().zip(&candidates[pick]) {
+                values.insert(CellRef::new(TableId::T3, *row, col), value);
+            }
+        }
+        let holds = identities.iter().all(|identity| {
+            let side = |cells: &[CellRef]| {
+                cells.iter().map(|c| values.get(c).copied()).sum::<Option<i64>>()
+            };
+            match (side(&identity.total), side(&identity.parts)) {
+                (Some(total), Some(parts)) => total == parts,
+                _ => true,
+            }
+        });
+        if holds {
+            solutions.push(choice.clone());
+            if solutions.len() > 1 {
+                break;
+            }
+        }
+        // Next combination.
+        for k in 0..choice.len() {
+            choice[k] += 1;
+            if choice[k] < ambiguous[k].1.len() {
+                continue 'outer;
+            }
+            choice[k] = 0;
+        }
+        break;
+    }
+    if solutions.len() != 1 {
+        return;
+    }
+    let solution = &solutions[0];
+    let mut assumed = Vec::new();
+    for ((row, candidates), &pick) in ambiguous.iter().zip(solution) {
+        // Identities that involve a cell whose value differs between candidates decided it.
+        for (k, &col) in cols.iter().enumerate() {
+            if candidates.iter().any(|c| c[k] != candidates[pick][k]) {
+                let cell = CellRef::new(TableId::T3, *row, col);
+                assumed
+                    .extend(identities.iter().filter(|i| i.involves(cell)).map(|i| i.id.clone()));
+            }
+        }
+        if let Some(RowRead::Ambiguous { tokens, .. }) = reads.get(row) {
+            let tokens = tokens.clone();
+            reads.insert(*row, RowRead::Glued { tokens, values: candidates[pick].clone() });
+        }
+    }
+    assumed.sort();
+    assumed.dedup();
+    notes.push(Note::Glued { rows: Vec::new(), assumed });
+}
+
+/// `五、存在的主要问题…`: a numbered section heading.
+fn is_section_heading(text: &str) -> bool {
+    let mut chars = text.chars();
+    matches!(chars.next(), Some('一' | '二' | '三' | '四' | '五' | '六' | '七'))
+        && chars.next() == Some('、')
+}
+
+/// Text made only of 表四's header words and punctuation.
+fn is_t4_vocabulary(text: &str) -> bool {
+    let mut rest = text.to_string();
+    for word in labels::T4_VOCABULARY {
+        rest = rest.replace(word, "");
+    }
+    rest.chars().all(|c| {
+        c.is_ascii_punctuation()
+            || c.is_whitespace()
+            || "（）、，。：；—·【】“”《》".contains(c)
+            || "一二三四五六".contains(c)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn t4_vocabulary() {
+        assert!(is_t4_vocabulary("行政诉讼(未经复议直接起诉)"));
+        assert!(is_t4_vocabulary("结果维持"));
+        assert!(!is_t4_vocabulary("五、存在的主要问题"));
+        assert!(is_section_heading("五、存在的主要问题"));
+    }
+
+    #[test]
+    fn row_sums_for_splitting() {
+        let accept = row_accept(&[Col::NP, Col::CE, Col::RI, Col::SW, Col::LS, Col::OT, Col::TOT]);
+        assert!(accept(&[64, 0, 0, 2, 0, 4, 70]));
+        assert!(!accept(&[64, 0, 0, 2, 0, 4, 71]));
+        let accept =
+            row_accept(&[Col::NP, Col::CE, Col::RI, Col::SW, Col::LS, Col::OT, Col::LP, Col::TOT]);
+        assert!(accept(&[5, 1, 0, 0, 1, 0, 2, 7]));
+    }
+}

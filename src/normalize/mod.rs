@@ -1,0 +1,237 @@
+//! Stage 1: [`Source`](crate::input::Source) text → normalized text + [`SourceMap`].
+//!
+//! What matching and number parsing need, and nothing else: Traditional → Simplified
+//! (char for char), pinyin annotations removed (`區(qū)` → `区`, `開(kai)(kai)` → `开`) while real
+//! brackets stay (`(一)`, `(單位:萬元)`), full-width ASCII → ASCII, NBSP/ideographic spaces → space,
+//! zero-width characters dropped, thousands separators dropped (`1,234`), page-number lines
+//! (`- 4 -`, `— 5 —`, `第3页`) blanked, Word comment residue (`<!--[if !supportLists]-->`) dropped.
+//!
+//! Invariants: the output never contains a full-width digit, `\r`, or a zero-width character;
+//! normalizing twice gives the same text; every output byte maps back into the source with a
+//! monotone [`SourceMap`], so a cell can be highlighted in what the user pasted.
+
+mod map;
+
+pub use map::SourceMap;
+
+/// Normalized text and its way back to the source.
+#[derive(Clone, Debug)]
+pub struct Normalized {
+    /// The normalized text.
+    pub text: String,
+    /// Normalized byte offset → source byte offset.
+    pub map: SourceMap,
+}
+
+/// Normalizes `source` (see the module doc).
+pub fn normalize(source: &str) -> Normalized {
+    let mut out = Out { text: String::with_capacity(source.len()), map: SourceMap::default() };
+    let mut line_start = 0;
+    for line in source.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        if is_page_number_line(body) {
+            if line.ends_with('\n') {
+                out.push('\n', line_start + line.len() - 1, 1);
+            }
+        } else {
+            normalize_line(line, line_start, &mut out);
+        }
+        line_start += line.len();
+    }
+    Normalized { text: out.text, map: out.map }
+}
+
+struct Out {
+    text: String,
+    map: SourceMap,
+}
+
+impl Out {
+    fn push(&mut self, ch: char, raw: usize, raw_len: usize) {
+        let norm = self.text.len();
+        self.text.push(ch);
+        self.map.record(norm, ch.len_utf8(), raw, raw_len);
+    }
+
+    fn last(&self) -> Option<char> {
+        self.text.chars().next_back()
+    }
+}
+
+fn normalize_line(line: &str, line_start: usize, out: &mut Out) {
+    // Traditional → Simplified first, char for char (fast2s keeps the char count).
+    let simplified = fast2s::convert(line);
+    let chars: Vec<(usize, char, usize, char)> = line
+        .char_indices()
+        .zip(simplified.chars())
+        .map(|((at, original), converted)| (at, original, original.len_utf8(), converted))
+        .collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (at, original, raw_len, ch) = chars[i];
+        let raw = line_start + at;
+        // Word comment residue: <!--[if …]--> … <!--[endif]-->, and any other <!-- … -->.
+        if original == '<' && line[at..].starts_with("<!--") {
+            if let Some(end) = line[at..].find("-->") {
+                let end_byte = at + end + 3;
+                while i < chars.len() && chars[i].0 < end_byte {
+                    i += 1;
+                }
+                continue;
+            }
+        }
+        // Pinyin annotations: CJK char followed by (pinyin), possibly repeated or cut short.
+        if matches!(ch, '(' | '（') && out.last().is_some_and(is_cjk) {
+            if let Some(skip) = pinyin_group(&chars[i..]) {
+                i += skip;
+                continue;
+            }
+        }
+        let mapped = match ch {
+            '\r' => {
+                i += 1;
+                continue;
+            }
+            '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}' => {
+                i += 1;
+                continue;
+            }
+            '\u{A0}' | '\u{3000}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' => {
+                // A thin space inside a number is a thousands separator.
+                if out.last().is_some_and(|c| c.is_ascii_digit())
+                    && thousands_follow(&chars[i + 1..])
+                {
+                    i += 1;
+                    continue;
+                }
+                ' '
+            }
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(ch) - 0xFEE0).unwrap_or(ch),
+            '\u{FE59}' => '(',
+            '\u{FE5A}' => ')',
+            _ => ch,
+        };
+        if mapped == ','
+            && out.last().is_some_and(|c| c.is_ascii_digit())
+            && thousands_follow(&chars[i + 1..])
+        {
+            i += 1;
+            continue;
+        }
+        out.push(mapped, raw, raw_len);
+        i += 1;
+    }
+}
+
+/// `(qū)`, `(kai)(kai)`, a trailing unterminated `(f`: returns how many chars to skip.
+fn pinyin_group(chars: &[(usize, char, usize, char)]) -> Option<usize> {
+    let mut skipped = 0;
+    loop {
+        let rest = &chars[skipped..];
+        if !matches!(rest.first().map(|c| c.3), Some('(' | '（')) {
+            break;
+        }
+        let letters = rest[1..].iter().take_while(|c| is_pinyin_letter(c.3)).count();
+        if letters == 0 || letters > 6 {
+            break;
+        }
+        match rest.get(1 + letters).map(|c| c.3) {
+            Some(')' | '）') => skipped += letters + 2,
+            // Cut off at the end of the line: "(f".
+            None => skipped += letters + 1,
+            Some(_) => break,
+        }
+    }
+    (skipped > 0).then_some(skipped)
+}
+
+fn is_pinyin_letter(ch: char) -> bool {
+    ch.is_ascii_lowercase() || "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ".contains(ch)
+}
+
+/// True for CJK ideographs (the chars pinyin annotations follow).
+pub(crate) fn is_cjk(ch: char) -> bool {
+    matches!(ch, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FA1F}')
+}
+
+fn thousands_follow(rest: &[(usize, char, usize, char)]) -> bool {
+    let digit = |k: usize| rest.get(k).is_some_and(|c| to_ascii_digit(c.3).is_some());
+    digit(0) && digit(1) && digit(2) && !digit(3)
+}
+
+fn to_ascii_digit(ch: char) -> Option<u32> {
+    match ch {
+        '0'..='9' => Some(u32::from(ch) - u32::from('0')),
+        '０'..='９' => Some(u32::from(ch) - u32::from('０')),
+        _ => None,
+    }
+}
+
+/// `- 4 -`, `—5—`, `-3-`, `第 3 页`, `第3页 共5页`.
+fn is_page_number_line(line: &str) -> bool {
+    let trimmed = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+    if trimmed.is_empty() || trimmed.chars().count() > 16 {
+        return false;
+    }
+    let is_dash = |c: char| matches!(c, '-' | '—' | '–' | '－' | '─' | '―');
+    let digits_of = |s: &str| {
+        let s = s.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+        !s.is_empty() && s.chars().count() <= 4 && s.chars().all(|c| to_ascii_digit(c).is_some())
+    };
+    if trimmed.starts_with(is_dash) && trimmed.ends_with(is_dash) {
+        let inner = trimmed.trim_matches(is_dash);
+        return digits_of(inner);
+    }
+    if let Some(rest) = trimmed.strip_prefix('第') {
+        let (page, tail) = match rest.split_once('页') {
+            Some(parts) => parts,
+            None => return false,
+        };
+        if !digits_of(page) {
+            return false;
+        }
+        let tail = tail.trim();
+        return tail.is_empty()
+            || tail.strip_prefix('共').and_then(|t| t.strip_suffix('页')).is_some_and(digits_of);
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_pinyin_but_keeps_real_brackets() {
+        let text = "張店區(qū)應(yīng)急(一)預(yù)期(單位:萬元)開(kai)(kai)發(f";
+        assert_eq!(normalize(text).text, "张店区应急(一)预期(单位:万元)开发");
+        assert_eq!(normalize("第(1)项 A(b)").text, "第(1)项 A(b)");
+    }
+
+    #[test]
+    fn widths_spaces_and_separators() {
+        assert_eq!(
+            normalize("１２３，４５６\u{200B}（七）总计\u{A0}1,234 件").text,
+            "123456(七)总计 1234 件"
+        );
+        assert_eq!(normalize("0,0,0 与 1，2").text, "0,0,0 与 1,2");
+    }
+
+    #[test]
+    fn page_number_lines_and_word_residue() {
+        let text = "a\n- 4 -\n— 5 —\n-3-\n第 2 页 共 5 页\n<!--[if !supportLists]-->7、<!--[endif]-->b\n4\n";
+        assert_eq!(normalize(text).text, "a\n\n\n\n\n7、b\n4\n");
+    }
+
+    #[test]
+    fn maps_back_to_the_source() {
+        let source = "區(qū)１2";
+        let normalized = normalize(source);
+        assert_eq!(normalized.text, "区12");
+        // "1" (normalized bytes 3..4) comes from the full-width "１".
+        let span = normalized.map.span(3..4);
+        assert_eq!(&source[span], "１");
+        let span = normalized.map.span(0..5);
+        assert_eq!(&source[span], "區(qū)１2");
+    }
+}

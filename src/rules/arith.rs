@@ -1,0 +1,347 @@
+//! 表三 and 表四 arithmetic (RULEBOOK §2.2, §2.3): T3-ROW, T3-OUT, T3-BAL, T3-CAP, T3-EMPTY,
+//! the local variants' T3-LP and T3-SUB, and T4-RV/LD/LR. Blank cells count as 0 (§2.1) and
+//! say so; the culprit search decides which cell each failing finding names first.
+
+use std::collections::BTreeSet;
+
+use crate::finding::Finding;
+use crate::model::{
+    CellRef, Col, Identity, Note, Number, Report, Row, Table, TableId, Value, identities,
+};
+
+use super::culprit::{self, Diagnosis, Term};
+use super::{Check, Outcome, Results, finding};
+
+pub(super) fn check(report: &Report, results: &mut Results) {
+    for table in &report.tables {
+        if table.id == TableId::T2 {
+            continue;
+        }
+        check_table(table, results);
+    }
+}
+
+fn check_table(table: &Table, results: &mut Results) {
+    let assumed: BTreeSet<&str> = table
+        .notes
+        .iter()
+        .flat_map(|note| match note {
+            Note::Glued { assumed, .. } => assumed.iter().map(String::as_str).collect(),
+            _ => Vec::new(),
+        })
+        .collect();
+    let identities = identities(table);
+    let value = |cell: CellRef| table.cell(cell.row, cell.col).map(|c| &c.value);
+    let mut checks = Vec::new();
+    for identity in identities {
+        let sum = |cells: &[CellRef]| -> Option<Number> {
+            Number::sum(
+                cells
+                    .iter()
+                    .map(|&c| value(c).and_then(Value::for_sums))
+                    .collect::<Option<Vec<_>>>()?,
+            )
+        };
+        let (total, parts) = (sum(&identity.total), sum(&identity.parts));
+        let blank_or_inferred = identity.cells().any(|c| {
+            table
+                .cell(c.row, c.col)
+                .is_some_and(|cell| cell.inferred || matches!(cell.value, Value::Blank { .. }))
+        });
+        let is_assumed = assumed.contains(identity.id.as_str());
+        let outcome = match (total, parts) {
+            (Some(t), Some(p)) if t != p => Outcome::Failed,
+            (Some(_), Some(_)) if is_assumed || blank_or_inferred => Outcome::NeedsReview,
+            (Some(_), Some(_)) => Outcome::Passed,
+            _ => Outcome::CannotRun,
+        };
+        checks.push(Check { identity, outcome, total, parts, assumed: is_assumed });
+    }
+
+    // The culprit search runs on integer values of every identity that could be evaluated.
+    let int_value = |cell: CellRef| -> Option<(i64, bool)> {
+        let cell = table.cell(cell.row, cell.col)?;
+        match &cell.value {
+            Value::Number(n) => n.as_int().map(|v| (v, false)),
+            Value::Blank { .. } => Some((0, true)),
+            _ => None,
+        }
+    };
+    let terms: Vec<Term<'_>> = checks
+        .iter()
+        .filter_map(|check| {
+            let side = |cells: &[CellRef]| {
+                cells.iter().map(|&c| int_value(c).map(|v| v.0)).sum::<Option<i64>>()
+            };
+            let residual = side(&check.identity.total)? - side(&check.identity.parts)?;
+            Some(Term { identity: &check.identity, residual })
+        })
+        .collect();
+    let diagnoses = culprit::diagnose(&terms, &int_value);
+
+    for check in &checks {
+        if check.outcome != Outcome::Failed {
+            continue;
+        }
+        let diagnosis = diagnoses.iter().find(|d| d.explains.contains(&check.identity.id));
+        results.findings.push(identity_finding(table, check, diagnosis));
+    }
+    if table.id == TableId::T3 {
+        capacity(table, &checks, &diagnoses, &mut results.findings);
+        empty(table, &mut results.findings);
+    }
+    results.diagnoses.extend(diagnoses);
+    results.checks.extend(checks);
+}
+
+fn identity_finding(table: &Table, check: &Check, diagnosis: Option<&Diagnosis>) -> Finding {
+    let identity = &check.identity;
+    let total = check.total.unwrap_or(Number::int(0));
+    let parts = check.parts.unwrap_or(Number::int(0));
+    let show = |cell: CellRef| {
+        table.cell(cell.row, cell.col).map_or_else(|| "?".to_string(), |c| c.value.describe())
+    };
+    let diff = difference(total, parts);
+    let mut message = match identity.family {
+        "T3-ROW" => {
+            let row = identity.total[0].row;
+            format!(
+                "表三“{}”行：总计为 {}，各类申请人之和为 {parts}，{diff}。",
+                row.short(),
+                show(identity.total[0])
+            )
+        }
+        "T3-LP" => {
+            let row = identity.total[0].row;
+            format!(
+                "表三“{}”行：法人或其他组织小计为 {}，五类组织之和为 {parts}，{diff}。",
+                row.short(),
+                show(identity.total[0])
+            )
+        }
+        "T3-OUT" => {
+            let col = identity.total[0].col;
+            format!(
+                "表三“{}”列：（七）总计为 {}，各项办理结果之和为 {parts}，{diff}。",
+                col.name(),
+                show(identity.total[0])
+            )
+        }
+        "T3-BAL" => {
+            let col = identity.total[0].col;
+            let [done, carry_out] = [identity.total[0], identity.total[1]];
+            let [new, carry_in] = [identity.parts[0], identity.parts[1]];
+            format!(
+                "表三“{}”列勾稽关系不符：本年新收 {} + 上年结转 {} = {parts}，而办理结果总计 {} + 结转下年度 {} = {total}，相差 {}。",
+                col.name(),
+                show(new),
+                show(carry_in),
+                show(done),
+                show(carry_out),
+                abs(total, parts),
+            )
+        }
+        "T3-SUB" => {
+            let group = identity.total[0].row;
+            format!(
+                "表三“{}”列：{}小计为 {}，其各项之和为 {parts}，{diff}。",
+                identity.total[0].col.name(),
+                group.official(),
+                show(identity.total[0])
+            )
+        }
+        _ => {
+            let row = identity.total[0].row;
+            let addends: Vec<String> =
+                identity.parts.iter().map(|&c| format!("{} {}", c.col.name(), show(c))).collect();
+            format!(
+                "表四“{}”：总计为 {}，而 {} = {parts}，{diff}。",
+                row.short(),
+                show(identity.total[0]),
+                addends.join(" + ")
+            )
+        }
+    };
+    let cells_here: Vec<CellRef> = identity.cells().collect();
+    if cells_here.iter().any(|c| {
+        table.cell(c.row, c.col).is_some_and(|cell| matches!(cell.value, Value::Blank { .. }))
+    }) {
+        message.push_str("（空白单元格按 0 计算）");
+    }
+    if cells_here.iter().any(|c| table.cell(c.row, c.col).is_some_and(|cell| cell.inferred)) {
+        message.push_str("（含由连在一起的数字推断出的数值）");
+    }
+    let mut f = finding(&identity.id, message, order_cells(identity, diagnosis));
+    f.expected = Some(parts);
+    f.found = Some(total);
+    f.hint = Some(diagnosis.map_or_else(|| "请核对这一组数字。".to_string(), |d| hint(table, d)));
+    f
+}
+
+/// "总计多 1" / "总计少 1".
+fn difference(total: Number, parts: Number) -> String {
+    match total.checked_sub(parts) {
+        Some(d) if d.is_negative() => format!("总计少 {}", abs(total, parts)),
+        Some(_) => format!("总计多 {}", abs(total, parts)),
+        None => "两者不等".to_string(),
+    }
+}
+
+fn abs(a: Number, b: Number) -> Number {
+    let d = a.checked_sub(b).unwrap_or(Number::int(0));
+    if d.is_negative() { Number::int(0).checked_sub(d).unwrap_or(d) } else { d }
+}
+
+/// The identity's cells with the diagnosed culprit first (RULEBOOK: the first cell is the one
+/// most likely at fault); without a diagnosis, the written total first.
+fn order_cells(identity: &Identity, diagnosis: Option<&Diagnosis>) -> Vec<CellRef> {
+    let mut cells: Vec<CellRef> = Vec::new();
+    if let Some(first) = diagnosis.and_then(|d| d.corrections.first()) {
+        for fix in first {
+            if identity.involves(fix.cell) && !cells.contains(&fix.cell) {
+                cells.push(fix.cell);
+            }
+        }
+    }
+    for cell in identity.cells() {
+        if !cells.contains(&cell) {
+            cells.push(cell);
+        }
+    }
+    cells
+}
+
+fn describe_fix(table: &Table, fix: &culprit::Fix) -> String {
+    let from = table
+        .cell(fix.cell.row, fix.cell.col)
+        .map_or_else(|| fix.from.to_string(), |cell| cell.value.describe());
+    format!("把“{}”由 {from} 改为 {}", fix.cell.display_name(), fix.to)
+}
+
+/// The hint of a diagnosis: the correction, or the alternatives, or "several cells".
+pub(super) fn hint(table: &Table, diagnosis: &Diagnosis) -> String {
+    let n = diagnosis.explains.len();
+    let scope = if n > 1 {
+        format!("同时消除 {n} 处不一致")
+    } else {
+        "消除这处不一致".to_string()
+    };
+    match diagnosis.corrections.as_slice() {
+        [] => "不一致涉及多个单元格，无法用一两处修改解释，请逐项核对这一组数字。".to_string(),
+        [only] if only.len() == 1 => {
+            format!(
+                "最可能出错的是“{}”：{}，可{scope}。",
+                only[0].cell.display_name(),
+                describe_fix(table, &only[0])
+            )
+        }
+        [only] => {
+            let fixes: Vec<String> = only.iter().map(|f| describe_fix(table, f)).collect();
+            format!(
+                "没有哪一个单元格能单独解释；需同时修改 {} 处：{}，可{scope}。",
+                only.len(),
+                fixes.join("，并")
+            )
+        }
+        several => {
+            let size = several[0].len();
+            let options: Vec<String> = several
+                .iter()
+                .take(3)
+                .map(|fixes| {
+                    fixes.iter().map(|f| describe_fix(table, f)).collect::<Vec<_>>().join("，并")
+                })
+                .collect();
+            let more = if several.len() > 3 {
+                format!("等 {} 种", several.len())
+            } else {
+                String::new()
+            };
+            let lead = if size == 1 {
+                "无法确定是哪一个单元格出错".to_string()
+            } else {
+                format!("没有哪一个单元格能单独解释，至少有 {size} 处出错")
+            };
+            format!(
+                "{lead}。以下任一种修改都能{scope}：{}{more}。请对照原始台账核实。",
+                options.join("；或")
+            )
+        }
+    }
+}
+
+/// T3-CAP: where the balance fails, say whether 办结 or 结转 exceeds what was received.
+fn capacity(table: &Table, checks: &[Check], diagnoses: &[Diagnosis], findings: &mut Vec<Finding>) {
+    let int = |row: Row, col: Col| -> Option<i64> {
+        table.cell(row, col).and_then(|c| c.value.for_sums()).and_then(Number::as_int)
+    };
+    for check in
+        checks.iter().filter(|c| c.identity.family == "T3-BAL" && c.outcome == Outcome::Failed)
+    {
+        let col = check.identity.total[0].col;
+        let (Some(new), Some(carry), Some(done), Some(left)) =
+            (int(Row::R1, col), int(Row::R2, col), int(Row::R3_7, col), int(Row::R4, col))
+        else {
+            continue;
+        };
+        let received = new + carry;
+        let diagnosis = diagnoses.iter().find(|d| d.explains.contains(&check.identity.id));
+        for (row, value, what) in
+            [(Row::R3_7, done, "办理结果总计"), (Row::R4, left, "结转下年度继续办理")]
+        {
+            if value > received {
+                let cells = vec![
+                    CellRef::new(TableId::T3, row, col),
+                    check.identity.parts[0],
+                    check.identity.parts[1],
+                ];
+                let mut f = finding(
+                    &format!("T3-CAP-{}", col.code()),
+                    format!(
+                        "表三“{}”列：{what} {value} 超过了本年新收与上年结转之和 {received}（{new} + {carry}）。",
+                        col.name()
+                    ),
+                    cells,
+                );
+                f.expected = Some(Number::int(received));
+                f.found = Some(Number::int(value));
+                f.hint = Some(
+                    diagnosis
+                        .map_or_else(|| "请核对这一列的数字。".to_string(), |d| hint(table, d)),
+                );
+                findings.push(f);
+            }
+        }
+    }
+}
+
+/// T3-EMPTY: no applications received or carried over, yet results or carry-overs.
+fn empty(table: &Table, findings: &mut Vec<Finding>) {
+    let number = |row: Row| table.cell(row, Col::TOT).and_then(|c| c.value.number());
+    let (Some(new), Some(carry)) = (number(Row::R1), number(Row::R2)) else { return };
+    if !new.is_zero() || !carry.is_zero() {
+        return;
+    }
+    let nonzero: Vec<CellRef> = table
+        .cells
+        .iter()
+        .filter(|c| c.value.number().is_some_and(|n| !n.is_zero()))
+        .map(|c| c.addr)
+        .collect();
+    if nonzero.is_empty() {
+        return;
+    }
+    let names: Vec<String> = nonzero.iter().take(5).map(|c| c.display_name()).collect();
+    let more = if nonzero.len() > 5 {
+        format!("等 {} 个单元格", nonzero.len())
+    } else {
+        String::new()
+    };
+    let mut f = finding(
+        "T3-EMPTY",
+        format!("表三本年新收和上年结转均为 0，但 {}{more} 不为 0。", names.join("、")),
+        nonzero,
+    );
+    f.hint = Some("核对本年新收、上年结转是否漏填，或办理结果是否误填。".to_string());
+    findings.push(f);
+}

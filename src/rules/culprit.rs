@@ -1,0 +1,301 @@
+//! Naming the culprit: the fewest cells whose correction reconciles every broken sum.
+//!
+//! One mistyped cell breaks every identity it takes part in at once (a wrong （七）总计·自然人
+//! breaks its row's 总计, its column's （七）总计 and its column's balance). So the failing
+//! identities are grouped into connected components (identities sharing a cell), and for each
+//! component we look for one cell, then two, whose new values make every identity of the
+//! component hold without breaking any identity that holds today. When exactly one smallest
+//! correction exists it is named; when several do, all are listed and none is claimed; when
+//! none of size ≤ 2 exists, the message says so. Nothing here guesses.
+//!
+//! Invariant: bounded work (cells of a component × their neighbours, ≤ 200 × 200 pairs).
+
+use std::collections::BTreeSet;
+
+use crate::model::{CellRef, Identity};
+
+/// One cell's correction.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fix {
+    /// The cell.
+    pub cell: CellRef,
+    /// Its value now (blank counts as 0).
+    pub from: i64,
+    /// The value that reconciles the sums.
+    pub to: i64,
+    /// True when the cell is blank now.
+    pub was_blank: bool,
+}
+
+/// The explanation of one group of broken identities.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnosis {
+    /// Ids of the failing identities this explains.
+    pub explains: Vec<String>,
+    /// Every smallest correction found (best first); empty when none of ≤ 2 cells exists.
+    pub corrections: Vec<Vec<Fix>>,
+}
+
+impl Diagnosis {
+    /// The correction, when exactly one smallest correction exists.
+    pub fn unique(&self) -> Option<&[Fix]> {
+        match self.corrections.as_slice() {
+            [only] => Some(only),
+            _ => None,
+        }
+    }
+}
+
+/// At most this many alternative corrections are kept.
+const MAX_CORRECTIONS: usize = 8;
+
+/// The current state of one identity for the search.
+pub(super) struct Term<'a> {
+    pub(super) identity: &'a Identity,
+    /// Σ total − Σ parts with current values (0 = holds).
+    pub(super) residual: i64,
+}
+
+/// Diagnoses every component of failing identities. `terms` are the identities that could
+/// be evaluated; `value` gives a cell's current value (and whether it is blank).
+pub(super) fn diagnose(
+    terms: &[Term<'_>],
+    value: &dyn Fn(CellRef) -> Option<(i64, bool)>,
+) -> Vec<Diagnosis> {
+    let failing: Vec<usize> = (0..terms.len()).filter(|&i| terms[i].residual != 0).collect();
+    let mut out = Vec::new();
+    for component in components(terms, &failing) {
+        let explains: Vec<String> =
+            component.iter().map(|&i| terms[i].identity.id.clone()).collect();
+        let corrections = search(terms, &component, value);
+        out.push(Diagnosis { explains, corrections });
+    }
+    out
+}
+
+/// Groups failing identities that share a cell.
+fn components(terms: &[Term<'_>], failing: &[usize]) -> Vec<Vec<usize>> {
+    let mut parent: Vec<usize> = (0..failing.len()).collect();
+    fn find(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    for a in 0..failing.len() {
+        for b in a + 1..failing.len() {
+            let shares =
+                terms[failing[a]].identity.cells().any(|c| terms[failing[b]].identity.involves(c));
+            if shares {
+                let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+                parent[ra] = rb;
+            }
+        }
+    }
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut roots: Vec<usize> = Vec::new();
+    for k in 0..failing.len() {
+        let root = find(&mut parent, k);
+        match roots.iter().position(|&r| r == root) {
+            Some(g) => groups[g].push(failing[k]),
+            None => {
+                roots.push(root);
+                groups.push(vec![failing[k]]);
+            }
+        }
+    }
+    groups
+}
+
+fn search(
+    terms: &[Term<'_>],
+    component: &[usize],
+    value: &dyn Fn(CellRef) -> Option<(i64, bool)>,
+) -> Vec<Vec<Fix>> {
+    let pool: BTreeSet<CellRef> =
+        component.iter().flat_map(|&i| terms[i].identity.cells()).collect();
+    let in_component = |i: usize| component.contains(&i);
+    // Identities (by index) containing a cell.
+    let touching = |cell: CellRef| -> Vec<usize> {
+        (0..terms.len()).filter(|&i| terms[i].identity.coefficient(cell) != 0).collect()
+    };
+
+    // One cell: it must take part in every failing identity of the component, and every
+    // identity it takes part in must agree on the correction.
+    let mut singles = Vec::new();
+    for &cell in &pool {
+        let Some((current, blank)) = value(cell) else { continue };
+        let touched = touching(cell);
+        if !component.iter().all(|i| touched.contains(i)) {
+            continue;
+        }
+        let mut delta = None;
+        let mut consistent = true;
+        for &i in &touched {
+            let coef = terms[i].identity.coefficient(cell);
+            let needed = -terms[i].residual;
+            if needed % coef != 0 {
+                consistent = false;
+                break;
+            }
+            let d = needed / coef;
+            match delta {
+                None => delta = Some(d),
+                Some(prev) if prev == d => {}
+                Some(_) => {
+                    consistent = false;
+                    break;
+                }
+            }
+        }
+        if let (true, Some(d)) = (consistent, delta) {
+            if d != 0 && current + d >= 0 {
+                singles.push(vec![Fix { cell, from: current, to: current + d, was_blank: blank }]);
+            }
+        }
+    }
+    if !singles.is_empty() {
+        return rank(terms, component, singles);
+    }
+
+    // Two cells.
+    let mut pairs = Vec::new();
+    for &a in &pool {
+        let Some((va, blank_a)) = value(a) else { continue };
+        let touched_a = touching(a);
+        let mut partners: BTreeSet<CellRef> = pool.clone();
+        for &i in &touched_a {
+            partners.extend(terms[i].identity.cells());
+        }
+        for &b in &partners {
+            if b <= a && pool.contains(&b) {
+                continue;
+            }
+            if b == a {
+                continue;
+            }
+            let Some((vb, blank_b)) = value(b) else { continue };
+            let touched_b = touching(b);
+            if !component.iter().all(|i| touched_a.contains(i) || touched_b.contains(i)) {
+                continue;
+            }
+            let mut involved: Vec<usize> = touched_a.clone();
+            for i in touched_b {
+                if !involved.contains(&i) {
+                    involved.push(i);
+                }
+            }
+            // Identities outside the component that fail today may stay failing.
+            let equations: Vec<(i64, i64, i64)> = involved
+                .iter()
+                .filter(|&&i| in_component(i) || terms[i].residual == 0)
+                .map(|&i| {
+                    let id = terms[i].identity;
+                    (id.coefficient(a), id.coefficient(b), -terms[i].residual)
+                })
+                .collect();
+            if let Some((da, db)) = solve2(&equations) {
+                if da != 0 && db != 0 && va + da >= 0 && vb + db >= 0 {
+                    pairs.push(vec![
+                        Fix { cell: a, from: va, to: va + da, was_blank: blank_a },
+                        Fix { cell: b, from: vb, to: vb + db, was_blank: blank_b },
+                    ]);
+                }
+            }
+            if pairs.len() > 4 * MAX_CORRECTIONS {
+                break;
+            }
+        }
+    }
+    rank(terms, component, pairs)
+}
+
+/// The unique integer solution of `ca·x + cb·y = r` for all equations, if there is one.
+fn solve2(equations: &[(i64, i64, i64)]) -> Option<(i64, i64)> {
+    let mut solution = None;
+    'find: for (k, &(a1, b1, r1)) in equations.iter().enumerate() {
+        for &(a2, b2, r2) in &equations[k + 1..] {
+            let det = a1 * b2 - a2 * b1;
+            if det != 0 {
+                let x_num = r1 * b2 - r2 * b1;
+                let y_num = a1 * r2 - a2 * r1;
+                if x_num % det != 0 || y_num % det != 0 {
+                    return None;
+                }
+                solution = Some((x_num / det, y_num / det));
+                break 'find;
+            }
+        }
+    }
+    let (x, y) = solution?;
+    equations.iter().all(|&(a, b, r)| a * x + b * y == r).then_some((x, y))
+}
+
+/// Best first: corrections that fill a blank, then those that change a written total (a sum
+/// that was not updated is the commonest slip), then table order. The order only decides
+/// which cell is listed first; when there are several corrections the message says so.
+fn rank(terms: &[Term<'_>], component: &[usize], mut corrections: Vec<Vec<Fix>>) -> Vec<Vec<Fix>> {
+    let is_total =
+        |cell: CellRef| component.iter().any(|&i| terms[i].identity.total.contains(&cell));
+    corrections.sort_by_key(|fixes| {
+        let blanks = fixes.iter().filter(|f| f.was_blank).count();
+        let totals = fixes.iter().filter(|f| is_total(f.cell)).count();
+        (usize::MAX - blanks, usize::MAX - totals, fixes.iter().map(|f| f.cell).collect::<Vec<_>>())
+    });
+    corrections.truncate(MAX_CORRECTIONS);
+    corrections
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Col, Row, TableId, t4_identities};
+
+    fn run(values: [i64; 15]) -> Vec<Diagnosis> {
+        let ids = t4_identities();
+        let cell_value = |cell: CellRef| {
+            let g = [Row::RV, Row::LD, Row::LR].iter().position(|&r| r == cell.row)?;
+            let c = [Col::keep, Col::fix, Col::oth, Col::pend, Col::tot]
+                .iter()
+                .position(|&c| c == cell.col)?;
+            Some((values[g * 5 + c], false))
+        };
+        let terms: Vec<Term<'_>> = ids
+            .iter()
+            .map(|identity| {
+                let total: i64 = identity.total.iter().map(|&c| cell_value(c).unwrap().0).sum();
+                let parts: i64 = identity.parts.iter().map(|&c| cell_value(c).unwrap().0).sum();
+                Term { identity, residual: total - parts }
+            })
+            .collect();
+        diagnose(&terms, &cell_value)
+    }
+
+    #[test]
+    fn a_forgotten_total_is_the_only_non_negative_fix() {
+        // 洪泽区 2023: 行政复议 10 1 0 0 | 总计 0.
+        let found = run([10, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        assert_eq!(found.len(), 1);
+        let fix = found[0].unique().expect("one correction");
+        assert_eq!(fix[0].cell, CellRef::new(TableId::T4, Row::RV, Col::tot));
+        assert_eq!((fix[0].from, fix[0].to), (0, 11));
+    }
+
+    #[test]
+    fn two_possible_fixes_are_both_reported() {
+        // 复议后起诉 5 0 0 0 | 总计 0: either the total is 5 or the 5 is 0.
+        let found = run([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0]);
+        assert_eq!(found[0].corrections.len(), 2);
+        assert!(found[0].unique().is_none());
+        // The written total is listed first.
+        assert_eq!(found[0].corrections[0][0].cell.col, Col::tot);
+    }
+
+    #[test]
+    fn solves_two_by_two() {
+        assert_eq!(solve2(&[(1, 0, 3), (1, 1, 5)]), Some((3, 2)));
+        assert_eq!(solve2(&[(1, 1, 3)]), None);
+        assert_eq!(solve2(&[(1, 1, 3), (1, -1, 0)]), None);
+    }
+}

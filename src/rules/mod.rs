@@ -1,0 +1,130 @@
+//! Stage 4: [`Report`] → findings, check outcomes and culprit diagnoses.
+//!
+//! One file per rule family group: [`arith`] (表三/表四 sums, with [`culprit`] naming the
+//! cell most likely at fault), [`values`] (what a cell may hold), [`structure`] (tables, rows,
+//! headings, and how the tables were read), [`years`] (title year, period, format).
+//! [`registry`] holds every rule's id, severity and documentation.
+//!
+//! Invariants: rules never see raw text or HTML, only the typed report; every finding's
+//! family is registered and its severity is the registry's; output is sorted, so the same
+//! input always gives the same findings in the same order.
+
+mod arith;
+pub mod culprit;
+pub mod registry;
+mod structure;
+mod values;
+mod years;
+
+pub use culprit::{Diagnosis, Fix};
+pub use registry::{RULES, Rule, Status, rule};
+
+use crate::finding::{Finding, Severity};
+use crate::input::Unreadable;
+use crate::model::{CellRef, Identity, Number, Report};
+
+/// How one identity came out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// It holds, and every input was read as written.
+    Passed,
+    /// It does not hold.
+    Failed,
+    /// It holds, but an input was blank or inferred, or the identity was assumed to split
+    /// glued digits: a person should confirm.
+    NeedsReview,
+    /// An input is missing or unreadable.
+    CannotRun,
+}
+
+impl Outcome {
+    /// The Chinese name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Outcome::Passed => "通过",
+            Outcome::Failed => "不一致",
+            Outcome::NeedsReview => "需人工核实",
+            Outcome::CannotRun => "无法判断",
+        }
+    }
+}
+
+/// One identity with its values and outcome (the UI shows it as an equation).
+#[derive(Clone, Debug)]
+pub struct Check {
+    /// The identity.
+    pub identity: Identity,
+    /// How it came out.
+    pub outcome: Outcome,
+    /// Σ of the written (total) side, when every cell could be read.
+    pub total: Option<Number>,
+    /// Σ of the added-up side, when every cell could be read.
+    pub parts: Option<Number>,
+    /// True when the identity was assumed while splitting glued digits.
+    pub assumed: bool,
+}
+
+/// Everything the rules found.
+#[derive(Clone, Debug, Default)]
+pub struct Results {
+    /// Findings, sorted.
+    pub findings: Vec<Finding>,
+    /// Every identity of 表三 and 表四 with its outcome.
+    pub checks: Vec<Check>,
+    /// For each group of broken identities, the smallest corrections that reconcile it.
+    pub diagnoses: Vec<Diagnosis>,
+}
+
+/// Runs every rule on `report`.
+pub fn run(report: &Report) -> Results {
+    let mut results = Results::default();
+    arith::check(report, &mut results);
+    values::check(report, &mut results.findings);
+    structure::check(report, &mut results.findings);
+    years::check(report, &mut results.findings);
+    sort(&mut results.findings);
+    results
+}
+
+/// The finding for input that could not be read at all.
+pub fn unreadable(why: Unreadable) -> Finding {
+    finding("INPUT-UNREADABLE", why.message().to_string(), Vec::new())
+}
+
+/// The finding for input decoded with replacement characters.
+pub fn replaced_characters(count: usize, encoding: &str) -> Finding {
+    let mut f = finding(
+        "INPUT-DECODE",
+        format!(
+            "按 {encoding} 读取时有 {count} 处字节无法解码，已用“�”代替，附近的文字和数字可能读错。"
+        ),
+        Vec::new(),
+    );
+    f.hint = Some("用记事本或 WPS 打开原文件，另存为 UTF-8 编码后重新检查。".to_string());
+    f
+}
+
+/// Builds a finding of registered rule `id` (a concrete id; its family decides severity).
+pub(crate) fn finding(id: &str, message: String, cells: Vec<CellRef>) -> Finding {
+    let rule = registry::rule(id);
+    debug_assert!(rule.is_some(), "unregistered rule {id}");
+    Finding {
+        rule: id.to_string(),
+        family: rule.map_or("INPUT-UNREADABLE", |r| r.id),
+        severity: rule.map_or(Severity::Error, |r| r.severity),
+        message,
+        hint: None,
+        cells,
+        expected: None,
+        found: None,
+        span: None,
+    }
+}
+
+/// Errors first, then by the first cell in table order, then by rule id.
+pub(crate) fn sort(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| {
+        let key = |f: &Finding| (f.severity, f.cells.is_empty(), f.cells.first().copied());
+        key(a).cmp(&key(b)).then_with(|| a.rule.cmp(&b.rule))
+    });
+}

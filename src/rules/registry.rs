@@ -1,0 +1,291 @@
+//! Every rule, once: id, severity, status and the user documentation shown in the page and
+//! printed by `gouji rule ID`. Findings carry concrete ids (`T3-BAL-NP`); their family
+//! (`T3-BAL`) is what is registered here.
+
+use crate::finding::Severity;
+
+/// Whether a rule is settled.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// Stable: its id and meaning will not change.
+    Stable,
+    /// A new heuristic: shown as a hint, never counted as an error.
+    Preview,
+}
+
+/// One rule family.
+#[derive(Debug)]
+pub struct Rule {
+    /// The stable id, e.g. `T3-BAL`.
+    pub id: &'static str,
+    /// A kebab-case name that names the problem.
+    pub name: &'static str,
+    /// Severity of every finding of the rule.
+    pub severity: Severity,
+    /// Stable or preview.
+    pub status: Status,
+    /// One line in Chinese.
+    pub title: &'static str,
+    /// The documentation, Markdown in Chinese: 检查内容 / 为什么 / 如何修改 / 依据.
+    pub doc: &'static str,
+}
+
+/// The registry, in display order.
+pub static RULES: &[Rule] = &[
+    Rule {
+        id: "T3-ROW",
+        name: "requests-row-total-mismatch",
+        severity: Severity::Error,
+        status: Status::Stable,
+        title: "表三每一行的总计应等于各类申请人之和",
+        doc: "## 检查内容\n表三每一行（如“一、本年新收”“（一）予以公开”）的“总计”列，应等于自然人与五类法人或其他组织（商业企业、科研机构、社会公益组织、法律服务机构、其他）之和。\n\n## 为什么\n“总计”是同一行各类申请人的合计，这是表格本身的定义；不相等说明某个数字填错或漏填。\n\n## 如何修改\n逐一核对该行各列数字，改正填错的单元格；若某列为空，应填 0。\n\n## 依据\n国办公开办函〔2021〕30号 年度报告格式 表三（收到和处理政府信息公开申请情况）。",
+    },
+    Rule {
+        id: "T3-OUT",
+        name: "requests-outcome-total-mismatch",
+        severity: Severity::Error,
+        status: Status::Stable,
+        title: "表三（七）总计应等于各项办理结果之和",
+        doc: "## 检查内容\n表三每一列的“（七）总计”，应等于（一）予以公开、（二）部分公开、（三）不予公开 1–8、（四）无法提供 1–3、（五）不予处理 1–5、（六）其他处理（2021 年版为 1–3 三项，2019 年版为一项）之和。\n\n## 为什么\n每件申请只计入一种办理结果（表中“（二）部分公开”注明“只计这一情形，不计其他情形”），所以各项结果相加就是办结总数。\n\n## 如何修改\n核对各项办理结果和（七）总计，找出多计、漏计或重复计入的一项。\n\n## 依据\n国办公开办函〔2021〕30号 年度报告格式 表三“三、本年度办理结果”。",
+    },
+    Rule {
+        id: "T3-BAL",
+        name: "requests-balance-mismatch",
+        severity: Severity::Error,
+        status: Status::Stable,
+        title: "表三：本年新收 + 上年结转 = 办理结果总计 + 结转下年度",
+        doc: "## 检查内容\n表三每一列都应满足：一、本年新收 + 二、上年结转 = （七）总计 + 四、结转下年度继续办理。\n\n## 为什么\n表三左上角的说明写明“本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和”：本年要处理的申请，要么已办结，要么结转到下一年。\n\n## 如何修改\n核对本年新收、上年结转（应等于上一年度报告的“结转下年度继续办理”）、（七）总计和结转下年度四个数。\n\n## 依据\n国办公开办函〔2021〕30号 年度报告格式 表三表头说明。",
+    },
+    Rule {
+        id: "T3-CAP",
+        name: "requests-more-closed-than-received",
+        severity: Severity::Error,
+        status: Status::Stable,
+        title: "表三：办结数和结转数都不能超过受理总数",
+        doc: "## 检查内容\n表三每一列的（七）总计和“结转下年度继续办理”，都不应超过本年新收与上年结转之和。\n\n## 为什么\n办结的和结转的申请都来自本年受理的申请（新收加上年结转），不可能更多。此项与勾稽关系一起报告，有助于判断哪个数字写错。\n\n## 如何修改\n核对超出的那个数字，以及本年新收、上年结转是否漏填。\n\n## 依据\n由表三勾稽关系和数值非负推出。",
+    },
+    Rule {
+        id: "T3-EMPTY",
+        name: "requests-results-without-requests",
+        severity: Severity::Error,
+        status: Status::Stable,
+        title: "表三：没有受理申请，就不应有办理结果",
+        doc: "## 检查内容\n若表三“总计”列的本年新收与上年结转都是 0，表三所有单元格都应为 0。\n\n## 为什么\n没有申请就不会有办理结果，也不会有结转。\n\n## 如何修改\n核对本年新收和上年结转是否漏填，或办理结果是否误填。\n\n## 依据\n由表三勾稽关系推出。",
+    },
+    Rule {
+        id: "T3-LP",
+        name: "requests-org-subtotal-mismatch",
+        severity: Severity::Error,
+        status: Status::Stable,
+        title: "表三（地方样式）：法人或其他组织小计应等于五类组织之和",
+        doc: "## 检查内容\n有些地方样式在表三增加了“法人或其他组织 小计”列。该列应等于商业企业、科研机构、社会公益组织、法律服务机构、其他五列之和，且总计 = 自然人 + 小计。\n\n## 为什么\n小计是五类组织的合计。\n\n## 如何修改\n核对该行五类组织的数字和小计。\n\n## 依据\n地方在国办格式基础上增加的小计列。",
+    },
+    Rule {
+        id: "T3-SUB",
+        name: "requests-group-subtotal-mismatch",
+        severity: Severity::Error,
+        status: Status::Stable,
+        title: "表三（地方样式）：分组小计应等于其各项之和",
+        doc: "## 检查内容\n有些地方样式为（三）不予公开、（四）无法提供、（五）不予处理、（六）其他处理增加了小计行。小计应等于该组各项之和。\n\n## 为什么\n小计是分组的合计。\n\n## 如何修改\n核对该组各项和小计。\n\n## 依据\n地方在国办格式基础上增加的小计行。",
+    },
+    Rule {
+        id: "T4-RV",
+        name: "review-total-mismatch",
+        severity: Severity::Error,
+        status: Status::Stable,
+        title: "表四：行政复议总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结",
+        doc: "## 检查内容\n表四“行政复议”的总计应等于结果维持、结果纠正、其他结果、尚未审结四项之和。\n\n## 为什么\n每件复议案件必属于四种情况之一。\n\n## 如何修改\n核对四项和总计；总计漏填（写成 0）是常见错误。\n\n## 依据\n国办公开办函〔2021〕30号 年度报告格式 表四。",
+    },
+    Rule {
+        id: "T4-LD",
+        name: "direct-litigation-total-mismatch",
+        severity: Severity::Error,
+        status: Status::Stable,
+        title: "表四：未经复议直接起诉的总计应等于四项之和",
+        doc: "## 检查内容\n表四“行政诉讼·未经复议直接起诉”的总计应等于结果维持、结果纠正、其他结果、尚未审结四项之和。\n\n## 为什么\n每件诉讼案件必属于四种情况之一。\n\n## 如何修改\n核对四项和总计。\n\n## 依据\n国办公开办函〔2021〕30号 年度报告格式 表四。",
+    },
+    Rule {
+        id: "T4-LR",
+        name: "litigation-after-review-total-mismatch",
+        severity: Severity::Error,
+        status: Status::Stable,
+        title: "表四：复议后起诉的总计应等于四项之和",
+        doc: "## 检查内容\n表四“行政诉讼·复议后起诉”的总计应等于结果维持、结果纠正、其他结果、尚未审结四项之和。\n\n## 为什么\n每件诉讼案件必属于四种情况之一。\n\n## 如何修改\n核对四项和总计。\n\n## 依据\n国办公开办函〔2021〕30号 年度报告格式 表四。",
+    },
+    Rule {
+        id: "T4-CNT",
+        name: "appeals-cell-count",
+        severity: Severity::Error,
+        status: Status::Stable,
+        title: "表四应有 15 个数字",
+        doc: "## 检查内容\n表四的数据行应正好有 15 个数字：行政复议 5 个，未经复议直接起诉 5 个，复议后起诉 5 个。\n\n## 为什么\n多一个或少一个，说明有单元格被合并、漏填或错位；此时无法判断每个数字属于哪一列，本工具不会猜测。\n\n## 如何修改\n核对表四，每个单元格填一个数字，空白处填 0。\n\n## 依据\n国办公开办函〔2021〕30号 年度报告格式 表四。",
+    },
+    Rule {
+        id: "VAL-INT",
+        name: "count-not-integer",
+        severity: Severity::Error,
+        status: Status::Stable,
+        title: "件数必须是整数",
+        doc: "## 检查内容\n表三、表四的所有单元格，以及表二中除“本年收费金额（万元）”外的单元格，都是件数，必须是整数。\n\n## 为什么\n申请、案件、文件都按件计数，不可能有小数。\n\n## 如何修改\n改为整数；若误把金额填入，请移到正确位置。\n\n## 依据\n年度报告格式各表的计量单位。",
+    },
+    Rule {
+        id: "VAL-NEG",
+        name: "count-negative",
+        severity: Severity::Error,
+        status: Status::Stable,
+        title: "件数不能为负数",
+        doc: "## 检查内容\n表三、表四和 2021 年版表二中不应出现负数（只有 2019 年版表二的“本年增/减”列可以为负）。\n\n## 为什么\n件数不可能小于 0。\n\n## 如何修改\n核对该单元格，改为正确的非负数。\n\n## 依据\n年度报告格式各表的计量单位。",
+    },
+    Rule {
+        id: "VAL-FEE",
+        name: "fee-unit-suspect",
+        severity: Severity::Warning,
+        status: Status::Stable,
+        title: "行政事业性收费的单位是万元",
+        doc: "## 检查内容\n表二“行政事业性收费 本年收费金额”的单位是万元。数字后写了“元”，或小数超过 6 位（比 1 分钱还细，不可能由元换算而来），往往是单位弄错了。\n\n## 为什么\n表头写明“（单位：万元）”。注意它与第六部分的“信息处理费”（单位为元）是两回事。按元精确换算的万元数最多有 6 位小数（如 24252.311082），这是正常的，不报告。\n\n## 如何修改\n换算为万元后填写（1 万元 = 10000 元）。\n\n## 依据\n国办公开办函〔2021〕30号 年度报告格式 表二 第二十条第（八）项。",
+    },
+    Rule {
+        id: "VAL-BLANK",
+        name: "blank-cell",
+        severity: Severity::Warning,
+        status: Status::Stable,
+        title: "空白单元格应填 0",
+        doc: "## 检查内容\n表中空白、“—”“/”“无”等单元格。本工具在计算勾稽关系时按 0 处理，但不会把它们当作已填写的 0。\n\n## 为什么\n审核单位通常要求“没有的填 0”：空白可能是漏填，也可能是复制时丢失了数字。\n\n## 如何修改\n确认为零的填写 0；确有数字的补上。\n\n## 依据\n各地政务公开办对年度报告“数据精确、格式规范”的要求。",
+    },
+    Rule {
+        id: "VAL-TEXT",
+        name: "text-in-number-cell",
+        severity: Severity::Warning,
+        status: Status::Stable,
+        title: "数字单元格中有文字",
+        doc: "## 检查内容\n应填数字的单元格里写了文字（如“不适用”“见附件”）。\n\n## 为什么\n文字无法参与勾稽计算，也不符合表格格式。\n\n## 如何修改\n改为数字；没有的填 0。\n\n## 依据\n年度报告格式各表。",
+    },
+    Rule {
+        id: "VAL-MAG",
+        name: "implausible-magnitude",
+        severity: Severity::Info,
+        status: Status::Stable,
+        title: "数字大得不合常理",
+        doc: "## 检查内容\n表三总计超过 1000 万件，或乡镇、街道一年受理 1 万件以上申请。\n\n## 为什么\n这样的数量极少见，常见原因是两个数字连在了一起或多打了一位。\n\n## 如何修改\n核对原始台账。\n\n## 依据\n经验判断。",
+    },
+    Rule {
+        id: "STR-SHAPE",
+        name: "table-missing",
+        severity: Severity::Error,
+        status: Status::Stable,
+        title: "完整的报告缺少表二、表三或表四",
+        doc: "## 检查内容\n一份完整的年度报告（有标题或各部分标题）应有表二（主动公开政府信息情况）、表三（收到和处理政府信息公开申请情况）和表四（政府信息公开行政复议、行政诉讼情况）。\n\n## 为什么\n《政府信息公开条例》第五十条和国办格式规定了这三张表，“不能遗漏”。\n\n## 如何修改\n按国办格式补上缺少的表。若表格在原文中是图片，请提供文字版本再检查。\n\n## 依据\n《政府信息公开条例》第五十条；国办公开办函〔2021〕30号（或〔2019〕60号）年度报告格式。",
+    },
+    Rule {
+        id: "STR-ROWS",
+        name: "table-rows-incomplete",
+        severity: Severity::Warning,
+        status: Status::Stable,
+        title: "表格的行不全，或某行数字个数不对",
+        doc: "## 检查内容\n表三应有 25 行 × 7 列（2019 年版 23 行），表二 10 个数（2019 年版 22 个）。找不到某行的标签，或某行读到的数字个数不对，在这里报告。\n\n## 为什么\n个数对不上时，无法确定每个数字属于哪一列；本工具不会猜测，该行不参与勾稽检查。原因可能是原表漏填或合并了单元格，也可能是复制粘贴时丢失了单元格。\n\n## 如何修改\n对照原表核实这一行；每个单元格填一个数字，空白处填 0。\n\n## 依据\n国办公开办函〔2021〕30号（或〔2019〕60号）年度报告格式。",
+    },
+    Rule {
+        id: "STR-SECTIONS",
+        name: "section-headings",
+        severity: Severity::Warning,
+        status: Status::Stable,
+        title: "报告应有六个部分，按顺序编号",
+        doc: "## 检查内容\n报告应依次有：一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况；四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进情况；六、其他需要报告的事项。\n\n## 为什么\n《政府信息公开条例》第五十条规定了年度报告的内容，国办格式要求“不能遗漏”。\n\n## 如何修改\n补上缺少的部分，按格式编号。\n\n## 依据\n《政府信息公开条例》第五十条；国办公开办函〔2021〕30号。",
+    },
+    Rule {
+        id: "YR-TITLE-PERIOD",
+        name: "title-year-vs-period",
+        severity: Severity::Error,
+        status: Status::Stable,
+        title: "标题年份应与统计期限一致",
+        doc: "## 检查内容\n标题中的年份（如“2023年政府信息公开工作年度报告”）应与正文“统计期限自X年1月1日至X年12月31日”中的年份一致。\n\n## 为什么\n年度报告报告的是上一年度的情况；年份不一致，多半是沿用了往年的模板没有改。\n\n## 如何修改\n改正标题或统计期限中的年份。\n\n## 依据\n《政府信息公开条例》第四十九条、第五十条。",
+    },
+    Rule {
+        id: "YR-FORMAT",
+        name: "outdated-format",
+        severity: Severity::Warning,
+        status: Status::Stable,
+        title: "报告年份与所用格式不符",
+        doc: "## 检查内容\n2021 年及以后的年度报告应使用国办公开办函〔2021〕30号格式（表三“（六）其他处理”分 3 项，表二为制发、废止、现行有效件数）；2019、2020 年度报告使用〔2019〕60号格式。\n\n## 为什么\n沿用旧格式说明报告套用了旧模板，部分数据口径不同。\n\n## 如何修改\n按新格式重新填写表二、表三。\n\n## 依据\n国办公开办函〔2021〕30号。",
+    },
+    Rule {
+        id: "PARSE-GLUED",
+        name: "glued-digits-inferred",
+        severity: Severity::Info,
+        status: Status::Stable,
+        title: "数字连在一起，已按表内合计推断拆分",
+        doc: "## 检查内容\n有的文本丢失了单元格之间的分隔，一行数字连成一串（如“640020470”）。本工具按“数字不以 0 开头”和该行的合计关系找出唯一的拆分（64、0、0、2、0、4、70），并把这些单元格标为“推断值”。\n\n## 为什么\n拆分时已经假定了行合计成立，所以这些合计关系不再能被验证；其他勾稽关系仍照常检查。\n\n## 如何修改\n无需修改报告；如需确认，请对照原始网页或文件。\n\n## 依据\n本工具的读取方法。",
+    },
+    Rule {
+        id: "PARSE-AMBIGUOUS",
+        name: "glued-digits-ambiguous",
+        severity: Severity::Warning,
+        status: Status::Stable,
+        title: "数字连在一起，无法唯一拆分",
+        doc: "## 检查内容\n一行数字连成一串，而且有不止一种拆分都符合表格规则（例如表二没有合计关系可用）。本工具不猜测，这些单元格记为“无法确定”，相关检查无法进行。\n\n## 为什么\n任何一种选择都可能是错的。\n\n## 如何修改\n请对照原始文件核对这一行，或复制带有表格分隔的版本（如网页表格）重新检查。\n\n## 依据\n本工具的读取方法。",
+    },
+    Rule {
+        id: "PARSE-ORDER",
+        name: "rows-matched-by-position",
+        severity: Severity::Info,
+        status: Status::Stable,
+        title: "部分行按位置对应",
+        doc: "## 检查内容\n表格文字错位（如 PDF 转换后行标签与数字分离），或某些行的标签缺失。本工具按行的顺序把数字对应到行，并在此说明。\n\n## 为什么\n按位置对应时，若原表本身缺行，结果会整体错位；请留意。\n\n## 如何修改\n无需修改报告；如需确认，请对照原始文件。\n\n## 依据\n本工具的读取方法。",
+    },
+    Rule {
+        id: "INPUT-UNREADABLE",
+        name: "unreadable-input",
+        severity: Severity::Error,
+        status: Status::Stable,
+        title: "无法读取输入",
+        doc: "## 检查内容\n输入不是可识别的文本或网页，例如 PDF、Word、Excel、图片、压缩包或程序文件，或者是空的。\n\n## 为什么\n本工具读取文本和网页中的表格。\n\n## 如何修改\n打开原文件，全选复制报告内容后粘贴；或把网页另存为 .html 后打开。\n\n## 依据\n本工具的输入要求。",
+    },
+    Rule {
+        id: "INPUT-DECODE",
+        name: "undecodable-characters",
+        severity: Severity::Warning,
+        status: Status::Stable,
+        title: "部分字符无法解码",
+        doc: "## 检查内容\n文件中有字节无法按 UTF-8、GBK 或 UTF-16 解码，已用“�”代替。\n\n## 为什么\n乱码处的数字或标签可能读错。\n\n## 如何修改\n用记事本或 WPS 打开文件，另存为 UTF-8 编码后重新检查。\n\n## 依据\n本工具的输入要求。",
+    },
+    Rule {
+        id: "INPUT-NO-TABLES",
+        name: "no-report-tables",
+        severity: Severity::Info,
+        status: Status::Stable,
+        title: "未识别到年度报告表格",
+        doc: "## 检查内容\n文本中没有找到表二、表三、表四，或者是 2019 年以前的统计表格式。\n\n## 为什么\n本工具检查 2019 年版和 2021 年版国办格式的表格；早期报告的统计表各地不一。\n\n## 如何修改\n确认粘贴的是完整的年度报告（含表格）。\n\n## 依据\n国办公开办函〔2019〕60号、〔2021〕30号。",
+    },
+];
+
+/// The rule of a concrete id (`T3-BAL-NP` → `T3-BAL`) or of a family id.
+pub fn rule(id: &str) -> Option<&'static Rule> {
+    RULES
+        .iter()
+        .filter(|rule| {
+            id == rule.id || id.strip_prefix(rule.id).is_some_and(|rest| rest.starts_with('-'))
+        })
+        .max_by_key(|rule| rule.id.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_unique_and_docs_complete() {
+        let mut ids = std::collections::BTreeSet::new();
+        for rule in RULES {
+            assert!(ids.insert(rule.id), "duplicate id {}", rule.id);
+            assert!(rule.name.chars().all(|c| c.is_ascii_lowercase() || c == '-'), "{}", rule.name);
+            for heading in ["## 检查内容", "## 为什么", "## 如何修改", "## 依据"] {
+                assert!(rule.doc.contains(heading), "{} lacks {heading}", rule.id);
+            }
+        }
+        assert_eq!(rule("T3-BAL-NP").map(|r| r.id), Some("T3-BAL"));
+        assert_eq!(rule("T3-ROW-R3.3.1").map(|r| r.id), Some("T3-ROW"));
+        assert_eq!(rule("YR-TITLE-PERIOD").map(|r| r.id), Some("YR-TITLE-PERIOD"));
+        assert_eq!(rule("T4-RV").map(|r| r.id), Some("T4-RV"));
+        assert!(rule("NOPE").is_none());
+    }
+}

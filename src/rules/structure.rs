@@ -1,0 +1,201 @@
+//! Tables, rows and headings (RULEBOOK §2.9 STR-SHAPE, STR-SECTIONS), 表四's count (T4-CNT),
+//! and how the tables were read (PARSE-GLUED, PARSE-AMBIGUOUS, PARSE-ORDER).
+
+use crate::finding::Finding;
+use crate::model::labels::SECTIONS;
+use crate::model::{CellRef, Note, Number, Report, Row, Table, TableId, Template};
+
+use super::finding;
+
+pub(super) fn check(report: &Report, findings: &mut Vec<Finding>) {
+    let standard = matches!(report.template, Template::Y2021 | Template::Y2019);
+    if !standard || report.tables.is_empty() {
+        let message = match report.template {
+            Template::Pre2019 => {
+                "这是 2019 年以前的统计表格式。本工具目前检查 2019 年版和 2021 年版国办格式的表二、表三、表四，这份报告的表格未做勾稽检查。"
+            }
+            _ => {
+                "未识别到年度报告的表二、表三、表四。请确认粘贴的是完整的政府信息公开工作年度报告（含表格）。"
+            }
+        };
+        findings.push(finding("INPUT-NO-TABLES", message.to_string(), Vec::new()));
+        if !standard {
+            return;
+        }
+    }
+    if report.is_whole_report {
+        for (id, name) in [
+            (TableId::T2, "表二（主动公开政府信息情况）"),
+            (TableId::T3, "表三（收到和处理政府信息公开申请情况）"),
+            (TableId::T4, "表四（政府信息公开行政复议、行政诉讼情况）"),
+        ] {
+            if report.table(id).is_none() {
+                let mut f = finding("STR-SHAPE", format!("报告中没有找到{name}。"), Vec::new());
+                f.hint = Some("按国办格式补上这张表；若表格是图片，请提供文字版本。".to_string());
+                findings.push(f);
+            }
+        }
+        sections(report, findings);
+    }
+    for table in &report.tables {
+        notes(table, findings);
+    }
+}
+
+fn row_cells(table: &Table, row: Row) -> Vec<CellRef> {
+    table.cells.iter().filter(|c| c.addr.row == row).map(|c| c.addr).collect()
+}
+
+fn row_name(table: &Table, row: Row) -> String {
+    match table.id {
+        TableId::T4 => "数据行".to_string(),
+        _ => format!("“{}”行", row.short()),
+    }
+}
+
+fn notes(table: &Table, findings: &mut Vec<Finding>) {
+    let name = table.id.name();
+    let missing: Vec<Row> = table
+        .notes
+        .iter()
+        .filter_map(|n| if let Note::MissingRow { row } = n { Some(*row) } else { None })
+        .collect();
+    if !missing.is_empty() {
+        let names: Vec<&str> = missing.iter().map(|r| r.short()).collect();
+        let cells = missing.iter().flat_map(|&r| row_cells(table, r)).collect();
+        let mut f = finding(
+            "STR-ROWS",
+            format!(
+                "{name}中没有找到以下行：{}。这些行的数字未读取，相关勾稽检查无法进行。",
+                names.join("、")
+            ),
+            cells,
+        );
+        f.hint = Some("按国办格式补全行标签和数字。".to_string());
+        findings.push(f);
+    }
+    for note in &table.notes {
+        match note {
+            Note::WrongCount { row, expected, found } => {
+                if table.id == TableId::T4 {
+                    let mut f = finding(
+                        "T4-CNT",
+                        format!(
+                            "表四应有 {expected} 个数字，实际找到 {found} 个，无法确定各数字对应哪一栏，表四未读取。"
+                        ),
+                        table.cells.iter().map(|c| c.addr).collect(),
+                    );
+                    f.expected = Some(Number::int(*expected as i64));
+                    f.found = Some(Number::int(*found as i64));
+                    f.hint = Some("核对表四：每个单元格一个数字，空白处填 0。".to_string());
+                    findings.push(f);
+                } else {
+                    let mut f = finding(
+                        "STR-ROWS",
+                        format!(
+                            "{name}{}应有 {expected} 个数值，实际读到 {found} 个（可能是原表漏填，也可能是复制时丢失了单元格），无法确定各数值对应哪一列，该行未检查。",
+                            row_name(table, *row)
+                        ),
+                        row_cells(table, *row),
+                    );
+                    f.expected = Some(Number::int(*expected as i64));
+                    f.found = Some(Number::int(*found as i64));
+                    f.hint = Some("核对这一行：每个单元格一个数字，空白处填 0。".to_string());
+                    findings.push(f);
+                }
+            }
+            Note::Glued { rows, assumed } if !rows.is_empty() => {
+                let cells: Vec<CellRef> =
+                    table.cells.iter().filter(|c| c.inferred).map(|c| c.addr).collect();
+                let how = if assumed.is_empty() {
+                    "已按“数字不以 0 开头”拆分为唯一可能的数值，这些单元格标为推断值。".to_string()
+                } else {
+                    format!(
+                        "已按“数字不以 0 开头”和表内合计拆分为唯一可能的数值，这些单元格标为推断值。拆分时假定了 {} 项合计关系成立，这些关系因此未经验证；其余勾稽关系照常检查。",
+                        assumed.len()
+                    )
+                };
+                let mut f = finding(
+                    "PARSE-GLUED",
+                    format!("{name}有 {} 行数字连在一起（单元格分隔丢失），{how}", rows.len()),
+                    cells,
+                );
+                f.hint = Some("如需确认，请对照原始网页或文件。".to_string());
+                findings.push(f);
+            }
+            Note::Ambiguous { row, digits, candidates } => {
+                let options: Vec<String> = candidates
+                    .iter()
+                    .take(3)
+                    .map(|c| c.iter().map(ToString::to_string).collect::<Vec<_>>().join("/"))
+                    .collect();
+                let mut f = finding(
+                    "PARSE-AMBIGUOUS",
+                    format!(
+                        "{name}{}的数字“{digits}”连在一起，有多种拆分方式（如 {}），无法确定，该行未读取。",
+                        row_name(table, *row),
+                        options.join("、")
+                    ),
+                    if table.id == TableId::T4 {
+                        table.cells.iter().map(|c| c.addr).collect()
+                    } else {
+                        row_cells(table, *row)
+                    },
+                );
+                f.hint = Some(
+                    "请对照原始文件核对这一行，或复制带表格分隔的版本（如网页表格）重新检查。"
+                        .to_string(),
+                );
+                findings.push(f);
+            }
+            Note::RowOrder => {
+                let rows = table.rows().len();
+                findings.push(finding(
+                    "PARSE-ORDER",
+                    format!("{name}的行标签与数字错位（常见于 PDF 转换的文本），已按数字行的先后顺序对应到 {rows} 行。"),
+                    Vec::new(),
+                ));
+            }
+            Note::Positional { rows } => {
+                let names: Vec<&str> = rows.iter().map(|r| r.short()).collect();
+                findings.push(finding(
+                    "PARSE-ORDER",
+                    format!("{name}以下行的标签缺失，已按位置对应：{}。", names.join("、")),
+                    rows.iter().flat_map(|&r| row_cells(table, r)).collect(),
+                ));
+            }
+            _ => {}
+        }
+    }
+}
+
+fn sections(report: &Report, findings: &mut Vec<Finding>) {
+    let mut problems = Vec::new();
+    for (index, def) in SECTIONS.iter().enumerate() {
+        match report.sections.iter().find(|s| s.index == index) {
+            None => problems.push(format!("缺少“{}、{}”", def.numeral, def.title)),
+            Some(section) if section.numeral != Some(def.numeral) => {
+                let written =
+                    section.numeral.map_or("无编号".to_string(), |n| format!("编号为“{n}”"));
+                problems.push(format!("“{}”{written}（应为“{}”）", def.title, def.numeral));
+            }
+            Some(_) => {}
+        }
+    }
+    let order: Vec<usize> = report.sections.iter().map(|s| s.index).collect();
+    if order.windows(2).any(|w| w[0] > w[1]) {
+        problems.push("各部分顺序与格式不一致".to_string());
+    }
+    if problems.is_empty() {
+        return;
+    }
+    let mut f = finding(
+        "STR-SECTIONS",
+        format!("报告的六个部分不完整或编号不符：{}。", problems.join("；")),
+        Vec::new(),
+    );
+    f.hint = Some(
+        "按国办格式依次写明六个部分的标题：一、总体情况……六、其他需要报告的事项。".to_string(),
+    );
+    findings.push(f);
+}

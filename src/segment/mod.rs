@@ -1,0 +1,183 @@
+//! Stage 2: normalized text → logical rows of cells → tokens.
+//!
+//! A *logical row* is what the layout says belongs together: a line of pipe-separated cells
+//! (`| a | b |`, markdown), a line of tab-separated cells (a table copied from a browser, Word
+//! or WPS, and every rendered HTML table row), the cells between two bare `|` lines (one cell
+//! per line, as in the seed), or a plain line (space-separated, as PDF text comes).
+//! Each cell is then cut into [`Token`]s: label text, numbers, and blank cells.
+//!
+//! Invariants: `segment` never parses a number's value (the model does) and never looks for
+//! Chinese labels; it only classifies characters. Linear in the input.
+
+mod token;
+
+pub use token::{NumToken, Token, TokenKind};
+
+use std::ops::Range;
+
+/// The normalized document as rows of tokens.
+#[derive(Clone, Debug, Default)]
+pub struct Doc {
+    /// All tokens, in text order.
+    pub tokens: Vec<Token>,
+    /// Each logical row as a range of `tokens`.
+    pub rows: Vec<Range<usize>>,
+    /// How each logical row was laid out.
+    pub row_kinds: Vec<RowKind>,
+}
+
+/// How a logical row's cells were separated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RowKind {
+    /// A plain line: tokens separated by spaces.
+    Plain,
+    /// `| a | b |` on one line.
+    Piped,
+    /// Tab-separated cells on one line.
+    Tabbed,
+    /// One cell per line between bare `|` lines.
+    CellPerLine,
+}
+
+impl RowKind {
+    /// True when cells were explicitly delimited, so an empty cell is a real blank cell.
+    pub fn is_structured(self) -> bool {
+        !matches!(self, RowKind::Plain)
+    }
+}
+
+/// Splits normalized `text` into logical rows and tokens.
+pub fn segment(text: &str) -> Doc {
+    let mut doc = Doc::default();
+    // Cells of the logical row being built in cell-per-line mode.
+    let mut pending: Option<Vec<Range<usize>>> = None;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let body = line.trim_end_matches('\n');
+        let trimmed = body.trim();
+        let lead = body.len() - body.trim_start().len();
+        let at = start + lead;
+        if trimmed == "|" {
+            if let Some(cells) = pending.take() {
+                push_row(&mut doc, text, &cells, RowKind::CellPerLine);
+            }
+            pending = Some(Vec::new());
+            continue;
+        }
+        if let Some(cells) = pending.as_mut() {
+            if !trimmed.is_empty() && trimmed.chars().all(|c| c == '|') {
+                // Filler for merged or empty trailing cells: carries no cell.
+                continue;
+            }
+            if let Some(cell) = trimmed.strip_suffix('|').filter(|c| !c.contains('|')) {
+                cells.push(at..at + cell.trim_end().len());
+                continue;
+            }
+            let cells = pending.take().unwrap_or_default();
+            push_row(&mut doc, text, &cells, RowKind::CellPerLine);
+        }
+        if trimmed.is_empty() {
+            continue;
+        }
+        if trimmed.matches('|').count() >= 2 {
+            if is_markdown_rule(trimmed) {
+                continue;
+            }
+            let inner = trimmed.trim_start_matches('|');
+            let inner = inner.strip_suffix('|').unwrap_or(inner);
+            let inner_start = at + (trimmed.len() - trimmed.trim_start_matches('|').len());
+            let cells = split_cells(inner, inner_start, '|');
+            push_row(&mut doc, text, &cells, RowKind::Piped);
+        } else if body.contains('\t') {
+            let cells = split_cells(body, start, '\t');
+            push_row(&mut doc, text, &cells, RowKind::Tabbed);
+        } else {
+            push_row(&mut doc, text, &[at..at + trimmed.len()], RowKind::Plain);
+        }
+    }
+    if let Some(cells) = pending.take() {
+        push_row(&mut doc, text, &cells, RowKind::CellPerLine);
+    }
+    doc
+}
+
+/// Cells of `line` (which starts at byte `start`), split on `sep`, each trimmed.
+fn split_cells(line: &str, start: usize, sep: char) -> Vec<Range<usize>> {
+    let mut cells = Vec::new();
+    let mut cell_start = 0;
+    for (idx, ch) in line.char_indices().chain(std::iter::once((line.len(), sep))) {
+        if ch == sep {
+            let raw = &line[cell_start..idx];
+            let lead = raw.len() - raw.trim_start().len();
+            let trimmed = raw.trim();
+            let at = start + cell_start + lead;
+            cells.push(at..at + trimmed.len());
+            cell_start = idx + ch.len_utf8();
+        }
+    }
+    cells
+}
+
+fn is_markdown_rule(line: &str) -> bool {
+    line.contains('-') && line.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
+}
+
+fn push_row(doc: &mut Doc, text: &str, cells: &[Range<usize>], kind: RowKind) {
+    if cells.is_empty() {
+        return;
+    }
+    let first = doc.tokens.len();
+    let row = doc.rows.len() as u32;
+    for cell in cells {
+        token::tokenize(text, cell.clone(), row, kind, &mut doc.tokens);
+    }
+    if doc.tokens.len() > first {
+        doc.rows.push(first..doc.tokens.len());
+        doc.row_kinds.push(kind);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows(text: &str) -> Vec<String> {
+        let doc = segment(text);
+        doc.rows
+            .iter()
+            .map(|range| {
+                doc.tokens[range.clone()]
+                    .iter()
+                    .map(|t| match &t.kind {
+                        TokenKind::Text => format!("T:{}", &text[t.range.clone()]),
+                        TokenKind::Num(_) => format!("N:{}", &text[t.range.clone()]),
+                        TokenKind::Blank { .. } => "B".to_string(),
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn cell_per_line_rows() {
+        let text = "|\n第二十条 第(一) |\n|||\n|\n规章 |\n0 |\n0 |\n|\n三、收到\n";
+        assert_eq!(rows(text), ["T:第二十条 T:第(一)", "T:规章 N:0 N:0", "T:三、收到"]);
+    }
+
+    #[test]
+    fn piped_tabbed_and_plain_rows() {
+        let text = "| 规章 | 0 |  |\n|---|---|\n规范性文件\t8\t\t18\n行政许可 97\n一、本年新收 | 58 | 7 |\n";
+        assert_eq!(
+            rows(text),
+            [
+                "T:规章 N:0 B",
+                "T:规范性文件 N:8 B N:18",
+                "T:行政许可 N:97",
+                "T:一、本年新收 N:58 N:7"
+            ]
+        );
+    }
+}

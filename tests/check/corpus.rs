@@ -1,0 +1,272 @@
+//! Real reports: verdicts from `corpus/truth.tsv`, values from `corpus/truth_values`.
+//!
+//! The PDFs are tested through the text of their tables (`pdftotext -layout`, what a PDF viewer
+//! copies): see `tests/fixtures/reports/SOURCES.md`.
+
+use gouji::model::Template;
+
+use crate::support::{check_file, describe, error_rules, errors, fixture_path, int};
+
+/// A report, its truth file, and the errors it must give (rule, first cell).
+struct Case {
+    file: &'static str,
+    truth: Option<&'static str>,
+    errors: &'static [(&'static str, &'static str)],
+}
+
+const CASES: &[Case] = &[
+    Case {
+        file: "reports/seed/zhangdian-yingji-2023.txt",
+        truth: Some("000_2a6dab52fda6029c.txt.json"),
+        errors: &[],
+    },
+    Case {
+        file: "reports/corpus/2019_平潭综合实验区_80576_page.txt",
+        truth: Some("2019_平潭综合实验区_80576_page.txt.json"),
+        errors: &[],
+    },
+    Case {
+        file: "reports/corpus/2020_平潭综合实验区_80595_page.txt",
+        truth: Some("2020_平潭综合实验区_80595_page.txt.json"),
+        // （七）总计 20/21 while the outcome rows add up to 26/27. No single cell explains both.
+        errors: &[("T3-OUT-NP", ""), ("T3-OUT-TOT", "")],
+    },
+    Case {
+        file: "reports/corpus/2021_平潭综合实验区_80613_page.txt",
+        truth: Some("2021_平潭综合实验区_80613_page.txt.json"),
+        errors: &[],
+    },
+    Case {
+        file: "reports/corpus/2022_平潭综合实验区_80629_page.txt",
+        truth: Some("2022_平潭综合实验区_80629_page.txt.json"),
+        errors: &[],
+    },
+    Case {
+        file: "reports/corpus/2023_平潭综合实验区_87885_page.txt",
+        truth: Some("2023_平潭综合实验区_87885_page.txt.json"),
+        errors: &[],
+    },
+    Case {
+        file: "reports/corpus/2024_平潭综合实验区_97791_page.txt",
+        truth: Some("2024_平潭综合实验区_97791_page.txt.json"),
+        errors: &[],
+    },
+    Case {
+        file: "reports/corpus/2025_平潭综合实验区_105587_page.txt",
+        truth: Some("2025_平潭综合实验区_105587_page.txt.json"),
+        errors: &[],
+    },
+    Case {
+        file: "reports/pdf-text/hzq2023_working.layout.txt",
+        truth: Some("hzq2023_working.pdf.json"),
+        // 行政复议 总计 0 while its parts sum to 11; 复议后起诉 总计 0 while its parts sum to 5.
+        errors: &[("T4-RV", "t4/RV/tot"), ("T4-LR", "t4/LR/tot")],
+    },
+    Case {
+        file: "reports/pdf-text/hzq2024_working.layout.txt",
+        truth: Some("hzq2024_working.pdf.json"),
+        errors: &[],
+    },
+    Case {
+        file: "reports/pdf-text/szfgs2024.layout.txt",
+        truth: Some("szfgs2024.pdf.json"),
+        errors: &[],
+    },
+    Case {
+        file: "reports/corpus/kewei-2024-source.md",
+        truth: Some("kewei-2024-source.md.json"),
+        // The blank 总计 of 结转下年度继续办理 breaks its row and the 总计 column's balance.
+        errors: &[("T3-BAL-TOT", "t3/R4/TOT"), ("T3-ROW-R4", "t3/R4/TOT")],
+    },
+    Case {
+        file: "reports/corpus/shanghai-office-sample-source.md",
+        truth: Some("shanghai-office-sample-source.md.json"),
+        errors: &[],
+    },
+    Case {
+        file: "reports/corpus/沭阳县人民政府2025年政府信息公开工作年度报告-沭阳县人民政府.txt",
+        truth: Some("沭阳县人民政府2025年政府信息公开工作年度报告-沭阳县人民政府.txt.json"),
+        errors: &[],
+    },
+    Case {
+        file: "reports/corpus/沭阳县发展和改革局2023年政府信息公开年度报告-沭阳县发改局_2025-12-30.html",
+        truth: Some(
+            "沭阳县发展和改革局2023年政府信息公开年度报告-沭阳县发改局_2025-12-30.html.json",
+        ),
+        errors: &[],
+    },
+];
+
+/// Truth keys of 表三 in row order, with their row codes.
+const T3_KEYS: &[(&str, &str)] = &[
+    ("new", "R1"),
+    ("carry", "R2"),
+    ("grant", "R3.1"),
+    ("partial", "R3.2"),
+    ("d1", "R3.3.1"),
+    ("d2", "R3.3.2"),
+    ("d3", "R3.3.3"),
+    ("d4", "R3.3.4"),
+    ("d5", "R3.3.5"),
+    ("d6", "R3.3.6"),
+    ("d7", "R3.3.7"),
+    ("d8", "R3.3.8"),
+    ("u1", "R3.4.1"),
+    ("u2", "R3.4.2"),
+    ("u3", "R3.4.3"),
+    ("n1", "R3.5.1"),
+    ("n2", "R3.5.2"),
+    ("n3", "R3.5.3"),
+    ("n4", "R3.5.4"),
+    ("n5", "R3.5.5"),
+    ("o1", "R3.6.1"),
+    ("o2", "R3.6.2"),
+    ("o3", "R3.6.3"),
+    ("other", "R3.6"),
+    ("total", "R3.7"),
+    ("cf", "R4"),
+];
+const T3_COLS: [&str; 7] = ["NP", "CE", "RI", "SW", "LS", "OT", "TOT"];
+const T4_CELLS: [&str; 15] = [
+    "RV/keep", "RV/fix", "RV/oth", "RV/pend", "RV/tot", "LD/keep", "LD/fix", "LD/oth", "LD/pend",
+    "LD/tot", "LR/keep", "LR/fix", "LR/oth", "LR/pend", "LR/tot",
+];
+
+#[test]
+fn every_report_gives_its_verdict() {
+    for case in CASES {
+        let checked = check_file(case.file);
+        let found = error_rules(&checked);
+        let mut wanted: Vec<String> =
+            case.errors.iter().map(|(rule, _)| (*rule).to_string()).collect();
+        let mut got = found.clone();
+        wanted.sort();
+        got.sort();
+        assert_eq!(got, wanted, "{}: wrong errors\n{}", case.file, describe(&checked));
+        for (rule, first) in case.errors {
+            let finding =
+                errors(&checked).into_iter().find(|f| f.rule == *rule).expect("listed above");
+            if !first.is_empty() {
+                assert_eq!(
+                    finding.cells[0].to_string(),
+                    *first,
+                    "{}: {rule} names the wrong cell first",
+                    case.file
+                );
+            }
+            assert!(finding.hint.is_some(), "{}: {rule} has no hint", case.file);
+        }
+    }
+}
+
+#[test]
+fn extracted_values_equal_the_truth() {
+    for case in CASES {
+        let Some(truth_file) = case.truth else { continue };
+        let truth: serde_json::Value = serde_json::from_slice(
+            &std::fs::read(fixture_path(&format!("truth/{truth_file}"))).expect("truth file"),
+        )
+        .expect("truth json");
+        let checked = check_file(case.file);
+        let mut compared = 0;
+        for (key, row) in T3_KEYS {
+            let Some(values) = truth["table3"][*key].as_array() else { continue };
+            for (col, expected) in T3_COLS.iter().zip(values) {
+                let addr = format!("t3/{row}/{col}");
+                assert_eq!(int(&checked, &addr), expected.as_i64(), "{}: {addr}", case.file);
+                compared += 1;
+            }
+        }
+        let t4 = truth["table4"].as_array().expect("table4");
+        for (cell, expected) in T4_CELLS.iter().zip(t4) {
+            let addr = format!("t4/{cell}");
+            assert_eq!(int(&checked, &addr), expected.as_i64(), "{}: {addr}", case.file);
+            compared += 1;
+        }
+        let rows = if truth["layout"] == "2019" { 23 } else { 25 };
+        assert_eq!(compared, rows * 7 + 15, "{}: not every truth value was compared", case.file);
+    }
+}
+
+#[test]
+fn the_pingtan_2020_error_names_its_totals_and_does_not_guess() {
+    let checked = check_file("reports/corpus/2020_平潭综合实验区_80595_page.txt");
+    for (rule, total) in [("T3-OUT-NP", "t3/R3.7/NP"), ("T3-OUT-TOT", "t3/R3.7/TOT")] {
+        let finding = checked.findings.iter().find(|f| f.rule == rule).expect(rule);
+        assert!(finding.cells.iter().any(|c| c.to_string() == total), "{rule} lacks {total}");
+        assert_eq!(
+            finding.expected.map(|n| n.to_string()),
+            Some(if rule == "T3-OUT-NP" { "26" } else { "27" }.into())
+        );
+        let hint = finding.hint.as_deref().unwrap_or_default();
+        assert!(hint.contains("没有哪一个单元格能单独解释"), "{hint}");
+        // The inferred values are marked as such.
+        assert!(finding.message.contains("推断"), "{}", finding.message);
+    }
+    // Every row of 表三 was split from glued digits, and says so.
+    assert!(checked.findings.iter().any(|f| f.rule == "PARSE-GLUED" && f.cells.len() >= 154));
+}
+
+#[test]
+fn the_forgotten_review_total_gets_a_single_correction() {
+    let checked = check_file("reports/pdf-text/hzq2023_working.layout.txt");
+    let rv = checked.findings.iter().find(|f| f.rule == "T4-RV").expect("T4-RV");
+    assert_eq!(
+        (rv.expected.map(|n| n.to_string()), rv.found.map(|n| n.to_string())),
+        (Some("11".into()), Some("0".into()))
+    );
+    assert!(rv.hint.as_deref().unwrap_or_default().contains("由 0 改为 11"), "{:?}", rv.hint);
+    // 复议后起诉 5 0 0 0 | 0: the total is named first, but both corrections are offered.
+    let lr = checked.findings.iter().find(|f| f.rule == "T4-LR").expect("T4-LR");
+    let hint = lr.hint.as_deref().unwrap_or_default();
+    assert!(hint.contains("由 0 改为 5") && hint.contains("由 5 改为 0"), "{hint}");
+}
+
+#[test]
+fn the_kewei_blank_total_is_named_with_its_value() {
+    let checked = check_file("reports/corpus/kewei-2024-source.md");
+    let diagnosis = checked
+        .diagnoses
+        .iter()
+        .find(|d| d.explains.contains(&"T3-BAL-TOT".to_string()))
+        .expect("diagnosis");
+    let fix = diagnosis.unique().expect("one correction");
+    assert_eq!(
+        (fix[0].cell.to_string(), fix[0].to, fix[0].was_blank),
+        ("t3/R4/TOT".to_string(), 1, true)
+    );
+}
+
+#[test]
+fn the_seed_is_clean_and_fully_read() {
+    let checked = check_file("reports/seed/zhangdian-yingji-2023.txt");
+    assert!(checked.findings.is_empty(), "{}", describe(&checked));
+    assert_eq!(checked.report.template, Template::Y2021);
+    assert_eq!(checked.report.year, Some(2023));
+    assert_eq!(checked.report.agency.as_deref(), Some("张店区应急管理局"));
+    assert_eq!(checked.verdict(), "表二 已读取 · 表三 通过 · 表四 通过");
+    // Spans point into the text as pasted (Traditional, with pinyin).
+    let source = &checked.source.as_ref().expect("source").text;
+    let cell = checked.report.cell(gouji::CellRef::parse("t2/LIC/n").expect("addr")).expect("cell");
+    assert_eq!(&source[cell.range.clone().expect("range")], "221");
+}
+
+#[test]
+fn older_reports_are_recognized_and_not_flagged() {
+    let dir = fixture_path("reports/corpus");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).expect("corpus dir") {
+        let path = entry.expect("entry").path();
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+        let year: i32 = name.get(..4).and_then(|y| y.parse().ok()).unwrap_or(9999);
+        if year >= 2019 {
+            continue;
+        }
+        let checked = check_file(&format!("reports/corpus/{name}"));
+        assert_eq!(checked.report.template, Template::Pre2019, "{name}");
+        assert_eq!(checked.report.year, Some(year), "{name}");
+        assert!(errors(&checked).is_empty(), "{name}\n{}", describe(&checked));
+        seen += 1;
+    }
+    assert_eq!(seen, 11);
+}

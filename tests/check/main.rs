@@ -1,0 +1,14 @@
+//! The engine's integration tests: one binary, one module per concern.
+//!
+//! * `corpus`: every real report of `tests/fixtures/reports` gives its hand-checked verdict,
+//!   and the extracted values equal `tests/fixtures/truth`.
+//! * `layouts`: the same table rendered in every layout seen in the wild reads back equal;
+//!   property tests over random consistent tables and single-cell mistakes.
+//! * `rules`: a valid and an invalid fixture per rule, and the registry's promises.
+//! * `robustness`: garbage, binary, huge and hostile inputs give messages, not panics.
+
+mod corpus;
+mod layouts;
+mod robustness;
+mod rules;
+mod support;
