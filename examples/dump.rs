@@ -22,7 +22,7 @@ fn main() {
                     match &t.kind {
                         gouji::segment::TokenKind::Text => "T",
                         gouji::segment::TokenKind::Num(_) => "N",
-                        _ => "B",
+                        gouji::segment::TokenKind::Blank { .. } => "B",
                     }
                 );
             }
@@ -46,7 +46,7 @@ fn main() {
                 t.id, t.layout, t.strategy, t.has_subtotal_column, t.subtotal_rows
             );
             for n in &t.notes {
-                println!("   note {:?}", n);
+                println!("   note {n:?}");
             }
             for row in t.rows() {
                 let vals: Vec<String> = t
@@ -59,7 +59,7 @@ fn main() {
                             v => v.describe(),
                         };
                         if cell.inferred {
-                            s.push('*')
+                            s.push('*');
                         }
                         s
                     })

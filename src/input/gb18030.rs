@@ -56,12 +56,11 @@ pub(crate) fn decode(bytes: &[u8]) -> Decoded {
                 + (u32::from(b2) - 0x30) * 1260
                 + (u32::from(b3) - 0x81) * 10
                 + (u32::from(b4) - 0x30);
-            match four_byte(pointer) {
-                Some(ch) => text.push(ch),
-                None => {
-                    text.push(char::REPLACEMENT_CHARACTER);
-                    errors += 1;
-                }
+            if let Some(ch) = four_byte(pointer) {
+                text.push(ch);
+            } else {
+                text.push(char::REPLACEMENT_CHARACTER);
+                errors += 1;
             }
             i += 4;
             continue;
@@ -80,12 +79,11 @@ pub(crate) fn decode(bytes: &[u8]) -> Decoded {
         let code = TWO_BYTE
             .get(index * 2..index * 2 + 2)
             .map_or(0, |pair| u16::from_le_bytes([pair[0], pair[1]]));
-        match char::from_u32(u32::from(code)).filter(|_| code != 0) {
-            Some(ch) => text.push(ch),
-            None => {
-                text.push(char::REPLACEMENT_CHARACTER);
-                errors += 1;
-            }
+        if let Some(ch) = char::from_u32(u32::from(code)).filter(|_| code != 0) {
+            text.push(ch);
+        } else {
+            text.push(char::REPLACEMENT_CHARACTER);
+            errors += 1;
         }
         i += 2;
     }

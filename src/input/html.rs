@@ -130,10 +130,9 @@ fn parse_tag(html: &str, start: usize) -> Option<Tag> {
         let b = bytes[i];
         match quote {
             Some(q) if b == q => quote = None,
-            Some(_) => {}
             None if b == b'"' || b == b'\'' => quote = Some(b),
             None if b == b'>' => break,
-            None => {}
+            Some(_) | None => {}
         }
         i += 1;
     }
@@ -368,10 +367,10 @@ fn render_grid(table: &HtmlTable) -> String {
             if c >= width {
                 break;
             }
-            for rr in r..(r + cell.rowspan).min(n_rows) {
-                for cc in c..(c + cell.colspan).min(width) {
-                    if owner[rr][cc].is_none() {
-                        owner[rr][cc] = Some((r, k));
+            for row_owners in owner.iter_mut().skip(r).take(cell.rowspan) {
+                for slot in row_owners.iter_mut().skip(c).take(cell.colspan) {
+                    if slot.is_none() {
+                        *slot = Some((r, k));
                     }
                 }
             }
@@ -430,18 +429,15 @@ pub(crate) fn decode_entities(text: &str) -> String {
         } else {
             named_entity(name)
         };
-        match decoded {
-            Some(ch) => {
-                out.push(ch);
-                rest = &rest[end..];
-                if rest.starts_with(';') {
-                    rest = &rest[1..];
-                }
-            }
-            None => {
-                out.push('&');
+        if let Some(ch) = decoded {
+            out.push(ch);
+            rest = &rest[end..];
+            if rest.starts_with(';') {
                 rest = &rest[1..];
             }
+        } else {
+            out.push('&');
+            rest = &rest[1..];
         }
     }
     out.push_str(rest);

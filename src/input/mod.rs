@@ -134,10 +134,10 @@ pub fn read(bytes: &[u8], name: Option<&str>) -> Result<Source, Unreadable> {
     if looks_binary(&text) {
         return Err(Unreadable::Binary);
     }
-    let by_name = name.is_some_and(|name| {
-        let lower = name.to_ascii_lowercase();
-        lower.ends_with(".html") || lower.ends_with(".htm") || lower.ends_with(".xhtml")
-    });
+    let by_name = name
+        .and_then(|name| std::path::Path::new(name).extension())
+        .and_then(|ext| ext.to_str())
+        .is_some_and(|ext| ["html", "htm", "xhtml"].iter().any(|e| ext.eq_ignore_ascii_case(e)));
     if by_name || looks_html(&text) {
         let rendered = html::render(&text);
         if rendered.trim().is_empty() {
@@ -199,12 +199,11 @@ fn utf16(bytes: &[u8], little: bool, encoding: Encoding) -> (String, Encoding, u
     let mut replaced = usize::from(bytes.len() % 2 == 1);
     let mut text = String::with_capacity(bytes.len());
     for unit in char::decode_utf16(units) {
-        match unit {
-            Ok(ch) => text.push(ch),
-            Err(_) => {
-                text.push(char::REPLACEMENT_CHARACTER);
-                replaced += 1;
-            }
+        if let Ok(ch) = unit {
+            text.push(ch);
+        } else {
+            text.push(char::REPLACEMENT_CHARACTER);
+            replaced += 1;
         }
     }
     (text, encoding, replaced)
@@ -240,7 +239,7 @@ fn sniff_binary(bytes: &[u8]) -> Option<Unreadable> {
     {
         return Some(Unreadable::Image);
     }
-    if starts(b"MZ") && bytes.len() > 64 && bytes[..64].contains(&0) {
+    if starts(b"MZ") && bytes[..bytes.len().min(64)].contains(&0) {
         return Some(Unreadable::Executable);
     }
     if starts(b"\x7FELF") || starts(b"\xCF\xFA\xED\xFE") || starts(b"\0asm") {
@@ -267,15 +266,19 @@ fn looks_binary(text: &str) -> bool {
     bad * 20 > total
 }
 
+/// A document that starts with markup, or any text that carries an HTML table.
 fn looks_html(text: &str) -> bool {
     let head: String =
         text.trim_start().chars().take(4096).collect::<String>().to_ascii_lowercase();
-    if !head.starts_with('<') {
-        return false;
+    if head.starts_with('<')
+        && ["<!doctype html", "<html", "<body", "<table", "<meta", "<div", "<p", "<span", "<head"]
+            .iter()
+            .any(|tag| head.contains(tag))
+    {
+        return true;
     }
-    ["<!doctype html", "<html", "<body", "<table", "<meta", "<div", "<p", "<span", "<head"]
-        .iter()
-        .any(|tag| head.contains(tag))
+    let has = |tag: &str| text.contains(tag) || text.contains(&tag.to_ascii_uppercase());
+    has("<table") && has("<tr") && (has("<td") || has("<th"))
 }
 
 #[cfg(test)]

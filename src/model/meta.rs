@@ -75,10 +75,12 @@ fn title(head: &str) -> (Option<String>, Option<i32>) {
         let mut candidate = line.to_string();
         // A title wrapped over two lines: "2024年上海市科委政府信息公开工作" + "年度报告",
         // or an agency line above a year line: "洪泽区人民政府" + "2023年政府信息公开工作年度报告".
-        if let Some(next) = lines.get(i + 1) {
-            if !has_report_word(&candidate) && next.chars().count() <= 12 && has_report_word(next) {
-                candidate.push_str(next);
-            }
+        if let Some(next) = lines.get(i + 1)
+            && !has_report_word(&candidate)
+            && next.chars().count() <= 12
+            && has_report_word(next)
+        {
+            candidate.push_str(next);
         }
         if !candidate.contains("信息公开") || !has_report_word(&candidate) {
             continue;
@@ -192,7 +194,7 @@ fn period(squeezed: &str) -> Option<Period> {
 
 /// `2023年1月1日`, `2024-01-17`, `2024.1.17`, `2024/01/17`; the date and the bytes used.
 pub(super) fn parse_date(text: &str) -> Option<(Date, usize)> {
-    let (year, at) = find_year(text).map(|(y, at)| (y, at)).or_else(|| iso_year(text))?;
+    let (year, at) = find_year(text).or_else(|| iso_year(text))?;
     if at > 12 {
         return None;
     }

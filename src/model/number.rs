@@ -121,15 +121,13 @@ impl PartialOrd for Number {
 impl Ord for Number {
     fn cmp(&self, other: &Number) -> Ordering {
         let scale = self.scale.max(other.scale);
-        match (self.rescaled(scale), other.rescaled(scale)) {
-            (Some(a), Some(b)) => a.cmp(&b),
-            // Only reachable with absurd scales; fall back to i128 arithmetic.
-            _ => {
-                let a = i128::from(self.mantissa) * 10i128.pow(u32::from(scale - self.scale));
-                let b = i128::from(other.mantissa) * 10i128.pow(u32::from(scale - other.scale));
-                a.cmp(&b)
-            }
+        if let (Some(a), Some(b)) = (self.rescaled(scale), other.rescaled(scale)) {
+            return a.cmp(&b);
         }
+        // Only reachable with absurd scales; fall back to i128 arithmetic.
+        let a = i128::from(self.mantissa) * 10i128.pow(u32::from(scale - self.scale));
+        let b = i128::from(other.mantissa) * 10i128.pow(u32::from(scale - other.scale));
+        a.cmp(&b)
     }
 }
 

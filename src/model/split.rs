@@ -10,7 +10,7 @@ const MAX_DIGITS: usize = 48;
 /// At most this many accepted splits are returned.
 pub(crate) const MAX_RESULTS: usize = 16;
 /// At most this many candidate splits are examined.
-const MAX_STEPS: usize = 200_000;
+const MAX_STEPS: usize = 4_000_000;
 
 /// All ways to cut `runs` (each a string of ASCII digits, a hard boundary between runs) into
 /// exactly `n` numbers without leading zeros, that `accept` accepts.

@@ -164,18 +164,17 @@ impl Reader<'_> {
         // number that filled a delimited cell by itself, unless the whole row is one cell.
         let splittable =
             slots.len() == 1 || slots.iter().any(|&idx| !self.doc.tokens[idx].whole_cell);
-        if slots.len() < width && !slots.is_empty() && splittable {
-            if let Some(runs) = self.digit_runs(&slots) {
-                let mut candidates = splits(&runs, width, accept);
-                return match candidates.len() {
-                    0 => RowRead::Wrong { found: slots.len() },
-                    1 => RowRead::Glued {
-                        tokens: slots,
-                        values: candidates.pop().unwrap_or_default(),
-                    },
-                    _ => RowRead::Ambiguous { tokens: slots, candidates },
-                };
-            }
+        if slots.len() < width
+            && !slots.is_empty()
+            && splittable
+            && let Some(runs) = self.digit_runs(&slots)
+        {
+            let mut candidates = splits(&runs, width, accept);
+            return match candidates.len() {
+                0 => RowRead::Wrong { found: slots.len() },
+                1 => RowRead::Glued { tokens: slots, values: candidates.pop().unwrap_or_default() },
+                _ => RowRead::Ambiguous { tokens: slots, candidates },
+            };
         }
         RowRead::Wrong { found: slots.len() }
     }
@@ -347,13 +346,12 @@ impl Reader<'_> {
 
         let mut rows = Vec::new();
         for &row in &leaves {
-            if let Some(group) = group_of(row) {
-                if subtotals.contains(&group)
-                    && !rows.contains(&group)
-                    && layout_has_group(layout, group)
-                {
-                    rows.push(group);
-                }
+            if let Some(group) = group_of(row)
+                && subtotals.contains(&group)
+                && !rows.contains(&group)
+                && layout_has_group(layout, group)
+            {
+                rows.push(group);
             }
             rows.push(row);
         }

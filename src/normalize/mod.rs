@@ -71,28 +71,26 @@ fn normalize_line(line: &str, line_start: usize, out: &mut Out) {
         let (at, original, raw_len, ch) = chars[i];
         let raw = line_start + at;
         // Word comment residue: <!--[if …]--> … <!--[endif]-->, and any other <!-- … -->.
-        if original == '<' && line[at..].starts_with("<!--") {
-            if let Some(end) = line[at..].find("-->") {
-                let end_byte = at + end + 3;
-                while i < chars.len() && chars[i].0 < end_byte {
-                    i += 1;
-                }
-                continue;
+        if original == '<'
+            && line[at..].starts_with("<!--")
+            && let Some(end) = line[at..].find("-->")
+        {
+            let end_byte = at + end + 3;
+            while i < chars.len() && chars[i].0 < end_byte {
+                i += 1;
             }
+            continue;
         }
         // Pinyin annotations: CJK char followed by (pinyin), possibly repeated or cut short.
-        if matches!(ch, '(' | '（') && out.last().is_some_and(is_cjk) {
-            if let Some(skip) = pinyin_group(&chars[i..]) {
-                i += skip;
-                continue;
-            }
+        if matches!(ch, '(' | '（')
+            && out.last().is_some_and(is_cjk)
+            && let Some(skip) = pinyin_group(&chars[i..])
+        {
+            i += skip;
+            continue;
         }
         let mapped = match ch {
-            '\r' => {
-                i += 1;
-                continue;
-            }
-            '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}' => {
+            '\r' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}' => {
                 i += 1;
                 continue;
             }
@@ -183,10 +181,7 @@ fn is_page_number_line(line: &str) -> bool {
         return digits_of(inner);
     }
     if let Some(rest) = trimmed.strip_prefix('第') {
-        let (page, tail) = match rest.split_once('页') {
-            Some(parts) => parts,
-            None => return false,
-        };
+        let Some((page, tail)) = rest.split_once('页') else { return false };
         if !digits_of(page) {
             return false;
         }

@@ -73,16 +73,18 @@ pub(super) fn diagnose(
     out
 }
 
+/// Union-find root with path halving.
+fn find(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
+
 /// Groups failing identities that share a cell.
 fn components(terms: &[Term<'_>], failing: &[usize]) -> Vec<Vec<usize>> {
     let mut parent: Vec<usize> = (0..failing.len()).collect();
-    fn find(parent: &mut [usize], mut i: usize) -> usize {
-        while parent[i] != i {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
-        }
-        i
-    }
     for a in 0..failing.len() {
         for b in a + 1..failing.len() {
             let shares =
@@ -95,14 +97,13 @@ fn components(terms: &[Term<'_>], failing: &[usize]) -> Vec<Vec<usize>> {
     }
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut roots: Vec<usize> = Vec::new();
-    for k in 0..failing.len() {
+    for (k, &identity) in failing.iter().enumerate() {
         let root = find(&mut parent, k);
-        match roots.iter().position(|&r| r == root) {
-            Some(g) => groups[g].push(failing[k]),
-            None => {
-                roots.push(root);
-                groups.push(vec![failing[k]]);
-            }
+        if let Some(g) = roots.iter().position(|&r| r == root) {
+            groups[g].push(identity);
+        } else {
+            roots.push(root);
+            groups.push(vec![identity]);
         }
     }
     groups
@@ -149,10 +150,11 @@ fn search(
                 }
             }
         }
-        if let (true, Some(d)) = (consistent, delta) {
-            if d != 0 && current + d >= 0 {
-                singles.push(vec![Fix { cell, from: current, to: current + d, was_blank: blank }]);
-            }
+        if let (true, Some(d)) = (consistent, delta)
+            && d != 0
+            && current + d >= 0
+        {
+            singles.push(vec![Fix { cell, from: current, to: current + d, was_blank: blank }]);
         }
     }
     if !singles.is_empty() {
@@ -195,13 +197,16 @@ fn search(
                     (id.coefficient(a), id.coefficient(b), -terms[i].residual)
                 })
                 .collect();
-            if let Some((da, db)) = solve2(&equations) {
-                if da != 0 && db != 0 && va + da >= 0 && vb + db >= 0 {
-                    pairs.push(vec![
-                        Fix { cell: a, from: va, to: va + da, was_blank: blank_a },
-                        Fix { cell: b, from: vb, to: vb + db, was_blank: blank_b },
-                    ]);
-                }
+            if let Some((da, db)) = solve2(&equations)
+                && da != 0
+                && db != 0
+                && va + da >= 0
+                && vb + db >= 0
+            {
+                pairs.push(vec![
+                    Fix { cell: a, from: va, to: va + da, was_blank: blank_a },
+                    Fix { cell: b, from: vb, to: vb + db, was_blank: blank_b },
+                ]);
             }
             if pairs.len() > 4 * MAX_CORRECTIONS {
                 break;
@@ -250,7 +255,8 @@ fn rank(terms: &[Term<'_>], component: &[usize], mut corrections: Vec<Vec<Fix>>)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Col, Row, TableId, t4_identities};
+    use crate::model::identities::t4_identities;
+    use crate::model::{Col, Row, TableId};
 
     fn run(values: [i64; 15]) -> Vec<Diagnosis> {
         let ids = t4_identities();

@@ -6,24 +6,24 @@ use crate::model::{Layout, Report, TableId};
 use super::finding;
 
 pub(super) fn check(report: &Report, findings: &mut Vec<Finding>) {
-    if let (Some(year), Some(period)) = (report.title_year, report.period) {
-        if period.start.year != year || period.end.year != year {
-            let mut f = finding(
-                "YR-TITLE-PERIOD",
-                format!(
-                    "标题年份为 {year} 年，但统计期限为 {}年{}月{}日至{}年{}月{}日。",
-                    period.start.year,
-                    period.start.month,
-                    period.start.day,
-                    period.end.year,
-                    period.end.month,
-                    period.end.day
-                ),
-                Vec::new(),
-            );
-            f.hint = Some("多半是沿用了往年的模板，请改正标题或统计期限中的年份。".to_string());
-            findings.push(f);
-        }
+    if let (Some(year), Some(period)) = (report.title_year, report.period)
+        && (period.start.year != year || period.end.year != year)
+    {
+        let mut f = finding(
+            "YR-TITLE-PERIOD",
+            format!(
+                "标题年份为 {year} 年，但统计期限为 {}年{}月{}日至{}年{}月{}日。",
+                period.start.year,
+                period.start.month,
+                period.start.day,
+                period.end.year,
+                period.end.month,
+                period.end.day
+            ),
+            Vec::new(),
+        );
+        f.hint = Some("多半是沿用了往年的模板，请改正标题或统计期限中的年份。".to_string());
+        findings.push(f);
     }
     let Some(year) = report.year else { return };
     let old_tables: Vec<&str> = [TableId::T2, TableId::T3]

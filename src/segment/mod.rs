@@ -94,7 +94,12 @@ pub fn segment(text: &str) -> Doc {
             let cells = split_cells(body, start, '\t');
             push_row(&mut doc, text, &cells, RowKind::Tabbed);
         } else {
-            push_row(&mut doc, text, &[at..at + trimmed.len()], RowKind::Plain);
+            push_row(
+                &mut doc,
+                text,
+                std::slice::from_ref(&(at..at + trimmed.len())),
+                RowKind::Plain,
+            );
         }
     }
     if let Some(cells) = pending.take() {

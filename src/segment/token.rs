@@ -86,15 +86,15 @@ pub(super) fn tokenize(
     let mut i = 0;
     let mut text_start: Option<usize> = None;
     let flush = |text_start: &mut Option<usize>, end: usize, out: &mut Vec<Token>| {
-        if let Some(start) = text_start.take() {
-            if end > start {
-                out.push(Token {
-                    kind: TokenKind::Text,
-                    range: base + start..base + end,
-                    row,
-                    whole_cell: false,
-                });
-            }
+        if let Some(start) = text_start.take()
+            && end > start
+        {
+            out.push(Token {
+                kind: TokenKind::Text,
+                range: base + start..base + end,
+                row,
+                whole_cell: false,
+            });
         }
     };
     while i < content.len() {

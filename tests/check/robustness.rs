@@ -1,1 +1,178 @@
-//! placeholder
+//! Hostile input: garbage, binary files, other encodings, huge text. Never a panic; always a
+//! well-formed result with a Chinese message.
+
+use gouji::model::{CellRef, Table};
+use gouji::normalize::normalize;
+use gouji::rules::rule;
+use gouji::{Checked, Input, check};
+use proptest::prelude::*;
+
+use crate::support::{check_file, check_text, describe, errors, int};
+
+/// Every finding is registered with its severity; every cell it names exists.
+pub(crate) fn assert_well_formed(checked: &Checked) {
+    for finding in &checked.findings {
+        let registered =
+            rule(&finding.rule).unwrap_or_else(|| panic!("unregistered rule {}", finding.rule));
+        assert_eq!(registered.id, finding.family, "{}", finding.rule);
+        assert_eq!(registered.severity, finding.severity, "{}", finding.rule);
+        assert!(!finding.message.is_empty(), "{} has no message", finding.rule);
+        for cell in &finding.cells {
+            assert!(
+                checked.report.cell(*cell).is_some(),
+                "{} names {cell}, which is not in the report",
+                finding.rule
+            );
+        }
+        if let (Some(expected), Some(found)) = (finding.expected, finding.found) {
+            assert_ne!(expected, found, "{} reports equal expected and found", finding.rule);
+        }
+    }
+    let text_len = checked.source.as_ref().map_or(0, |s| s.text.len());
+    for table in &checked.report.tables {
+        assert!(table.range.end <= text_len);
+        for cell in &table.cells {
+            if let Some(range) = &cell.range {
+                assert!(
+                    range.start <= range.end && range.end <= text_len,
+                    "{} range out of bounds",
+                    cell.addr
+                );
+                let source = &checked.source.as_ref().expect("source").text;
+                assert!(source.is_char_boundary(range.start) && source.is_char_boundary(range.end));
+            }
+        }
+    }
+}
+
+#[test]
+fn binary_files_get_a_message_not_a_panic() {
+    let cases: &[(&[u8], &str)] = &[
+        (b"%PDF-1.7\n", "PDF"),
+        (b"PK\x03\x04\x14\x00word/document.xml", "Word"),
+        (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00", ".doc"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "图片"),
+        (b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00\xb8\x00\x00\x00\x00\x00\x00\x00\x40\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x80", "程序"),
+        (b"", "为空"),
+    ];
+    for (bytes, word) in cases {
+        let checked = check(&Input { bytes, name: Some("x.bin") });
+        assert!(checked.unreadable.is_some(), "{word}");
+        assert_eq!(checked.findings.len(), 1);
+        assert_eq!(checked.findings[0].rule, "INPUT-UNREADABLE");
+        assert!(checked.findings[0].message.contains(word), "{}", checked.findings[0].message);
+        assert!(checked.verdict().starts_with("无法读取"));
+    }
+}
+
+#[test]
+fn gbk_and_utf16_files_read_like_utf8() {
+    let utf8 = check_file("reports/seed/zhangdian-yingji-2023.txt");
+    for file in
+        ["reports/encodings/zhangdian.gb18030.txt", "reports/encodings/zhangdian.utf16le-bom.txt"]
+    {
+        let other = check_file(file);
+        assert!(other.findings.is_empty(), "{file}\n{}", describe(&other));
+        for cell in utf8.report.tables.iter().flat_map(|t: &Table| &t.cells) {
+            assert_eq!(
+                other.report.cell(cell.addr).map(|c| &c.value),
+                Some(&cell.value),
+                "{file}: {}",
+                cell.addr
+            );
+        }
+    }
+    let html = check_file("reports/encodings/shuyang-fgj.gbk.html");
+    assert!(errors(&html).is_empty(), "{}", describe(&html));
+    assert_eq!(int(&html, "t3/R1/TOT"), Some(26));
+}
+
+#[test]
+fn huge_input_stays_bounded() {
+    // 5 MB: the sample 400 times. The first report is checked; nothing explodes.
+    let text = gouji::SAMPLE_REPORT.repeat(400);
+    let checked = check_text(&text);
+    assert!(errors(&checked).is_empty(), "{}", describe(&checked));
+    let digits = "1234567890".repeat(500_000);
+    let checked =
+        check_text(&format!("一、本年新收政府信息公开申请数量{digits}二、上年结转{digits}"));
+    assert_well_formed(&checked);
+}
+
+#[test]
+fn pdf_text_copied_in_reading_order_is_not_misread() {
+    // `pdftotext` without -layout puts 表三's numbers column by column. The engine must not
+    // claim errors it cannot know about.
+    for file in ["hzq2024_working.raw.txt", "szfgs2024.raw.txt"] {
+        let checked = check_file(&format!("reports/pdf-text/{file}"));
+        assert_well_formed(&checked);
+        let t3_errors: Vec<_> =
+            errors(&checked).into_iter().filter(|f| f.rule.starts_with("T3-")).collect();
+        assert!(t3_errors.is_empty(), "{file}\n{}", describe(&checked));
+    }
+}
+
+fn fragment() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("一、本年新收政府信息公开申请数量".to_string()),
+        Just("二、上年结转政府信息公开申请数量".to_string()),
+        Just("（七）总计".to_string()),
+        Just("四、结转下年度继续办理".to_string()),
+        Just("行政复议".to_string()),
+        Just("结果维持".to_string()),
+        Just("第二十条第（一）项".to_string()),
+        Just("规章".to_string()),
+        Just("3.其他".to_string()),
+        Just(" | ".to_string()),
+        Just("\t".to_string()),
+        Just("\n".to_string()),
+        Just("|\n".to_string()),
+        Just("<td rowspan=3>".to_string()),
+        Just("區(qū)".to_string()),
+        Just("—".to_string()),
+        "[0-9]{1,12}",
+        "[ -~]{0,6}",
+        "\\PC{0,4}",
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+        let checked = check(&Input { bytes: &bytes, name: None });
+        assert_well_formed(&checked);
+    }
+
+    #[test]
+    fn table_like_garbage_never_panics(parts in proptest::collection::vec(fragment(), 0..120)) {
+        let text: String = parts.concat();
+        assert_well_formed(&check_text(&text));
+        let html = format!("<table><tr><td>{}</td></tr></table>", parts.join("</td><td>"));
+        assert_well_formed(&check_text(&html));
+    }
+
+    #[test]
+    fn normalizing_is_idempotent_and_maps_back(text in "\\PC{0,200}") {
+        let once = normalize(&text);
+        let twice = normalize(&once.text);
+        prop_assert_eq!(&twice.text, &once.text);
+        prop_assert!(!once.text.chars().any(|c| ('０'..='９').contains(&c) || c == '\r' || c == '\u{200B}'), "normalized text keeps a character it must drop");
+        let mut last = 0;
+        for (at, ch) in once.text.char_indices() {
+            let span = once.map.span(at..at + ch.len_utf8());
+            prop_assert!(span.start >= last && span.end <= text.len() && span.start <= span.end);
+            prop_assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+            last = span.start;
+        }
+    }
+}
+
+#[test]
+fn cell_addresses_round_trip_through_the_report() {
+    let checked = check_file("reports/seed/zhangdian-yingji-2023.txt");
+    for cell in checked.report.tables.iter().flat_map(|t| &t.cells) {
+        assert_eq!(CellRef::parse(&cell.addr.to_string()), Some(cell.addr));
+    }
+}

@@ -1,0 +1,224 @@
+#!/usr/bin/env python3
+"""Write the rule fixtures: tests/fixtures/rules/<RULE>/{valid,invalid}-<case>.<ext>.
+
+usage: python3 tools/gen_rule_fixtures.py
+Each fixture is a small whole report. A `valid-*` file must give no finding of its rule (and
+no error at all); an `invalid-*` file must give at least one finding of its rule. The test
+harness (tests/check/rules.rs) reads the rule from the folder name. Deterministic output.
+"""
+import os, shutil
+
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "fixtures", "rules")
+
+T3_LABELS_2021 = [
+    "一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量", "（一）予以公开",
+    "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "1.属于国家秘密", "2.其他法律行政法规禁止公开",
+    "3.危及“三安全一稳定”", "4.保护第三方合法权益", "5.属于三类内部事务信息", "6.属于四类过程性信息",
+    "7.属于行政执法案卷", "8.属于行政查询事项", "1.本机关不掌握相关政府信息", "2.没有现成信息需要另行制作",
+    "3.补正后申请内容仍不明确", "1.信访举报投诉类申请", "2.重复申请", "3.要求提供公开出版物",
+    "4.无正当理由大量反复申请", "5.要求行政机关确认或重新出具已获取信息",
+    "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+    "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "3.其他", "（七）总计",
+    "四、结转下年度继续办理",
+]
+GROUP_BEFORE = {4: "（三）不予公开", 12: "（四）无法提供", 15: "（五）不予处理", 20: "（六）其他处理"}
+
+
+def base_t3():
+    """25 rows x 7 columns that reconcile: 12 new + 2 carried = 13 done + 1 carried out."""
+    rows = [[0] * 6 for _ in range(25)]
+    rows[2] = [5, 1, 0, 0, 0, 0]    # 予以公开
+    rows[3] = [2, 0, 0, 0, 0, 0]    # 部分公开
+    rows[9] = [1, 0, 0, 0, 0, 0]    # 过程性信息
+    rows[12] = [3, 0, 0, 0, 0, 0]   # 不掌握
+    rows[16] = [1, 0, 0, 0, 0, 0]   # 重复申请
+    rows[1] = [2, 0, 0, 0, 0, 0]    # 上年结转
+    rows[24] = [1, 0, 0, 0, 0, 0]   # 结转下年度
+    for c in range(6):
+        rows[23][c] = sum(rows[r][c] for r in range(2, 23))
+        rows[0][c] = rows[23][c] + rows[24][c] - rows[1][c]
+    return [r + [sum(r)] for r in rows]
+
+
+def t3_2019(rows):
+    """The 2019 layout: （六）其他处理 is one row."""
+    other = [sum(rows[r][c] for r in (20, 21, 22)) for c in range(7)]
+    labels = T3_LABELS_2021[:20] + ["（六）其他处理"] + T3_LABELS_2021[23:]
+    return labels, rows[:20] + [other] + rows[23:]
+
+
+def cell(v):
+    return "" if v is None else str(v)
+
+
+def report(title_year=2023, period_year=2023, t2=None, t3=None, t3_labels=None, t4=None, sections=None,
+           lp=False, subtotal_rows=None, omit=(), fee="12.5", extra_t3_rows=None):
+    t2 = t2 or {"REG": [0, 0, 0], "NORM": [2, 1, 9], "LIC": 120, "PUN": 35, "COE": 0}
+    t3 = t3 or base_t3()
+    t3_labels = t3_labels or T3_LABELS_2021
+    t4 = t4 if t4 is not None else [1, 0, 1, 0, 2, 1, 0, 0, 0, 1, 0, 0, 0, 1, 1]
+    heads = sections or ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+                         "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"]
+    out = [f"测试县应急管理局{title_year}年政府信息公开工作年度报告", "",
+           f"本报告所列数据的统计期限自{period_year}年1月1日起至{period_year}年12月31日止。", ""]
+    out += [heads[0], f"{title_year}年，我局依法做好政府信息公开工作。", ""]
+    if heads[1]:
+        out += [heads[1], ""]
+    if "t2" not in omit:
+        out += ["第二十条第（一）项", "", "| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |", "|---|---|---|---|"]
+        out += [f"| 规章 | {' | '.join(map(cell, t2['REG']))} |", f"| 行政规范性文件 | {' | '.join(map(cell, t2['NORM']))} |", ""]
+        out += ["第二十条第（五）项", "", "| 信息内容 | 本年处理决定数量 |", "|---|---|", f"| 行政许可 | {cell(t2['LIC'])} |", ""]
+        out += ["第二十条第（六）项", "", "| 信息内容 | 本年处理决定数量 |", "|---|---|",
+                f"| 行政处罚 | {cell(t2['PUN'])} |", f"| 行政强制 | {cell(t2['COE'])} |", ""]
+        out += ["第二十条第（八）项", "", "| 信息内容 | 本年收费金额（单位：万元） |", "|---|---|", f"| 行政事业性收费 | {fee} |", ""]
+    if heads[2]:
+        out += [heads[2], ""]
+    if "t3" not in omit:
+        cols = "| 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |" + (" 小计 |" if lp else "") + " 总计 |"
+        out += ["| （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | 申请人情况 |", "|---|---|",
+                "| | 法人或其他组织 |", "| " + cols.strip("| ") + " |"]
+        for k, (label, values) in enumerate(zip(t3_labels, t3)):
+            if subtotal_rows and k in subtotal_rows:
+                name, sub = subtotal_rows[k]
+                out.append(f"| {name} | {' | '.join(map(cell, sub))} |")
+            elif k in GROUP_BEFORE and len(t3_labels) == 25 and GROUP_BEFORE[k] not in label:
+                label = f"{GROUP_BEFORE[k]} | {label}"
+            if extra_t3_rows and k in extra_t3_rows:
+                out.append(extra_t3_rows[k])
+                continue
+            out.append(f"| {label} | {' | '.join(map(cell, values))} |")
+        out.append("")
+    if heads[3]:
+        out += [heads[3], ""]
+    if "t4" not in omit:
+        out += ["| 行政复议 | 行政诉讼 |", "|---|---|", "| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉 |",
+                "| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |",
+                "| " + " | ".join(map(cell, t4)) + " |", ""]
+    if heads[4]:
+        out += [heads[4], "政策解读形式还不够丰富，下一步将加以改进。", ""]
+    if heads[5]:
+        out += [heads[5], "本年度未收取信息处理费。", ""]
+    return "\n".join(out)
+
+
+def modified(row, col, value):
+    rows = base_t3()
+    rows[row][col] = value
+    return rows
+
+
+def with_lp(rows, lp_override=None):
+    out = []
+    for k, r in enumerate(rows):
+        lp = sum(r[1:6]) if lp_override is None or lp_override[0] != k else lp_override[1]
+        out.append(r[:6] + [lp] + [r[6]])
+    return out
+
+
+def main():
+    if os.path.isdir(ROOT):
+        shutil.rmtree(ROOT)
+    fixtures = {}
+
+    def add(rule, name, text, ext="md"):
+        fixtures[f"{rule}/{name}.{ext}"] = text
+
+    base = report()
+    for rule in ["T3-ROW", "T3-OUT", "T3-BAL", "T3-CAP", "T3-EMPTY", "T4-RV", "T4-LD", "T4-LR", "T4-CNT",
+                 "VAL-INT", "VAL-NEG", "VAL-FEE", "VAL-BLANK", "VAL-TEXT", "VAL-MAG", "STR-SHAPE", "STR-ROWS",
+                 "STR-SECTIONS", "YR-TITLE-PERIOD", "YR-FORMAT", "PARSE-GLUED", "PARSE-AMBIGUOUS", "PARSE-ORDER",
+                 "INPUT-NO-TABLES", "T3-LP", "T3-SUB"]:
+        add(rule, "valid-consistent-report", base)
+
+    # 表三 arithmetic.
+    add("T3-ROW", "invalid-row-total-off-by-one", report(t3=modified(2, 6, 7)))
+    add("T3-OUT", "invalid-outcome-added-to-a-row", report(t3=[r[:] for r in base_t3()][:3] + [[3, 0, 0, 0, 0, 0, 3]] + base_t3()[4:]))
+    carry = base_t3(); carry[1][0] += 1; carry[1][6] += 1
+    add("T3-BAL", "invalid-carry-in-does-not-balance", report(t3=carry))
+    cap = base_t3(); cap[23][0] += 5; cap[23][6] += 5
+    add("T3-CAP", "invalid-more-closed-than-received", report(t3=cap))
+    empty = [[0] * 7 for _ in range(25)]; empty[24] = [1, 0, 0, 0, 0, 0, 1]
+    add("T3-EMPTY", "invalid-carry-out-without-requests", report(t3=empty))
+    add("T3-EMPTY", "valid-no-requests-at-all", report(t3=[[0] * 7 for _ in range(25)]))
+    add("T3-LP", "valid-subtotal-column", report(t3=with_lp(base_t3()), lp=True))
+    add("T3-LP", "invalid-subtotal-column-wrong", report(t3=with_lp(base_t3(), (2, 2)), lp=True))
+    t = base_t3()
+    sub = {4: ("（三）不予公开小计", [sum(t[r][c] for r in range(4, 12)) for c in range(7)])}
+    add("T3-SUB", "valid-group-subtotal-row", report(subtotal_rows=None, extra_t3_rows={11: f"| 8.属于行政查询事项 | {' | '.join(map(str, t[11]))} |\n| 小计 | {' | '.join(str(sum(t[r][c] for r in range(4, 12))) for c in range(7))} |"}))
+    add("T3-SUB", "invalid-group-subtotal-row-wrong", report(extra_t3_rows={11: f"| 8.属于行政查询事项 | {' | '.join(map(str, t[11]))} |\n| 小计 | {' | '.join(str(sum(t[r][c] for r in range(4, 12)) + (1 if c in (0, 6) else 0)) for c in range(7))} |"}))
+
+    # 表四.
+    add("T4-RV", "invalid-review-total-left-zero", report(t4=[10, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1, 1]))
+    add("T4-LD", "invalid-direct-litigation-total", report(t4=[1, 0, 1, 0, 2, 1, 1, 0, 0, 1, 0, 0, 0, 1, 1]))
+    add("T4-LR", "invalid-litigation-after-review-total", report(t4=[1, 0, 1, 0, 2, 1, 0, 0, 0, 1, 5, 0, 0, 0, 0]))
+    add("T4-CNT", "invalid-fourteen-numbers", report(t4=[1, 0, 1, 0, 2, 1, 0, 0, 0, 1, 0, 0, 1, 1]))
+
+    # Values.
+    frac = base_t3(); frac[2][0] = "4.5"; frac[2][1] = "1.5"
+    add("VAL-INT", "invalid-fraction-in-a-count", report(t3=frac))
+    neg = base_t3(); neg[16] = [-1, 0, 0, 0, 0, 0, -1]; neg[12] = [5, 0, 0, 0, 0, 0, 5]
+    add("VAL-NEG", "invalid-negative-count", report(t3=neg))
+    add("VAL-FEE", "invalid-fee-in-yuan", report(fee="125000元"))
+    add("VAL-FEE", "valid-fee-converted-exactly", report(fee="24252.311082"))
+    blank = base_t3(); blank[5][1] = None
+    add("VAL-BLANK", "invalid-blank-cell", report(t3=blank))
+    text = base_t3(); text[6][2] = "不适用"
+    add("VAL-TEXT", "invalid-text-in-a-number-cell", report(t3=text))
+    big = base_t3(); big[0][0] += 12345678; big[1][0] += 0; big[24][0] += 12345678
+    for r in (0, 24):
+        big[r][6] = sum(big[r][:6])
+    add("VAL-MAG", "invalid-eight-digit-total", report(t3=big))
+
+    # Structure.
+    add("STR-SHAPE", "invalid-table-four-missing", report(omit=("t4",)))
+    short = {5: "| 2.其他法律行政法规禁止公开 | 0 | 0 | 0 | 0 | 0 | 0 |"}
+    add("STR-ROWS", "invalid-row-with-six-values", report(extra_t3_rows=short))
+    heads = ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+             "四、政府信息公开行政复议、行政诉讼情况", "", "六、其他需要报告的事项"]
+    add("STR-SECTIONS", "invalid-section-five-missing", report(sections=heads))
+    heads = ["一、总体情况", "一、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+             "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"]
+    add("STR-SECTIONS", "invalid-section-misnumbered", report(sections=heads))
+
+    # Years.
+    add("YR-TITLE-PERIOD", "invalid-period-of-last-year", report(title_year=2023, period_year=2022))
+    labels, rows19 = t3_2019(base_t3())
+    add("YR-FORMAT", "invalid-2019-table-in-2023", report(t3=rows19, t3_labels=labels))
+    add("YR-FORMAT", "valid-2019-table-in-2020", report(title_year=2020, period_year=2020, t3=rows19, t3_labels=labels,
+                                                        t2=None).replace("本年制发件数 | 本年废止件数 | 现行有效件数", "本年新制作数量 | 本年新公开数量 | 对外公开总数量"))
+
+    # How tables were read.
+    glued = "".join(
+        f"{GROUP_BEFORE.get(k, '')}{label}{''.join(map(str, values))}" for k, (label, values) in enumerate(zip(T3_LABELS_2021, base_t3())))
+    glued_text = (report(omit=("t3",)).replace("三、收到和处理政府信息公开申请情况\n",
+                  "三、收到和处理政府信息公开申请情况\n（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他" + glued + "\n"))
+    add("PARSE-GLUED", "invalid-glued-rows", glued_text, "txt")
+    add("PARSE-AMBIGUOUS", "invalid-glued-t2-row", report().replace("| 行政规范性文件 | 2 | 1 | 9 |", "行政规范性文件2119"))
+    scrambled = base.replace("| 2.其他法律行政法规禁止公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
+                             "2.其他法律行政法规禁\n止公开\n| 0 | 0 | 0 | 0 | 0 | 0 | 0 |")
+    scrambled = scrambled.replace("| 1.属于国家秘密 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |", "| 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n1.属于国家秘密")
+    add("PARSE-ORDER", "invalid-labels-out-of-place", scrambled)
+    add("INPUT-NO-TABLES", "invalid-narrative-only", "各位领导：\n今年我局认真做好政务公开工作，成效明显。\n")
+
+    # Input: bytes that are not a report, and a GBK file with one broken byte.
+    fixtures["INPUT-UNREADABLE/invalid-pdf-file.pdf"] = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n"
+    fixtures["INPUT-UNREADABLE/valid-consistent-report.md"] = base
+    gbk = base.encode("gb18030")
+    at = gbk.index("政策解读".encode("gb18030"))
+    fixtures["INPUT-DECODE/invalid-broken-gbk-byte.txt"] = gbk[:at] + b"\xff" + gbk[at:]
+    fixtures["INPUT-DECODE/valid-gbk-report.txt"] = gbk
+
+    for path, text in sorted(fixtures.items()):
+        full = os.path.join(ROOT, path)
+        os.makedirs(os.path.dirname(full), exist_ok=True)
+        if isinstance(text, bytes):
+            with open(full, "wb") as f:
+                f.write(text)
+            continue
+        with open(full, "w", encoding="utf-8") as f:
+            f.write(text if text.endswith("\n") else text + "\n")
+    print(f"{len(fixtures)} fixtures in {os.path.relpath(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
