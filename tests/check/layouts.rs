@@ -251,7 +251,8 @@ fn render_t3(t: &Tables, layout: Layout) -> String {
             out.push_str("<tr><td rowspan=2>自然人</td><td colspan=5>法人或其他组织</td><td rowspan=2>总计</td></tr>");
             out.push_str("<tr><td>商业<br>企业</td><td>科研<br>机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td></tr>");
             for (row, values) in T3_ROWS.iter().zip(&t.t3) {
-                let cells: String = values.iter().map(|v| format!("<td>{v}</td>")).collect::<Vec<_>>().concat();
+                let cells: String =
+                    values.iter().map(|v| format!("<td>{v}</td>")).collect::<Vec<_>>().concat();
                 let labels = match row {
                     Row::R1 | Row::R2 | Row::R4 => format!("<td colspan=3>{}</td>", t3_label(*row)),
                     Row::R3_1 => format!(

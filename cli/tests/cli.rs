@@ -1,0 +1,141 @@
+//! The `gouji` binary: the JSON contract, exit codes, standard input, folders.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn fixture(relative: &str) -> String {
+    format!("{}/../tests/fixtures/{relative}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn gouji(args: &[&str], stdin: Option<&[u8]>) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gouji"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("gouji runs");
+    if let Some(bytes) = stdin {
+        child.stdin.take().expect("stdin").write_all(bytes).expect("write stdin");
+    } else {
+        drop(child.stdin.take());
+    }
+    let out = child.wait_with_output().expect("gouji finishes");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
+}
+
+fn json_lines(stdout: &str) -> Vec<serde_json::Value> {
+    stdout
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("one JSON object per line"))
+        .collect()
+}
+
+#[test]
+fn json_follows_the_contract() {
+    let (code, stdout, _) =
+        gouji(&["check", "--json", &fixture("reports/pdf-text/hzq2023_working.layout.txt")], None);
+    assert_eq!(code, 1, "an error-severity finding exits 1");
+    let objects = json_lines(&stdout);
+    assert_eq!(objects.len(), 1);
+    let report = &objects[0];
+    assert_eq!(report["template"], "2021");
+    assert_eq!(report["year"], 2023);
+    assert!(report["file"].as_str().unwrap_or_default().ends_with("hzq2023_working.layout.txt"));
+    assert_eq!(report["cells"]["t4/RV/keep"], 10);
+    assert_eq!(report["cells"]["t4/RV/tot"], 0);
+    assert_eq!(report["cells"]["t3/R3.6/NP"], 0, "the 2019 layout's single 其他处理 row");
+    let findings = report["findings"].as_array().expect("findings");
+    let rv = findings.iter().find(|f| f["rule"] == "T4-RV").expect("T4-RV");
+    assert_eq!(rv["severity"], "error");
+    assert_eq!(rv["cells"][0], "t4/RV/tot");
+    assert_eq!((rv["expected"].as_i64(), rv["found"].as_i64()), (Some(11), Some(0)));
+    assert!(rv["message"].as_str().is_some_and(|m| m.contains("行政复议")));
+    assert!(rv["hint"].as_str().is_some());
+    for finding in findings {
+        assert!(
+            ["error", "warning", "info"]
+                .contains(&finding["severity"].as_str().unwrap_or_default())
+        );
+    }
+}
+
+#[test]
+fn blank_cells_are_null_and_amounts_are_numbers() {
+    let (code, stdout, _) =
+        gouji(&["check", "--json", &fixture("reports/corpus/kewei-2024-source.md")], None);
+    assert_eq!(code, 1);
+    let report = &json_lines(&stdout)[0];
+    assert!(report["cells"]["t3/R4/TOT"].is_null());
+    assert_eq!(report["cells"]["t3/R4/NP"], 1);
+    let (_, stdout, _) = gouji(
+        &[
+            "check",
+            "--json",
+            &fixture(
+                "reports/corpus/沭阳县人民政府2025年政府信息公开工作年度报告-沭阳县人民政府.txt",
+            ),
+        ],
+        None,
+    );
+    assert_eq!(json_lines(&stdout)[0]["cells"]["t2/FEE/n"].as_f64(), Some(4068.208));
+}
+
+#[test]
+fn exit_status_per_the_contract() {
+    let clean = fixture("reports/seed/zhangdian-yingji-2023.txt");
+    let broken = fixture("reports/pdf-text/hzq2023_working.layout.txt");
+    let binary = fixture("rules/INPUT-UNREADABLE/invalid-pdf-file.pdf");
+    assert_eq!(gouji(&["check", &clean], None).0, 0);
+    assert_eq!(gouji(&["check", &clean, &broken], None).0, 1);
+    // An unreadable input exits 2, and the others are still checked and printed.
+    let (code, stdout, _) =
+        gouji(&["check", "--json", &clean, &binary, "/no/such/file.txt", &broken], None);
+    assert_eq!(code, 2);
+    let objects = json_lines(&stdout);
+    assert_eq!(objects.len(), 4);
+    assert!(objects[1]["error"].as_str().is_some_and(|e| e.contains("PDF")));
+    assert!(objects[2]["error"].is_string());
+    assert!(objects[3]["findings"].as_array().is_some_and(|f| f.len() >= 2));
+}
+
+#[test]
+fn standard_input_and_folders() {
+    let (code, stdout, _) = gouji(&["check", "--json", "-"], Some(gouji_sample().as_bytes()));
+    assert_eq!(code, 0);
+    assert_eq!(json_lines(&stdout)[0]["file"], "-");
+    let (code, stdout, _) = gouji(&["check", "--json", &fixture("reports/pdf-text")], None);
+    assert_eq!(code, 1);
+    assert_eq!(json_lines(&stdout).len(), 6);
+}
+
+#[test]
+fn human_output_is_chinese_and_names_the_culprit() {
+    let (code, stdout, _) =
+        gouji(&["check", "--color=never", &fixture("reports/corpus/kewei-2024-source.md")], None);
+    assert_eq!(code, 1);
+    assert!(stdout.contains("表三 发现 2 处不一致"), "{stdout}");
+    assert!(stdout.contains("把“总计·结转下年度”由 空白 改为 1"), "{stdout}");
+    assert!(!stdout.contains("\u{1b}["), "no colour when asked");
+    let (code, stdout, _) = gouji(&["sample", "--color=never"], None);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("✔ 未发现错误"), "{stdout}");
+}
+
+#[test]
+fn rules_are_documented_from_the_registry() {
+    let (code, stdout, _) = gouji(&["rule", "T3-BAL-NP"], None);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("## 检查内容") && stdout.contains("第一项加第二项之和"), "{stdout}");
+    let (code, _, stderr) = gouji(&["check", "--bogus"], None);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("unknown option"));
+}
+
+fn gouji_sample() -> String {
+    gouji(&["sample", "--text"], None).1
+}
