@@ -279,6 +279,14 @@ pub enum Note {
         /// Values found.
         found: usize,
     },
+    /// Glued digits that no split fits under the row's sum: the row cannot be read, and its
+    /// sum is probably broken. Its cells are left [`Value::Missing`].
+    Unsplittable {
+        /// The row.
+        row: Row,
+        /// The digits as written.
+        digits: String,
+    },
     /// A row whose label was not found at all.
     MissingRow {
         /// The row.

@@ -84,6 +84,8 @@ enum RowRead {
     Ambiguous { tokens: Vec<usize>, candidates: Vec<Vec<i64>> },
     /// The wrong number of values.
     Wrong { found: usize },
+    /// Glued digits that no split fits: the row's own sum is broken somewhere.
+    Unsplittable { tokens: Vec<usize> },
 }
 
 impl Reader<'_> {
@@ -171,6 +173,9 @@ impl Reader<'_> {
         {
             let mut candidates = splits(&runs, width, accept);
             return match candidates.len() {
+                0 if !splits(&runs, width, &|_| true).is_empty() => {
+                    RowRead::Unsplittable { tokens: slots }
+                }
                 0 => RowRead::Wrong { found: slots.len() },
                 1 => RowRead::Glued { tokens: slots, values: candidates.pop().unwrap_or_default() },
                 _ => RowRead::Ambiguous { tokens: slots, candidates },
@@ -209,7 +214,7 @@ impl Reader<'_> {
                     })
                     .collect()
             }
-            Some(RowRead::Wrong { .. }) | None => cols
+            Some(RowRead::Wrong { .. } | RowRead::Unsplittable { .. }) | None => cols
                 .iter()
                 .map(|&col| Cell {
                     addr: addr(col),
@@ -220,6 +225,11 @@ impl Reader<'_> {
                 })
                 .collect(),
         }
+    }
+
+    /// The digits of `tokens` as written, space-separated.
+    fn joined(&self, tokens: &[usize]) -> String {
+        tokens.iter().map(|&t| self.token_text(t)).collect::<Vec<_>>().join(" ")
     }
 
     fn span_of(&self, tokens: &[usize]) -> Range<usize> {
@@ -329,11 +339,13 @@ impl Reader<'_> {
         let r1_token = self.index.token_of(r1.start);
         let row_start_token =
             self.doc.rows.iter().find(|r| r.contains(&r1_token)).map_or(r1_token, |r| r.start);
-        let perfect = by_labels.notes.is_empty()
+        // Every row read by its label (or, where labels were lost, by its position after the
+        // last label) with the right number of values: nothing better exists.
+        let complete = by_labels.notes.iter().all(|n| matches!(n, Note::Positional { .. }))
             && by_labels.reads.len() == leaves.len() + by_labels.subtotals.len()
             && by_labels.reads.values().all(|r| matches!(r, RowRead::Direct(_)));
-        let (reads, mut notes, subtotals, strategy) = if perfect {
-            (by_labels.reads, Vec::new(), by_labels.subtotals, Strategy::Labels)
+        let (reads, mut notes, subtotals, strategy) = if complete {
+            (by_labels.reads, by_labels.notes, by_labels.subtotals, Strategy::Labels)
         } else if let Some(reads) = self.t3_by_row_order(row_start_token..end_token, &leaves, &cols)
         {
             (reads, vec![Note::RowOrder], Vec::new(), Strategy::RowOrder)
@@ -378,6 +390,9 @@ impl Reader<'_> {
                 }),
                 RowRead::Wrong { found } => {
                     notes.push(Note::WrongCount { row, expected: cols.len(), found: *found });
+                }
+                RowRead::Unsplittable { tokens } => {
+                    notes.push(Note::Unsplittable { row, digits: self.joined(tokens) })
                 }
                 RowRead::Direct(_) => {}
             }
@@ -683,6 +698,12 @@ impl Reader<'_> {
                 }
                 notes.push(Note::WrongCount { row: Row::RV, expected: 15, found: *found });
             }
+            RowRead::Unsplittable { tokens } => {
+                for &row in &groups {
+                    cells.extend(self.row_cells(TableId::T4, row, &cols, None));
+                }
+                notes.push(Note::Unsplittable { row: Row::RV, digits: self.joined(tokens) });
+            }
         }
         let start_byte = self.doc.tokens.get(start_token).map_or(0, |t| t.range.start);
         let end_byte = slots.last().map_or(start_byte, |&t| self.doc.tokens[t].range.end);
@@ -771,6 +792,9 @@ impl Reader<'_> {
                 }),
                 Some(RowRead::Wrong { found }) => {
                     notes.push(Note::WrongCount { row, expected: cols.len(), found: *found });
+                }
+                Some(RowRead::Unsplittable { tokens }) => {
+                    notes.push(Note::Unsplittable { row, digits: self.joined(tokens) });
                 }
                 Some(RowRead::Direct(_)) => {}
             }

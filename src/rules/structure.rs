@@ -148,6 +148,22 @@ fn notes(table: &Table, findings: &mut Vec<Finding>) {
                 );
                 findings.push(f);
             }
+            Note::Unsplittable { row, digits } => {
+                let mut f = finding(
+                    "PARSE-AMBIGUOUS",
+                    format!(
+                        "{name}{}的数字“{digits}”连在一起，而且找不到符合该行合计的拆分方式（这一行的某个数字或合计可能有误），该行未读取。",
+                        row_name(table, *row)
+                    ),
+                    if table.id == TableId::T4 {
+                        table.cells.iter().map(|c| c.addr).collect()
+                    } else {
+                        row_cells(table, *row)
+                    },
+                );
+                f.hint = Some("请对照原始文件核对这一行的各个数字及其合计。".to_string());
+                findings.push(f);
+            }
             Note::RowOrder => {
                 let rows = table.rows().len();
                 findings.push(finding(

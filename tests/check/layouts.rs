@@ -567,3 +567,48 @@ proptest! {
         prop_assert!(offered, "{:?}: {} not offered\n{}", layout, addr, describe(&checked));
     }
 }
+
+#[test]
+fn a_glued_row_whose_sum_is_broken_is_reported_not_guessed() {
+    let mut broken = example();
+    broken.t3[2][0] += 1; // 予以公开 27 → 28: its glued digits no longer fit its 总计.
+    let checked = check_text(&render(&broken, Layout::Glued));
+    let finding = checked
+        .findings
+        .iter()
+        .find(|f| f.rule == "PARSE-AMBIGUOUS" && f.message.contains("予以公开"));
+    assert!(
+        finding.is_some_and(|f| f.message.contains("找不到符合该行合计的拆分")),
+        "{}",
+        describe(&checked)
+    );
+    // Nothing claims the other rows' sums are wrong because of it.
+    assert!(
+        errors(&checked).iter().all(|f| !f.rule.starts_with("T3-ROW")),
+        "{}",
+        describe(&checked)
+    );
+}
+
+#[test]
+fn rows_whose_labels_were_lost_are_read_by_position() {
+    // As on some mirrors: "(三)不予公开 |" followed by 56 bare values, the 8 sub-labels gone.
+    let tables = example();
+    let mut text = render(&tables, Layout::CellPerLine);
+    for row in &T3_ROWS[4..12] {
+        text = text.replace(&format!("{} |\n", t3_label(*row)), "");
+    }
+    let checked = check_text(&text);
+    assert!(errors(&checked).is_empty(), "{}", describe(&checked));
+    let note = checked
+        .findings
+        .iter()
+        .find(|f| f.rule == "PARSE-ORDER")
+        .expect("says rows were matched by position");
+    assert!(
+        note.message.contains("国家秘密") && note.message.contains("行政查询事项"),
+        "{}",
+        note.message
+    );
+    assert_eq!(crate::support::int(&checked, "t3/R3.3.5/NP"), Some(1));
+}
