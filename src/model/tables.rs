@@ -392,7 +392,7 @@ impl Reader<'_> {
                     notes.push(Note::WrongCount { row, expected: cols.len(), found: *found });
                 }
                 RowRead::Unsplittable { tokens } => {
-                    notes.push(Note::Unsplittable { row, digits: self.joined(tokens) })
+                    notes.push(Note::Unsplittable { row, digits: self.joined(tokens) });
                 }
                 RowRead::Direct(_) => {}
             }
