@@ -1,0 +1,114 @@
+#!/usr/bin/env python3
+"""Trunk post_build hook: make the release page ONE self-contained HTML file.
+
+Writes dist/index.html and dist/gouji.html (identical): the wasm-bindgen JS glue, the wasm
+(gzip + base64, inflated in the page with DecompressionStream) and the CSS are inlined, so the
+page fetches nothing and works from file:// as well as from any static server. A strict
+Content-Security-Policy forbids every connection (connect-src 'none'); the inline script and
+style are allowed by their SHA-256 hashes.
+
+The page also carries its build date (the commit date of HEAD) and the SHA-256 of its engine
+(the .wasm), so an office can confirm that every clerk runs the same copy.
+
+Debug builds (trunk serve) are left alone. Standard library only.
+"""
+import base64, datetime, gzip, hashlib, html, json, os, re, subprocess, sys
+
+if os.environ.get("TRUNK_PROFILE") != "release":
+    sys.exit(0)
+
+staging = os.environ.get("TRUNK_STAGING_DIR") or sys.argv[1]
+root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def one(suffix):
+    found = [f for f in os.listdir(staging) if f.endswith(suffix)]
+    if len(found) != 1:
+        sys.exit(f"inline_page: expected one *{suffix} in {staging}, found {found}")
+    return os.path.join(staging, found[0])
+
+
+if os.path.isdir(os.path.join(staging, "snippets")):
+    sys.exit("inline_page: dist/snippets present: JS snippets would need inlining too")
+wasm_path = one("_bg.wasm")
+js_path = wasm_path[: -len("_bg.wasm")] + ".js"
+css_path = one(".css")
+wasm = open(wasm_path, "rb").read()
+js = open(js_path, encoding="utf-8").read()
+css = open(css_path, encoding="utf-8").read()
+if re.search(r"^\s*import\s", js, re.M):
+    sys.exit("inline_page: the JS glue imports modules; not supported")
+js = re.sub(r"^export\s*\{[^}]*\};?\s*$", "", js, flags=re.M)
+js = re.sub(r"^export default [^;]*;\s*$", "", js, flags=re.M)
+js = re.sub(r"^export\s+(?=(async\s+)?function|class|const|let)", "", js, flags=re.M)
+js = js.replace("</script", "<\\/script")
+
+source = open(os.path.join(root, "index.html"), encoding="utf-8").read()
+fallback = re.search(r"<!-- gouji:fallback -->(.*?)<!-- /gouji:fallback -->", source, re.S)
+if not fallback:
+    sys.exit("inline_page: index.html lacks the gouji:fallback block")
+title = re.search(r"<title>(.*?)</title>", source, re.S).group(1)
+
+engine_sha256 = hashlib.sha256(wasm).hexdigest()
+try:
+    built = subprocess.run(["git", "log", "-1", "--format=%cs"], cwd=root, capture_output=True, text=True,
+                           check=True).stdout.strip()
+except (OSError, subprocess.CalledProcessError):
+    built = ""
+built = built or datetime.date.today().isoformat()
+payload = base64.b64encode(gzip.compress(wasm, 9, mtime=0)).decode("ascii")
+
+failure = ("<div class=\"boot\"><h1>无法运行本页面</h1><p class=\"boot-error\">当前浏览器无法运行本页面的核对程序（WebAssembly）。"
+           "请使用新版 Chrome、Edge 或 Firefox；在 360、QQ、搜狗等浏览器中，请切换到“极速模式”后刷新。</p></div>")
+# Old engines (IE mode) never run the module script: say so at once.
+classic = ("(function(){if(typeof WebAssembly!=='object'||typeof Promise==='undefined'){"
+           "var a=document.getElementById('app');if(a){a.innerHTML=" + json.dumps(failure, ensure_ascii=False) + ";}}})();")
+module = (js + "\n"
+          "const __gouji_app = document.getElementById('app');\n"
+          "try {\n"
+          "  if (typeof WebAssembly !== 'object' || typeof DecompressionStream !== 'function') throw new Error('unsupported browser');\n"
+          f"  const __gz = Uint8Array.from(atob(\"{payload}\"), c => c.charCodeAt(0));\n"
+          "  const __bytes = await new Response(new Blob([__gz]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();\n"
+          "  await __wbg_init({ module_or_path: __bytes });\n"
+          "} catch (e) {\n"
+          f"  console.error(e); if (__gouji_app) __gouji_app.innerHTML = {json.dumps(failure, ensure_ascii=False)};\n"
+          "}\n")
+
+
+def sha(text):
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
+
+
+# 'wasm-unsafe-eval' lets Chromium >= 97 compile the engine; Chromium 86-96 (inside many
+# dual-core browsers) only knows 'unsafe-eval' for that. Neither opens any network access.
+csp = ("default-src 'none'; "
+       f"script-src {sha(classic)} {sha(module)} 'wasm-unsafe-eval' 'unsafe-eval'; "
+       f"style-src {sha(css)}; img-src data:; font-src 'none'; connect-src 'none'; media-src 'none'; "
+       "object-src 'none'; frame-src 'none'; worker-src 'none'; base-uri 'none'; form-action 'none'")
+page = f"""<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="renderer" content="webkit">
+<meta http-equiv="X-UA-Compatible" content="IE=edge">
+<meta http-equiv="Content-Security-Policy" content="{html.escape(csp)}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="gouji-build-date" content="{built}">
+<meta name="gouji-engine-sha256" content="{engine_sha256}">
+<title>{title}</title>
+<link rel="icon" href="data:,">
+<style>{css}</style>
+</head>
+<body>
+{fallback.group(1).strip()}
+<script>{classic}</script>
+<script type="module">{module}</script>
+</body>
+</html>
+"""
+for name in ("index.html", "gouji.html"):
+    with open(os.path.join(staging, name), "w", encoding="utf-8") as f:
+        f.write(page)
+size = len(page.encode("utf-8"))
+print(f"inline_page: gouji.html {size} bytes (wasm {len(wasm)} bytes, gzip {len(base64.b64decode(payload))}), "
+      f"engine sha256 {engine_sha256}")

@@ -1,0 +1,420 @@
+//! The page: input (paste, file, drop, sample), then the verdict, the tables, the findings,
+//! the selected cell's sums and its place in the original text.
+//!
+//! State lives in one reducer; the only side effects are the debounced check, the browser's
+//! storage (so a reload loses nothing) and reading dropped files.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
+
+use gloo::timers::callback::Timeout;
+use gouji::model::CellRef;
+use gouji::{Checked, Input, check};
+use wasm_bindgen::JsCast;
+use web_sys::{ClipboardEvent, DragEvent, HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use crate::i18n::{Lang, Text};
+use crate::panels::{DetailPanel, FindingList, Footer, RuleDoc, SourcePanel, VerdictBar};
+use crate::tables::ReportTables;
+use crate::view_model::{self, CellState, PageState, Shared};
+
+const STORAGE_TEXT: &str = "gouji.text.v1";
+const STORAGE_HTML: &str = "gouji.html.v1";
+/// Above this size, checking waits for typing to pause a little longer.
+const LARGE_INPUT: usize = 200_000;
+
+/// What is being checked.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Source {
+    /// The text in the box (typed or pasted as plain text).
+    Text,
+    /// The built-in sample.
+    Sample,
+    /// A paste that carried HTML (tables from a web page, Word or WPS).
+    Html(Rc<str>),
+    /// A file opened or dropped.
+    File { name: Rc<str>, bytes: Rc<[u8]> },
+}
+
+/// The page's state.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct State {
+    pub(crate) text: String,
+    pub(crate) source: Source,
+    pub(crate) generation: u64,
+    pub(crate) checked: Option<Shared>,
+    pub(crate) checked_generation: u64,
+    pub(crate) states: Rc<BTreeMap<CellRef, CellState>>,
+    pub(crate) selected: Option<CellRef>,
+    pub(crate) hovered: Option<CellRef>,
+    pub(crate) marked: BTreeSet<CellRef>,
+    pub(crate) selected_finding: Option<usize>,
+    pub(crate) rule: Option<String>,
+    pub(crate) lang: Lang,
+    pub(crate) dragging: bool,
+    pub(crate) first_result: bool,
+}
+
+/// Everything that can happen.
+pub(crate) enum Action {
+    Typed(String),
+    PastedHtml { html: String, text: String },
+    Opened { name: String, bytes: Vec<u8> },
+    Sample,
+    Clear,
+    Checked { generation: u64, checked: Shared },
+    Select(Option<CellRef>),
+    Hover(Option<CellRef>),
+    SelectFinding(usize),
+    ShowRule(Option<String>),
+    ToggleLang,
+    Dragging(bool),
+}
+
+impl State {
+    fn initial() -> State {
+        let (text, source) = match (storage_get(STORAGE_HTML), storage_get(STORAGE_TEXT)) {
+            (Some(html), text) => (text.unwrap_or_default(), Source::Html(html.into())),
+            (None, Some(text)) => (text, Source::Text),
+            (None, None) => (gouji::SAMPLE_REPORT.to_string(), Source::Sample),
+        };
+        State {
+            text,
+            source,
+            generation: 1,
+            checked: None,
+            checked_generation: 0,
+            states: Rc::default(),
+            selected: None,
+            hovered: None,
+            marked: BTreeSet::new(),
+            selected_finding: None,
+            rule: None,
+            lang: Lang::Zh,
+            dragging: false,
+            first_result: true,
+        }
+    }
+
+    fn new_input(&mut self, text: String, source: Source) {
+        self.text = text;
+        self.source = source;
+        self.generation += 1;
+        self.selected = None;
+        self.hovered = None;
+        self.marked.clear();
+        self.selected_finding = None;
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::Typed(text) => next.new_input(text, Source::Text),
+            Action::PastedHtml { html, text } => next.new_input(text, Source::Html(html.into())),
+            Action::Opened { name, bytes } => {
+                next.new_input(String::new(), Source::File { name: name.into(), bytes: bytes.into() });
+            }
+            Action::Sample => next.new_input(gouji::SAMPLE_REPORT.to_string(), Source::Sample),
+            Action::Clear => next.new_input(String::new(), Source::Text),
+            Action::Checked { generation, checked } => {
+                if generation != next.generation {
+                    return self;
+                }
+                if let (Source::File { .. }, Some(source)) = (&next.source, &checked.source) {
+                    next.text.clone_from(&source.text);
+                }
+                next.states = Rc::new(view_model::cell_states(&checked));
+                next.checked = Some(checked);
+                next.checked_generation = generation;
+            }
+            Action::Select(cell) => {
+                next.selected = cell;
+                next.marked.clear();
+                next.selected_finding = None;
+            }
+            Action::Hover(cell) => next.hovered = cell,
+            Action::SelectFinding(k) => {
+                if let Some(finding) = next.checked.as_ref().and_then(|c| c.findings.get(k)) {
+                    next.marked = finding.cells.iter().copied().collect();
+                    next.selected = finding.cells.first().copied();
+                    next.selected_finding = Some(k);
+                }
+            }
+            Action::ShowRule(rule) => next.rule = rule,
+            Action::ToggleLang => {
+                next.lang = if next.lang == Lang::Zh { Lang::En } else { Lang::Zh };
+            }
+            Action::Dragging(on) => next.dragging = on,
+        }
+        Rc::new(next)
+    }
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn storage_get(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
+}
+
+/// Saves what is being checked, so that a reload loses nothing. Quota errors are ignored:
+/// the check itself does not depend on storage.
+fn persist(text: &str, source: &Source) {
+    let Some(storage) = storage() else { return };
+    match source {
+        Source::Sample => {
+            let _ = storage.remove_item(STORAGE_TEXT);
+            let _ = storage.remove_item(STORAGE_HTML);
+        }
+        Source::Html(html) => {
+            let _ = storage.set_item(STORAGE_HTML, html);
+            let _ = storage.set_item(STORAGE_TEXT, text);
+        }
+        Source::Text | Source::File { .. } => {
+            let _ = storage.remove_item(STORAGE_HTML);
+            let _ = storage.set_item(STORAGE_TEXT, text);
+        }
+    }
+}
+
+fn run_check(text: &str, source: &Source) -> Checked {
+    match source {
+        Source::Text | Source::Sample => check(&Input::text(text)),
+        Source::Html(html) => check(&Input { bytes: html.as_bytes(), name: Some("clipboard.html") }),
+        Source::File { name, bytes } => check(&Input { bytes, name: Some(name) }),
+    }
+}
+
+/// Records when the first result was shown (read by the browser tests and the README).
+fn mark_first_result() {
+    let Some(window) = web_sys::window() else { return };
+    let now = window.performance().map_or(0.0, |p| p.now());
+    let _ = js_sys::Reflect::set(&window, &"__goujiFirstResultMs".into(), &now.into());
+}
+
+#[function_component(App)]
+pub(crate) fn app() -> Html {
+    let state = use_reducer(State::initial);
+    let timer = use_mut_ref(|| None::<Timeout>);
+
+    // Check (debounced) whenever the input changes, and remember the input.
+    {
+        let state = state.clone();
+        let timer = timer.clone();
+        use_effect_with(state.generation, move |&generation| {
+            let text = state.text.clone();
+            let source = state.source.clone();
+            let first = state.checked.is_none();
+            let delay = if first { 0 } else if text.len() > LARGE_INPUT { 400 } else { 120 };
+            let dispatcher = state.dispatcher();
+            *timer.borrow_mut() = Some(Timeout::new(delay, move || {
+                let checked = Shared(Rc::new(run_check(&text, &source)));
+                persist(&text, &source);
+                dispatcher.dispatch(Action::Checked { generation, checked });
+                if first {
+                    mark_first_result();
+                }
+            }));
+        });
+    }
+
+    let lang = state.lang;
+    let oninput = {
+        let state = state.clone();
+        Callback::from(move |e: InputEvent| {
+            let area: HtmlTextAreaElement = e.target_unchecked_into();
+            state.dispatch(Action::Typed(area.value()));
+        })
+    };
+    let onpaste = {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            let Some(data) = e.dyn_ref::<ClipboardEvent>().and_then(ClipboardEvent::clipboard_data) else { return };
+            let html = data.get_data("text/html").unwrap_or_default();
+            // Keep the clipboard's table structure when it has one (web page, Word, WPS).
+            if html.to_ascii_lowercase().contains("<table") {
+                e.prevent_default();
+                let text = data.get_data("text/plain").unwrap_or_default();
+                state.dispatch(Action::PastedHtml { html, text });
+            }
+        })
+    };
+    let open_file = {
+        let state = state.clone();
+        move |file: web_sys::File| {
+            let state = state.clone();
+            let name = file.name();
+            let blob = gloo::file::Blob::from(web_sys::Blob::from(file));
+            wasm_bindgen_futures::spawn_local(async move {
+                let bytes = gloo::file::futures::read_as_bytes(&blob).await.unwrap_or_default();
+                state.dispatch(Action::Opened { name, bytes });
+            });
+        }
+    };
+    let file_input = use_node_ref();
+    let onchange_file = {
+        let open_file = open_file.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            if let Some(file) = input.files().and_then(|files| files.get(0)) {
+                open_file(file);
+            }
+            input.set_value("");
+        })
+    };
+    let onclick_open = {
+        let file_input = file_input.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(input) = file_input.cast::<HtmlInputElement>() {
+                input.click();
+            }
+        })
+    };
+    let ondragover = {
+        let state = state.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            if !state.dragging {
+                state.dispatch(Action::Dragging(true));
+            }
+        })
+    };
+    let ondragleave = {
+        let state = state.clone();
+        Callback::from(move |_: DragEvent| state.dispatch(Action::Dragging(false)))
+    };
+    let ondrop = {
+        let state = state.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            state.dispatch(Action::Dragging(false));
+            if let Some(file) = e.data_transfer().and_then(|d| d.files()).and_then(|files| files.get(0)) {
+                open_file(file);
+            }
+        })
+    };
+    let dispatch = |action: fn() -> Action| {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(action()))
+    };
+    let onprint = Callback::from(|_: MouseEvent| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.print();
+        }
+    });
+
+    let note = match &state.source {
+        Source::Html(_) => Some(lang.t(Text::HtmlNote).to_string()),
+        Source::File { name, .. } => Some(format!("{}{name}", lang.t(Text::FileNote))),
+        Source::Sample => Some(lang.t(Text::SampleNote).to_string()),
+        Source::Text => None,
+    };
+    let page = state.checked.as_deref().map(view_model::page_state);
+    // The shown result belongs to the current input (browser tests wait for this).
+    let ready = state.checked_generation == state.generation;
+
+    html! {
+        <main class="page" data-ready={ready.to_string()} lang={if lang == Lang::Zh { "zh-CN" } else { "en" }}>
+            <header class="masthead">
+                <div>
+                    <h1>{ lang.t(Text::Title) }<span class="subtitle">{ lang.t(Text::Subtitle) }</span></h1>
+                    <p class="offline">{ lang.t(Text::Offline) }</p>
+                </div>
+                <button class="lang no-print" onclick={dispatch(|| Action::ToggleLang)}>{ lang.t(Text::Language) }</button>
+            </header>
+            <section class={classes!("input", state.dragging.then_some("dragging"), "no-print")}
+                {ondragover} {ondragleave} {ondrop}>
+                <div class="toolbar">
+                    <button onclick={onclick_open}>{ lang.t(Text::Open) }</button>
+                    <button onclick={dispatch(|| Action::Sample)}>{ lang.t(Text::Sample) }</button>
+                    <button onclick={dispatch(|| Action::Clear)}>{ lang.t(Text::Clear) }</button>
+                    <button onclick={onprint}>{ lang.t(Text::Print) }</button>
+                    <input type="file" ref={file_input} class="hidden" accept=".txt,.md,.htm,.html,text/plain,text/html"
+                        onchange={onchange_file} />
+                    if let Some(note) = note { <span class="note">{ note }</span> }
+                </div>
+                <textarea id="report-input" spellcheck="false" placeholder={lang.t(Text::Placeholder)}
+                    value={state.text.clone()} {oninput} {onpaste} />
+                if state.dragging { <div class="drop-hint">{ lang.t(Text::DropHere) }</div> }
+            </section>
+            {
+                match (&state.checked, page) {
+                    (None, _) => html! { <p class="status">{ lang.t(Text::Checking) }</p> },
+                    (Some(_), Some(PageState::Empty)) => html! { <p class="status empty">{ lang.t(Text::Empty) }</p> },
+                    (Some(_), Some(PageState::Unreadable(message))) => html! {
+                        <section class="status unreadable" data-status="unreadable">
+                            <h2>{ lang.t(Text::Unreadable) }</h2><p>{ message }</p>
+                        </section>
+                    },
+                    (Some(checked), Some(PageState::NoTables(message))) => html! {
+                        <>
+                            <VerdictBar checked={checked.clone()} {lang} />
+                            <section class="status no-tables" data-status="no-tables">
+                                <h2>{ lang.t(Text::NoTables) }</h2><p>{ message }</p>
+                            </section>
+                        </>
+                    },
+                    (Some(checked), _) => html! { <Results state={state.clone()} checked={checked.clone()} /> },
+                }
+            }
+            if let Some(rule) = state.rule.clone() {
+                <RuleDoc {rule} {lang} onclose={dispatch(|| Action::ShowRule(None))} />
+            }
+            <Footer {lang} />
+        </main>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ResultsProps {
+    state: UseReducerHandle<State>,
+    checked: Shared,
+}
+
+#[function_component(Results)]
+fn results(props: &ResultsProps) -> Html {
+    let state = &props.state;
+    let lang = state.lang;
+    let on_cell = {
+        let state = state.clone();
+        Callback::from(move |cell: CellRef| state.dispatch(Action::Select(Some(cell))))
+    };
+    let on_hover = {
+        let state = state.clone();
+        Callback::from(move |cell: Option<CellRef>| state.dispatch(Action::Hover(cell)))
+    };
+    let on_finding = {
+        let state = state.clone();
+        Callback::from(move |k: usize| state.dispatch(Action::SelectFinding(k)))
+    };
+    let on_rule = {
+        let state = state.clone();
+        Callback::from(move |rule: String| state.dispatch(Action::ShowRule(Some(rule))))
+    };
+    let focus = state.hovered.or(state.selected);
+    html! {
+        <>
+            <VerdictBar checked={props.checked.clone()} {lang} />
+            <div class="workspace">
+                <div class="main-column">
+                    <ReportTables checked={props.checked.clone()} states={state.states.clone()}
+                        selected={state.selected} marked={state.marked.clone()} {lang}
+                        on_cell={on_cell.clone()} on_hover={on_hover} />
+                    <FindingList checked={props.checked.clone()} selected={state.selected_finding} {lang}
+                        {on_finding} on_rule={on_rule.clone()} on_cell={on_cell.clone()} />
+                </div>
+                <aside class="side-column">
+                    <DetailPanel checked={props.checked.clone()} cell={focus} states={state.states.clone()} {lang}
+                        {on_rule} />
+                    <SourcePanel checked={props.checked.clone()} cell={state.selected} {lang} />
+                </aside>
+            </div>
+        </>
+    }
+}

@@ -1,0 +1,22 @@
+//! The gouji web page. Yew renders what the engine (`gouji::check`) found; the page holds no
+//! validation logic of its own (see ARCHITECTURE.md). Built by Trunk, inlined into one file by
+//! `tools/inline_page.py`.
+
+mod app;
+mod i18n;
+mod panels;
+mod tables;
+mod view_model;
+
+fn main() {
+    let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app"));
+    match root {
+        Some(root) => {
+            root.set_inner_html("");
+            yew::Renderer::<app::App>::with_root(root).render();
+        }
+        None => {
+            yew::Renderer::<app::App>::new().render();
+        }
+    }
+}

@@ -1,0 +1,194 @@
+//! 表二, 表三 and 表四 re-rendered in the official layout with the values the engine read.
+//! Every value cell carries `data-cell` (its address) and `data-state` (its mark).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
+
+use gouji::model::{CellRef, Col, Row, Table, TableId};
+use yew::prelude::*;
+
+use crate::i18n::{Lang, Text};
+use crate::view_model::{self, CellState, Shared};
+
+#[derive(Properties, PartialEq)]
+pub(crate) struct TablesProps {
+    pub(crate) checked: Shared,
+    pub(crate) states: Rc<BTreeMap<CellRef, CellState>>,
+    pub(crate) selected: Option<CellRef>,
+    pub(crate) marked: BTreeSet<CellRef>,
+    pub(crate) lang: Lang,
+    pub(crate) on_cell: Callback<CellRef>,
+    pub(crate) on_hover: Callback<Option<CellRef>>,
+}
+
+#[function_component(ReportTables)]
+pub(crate) fn report_tables(props: &TablesProps) -> Html {
+    let report = &props.checked.report;
+    let lang = props.lang;
+    html! {
+        <section class="tables">
+            <Legend {lang} />
+            if let Some(table) = report.table(TableId::T2) { { t2(table, props) } }
+            if let Some(table) = report.table(TableId::T3) { { t3(table, props) } }
+            if let Some(table) = report.table(TableId::T4) { { t4(table, props) } }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct LegendProps {
+    lang: Lang,
+}
+
+#[function_component(Legend)]
+fn legend(props: &LegendProps) -> Html {
+    let lang = props.lang;
+    html! {
+        <p class="legend">
+            <span class="legend-title">{ lang.t(Text::Legend) }</span>
+            <span class="swatch" data-state="culprit">{ lang.t(Text::LegendCulprit) }</span>
+            <span class="swatch" data-state="error">{ lang.t(Text::LegendError) }</span>
+            <span class="swatch" data-state="blank">{ lang.t(Text::LegendBlank) }</span>
+            <span class="swatch" data-state="inferred">{ lang.t(Text::LegendInferred) }</span>
+            <span class="swatch" data-state="missing">{ lang.t(Text::LegendMissing) }</span>
+        </p>
+    }
+}
+
+/// One value cell.
+fn value_cell(table: &Table, row: Row, col: Col, props: &TablesProps, colspan: usize) -> Html {
+    let Some(cell) = table.cell(row, col) else {
+        return html! { <td class="value absent" colspan={colspan.to_string()}></td> };
+    };
+    let addr = cell.addr;
+    let state = props.states.get(&addr).copied().unwrap_or(CellState::Ok);
+    let onclick = {
+        let on_cell = props.on_cell.clone();
+        Callback::from(move |_: MouseEvent| on_cell.emit(addr))
+    };
+    let onmouseenter = {
+        let on_hover = props.on_hover.clone();
+        Callback::from(move |_: MouseEvent| on_hover.emit(Some(addr)))
+    };
+    let onmouseleave = {
+        let on_hover = props.on_hover.clone();
+        Callback::from(move |_: MouseEvent| on_hover.emit(None))
+    };
+    let class = classes!(
+        "value",
+        (props.selected == Some(addr)).then_some("selected"),
+        props.marked.contains(&addr).then_some("marked"),
+    );
+    let title = format!("{} · {}", addr, addr.display_name());
+    html! {
+        <td {class} data-cell={addr.to_string()} data-state={state.as_str()} {title}
+            colspan={colspan.to_string()} tabindex="0" {onclick} {onmouseenter} {onmouseleave}>
+            { view_model::display_value(cell) }
+        </td>
+    }
+}
+
+fn caption(id: TableId, lang: Lang) -> Html {
+    let text = match id {
+        TableId::T2 => Text::T2,
+        TableId::T3 => Text::T3,
+        TableId::T4 => Text::T4,
+    };
+    html! { <h2 class="table-title">{ lang.t(text) }</h2> }
+}
+
+fn t2(table: &Table, props: &TablesProps) -> Html {
+    let lang = props.lang;
+    let blocks = view_model::t2_blocks(table);
+    let width = 1 + blocks.iter().map(|b| b.cols.len()).max().unwrap_or(1);
+    html! {
+        <div class="table-wrap" id={view_model::table_anchor(TableId::T2)}>
+            { caption(TableId::T2, lang) }
+            <table class="report t2">
+                { for blocks.iter().map(|block| {
+                    let span = (width - 1) / block.cols.len();
+                    html! {
+                        <>
+                            <tr><th class="block" colspan={width.to_string()}>{ block.title }</th></tr>
+                            <tr>
+                                <th>{ lang.t(Text::InfoContent) }</th>
+                                { for block.cols.iter().map(|&col| html! {
+                                    <th colspan={span.to_string()}>{ view_model::t2_col_name(block.rows[0], col) }</th>
+                                }) }
+                            </tr>
+                            { for block.rows.iter().map(|&row| html! {
+                                <tr>
+                                    <th class="label">{ row.official() }</th>
+                                    { for block.cols.iter().map(|&col| value_cell(table, row, col, props, span)) }
+                                </tr>
+                            }) }
+                        </>
+                    }
+                }) }
+            </table>
+        </div>
+    }
+}
+
+fn t3(table: &Table, props: &TablesProps) -> Html {
+    let lang = props.lang;
+    let cols = table.cols();
+    let orgs: Vec<Col> = cols.iter().copied().filter(|c| !matches!(c, Col::NP | Col::TOT)).collect();
+    html! {
+        <div class="table-wrap" id={view_model::table_anchor(TableId::T3)}>
+            { caption(TableId::T3, lang) }
+            <table class="report t3">
+                <tr>
+                    <th class="note" colspan="3" rowspan="3">
+                        { "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）" }
+                    </th>
+                    <th colspan={cols.len().to_string()}>{ lang.t(Text::Applicants) }</th>
+                </tr>
+                <tr>
+                    <th rowspan="2">{ lang.t(Text::NaturalPerson) }</th>
+                    <th colspan={orgs.len().to_string()}>{ lang.t(Text::Organizations) }</th>
+                    <th rowspan="2">{ lang.t(Text::Total) }</th>
+                </tr>
+                <tr>{ for orgs.iter().map(|c| html! { <th class="col">{ c.name() }</th> }) }</tr>
+                { for view_model::t3_rows(table).into_iter().map(|view| html! {
+                    <tr data-row={view.row.code()}>
+                        { for view.labels.iter().map(|label| html! {
+                            <th class="label" rowspan={label.rowspan.to_string()} colspan={label.colspan.to_string()}>
+                                { label.text }
+                            </th>
+                        }) }
+                        { for cols.iter().map(|&col| value_cell(table, view.row, col, props, 1)) }
+                    </tr>
+                }) }
+            </table>
+        </div>
+    }
+}
+
+fn t4(table: &Table, props: &TablesProps) -> Html {
+    let lang = props.lang;
+    let results = [Col::keep, Col::fix, Col::oth, Col::pend, Col::tot];
+    html! {
+        <div class="table-wrap" id={view_model::table_anchor(TableId::T4)}>
+            { caption(TableId::T4, lang) }
+            <table class="report t4">
+                <tr>
+                    <th colspan="5">{ lang.t(Text::Review) }</th>
+                    <th colspan="10">{ lang.t(Text::Litigation) }</th>
+                </tr>
+                <tr>
+                    { for results.iter().map(|c| html! { <th rowspan="2" class="col">{ c.name() }</th> }) }
+                    <th colspan="5">{ lang.t(Text::Direct) }</th>
+                    <th colspan="5">{ lang.t(Text::AfterReview) }</th>
+                </tr>
+                <tr>
+                    { for results.iter().chain(results.iter()).map(|c| html! { <th class="col">{ c.name() }</th> }) }
+                </tr>
+                <tr>
+                    { for [Row::RV, Row::LD, Row::LR].into_iter().flat_map(|row| results.iter().map(move |&col| (row, col)))
+                        .map(|(row, col)| value_cell(table, row, col, props, 1)) }
+                </tr>
+            </table>
+        </div>
+    }
+}

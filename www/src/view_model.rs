@@ -1,0 +1,439 @@
+//! What the page shows, derived from the engine's `Checked` and nothing else.
+//!
+//! Pure and native-tested: per-cell marks (`data-state`), the official layout of each table
+//! (label cells with their rowspans), the equations a cell takes part in, and the excerpt of
+//! the source around a cell. It never parses text, adds numbers or decides severity: every
+//! number and message comes from the engine.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+
+use gouji::model::{Cell, CellRef, Col, Layout, Row, Table, TableId, Template, Value};
+use gouji::rules::Outcome;
+use gouji::{Checked, Severity};
+
+/// The engine's result, shared between components; equal when it is the same result.
+#[derive(Clone, Debug)]
+pub(crate) struct Shared(pub std::rc::Rc<Checked>);
+
+impl PartialEq for Shared {
+    fn eq(&self, other: &Shared) -> bool {
+        std::rc::Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for Shared {
+    type Target = Checked;
+
+    fn deref(&self) -> &Checked {
+        &self.0
+    }
+}
+
+/// A cell's mark on the page (`data-state`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum CellState {
+    /// Read and consistent.
+    Ok,
+    /// Part of a broken sum, or an impossible value.
+    Error,
+    /// The cell most likely at fault.
+    Culprit,
+    /// Blank or a placeholder.
+    Blank,
+    /// Inferred from glued digits.
+    Inferred,
+    /// Not read (missing, ambiguous, or text).
+    Missing,
+}
+
+impl CellState {
+    /// The `data-state` value.
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            CellState::Ok => "ok",
+            CellState::Error => "error",
+            CellState::Culprit => "culprit",
+            CellState::Blank => "blank",
+            CellState::Inferred => "inferred",
+            CellState::Missing => "missing",
+        }
+    }
+}
+
+/// The marks of every cell of the report.
+pub(crate) fn cell_states(checked: &Checked) -> BTreeMap<CellRef, CellState> {
+    let mut culprits = BTreeSet::new();
+    for diagnosis in &checked.diagnoses {
+        if let Some(fixes) = diagnosis.unique() {
+            culprits.extend(fixes.iter().map(|f| f.cell));
+        }
+    }
+    let mut errors: BTreeSet<CellRef> = BTreeSet::new();
+    for check in checked.checks.iter().filter(|c| c.outcome == Outcome::Failed) {
+        errors.extend(check.identity.cells());
+    }
+    for finding in checked.findings.iter().filter(|f| f.severity == Severity::Error) {
+        errors.extend(finding.cells.iter().copied());
+    }
+    let mut states = BTreeMap::new();
+    for cell in checked.report.tables.iter().flat_map(|t| &t.cells) {
+        let state = if culprits.contains(&cell.addr) {
+            CellState::Culprit
+        } else if errors.contains(&cell.addr) && !matches!(cell.value, Value::Missing | Value::Ambiguous) {
+            CellState::Error
+        } else {
+            match &cell.value {
+                Value::Blank { .. } => CellState::Blank,
+                Value::Missing | Value::Ambiguous | Value::Text(_) => CellState::Missing,
+                Value::Number(_) if cell.inferred => CellState::Inferred,
+                Value::Number(_) => CellState::Ok,
+            }
+        };
+        states.insert(cell.addr, state);
+    }
+    states
+}
+
+/// How a cell's value reads in the table.
+pub(crate) fn display_value(cell: &Cell) -> String {
+    match &cell.value {
+        Value::Number(n) => n.to_string(),
+        Value::Blank { placeholder: None } => String::new(),
+        Value::Blank { placeholder: Some(mark) } => mark.clone(),
+        Value::Text(text) => text.clone(),
+        Value::Missing => "?".to_string(),
+        Value::Ambiguous => "??".to_string(),
+    }
+}
+
+/// One label cell of a table row, with its merge.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct LabelCell {
+    /// The official label.
+    pub(crate) text: &'static str,
+    /// Rows it spans.
+    pub(crate) rowspan: usize,
+    /// Columns it spans (of the three label columns).
+    pub(crate) colspan: usize,
+}
+
+/// One row of 表三 as the official layout draws it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct T3RowView {
+    /// The row.
+    pub(crate) row: Row,
+    /// Label cells that start on this row.
+    pub(crate) labels: Vec<LabelCell>,
+}
+
+/// 表三's rows with their label cells: 三、本年度办理结果 spans every outcome row, each group
+/// label spans its items, and single rows span the label columns they need.
+pub(crate) fn t3_rows(table: &Table) -> Vec<T3RowView> {
+    let rows = table.rows();
+    let outcome_rows = rows.iter().filter(|r| !matches!(r, Row::R1 | Row::R2 | Row::R4)).count();
+    let group_of = |row: Row| -> Option<Row> {
+        [Row::R3_3, Row::R3_4, Row::R3_5, Row::R3_6]
+            .into_iter()
+            .find(|&g| gouji::model::identities::t3_group(g).contains(&row))
+    };
+    let mut out = Vec::new();
+    let mut seen_groups: Vec<Row> = Vec::new();
+    for &row in &rows {
+        let mut labels = Vec::new();
+        match row {
+            Row::R1 | Row::R2 | Row::R4 => labels.push(LabelCell { text: row.official(), rowspan: 1, colspan: 3 }),
+            _ => {
+                if out.iter().all(|r: &T3RowView| matches!(r.row, Row::R1 | Row::R2)) {
+                    labels.push(LabelCell { text: "三、本年度办理结果", rowspan: outcome_rows, colspan: 1 });
+                }
+                let in_layout = |r: Row| rows.contains(&r);
+                match (group_of(row), row) {
+                    (_, Row::R3_3 | Row::R3_4 | Row::R3_5 | Row::R3_6) if table.subtotal_rows.contains(&row) => {
+                        // A subtotal row of a local variant opens its group.
+                        let members = gouji::model::identities::t3_group(row).iter().filter(|&&r| in_layout(r)).count();
+                        labels.push(LabelCell { text: row.official(), rowspan: members + 1, colspan: 1 });
+                        labels.push(LabelCell { text: "小计", rowspan: 1, colspan: 1 });
+                        seen_groups.push(row);
+                    }
+                    (Some(group), _) if table.layout == Layout::Y2021 || group != Row::R3_6 => {
+                        if !seen_groups.contains(&group) {
+                            let members =
+                                gouji::model::identities::t3_group(group).iter().filter(|&&r| in_layout(r)).count();
+                            labels.push(LabelCell { text: group.official(), rowspan: members, colspan: 1 });
+                            seen_groups.push(group);
+                        }
+                        labels.push(LabelCell { text: row.official(), rowspan: 1, colspan: 1 });
+                    }
+                    _ => labels.push(LabelCell { text: row.official(), rowspan: 1, colspan: 2 }),
+                }
+            }
+        }
+        out.push(T3RowView { row, labels });
+    }
+    out
+}
+
+/// The blocks of 表二: a block title, its column names, and its rows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct T2Block {
+    /// e.g. 第二十条第（一）项.
+    pub(crate) title: &'static str,
+    /// The value columns of the block.
+    pub(crate) cols: Vec<Col>,
+    /// The rows of the block.
+    pub(crate) rows: Vec<Row>,
+}
+
+/// 表二's blocks for its layout.
+pub(crate) fn t2_blocks(table: &Table) -> Vec<T2Block> {
+    let block = |title, cols: &[Col], rows: &[Row]| T2Block { title, cols: cols.to_vec(), rows: rows.to_vec() };
+    match table.layout {
+        Layout::Y2021 => vec![
+            block("第二十条第（一）项", &[Col::made, Col::rep, Col::valid], &[Row::REG, Row::NORM]),
+            block("第二十条第（五）项", &[Col::n], &[Row::LIC]),
+            block("第二十条第（六）项", &[Col::n], &[Row::PUN, Row::COE]),
+            block("第二十条第（八）项", &[Col::n], &[Row::FEE]),
+        ],
+        Layout::Y2019 => vec![
+            block("第二十条第（一）项", &[Col::new_made, Col::new_pub, Col::all_pub], &[Row::REG, Row::NORM]),
+            block("第二十条第（五）项", &[Col::prev, Col::delta, Col::n], &[Row::LIC, Row::OMS]),
+            block("第二十条第（六）项", &[Col::prev, Col::delta, Col::n], &[Row::PUN, Row::COE]),
+            block("第二十条第（八）项", &[Col::prev, Col::delta], &[Row::FEE]),
+            block("第二十条第（九）项", &[Col::count, Col::amount], &[Row::PROC]),
+        ],
+    }
+}
+
+/// The column header of 表二 cells: 2021's 行政事业性收费 column is in 万元.
+pub(crate) fn t2_col_name(row: Row, col: Col) -> &'static str {
+    match (row, col) {
+        (Row::FEE, Col::n) => "本年收费金额（单位：万元）",
+        _ => col.name(),
+    }
+}
+
+/// One term of an equation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Term {
+    /// The cell.
+    pub(crate) cell: CellRef,
+    /// Its name, e.g. `自然人·予以公开`.
+    pub(crate) name: String,
+    /// Its value as read (`空白`, `无法确定` …).
+    pub(crate) value: String,
+}
+
+/// A sum a cell takes part in, ready to show.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Equation {
+    /// The check id, e.g. `T3-ROW-R3.1`.
+    pub(crate) id: String,
+    /// How it came out.
+    pub(crate) outcome: Outcome,
+    /// The written side.
+    pub(crate) total: Vec<Term>,
+    /// The added-up side.
+    pub(crate) parts: Vec<Term>,
+    /// Σ total, Σ parts as the engine computed them.
+    pub(crate) sums: Option<(String, String)>,
+    /// Σ total − Σ parts when they differ.
+    pub(crate) difference: Option<String>,
+}
+
+/// Every sum `cell` takes part in.
+pub(crate) fn equations(checked: &Checked, cell: CellRef) -> Vec<Equation> {
+    let term = |addr: CellRef| Term {
+        cell: addr,
+        name: addr.display_name(),
+        value: checked.report.cell(addr).map_or_else(|| "?".to_string(), |c| c.value.describe()),
+    };
+    checked
+        .checks
+        .iter()
+        .filter(|c| c.identity.involves(cell))
+        .map(|check| {
+            let sums = check.total.zip(check.parts).map(|(t, p)| (t.to_string(), p.to_string()));
+            let difference = check
+                .total
+                .zip(check.parts)
+                .filter(|(t, p)| t != p)
+                .and_then(|(t, p)| t.checked_sub(p))
+                .map(|d| if d.is_negative() { d.to_string() } else { format!("+{d}") });
+            Equation {
+                id: check.identity.id.clone(),
+                outcome: check.outcome,
+                total: check.identity.total.iter().map(|&c| term(c)).collect(),
+                parts: check.identity.parts.iter().map(|&c| term(c)).collect(),
+                sums,
+                difference,
+            }
+        })
+        .collect()
+}
+
+/// Indexes of the findings that name `cell`.
+pub(crate) fn findings_for(checked: &Checked, cell: CellRef) -> Vec<usize> {
+    checked.findings.iter().enumerate().filter(|(_, f)| f.cells.contains(&cell)).map(|(k, _)| k).collect()
+}
+
+/// A window of the source around `range`: (text before, the marked text, text after).
+pub(crate) fn excerpt(source: &str, range: Option<Range<usize>>, context: usize) -> (String, String, String, bool, bool) {
+    let floor = |mut at: usize| {
+        at = at.min(source.len());
+        while at > 0 && !source.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    };
+    let ceil = |mut at: usize| {
+        at = at.min(source.len());
+        while at < source.len() && !source.is_char_boundary(at) {
+            at += 1;
+        }
+        at
+    };
+    match range {
+        Some(range) if range.end <= source.len() && range.start <= range.end => {
+            let start = floor(range.start.saturating_sub(context));
+            let end = ceil(range.end + context);
+            let (a, b) = (floor(range.start), ceil(range.end));
+            (source[start..a].to_string(), source[a..b].to_string(), source[b..end].to_string(), start > 0, end < source.len())
+        }
+        _ => {
+            let end = ceil(context * 2);
+            (source[..end].to_string(), String::new(), String::new(), false, end < source.len())
+        }
+    }
+}
+
+/// Which overall state the page is in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum PageState {
+    /// Nothing pasted yet.
+    Empty,
+    /// The input could not be read (the message says why).
+    Unreadable(String),
+    /// Text without report tables; the message says what was recognized.
+    NoTables(String),
+    /// Tables to show.
+    Tables,
+}
+
+/// The page state for a result.
+pub(crate) fn page_state(checked: &Checked) -> PageState {
+    if let Some(why) = checked.unreadable {
+        if matches!(why, gouji::input::Unreadable::Empty) {
+            return PageState::Empty;
+        }
+        return PageState::Unreadable(why.message().to_string());
+    }
+    if checked.report.tables.is_empty() {
+        let message = checked
+            .findings
+            .iter()
+            .find(|f| f.rule == "INPUT-NO-TABLES")
+            .map_or_else(|| "未识别到表格。".to_string(), |f| f.message.clone());
+        return PageState::NoTables(message);
+    }
+    PageState::Tables
+}
+
+/// The one-line facts about the report: format, year, agency, encoding.
+pub(crate) fn facts(checked: &Checked) -> Vec<(&'static str, String)> {
+    let report = &checked.report;
+    let mut out = Vec::new();
+    if let Some(title) = &report.title {
+        out.push(("title", title.clone()));
+    }
+    if report.template != Template::Unknown {
+        out.push(("template", report.template.name().to_string()));
+    }
+    if let Some(year) = report.year {
+        out.push(("year", year.to_string()));
+    }
+    if let Some(agency) = &report.agency {
+        out.push(("agency", agency.clone()));
+    }
+    if let Some(source) = &checked.source {
+        out.push(("encoding", source.encoding.name().to_string()));
+    }
+    out
+}
+
+/// The id of the table a cell is in, for scrolling.
+pub(crate) fn table_anchor(id: TableId) -> &'static str {
+    match id {
+        TableId::T2 => "table-t2",
+        TableId::T3 => "table-t3",
+        TableId::T4 => "table-t4",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use gouji::{Input, check};
+
+    fn sample() -> Checked {
+        check(&Input::text(gouji::SAMPLE_REPORT))
+    }
+
+    #[test]
+    fn the_sample_is_all_ok() {
+        let checked = sample();
+        let states = cell_states(&checked);
+        assert_eq!(states.len(), 10 + 175 + 15);
+        assert!(states.values().all(|&s| s == CellState::Ok));
+        assert_eq!(page_state(&checked), PageState::Tables);
+    }
+
+    #[test]
+    fn a_mistyped_cell_is_the_culprit_and_its_sums_are_errors() {
+        // 自然人·（七）总计 1 → 2 in the sample.
+        let text = gouji::SAMPLE_REPORT.replacen("(七)總計(jì) |\n1 |", "(七)總計(jì) |\n2 |", 1);
+        let checked = check(&Input::text(&text));
+        let states = cell_states(&checked);
+        let addr = CellRef::parse("t3/R3.7/NP").unwrap();
+        assert_eq!(states[&addr], CellState::Culprit);
+        assert_eq!(states[&CellRef::parse("t3/R3.7/TOT").unwrap()], CellState::Error);
+        assert_eq!(states[&CellRef::parse("t3/R1/NP").unwrap()], CellState::Error);
+        assert_eq!(states[&CellRef::parse("t3/R3.1/CE").unwrap()], CellState::Ok);
+        let eqs = equations(&checked, addr);
+        assert_eq!(eqs.len(), 3);
+        let row = eqs.iter().find(|e| e.id == "T3-ROW-R3.7").unwrap();
+        assert_eq!(row.outcome, Outcome::Failed);
+        assert_eq!(row.sums, Some(("1".to_string(), "2".to_string())));
+        assert_eq!(row.difference.as_deref(), Some("-1"));
+        assert!(!findings_for(&checked, addr).is_empty());
+    }
+
+    #[test]
+    fn t3_layout_spans_match_the_official_table() {
+        let checked = sample();
+        let table = checked.report.table(TableId::T3).unwrap();
+        let rows = t3_rows(table);
+        assert_eq!(rows.len(), 25);
+        let first_outcome = &rows[2];
+        assert_eq!(first_outcome.labels[0], LabelCell { text: "三、本年度办理结果", rowspan: 22, colspan: 1 });
+        let secret = rows.iter().find(|r| r.row == Row::R3_3_1).unwrap();
+        assert_eq!(secret.labels[0].rowspan, 8);
+        // Label columns always add up to 3 on a row's first line.
+        assert_eq!(rows[0].labels[0].colspan, 3);
+    }
+
+    #[test]
+    fn excerpts_stay_on_char_boundaries() {
+        let source = "一二三四五六七八九十";
+        let (before, mark, after, more_before, more_after) = excerpt(source, Some(6..9), 3);
+        assert_eq!((before.as_str(), mark.as_str(), after.as_str()), ("二", "三", "四"));
+        assert!(more_before && more_after);
+    }
+
+    #[test]
+    fn empty_and_unreadable_states() {
+        assert_eq!(page_state(&check(&Input::text("  "))), PageState::Empty);
+        assert!(matches!(page_state(&check(&Input { bytes: b"%PDF-1.4", name: None })), PageState::Unreadable(_)));
+        assert!(matches!(page_state(&check(&Input::text("你好，世界"))), PageState::NoTables(_)));
+    }
+}
