@@ -229,11 +229,7 @@ pub(super) fn hint(table: &Table, diagnosis: &Diagnosis) -> String {
     match diagnosis.corrections.as_slice() {
         [] => "不一致涉及多个单元格，无法用一两处修改解释，请逐项核对这一组数字。".to_string(),
         [only] if only.len() == 1 => {
-            format!(
-                "最可能出错的是“{}”：{}，可{scope}。",
-                only[0].cell.display_name(),
-                describe_fix(table, &only[0])
-            )
+            format!("{}，可{scope}；这是最可能出错的单元格。", describe_fix(table, &only[0]))
         }
         [only] => {
             let fixes: Vec<String> = only.iter().map(|f| describe_fix(table, f)).collect();

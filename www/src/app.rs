@@ -117,7 +117,10 @@ impl Reducible for State {
             Action::Typed(text) => next.new_input(text, Source::Text),
             Action::PastedHtml { html, text } => next.new_input(text, Source::Html(html.into())),
             Action::Opened { name, bytes } => {
-                next.new_input(String::new(), Source::File { name: name.into(), bytes: bytes.into() });
+                next.new_input(
+                    String::new(),
+                    Source::File { name: name.into(), bytes: bytes.into() },
+                );
             }
             Action::Sample => next.new_input(gouji::SAMPLE_REPORT.to_string(), Source::Sample),
             Action::Clear => next.new_input(String::new(), Source::Text),
@@ -186,7 +189,9 @@ fn persist(text: &str, source: &Source) {
 fn run_check(text: &str, source: &Source) -> Checked {
     match source {
         Source::Text | Source::Sample => check(&Input::text(text)),
-        Source::Html(html) => check(&Input { bytes: html.as_bytes(), name: Some("clipboard.html") }),
+        Source::Html(html) => {
+            check(&Input { bytes: html.as_bytes(), name: Some("clipboard.html") })
+        }
         Source::File { name, bytes } => check(&Input { bytes, name: Some(name) }),
     }
 }
@@ -211,7 +216,13 @@ pub(crate) fn app() -> Html {
             let text = state.text.clone();
             let source = state.source.clone();
             let first = state.checked.is_none();
-            let delay = if first { 0 } else if text.len() > LARGE_INPUT { 400 } else { 120 };
+            let delay = if first {
+                0
+            } else if text.len() > LARGE_INPUT {
+                400
+            } else {
+                120
+            };
             let dispatcher = state.dispatcher();
             *timer.borrow_mut() = Some(Timeout::new(delay, move || {
                 let checked = Shared(Rc::new(run_check(&text, &source)));
@@ -235,7 +246,10 @@ pub(crate) fn app() -> Html {
     let onpaste = {
         let state = state.clone();
         Callback::from(move |e: Event| {
-            let Some(data) = e.dyn_ref::<ClipboardEvent>().and_then(ClipboardEvent::clipboard_data) else { return };
+            let Some(data) = e.dyn_ref::<ClipboardEvent>().and_then(ClipboardEvent::clipboard_data)
+            else {
+                return;
+            };
             let html = data.get_data("text/html").unwrap_or_default();
             // Keep the clipboard's table structure when it has one (web page, Word, WPS).
             if html.to_ascii_lowercase().contains("<table") {
@@ -294,7 +308,9 @@ pub(crate) fn app() -> Html {
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
             state.dispatch(Action::Dragging(false));
-            if let Some(file) = e.data_transfer().and_then(|d| d.files()).and_then(|files| files.get(0)) {
+            if let Some(file) =
+                e.data_transfer().and_then(|d| d.files()).and_then(|files| files.get(0))
+            {
                 open_file(file);
             }
         })

@@ -75,7 +75,10 @@ impl Lang {
     pub(crate) fn t(self, text: Text) -> &'static str {
         let (zh, en) = match text {
             Text::Title => ("勾稽", "Gouji"),
-            Text::Subtitle => ("政府信息公开工作年度报告 表格核对", "Annual report table checker (政府信息公开工作年度报告)"),
+            Text::Subtitle => (
+                "政府信息公开工作年度报告 表格核对",
+                "Annual report table checker (政府信息公开工作年度报告)",
+            ),
             Text::Offline => (
                 "本页面完全在浏览器中运行：不联网，不上传，报告内容不会离开本机。",
                 "Runs entirely in this browser: no network, no upload; nothing leaves this computer.",
@@ -89,9 +92,15 @@ impl Lang {
             Text::Clear => ("清空", "Clear"),
             Text::Print => ("打印", "Print"),
             Text::DropHere => ("松开鼠标以打开文件", "Drop to open the file"),
-            Text::HtmlNote => ("已按剪贴板中的表格结构（网页/Word 格式）读取。", "Read through the clipboard's table structure (HTML)."),
+            Text::HtmlNote => (
+                "已按剪贴板中的表格结构（网页/Word 格式）读取。",
+                "Read through the clipboard's table structure (HTML).",
+            ),
             Text::FileNote => ("正在检查文件：", "Checking file: "),
-            Text::SampleNote => ("这是内置的示例报告。粘贴您的报告即可替换。", "This is the built-in sample report. Paste yours to replace it."),
+            Text::SampleNote => (
+                "这是内置的示例报告。粘贴您的报告即可替换。",
+                "This is the built-in sample report. Paste yours to replace it.",
+            ),
             Text::Verdict => ("核对结论", "Verdict"),
             Text::Errors => ("错误", "errors"),
             Text::Warnings => ("警告", "warnings"),
@@ -99,9 +108,15 @@ impl Lang {
             Text::NoProblems => ("未发现问题。", "No problems found."),
             Text::Findings => ("发现的问题", "Findings"),
             Text::Detail => ("单元格详情", "Cell detail"),
-            Text::DetailHint => ("点击或指向表中的单元格，查看它参与的勾稽关系。", "Click or point at a cell to see the sums it takes part in."),
+            Text::DetailHint => (
+                "点击或指向表中的单元格，查看它参与的勾稽关系。",
+                "Click or point at a cell to see the sums it takes part in.",
+            ),
             Text::Source => ("原文", "Original text"),
-            Text::SourceHint => ("选中单元格后，这里标出它在原文中的位置。", "Select a cell to see where it is in the original text."),
+            Text::SourceHint => (
+                "选中单元格后，这里标出它在原文中的位置。",
+                "Select a cell to see where it is in the original text.",
+            ),
             Text::Legend => ("图例", "Legend"),
             Text::LegendCulprit => ("最可能出错", "most likely wrong"),
             Text::LegendError => ("勾稽不一致", "in a broken sum"),
@@ -109,8 +124,14 @@ impl Lang {
             Text::LegendInferred => ("推断值", "inferred"),
             Text::LegendMissing => ("未读取", "not read"),
             Text::T2 => ("表二 主动公开政府信息情况", "Table 2 · Proactive disclosure"),
-            Text::T3 => ("表三 收到和处理政府信息公开申请情况", "Table 3 · Applications received and handled"),
-            Text::T4 => ("表四 政府信息公开行政复议、行政诉讼情况", "Table 4 · Administrative review and litigation"),
+            Text::T3 => (
+                "表三 收到和处理政府信息公开申请情况",
+                "Table 3 · Applications received and handled",
+            ),
+            Text::T4 => (
+                "表四 政府信息公开行政复议、行政诉讼情况",
+                "Table 4 · Administrative review and litigation",
+            ),
             Text::Applicants => ("申请人情况", "Applicants"),
             Text::NaturalPerson => ("自然人", "Natural persons"),
             Text::Organizations => ("法人或其他组织", "Legal persons and other organizations"),
@@ -120,7 +141,10 @@ impl Lang {
             Text::Direct => ("未经复议直接起诉", "Sued directly"),
             Text::AfterReview => ("复议后起诉", "Sued after review"),
             Text::InfoContent => ("信息内容", "Item"),
-            Text::Empty => ("粘贴或打开一份年度报告，表格和核对结果会显示在这里。", "Paste or open a report; its tables and findings appear here."),
+            Text::Empty => (
+                "粘贴或打开一份年度报告，表格和核对结果会显示在这里。",
+                "Paste or open a report; its tables and findings appear here.",
+            ),
             Text::NoTables => ("未识别到表格", "No report tables found"),
             Text::Unreadable => ("无法读取", "Cannot read this input"),
             Text::Rule => ("规则", "Rule"),

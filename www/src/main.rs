@@ -9,7 +9,8 @@ mod tables;
 mod view_model;
 
 fn main() {
-    let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app"));
+    let root =
+        web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app"));
     match root {
         Some(root) => {
             root.set_inner_html("");

@@ -4,9 +4,9 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+use gouji::Severity;
 use gouji::model::CellRef;
 use gouji::rules::{Outcome, rule};
-use gouji::Severity;
 use yew::prelude::*;
 
 use crate::i18n::{Lang, Text};
@@ -22,8 +22,11 @@ pub(crate) struct VerdictProps {
 pub(crate) fn verdict_bar(props: &VerdictProps) -> Html {
     let checked = &props.checked;
     let lang = props.lang;
-    let (errors, warnings, infos) =
-        (checked.count(Severity::Error), checked.count(Severity::Warning), checked.count(Severity::Info));
+    let (errors, warnings, infos) = (
+        checked.count(Severity::Error),
+        checked.count(Severity::Warning),
+        checked.count(Severity::Info),
+    );
     let class = classes!("verdict", if errors > 0 { "has-errors" } else { "clean" });
     html! {
         <section {class} data-errors={errors.to_string()}>
@@ -201,7 +204,8 @@ pub(crate) fn source_panel(props: &SourceProps) -> Html {
     let lang = props.lang;
     let Some(source) = props.checked.source.as_ref() else { return html! {} };
     let range = props.cell.and_then(|c| props.checked.report.cell(c)).and_then(|c| c.range.clone());
-    let (before, mark, after, more_before, more_after) = view_model::excerpt(&source.text, range, 360);
+    let (before, mark, after, more_before, more_after) =
+        view_model::excerpt(&source.text, range, 360);
     html! {
         <section class="source">
             <h2>{ lang.t(Text::Source) }</h2>

@@ -133,7 +133,8 @@ fn t2(table: &Table, props: &TablesProps) -> Html {
 fn t3(table: &Table, props: &TablesProps) -> Html {
     let lang = props.lang;
     let cols = table.cols();
-    let orgs: Vec<Col> = cols.iter().copied().filter(|c| !matches!(c, Col::NP | Col::TOT)).collect();
+    let orgs: Vec<Col> =
+        cols.iter().copied().filter(|c| !matches!(c, Col::NP | Col::TOT)).collect();
     html! {
         <div class="table-wrap" id={view_model::table_anchor(TableId::T3)}>
             { caption(TableId::T3, lang) }

@@ -80,7 +80,9 @@ pub(crate) fn cell_states(checked: &Checked) -> BTreeMap<CellRef, CellState> {
     for cell in checked.report.tables.iter().flat_map(|t| &t.cells) {
         let state = if culprits.contains(&cell.addr) {
             CellState::Culprit
-        } else if errors.contains(&cell.addr) && !matches!(cell.value, Value::Missing | Value::Ambiguous) {
+        } else if errors.contains(&cell.addr)
+            && !matches!(cell.value, Value::Missing | Value::Ambiguous)
+        {
             CellState::Error
         } else {
             match &cell.value {
@@ -142,25 +144,46 @@ pub(crate) fn t3_rows(table: &Table) -> Vec<T3RowView> {
     for &row in &rows {
         let mut labels = Vec::new();
         match row {
-            Row::R1 | Row::R2 | Row::R4 => labels.push(LabelCell { text: row.official(), rowspan: 1, colspan: 3 }),
+            Row::R1 | Row::R2 | Row::R4 => {
+                labels.push(LabelCell { text: row.official(), rowspan: 1, colspan: 3 });
+            }
             _ => {
                 if out.iter().all(|r: &T3RowView| matches!(r.row, Row::R1 | Row::R2)) {
-                    labels.push(LabelCell { text: "三、本年度办理结果", rowspan: outcome_rows, colspan: 1 });
+                    labels.push(LabelCell {
+                        text: "三、本年度办理结果",
+                        rowspan: outcome_rows,
+                        colspan: 1,
+                    });
                 }
                 let in_layout = |r: Row| rows.contains(&r);
                 match (group_of(row), row) {
-                    (_, Row::R3_3 | Row::R3_4 | Row::R3_5 | Row::R3_6) if table.subtotal_rows.contains(&row) => {
+                    (_, Row::R3_3 | Row::R3_4 | Row::R3_5 | Row::R3_6)
+                        if table.subtotal_rows.contains(&row) =>
+                    {
                         // A subtotal row of a local variant opens its group.
-                        let members = gouji::model::identities::t3_group(row).iter().filter(|&&r| in_layout(r)).count();
-                        labels.push(LabelCell { text: row.official(), rowspan: members + 1, colspan: 1 });
+                        let members = gouji::model::identities::t3_group(row)
+                            .iter()
+                            .filter(|&&r| in_layout(r))
+                            .count();
+                        labels.push(LabelCell {
+                            text: row.official(),
+                            rowspan: members + 1,
+                            colspan: 1,
+                        });
                         labels.push(LabelCell { text: "小计", rowspan: 1, colspan: 1 });
                         seen_groups.push(row);
                     }
                     (Some(group), _) if table.layout == Layout::Y2021 || group != Row::R3_6 => {
                         if !seen_groups.contains(&group) {
-                            let members =
-                                gouji::model::identities::t3_group(group).iter().filter(|&&r| in_layout(r)).count();
-                            labels.push(LabelCell { text: group.official(), rowspan: members, colspan: 1 });
+                            let members = gouji::model::identities::t3_group(group)
+                                .iter()
+                                .filter(|&&r| in_layout(r))
+                                .count();
+                            labels.push(LabelCell {
+                                text: group.official(),
+                                rowspan: members,
+                                colspan: 1,
+                            });
                             seen_groups.push(group);
                         }
                         labels.push(LabelCell { text: row.official(), rowspan: 1, colspan: 1 });
@@ -187,7 +210,11 @@ pub(crate) struct T2Block {
 
 /// 表二's blocks for its layout.
 pub(crate) fn t2_blocks(table: &Table) -> Vec<T2Block> {
-    let block = |title, cols: &[Col], rows: &[Row]| T2Block { title, cols: cols.to_vec(), rows: rows.to_vec() };
+    let block = |title, cols: &[Col], rows: &[Row]| T2Block {
+        title,
+        cols: cols.to_vec(),
+        rows: rows.to_vec(),
+    };
     match table.layout {
         Layout::Y2021 => vec![
             block("第二十条第（一）项", &[Col::made, Col::rep, Col::valid], &[Row::REG, Row::NORM]),
@@ -196,7 +223,11 @@ pub(crate) fn t2_blocks(table: &Table) -> Vec<T2Block> {
             block("第二十条第（八）项", &[Col::n], &[Row::FEE]),
         ],
         Layout::Y2019 => vec![
-            block("第二十条第（一）项", &[Col::new_made, Col::new_pub, Col::all_pub], &[Row::REG, Row::NORM]),
+            block(
+                "第二十条第（一）项",
+                &[Col::new_made, Col::new_pub, Col::all_pub],
+                &[Row::REG, Row::NORM],
+            ),
             block("第二十条第（五）项", &[Col::prev, Col::delta, Col::n], &[Row::LIC, Row::OMS]),
             block("第二十条第（六）项", &[Col::prev, Col::delta, Col::n], &[Row::PUN, Row::COE]),
             block("第二十条第（八）项", &[Col::prev, Col::delta], &[Row::FEE]),
@@ -274,11 +305,21 @@ pub(crate) fn equations(checked: &Checked, cell: CellRef) -> Vec<Equation> {
 
 /// Indexes of the findings that name `cell`.
 pub(crate) fn findings_for(checked: &Checked, cell: CellRef) -> Vec<usize> {
-    checked.findings.iter().enumerate().filter(|(_, f)| f.cells.contains(&cell)).map(|(k, _)| k).collect()
+    checked
+        .findings
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.cells.contains(&cell))
+        .map(|(k, _)| k)
+        .collect()
 }
 
 /// A window of the source around `range`: (text before, the marked text, text after).
-pub(crate) fn excerpt(source: &str, range: Option<Range<usize>>, context: usize) -> (String, String, String, bool, bool) {
+pub(crate) fn excerpt(
+    source: &str,
+    range: Option<Range<usize>>,
+    context: usize,
+) -> (String, String, String, bool, bool) {
     let floor = |mut at: usize| {
         at = at.min(source.len());
         while at > 0 && !source.is_char_boundary(at) {
@@ -298,7 +339,13 @@ pub(crate) fn excerpt(source: &str, range: Option<Range<usize>>, context: usize)
             let start = floor(range.start.saturating_sub(context));
             let end = ceil(range.end + context);
             let (a, b) = (floor(range.start), ceil(range.end));
-            (source[start..a].to_string(), source[a..b].to_string(), source[b..end].to_string(), start > 0, end < source.len())
+            (
+                source[start..a].to_string(),
+                source[a..b].to_string(),
+                source[b..end].to_string(),
+                start > 0,
+                end < source.len(),
+            )
         }
         _ => {
             let end = ceil(context * 2);
@@ -415,7 +462,10 @@ mod tests {
         let rows = t3_rows(table);
         assert_eq!(rows.len(), 25);
         let first_outcome = &rows[2];
-        assert_eq!(first_outcome.labels[0], LabelCell { text: "三、本年度办理结果", rowspan: 22, colspan: 1 });
+        assert_eq!(
+            first_outcome.labels[0],
+            LabelCell { text: "三、本年度办理结果", rowspan: 22, colspan: 1 }
+        );
         let secret = rows.iter().find(|r| r.row == Row::R3_3_1).unwrap();
         assert_eq!(secret.labels[0].rowspan, 8);
         // Label columns always add up to 3 on a row's first line.
@@ -433,7 +483,10 @@ mod tests {
     #[test]
     fn empty_and_unreadable_states() {
         assert_eq!(page_state(&check(&Input::text("  "))), PageState::Empty);
-        assert!(matches!(page_state(&check(&Input { bytes: b"%PDF-1.4", name: None })), PageState::Unreadable(_)));
+        assert!(matches!(
+            page_state(&check(&Input { bytes: b"%PDF-1.4", name: None })),
+            PageState::Unreadable(_)
+        ));
         assert!(matches!(page_state(&check(&Input::text("你好，世界"))), PageState::NoTables(_)));
     }
 }

@@ -1,0 +1,216 @@
+// Browser tests of the built page (dist/), in headless Debian Chromium through playwright-core.
+// Run: node --test e2e/   (after `trunk build --release`; `cargo xtask ready` does both).
+// Serves dist/ itself on 127.0.0.1, and also opens dist/gouji.html from file://.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..');
+const dist = path.join(root, 'dist');
+const fixtures = path.join(root, 'tests', 'fixtures');
+const out = path.join(here, 'out');
+mkdirSync(out, { recursive: true });
+
+const seed = readFileSync(path.join(fixtures, 'reports/seed/zhangdian-yingji-2023.txt'), 'utf8');
+// 自然人·（七）总计 1 → 2: breaks its row, its column's outcome sum and its balance.
+const broken = seed.replace('(七)總計(jì) |\n1 |', '(七)總計(jì) |\n2 |');
+assert.notEqual(broken, seed, 'the broken fixture differs from the seed');
+
+let server;
+let base;
+let browser;
+const requests = [];
+
+before(async () => {
+  server = createServer((req, res) => {
+    const name = decodeURIComponent(new URL(req.url, 'http://x').pathname).replace(/^\/+/, '') || 'index.html';
+    const file = path.join(dist, path.normalize(name));
+    if (!file.startsWith(dist)) { res.writeHead(403).end(); return; }
+    try {
+      const body = readFileSync(file);
+      const type = file.endsWith('.html') ? 'text/html; charset=utf-8' : file.endsWith('.wasm') ? 'application/wasm' : 'application/octet-stream';
+      res.writeHead(200, { 'content-type': type }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise(resolve => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${server.address().port}/`;
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-quic', '--disable-default-apps'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+  writeFileSync(path.join(out, 'requests.txt'), requests.join('\n') + '\n');
+});
+
+/** A fresh page (fresh storage) that records every request and fails on page errors. */
+async function open(url = base) {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', e => errors.push(e.message));
+  page.on('console', m => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('request', r => requests.push(r.url()));
+  await page.goto(url);
+  await ready(page);
+  return { page, context, errors };
+}
+
+async function ready(page) {
+  await page.waitForSelector('main[data-ready="true"]', { timeout: 30000 });
+}
+
+/** Replaces the pasted text and waits for the result of exactly that text. */
+async function paste(page, text) {
+  await page.fill('textarea', text);
+  await page.waitForFunction(() => document.querySelector('main')?.dataset.ready === 'true');
+  await page.waitForTimeout(0);
+  await ready(page);
+}
+
+async function state(page, cell) {
+  return page.getAttribute(`[data-cell="${cell}"]`, 'data-state');
+}
+
+test('the page loads with the sample and shows it reconciles', async () => {
+  const { page, context, errors } = await open();
+  const verdict = await page.textContent('#verdict');
+  assert.equal(verdict, '表二 已读取 · 表三 通过 · 表四 通过');
+  assert.equal(await page.locator('[data-severity="error"]').count(), 0);
+  assert.equal(await page.locator('td[data-cell]').count(), 200, 'every numeric cell carries data-cell');
+  assert.equal(await state(page, 't3/R3.6.3/NP'), 'ok');
+  assert.ok(await page.textContent('#engine-sha256'), 'the engine hash is shown');
+  assert.match(await page.textContent('#engine-sha256'), /[0-9a-f]{64}/);
+  const firstResult = await page.evaluate(() => window.__goujiFirstResultMs);
+  console.log(`time from navigation to first result (sample): ${firstResult.toFixed(0)} ms`);
+  await page.screenshot({ path: path.join(out, 'sample.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('pasting the seed gives no error; a broken cell becomes the culprit', async () => {
+  const { page, context, errors } = await open();
+  await paste(page, seed);
+  assert.equal(await page.locator('[data-severity="error"]').count(), 0);
+  await paste(page, broken);
+  assert.equal(await state(page, 't3/R3.7/NP'), 'culprit');
+  assert.equal(await state(page, 't3/R3.7/TOT'), 'error', 'the other cells of a broken sum are marked lightly');
+  assert.equal(await state(page, 't3/R3.1/CE'), 'ok');
+  const rules = await page.$$eval('[data-severity="error"]', els => els.map(e => e.dataset.rule));
+  assert.deepEqual(rules.sort(), ['T3-BAL-NP', 'T3-CAP-NP', 'T3-OUT-NP', 'T3-ROW-R3.7']);
+  assert.match(await page.textContent('#verdict'), /表三 发现 3 处不一致/);
+  // Selecting a cell shows its sums with every addend and the difference.
+  await page.click('[data-cell="t3/R3.7/NP"]');
+  const detail = page.locator('[data-detail="t3/R3.7/NP"]');
+  assert.equal(await detail.locator('[data-check]').count(), 3);
+  assert.match(await detail.locator('[data-check="T3-ROW-R3.7"]').textContent(), /相差 -1/);
+  assert.match(await detail.textContent(), /自然人·（七）总计 2/);
+  // ... and where it is in the original text.
+  assert.equal(await page.textContent('#source-mark'), '2');
+  // Selecting a finding selects its cells; its rule id opens the rule's documentation.
+  await page.click('[data-rule="T3-BAL-NP"] .message');
+  assert.equal(await page.locator('td.marked').count(), 4);
+  await page.click('[data-rule="T3-BAL-NP"] .rule-id');
+  assert.match(await page.textContent('[data-doc="T3-BAL"]'), /第一项加第二项之和/);
+  await page.screenshot({ path: path.join(out, 'broken.png'), fullPage: true });
+  await page.click('.rule-doc .close');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a paste with HTML keeps the table structure', async () => {
+  const { page, context } = await open();
+  const html = readFileSync(path.join(fixtures, 'reports/corpus/沭阳县发展和改革局2023年政府信息公开年度报告-沭阳县发改局_2025-12-30.html'), 'utf8');
+  await page.focus('textarea');
+  await page.evaluate(html => {
+    const data = new DataTransfer();
+    data.setData('text/html', html);
+    data.setData('text/plain', '(表格)');
+    document.querySelector('textarea').dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, html);
+  await page.waitForFunction(() => document.querySelector('#verdict')?.textContent.includes('表三'));
+  await ready(page);
+  assert.equal(await page.locator('[data-severity="error"]').count(), 0);
+  assert.equal(await state(page, 't3/R1/CE'), 'blank', 'blank cells are visibly marked');
+  assert.equal(await page.textContent('[data-cell="t3/R1/TOT"]'), '26');
+  await context.close();
+});
+
+test('opening a GBK text file and dropping an HTML file', async () => {
+  const { page, context } = await open();
+  await page.setInputFiles('input[type="file"]', path.join(fixtures, 'reports/encodings/zhangdian.gb18030.txt'));
+  await page.waitForFunction(() => document.querySelector('.toolbar .note')?.textContent.includes('zhangdian.gb18030.txt'));
+  await ready(page);
+  assert.equal(await page.textContent('#verdict'), '表二 已读取 · 表三 通过 · 表四 通过');
+  assert.match(await page.textContent('.facts'), /GB18030/);
+  const bytes = [...readFileSync(path.join(fixtures, 'reports/encodings/shuyang-fgj.gbk.html'))];
+  await page.evaluate(bytes => {
+    const file = new File([new Uint8Array(bytes)], 'shuyang.html', { type: 'text/html' });
+    const data = new DataTransfer();
+    data.items.add(file);
+    document.querySelector('section.input').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, bytes);
+  await page.waitForFunction(() => document.querySelector('.toolbar .note')?.textContent.includes('shuyang.html'));
+  await ready(page);
+  assert.equal(await page.textContent('[data-cell="t3/R1/NP"]'), '26');
+  assert.equal(await page.locator('[data-severity="error"]').count(), 0);
+  await context.close();
+});
+
+test('binary files and text without tables get a clear message', async () => {
+  const { page, context } = await open();
+  await page.setInputFiles('input[type="file"]', path.join(fixtures, 'rules/INPUT-UNREADABLE/invalid-pdf-file.pdf'));
+  await page.waitForSelector('[data-status="unreadable"]');
+  assert.match(await page.textContent('[data-status="unreadable"]'), /PDF/);
+  await paste(page, '各位领导：今年我局认真做好政务公开工作。');
+  assert.match(await page.textContent('[data-status="no-tables"]'), /未识别到/);
+  await context.close();
+});
+
+test('the pasted text survives a reload; clearing is explicit', async () => {
+  const { page, context } = await open();
+  await paste(page, broken);
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.inputValue('textarea'), broken);
+  assert.equal(await state(page, 't3/R3.7/NP'), 'culprit');
+  await page.click('text=清空');
+  await ready(page);
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.inputValue('textarea'), '');
+  await context.close();
+});
+
+test('the single file works from file:// and the page fetches nothing', async () => {
+  const before = requests.length;
+  const { page, context, errors } = await open(`file://${path.join(dist, 'gouji.html')}`);
+  await paste(page, broken);
+  assert.equal(await state(page, 't3/R3.7/NP'), 'culprit');
+  await page.click('text=English');
+  assert.match(await page.textContent('.findings h2'), /Findings/);
+  const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+  assert.match(csp, /connect-src 'none'/);
+  assert.deepEqual(errors, []);
+  const made = requests.slice(before);
+  assert.deepEqual(made, [`file://${path.join(dist, 'gouji.html')}`]);
+  await page.emulateMedia({ media: 'print' });
+  await page.screenshot({ path: path.join(out, 'print.png'), fullPage: true });
+  await context.close();
+});
+
+test('every request of every page was to the page itself', () => {
+  const foreign = requests.filter(url => !url.startsWith(base) && !url.startsWith('file://') && !url.startsWith('data:'));
+  assert.deepEqual(foreign, []);
+});
