@@ -147,24 +147,31 @@ test('a paste with HTML keeps the table structure', async () => {
   await context.close();
 });
 
-test('opening a GBK text file and dropping an HTML file', async () => {
-  const { page, context } = await open();
-  await page.setInputFiles('input[type="file"]', path.join(fixtures, 'reports/encodings/zhangdian.gb18030.txt'));
-  await page.waitForFunction(() => document.querySelector('.toolbar .note')?.textContent.includes('zhangdian.gb18030.txt'));
-  await ready(page);
-  assert.equal(await page.textContent('#verdict'), '表二 已读取 · 表三 通过 · 表四 通过');
-  assert.match(await page.textContent('.facts'), /GB18030/);
-  const bytes = [...readFileSync(path.join(fixtures, 'reports/encodings/shuyang-fgj.gbk.html'))];
-  await page.evaluate(bytes => {
-    const file = new File([new Uint8Array(bytes)], 'shuyang.html', { type: 'text/html' });
+/** Drops a file (its bytes, a name) on the input area, as a user dragging it from a folder. */
+async function drop(page, bytes, name, type) {
+  await page.evaluate(({ bytes, name, type }) => {
+    const file = new File([new Uint8Array(bytes)], name, { type });
     const data = new DataTransfer();
     data.items.add(file);
     document.querySelector('section.input').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
-  }, bytes);
-  await page.waitForFunction(() => document.querySelector('.toolbar .note')?.textContent.includes('shuyang.html'));
+  }, { bytes: [...bytes], name, type });
+  await page.waitForFunction(name => document.querySelector('.toolbar .note')?.textContent.includes(name), name);
   await ready(page);
+}
+
+test('dropping a GBK text file and an HTML file; opening a file with the button', async () => {
+  const { page, context } = await open();
+  await drop(page, readFileSync(path.join(fixtures, 'reports/encodings/zhangdian.gb18030.txt')), 'zhangdian-gbk.txt', 'text/plain');
+  assert.equal(await page.textContent('#verdict'), '表二 已读取 · 表三 通过 · 表四 通过');
+  assert.match(await page.textContent('.facts'), /GB18030/);
+  assert.match(await page.inputValue('textarea'), /張店區/, 'the decoded text is shown');
+  await drop(page, readFileSync(path.join(fixtures, 'reports/encodings/shuyang-fgj.gbk.html')), 'shuyang.html', 'text/html');
   assert.equal(await page.textContent('[data-cell="t3/R1/NP"]'), '26');
   assert.equal(await page.locator('[data-severity="error"]').count(), 0);
+  await page.setInputFiles('input[type="file"]', path.join(fixtures, 'reports/pdf-text/hzq2023_working.layout.txt'));
+  await page.waitForFunction(() => document.querySelector('.toolbar .note')?.textContent.includes('hzq2023'));
+  await ready(page);
+  assert.equal(await state(page, 't4/RV/tot'), 'culprit', '洪泽区 2023: 行政复议 总计 0 instead of 11');
   await context.close();
 });
 

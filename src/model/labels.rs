@@ -10,7 +10,9 @@ use crate::segment::{Doc, TokenKind};
 
 use super::address::Row;
 
-/// Key words per row of 表三. Any one of them identifies the row.
+/// Key words per row of 表三. Any one of them identifies the row; the earliest match wins, so
+/// each row also has a key from the start of its label (PDF text wraps long labels around
+/// their numbers: "1.申请人无正当理由逾期" | 0 0 0 … | "不补正、…").
 pub(crate) fn t3_keys(row: Row) -> &'static [&'static str] {
     match row {
         Row::R1 => &["本年新收"],
@@ -22,10 +24,10 @@ pub(crate) fn t3_keys(row: Row) -> &'static [&'static str] {
         Row::R3_3_2 => &["其他法律", "禁止公开", "行政法规"],
         Row::R3_3_3 => &["三安全一稳定", "危及"],
         Row::R3_3_4 => &["第三方合法权益", "保护第三方"],
-        Row::R3_3_5 => &["内部事务"],
-        Row::R3_3_6 => &["过程性信息", "四类过程"],
-        Row::R3_3_7 => &["执法案卷"],
-        Row::R3_3_8 => &["查询事项"],
+        Row::R3_3_5 => &["属于三类", "内部事务"],
+        Row::R3_3_6 => &["属于四类", "过程性信息", "四类过程"],
+        Row::R3_3_7 => &["属于行政执法", "执法案卷"],
+        Row::R3_3_8 => &["属于行政查询", "查询事项"],
         Row::R3_4 => &["无法提供"],
         Row::R3_4_1 => &["不掌握"],
         Row::R3_4_2 => &["没有现成信息", "另行制作"],
@@ -33,12 +35,12 @@ pub(crate) fn t3_keys(row: Row) -> &'static [&'static str] {
         Row::R3_5 => &["不予处理"],
         Row::R3_5_1 => &["信访举报", "举报投诉"],
         Row::R3_5_2 => &["重复申请"],
-        Row::R3_5_3 => &["出版物"],
-        Row::R3_5_4 => &["大量反复"],
-        Row::R3_5_5 => &["重新出具", "确认或重", "已获取信息"],
+        Row::R3_5_3 => &["要求提供公开", "出版物"],
+        Row::R3_5_4 => &["无正当理由大量", "大量反复"],
+        Row::R3_5_5 => &["要求行政机关确认", "重新出具", "确认或重", "已获取信息"],
         Row::R3_6 => &["其他处理"],
-        Row::R3_6_1 => &["不补正"],
-        Row::R3_6_2 => &["收费通知", "缴纳费用"],
+        Row::R3_6_1 => &["申请人无正当理由", "不补正"],
+        Row::R3_6_2 => &["申请人逾期未按", "申请人预期未按", "收费通知", "缴纳费用"],
         Row::R3_6_3 => &["3.其他"],
         Row::R3_7 => &["(七)总计", "七)总计", "(七)合计"],
         Row::R4 => &["结转下年度", "结转下一年度", "转下年度", "结转下年"],

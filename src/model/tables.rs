@@ -497,7 +497,9 @@ impl Reader<'_> {
         for (i, anchor) in anchors.iter().enumerate() {
             let next_token = anchors.get(i + 1).map_or(end_token, |next| next.first_token);
             let is_last = i + 1 == anchors.len();
-            let slots = self.slots(anchor.last_token + 1..next_token, is_last);
+            // From the label's first token: a wrapped label may have its numbers in between
+            // ("1.申请人无正当理由逾期不" | 67 3 0 … | "补正、…").
+            let slots = self.slots(anchor.first_token + 1..next_token, is_last);
             // Leaf rows between this label and the next one whose labels were not found.
             let missing: Vec<Row> = if anchor.subtotal {
                 Vec::new()

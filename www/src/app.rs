@@ -23,6 +23,9 @@ const STORAGE_TEXT: &str = "gouji.text.v1";
 const STORAGE_HTML: &str = "gouji.html.v1";
 /// Above this size, checking waits for typing to pause a little longer.
 const LARGE_INPUT: usize = 200_000;
+/// Files larger than this are not read in the page: no report is this large, and reading it
+/// would freeze the tab (the command line checks files up to 64 MB).
+const MAX_FILE_BYTES: f64 = 16.0 * 1024.0 * 1024.0;
 
 /// What is being checked.
 #[derive(Clone, Debug, PartialEq)]
@@ -54,6 +57,7 @@ pub(crate) struct State {
     pub(crate) lang: Lang,
     pub(crate) dragging: bool,
     pub(crate) first_result: bool,
+    pub(crate) notice: Option<String>,
 }
 
 /// Everything that can happen.
@@ -70,6 +74,7 @@ pub(crate) enum Action {
     ShowRule(Option<String>),
     ToggleLang,
     Dragging(bool),
+    Notice(String),
 }
 
 impl State {
@@ -94,6 +99,7 @@ impl State {
             lang: Lang::Zh,
             dragging: false,
             first_result: true,
+            notice: None,
         }
     }
 
@@ -105,6 +111,7 @@ impl State {
         self.hovered = None;
         self.marked.clear();
         self.selected_finding = None;
+        self.notice = None;
     }
 }
 
@@ -153,6 +160,7 @@ impl Reducible for State {
                 next.lang = if next.lang == Lang::Zh { Lang::En } else { Lang::Zh };
             }
             Action::Dragging(on) => next.dragging = on,
+            Action::Notice(message) => next.notice = Some(message),
         }
         Rc::new(next)
     }
@@ -264,6 +272,13 @@ pub(crate) fn app() -> Html {
         move |file: web_sys::File| {
             let state = state.clone();
             let name = file.name();
+            if file.size() > MAX_FILE_BYTES {
+                let mb = file.size() / 1024.0 / 1024.0;
+                state.dispatch(Action::Notice(format!(
+                    "“{name}”有 {mb:.0} MB，不像是一份年度报告，未打开。请检查是否选错了文件；当前内容保持不变。"
+                )));
+                return;
+            }
             let blob = gloo::file::Blob::from(web_sys::Blob::from(file));
             wasm_bindgen_futures::spawn_local(async move {
                 let bytes = gloo::file::futures::read_as_bytes(&blob).await.unwrap_or_default();
@@ -354,6 +369,7 @@ pub(crate) fn app() -> Html {
                     <input type="file" ref={file_input} class="hidden" accept=".txt,.md,.htm,.html,text/plain,text/html"
                         onchange={onchange_file} />
                     if let Some(note) = note { <span class="note">{ note }</span> }
+                    if let Some(notice) = state.notice.clone() { <span class="notice" role="alert">{ notice }</span> }
                 </div>
                 <textarea id="report-input" spellcheck="false" placeholder={lang.t(Text::Placeholder)}
                     value={state.text.clone()} {oninput} {onpaste} />
