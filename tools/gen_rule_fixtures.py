@@ -173,6 +173,8 @@ def main():
     add("STR-SHAPE", "invalid-table-four-missing", report(omit=("t4",)))
     short = {5: "| 2.其他法律行政法规禁止公开 | 0 | 0 | 0 | 0 | 0 | 0 |"}
     add("STR-ROWS", "invalid-row-with-six-values", report(extra_t3_rows=short))
+    unfilled = {k: f"| {label} |" for k, label in enumerate(T3_LABELS_2021)}
+    add("STR-ROWS", "invalid-table-not-filled", report(extra_t3_rows=unfilled))
     heads = ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
              "四、政府信息公开行政复议、行政诉讼情况", "", "六、其他需要报告的事项"]
     add("STR-SECTIONS", "invalid-section-five-missing", report(sections=heads))

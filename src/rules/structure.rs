@@ -74,8 +74,23 @@ fn notes(table: &Table, findings: &mut Vec<Finding>) {
         f.hint = Some("按国办格式补全行标签和数字。".to_string());
         findings.push(f);
     }
+    // Labels without a single number (some mirrors drop every value): one finding, not one
+    // per row.
+    let empty_rows =
+        table.notes.iter().filter(|n| matches!(n, Note::WrongCount { found: 0, .. })).count();
+    let unfilled = table.id != TableId::T4 && empty_rows > 0 && empty_rows == table.rows().len();
+    if unfilled {
+        let mut f = finding(
+            "STR-ROWS",
+            format!("{name}只有行标签，没有任何数字（未填写，或复制时丢失了数字），无法检查。"),
+            table.cells.iter().map(|c| c.addr).collect(),
+        );
+        f.hint = Some("请对照原表补全数字，空白处填 0。".to_string());
+        findings.push(f);
+    }
     for note in &table.notes {
         match note {
+            Note::WrongCount { .. } if unfilled => {}
             Note::WrongCount { row, expected, found } => {
                 if table.id == TableId::T4 {
                     let mut f = finding(
