@@ -227,6 +227,26 @@ impl Reader<'_> {
         }
     }
 
+    /// What a row's reading leaves to report, when it was not read as written.
+    fn note(&self, row: Row, read: &RowRead, expected: usize) -> Option<Note> {
+        match read {
+            RowRead::Direct(_) | RowRead::Glued { .. } => None,
+            RowRead::Ambiguous { tokens, candidates } => Some(Note::Ambiguous {
+                row,
+                digits: self.joined(tokens),
+                candidates: candidates
+                    .iter()
+                    .take(4)
+                    .map(|c| c.iter().map(|&v| Number::int(v)).collect())
+                    .collect(),
+            }),
+            RowRead::Wrong { found } => Some(Note::WrongCount { row, expected, found: *found }),
+            RowRead::Unsplittable { tokens } => {
+                Some(Note::Unsplittable { row, digits: self.joined(tokens) })
+            }
+        }
+    }
+
     /// The digits of `tokens` as written, space-separated.
     fn joined(&self, tokens: &[usize]) -> String {
         tokens.iter().map(|&t| self.token_text(t)).collect::<Vec<_>>().join(" ")
@@ -373,29 +393,10 @@ impl Reader<'_> {
         }
         let mut glued_rows = Vec::new();
         for (&row, read) in &reads {
-            match read {
-                RowRead::Glued { .. } => glued_rows.push(row),
-                RowRead::Ambiguous { tokens, candidates } => notes.push(Note::Ambiguous {
-                    row,
-                    digits: tokens
-                        .iter()
-                        .map(|&t| self.token_text(t))
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                    candidates: candidates
-                        .iter()
-                        .take(4)
-                        .map(|c| c.iter().map(|&v| Number::int(v)).collect())
-                        .collect(),
-                }),
-                RowRead::Wrong { found } => {
-                    notes.push(Note::WrongCount { row, expected: cols.len(), found: *found });
-                }
-                RowRead::Unsplittable { tokens } => {
-                    notes.push(Note::Unsplittable { row, digits: self.joined(tokens) });
-                }
-                RowRead::Direct(_) => {}
+            if matches!(read, RowRead::Glued { .. }) {
+                glued_rows.push(row);
             }
+            notes.extend(self.note(row, read, cols.len()));
         }
         if !glued_rows.is_empty() {
             glued_rows.sort();
@@ -676,35 +677,11 @@ impl Reader<'_> {
                     assumed: t4_identities().into_iter().map(|i| i.id).collect(),
                 });
             }
-            RowRead::Ambiguous { tokens, candidates } => {
+            RowRead::Ambiguous { .. } | RowRead::Wrong { .. } | RowRead::Unsplittable { .. } => {
                 for &row in &groups {
                     cells.extend(self.row_cells(TableId::T4, row, &cols, Some(&read)));
                 }
-                notes.push(Note::Ambiguous {
-                    row: Row::RV,
-                    digits: tokens
-                        .iter()
-                        .map(|&t| self.token_text(t))
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                    candidates: candidates
-                        .iter()
-                        .take(4)
-                        .map(|c| c.iter().map(|&v| Number::int(v)).collect())
-                        .collect(),
-                });
-            }
-            RowRead::Wrong { found } => {
-                for &row in &groups {
-                    cells.extend(self.row_cells(TableId::T4, row, &cols, None));
-                }
-                notes.push(Note::WrongCount { row: Row::RV, expected: 15, found: *found });
-            }
-            RowRead::Unsplittable { tokens } => {
-                for &row in &groups {
-                    cells.extend(self.row_cells(TableId::T4, row, &cols, None));
-                }
-                notes.push(Note::Unsplittable { row: Row::RV, digits: self.joined(tokens) });
+                notes.extend(self.note(Row::RV, &read, 15));
             }
         }
         let start_byte = self.doc.tokens.get(start_token).map_or(0, |t| t.range.start);
@@ -778,27 +755,12 @@ impl Reader<'_> {
             }
             match &read {
                 None => notes.push(Note::MissingRow { row }),
-                Some(RowRead::Glued { .. }) => glued.push(row),
-                Some(RowRead::Ambiguous { tokens, candidates }) => notes.push(Note::Ambiguous {
-                    row,
-                    digits: tokens
-                        .iter()
-                        .map(|&t| self.token_text(t))
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                    candidates: candidates
-                        .iter()
-                        .take(4)
-                        .map(|c| c.iter().map(|&v| Number::int(v)).collect())
-                        .collect(),
-                }),
-                Some(RowRead::Wrong { found }) => {
-                    notes.push(Note::WrongCount { row, expected: cols.len(), found: *found });
+                Some(read) => {
+                    if matches!(read, RowRead::Glued { .. }) {
+                        glued.push(row);
+                    }
+                    notes.extend(self.note(row, read, cols.len()));
                 }
-                Some(RowRead::Unsplittable { tokens }) => {
-                    notes.push(Note::Unsplittable { row, digits: self.joined(tokens) });
-                }
-                Some(RowRead::Direct(_)) => {}
             }
             cells.extend(self.row_cells(TableId::T2, row, &cols, read.as_ref()));
         }

@@ -7,34 +7,10 @@ use proptest::prelude::*;
 
 use crate::support::{check_text, describe, errors};
 
-/// The 25 numeric rows of the 2021 表三, in order.
-const T3_ROWS: [Row; 25] = [
-    Row::R1,
-    Row::R2,
-    Row::R3_1,
-    Row::R3_2,
-    Row::R3_3_1,
-    Row::R3_3_2,
-    Row::R3_3_3,
-    Row::R3_3_4,
-    Row::R3_3_5,
-    Row::R3_3_6,
-    Row::R3_3_7,
-    Row::R3_3_8,
-    Row::R3_4_1,
-    Row::R3_4_2,
-    Row::R3_4_3,
-    Row::R3_5_1,
-    Row::R3_5_2,
-    Row::R3_5_3,
-    Row::R3_5_4,
-    Row::R3_5_5,
-    Row::R3_6_1,
-    Row::R3_6_2,
-    Row::R3_6_3,
-    Row::R3_7,
-    Row::R4,
-];
+/// The 25 numeric rows of the 2021 表三, in order (from the engine's own list).
+fn t3_rows() -> Vec<Row> {
+    gouji::model::identities::t3_leaves(gouji::model::Layout::Y2021)
+}
 const T3_COLS: [&str; 7] = ["NP", "CE", "RI", "SW", "LS", "OT", "TOT"];
 const T4_COLS: [&str; 15] = [
     "RV/keep", "RV/fix", "RV/oth", "RV/pend", "RV/tot", "LD/keep", "LD/fix", "LD/oth", "LD/pend",
@@ -190,7 +166,7 @@ fn render_t3(t: &Tables, layout: Layout) -> String {
     match layout {
         Layout::CellPerLine => {
             out.push_str(&format!("|\n{T3_NOTE} |\n申请人情况 |\n||||||||\n|\n自然人 |\n法人或其他组织 |\n总计 |\n|||||||\n|\n商业企业 |\n科研机构 |\n社会公益组织 |\n法律服务机构 |\n其他 |\n|||||\n"));
-            for (row, values) in T3_ROWS.iter().zip(&t.t3) {
+            for (row, values) in t3_rows().iter().zip(&t.t3) {
                 out.push_str("|\n");
                 for label in label_cells(*row) {
                     out.push_str(&format!("{label} |\n"));
@@ -215,7 +191,7 @@ fn render_t3(t: &Tables, layout: Layout) -> String {
             out.push_str(&format!(
                 "{lead}商业 企业{sep}科研 机构{sep}社会公益组织{sep}法律服务机构{sep}其他{tail}\n"
             ));
-            for (row, values) in T3_ROWS.iter().zip(&t.t3) {
+            for (row, values) in t3_rows().iter().zip(&t.t3) {
                 let labels =
                     if layout == Layout::Tabbed { label_cells(*row) } else { vec![t3_label(*row)] };
                 out.push_str(&format!(
@@ -227,7 +203,7 @@ fn render_t3(t: &Tables, layout: Layout) -> String {
         }
         Layout::Spaced => {
             out.push_str("                         申请人情况\n（本列数据的勾稽关系为：第一项加第二项之和，\n等于第三项加第四项之和）   法人或其他组织\n        自然人   商业 科研 社会 法律 其他   总计\n                 企业 机构 公益 服务\n");
-            for (k, (row, values)) in T3_ROWS.iter().zip(&t.t3).enumerate() {
+            for (k, (row, values)) in t3_rows().iter().zip(&t.t3).enumerate() {
                 let label = t3_label(*row);
                 let numbers = join_numbers(values, "     ");
                 if label.chars().count() > 14 {
@@ -252,7 +228,7 @@ fn render_t3(t: &Tables, layout: Layout) -> String {
             out.push_str(&format!("<table><tr><td colspan=3 rowspan=3>{T3_NOTE}</td><td colspan=7>申请人情况</td></tr>"));
             out.push_str("<tr><td rowspan=2>自然人</td><td colspan=5>法人或其他组织</td><td rowspan=2>总计</td></tr>");
             out.push_str("<tr><td>商业<br>企业</td><td>科研<br>机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td></tr>");
-            for (row, values) in T3_ROWS.iter().zip(&t.t3) {
+            for (row, values) in t3_rows().iter().zip(&t.t3) {
                 let cells: String =
                     values.iter().map(|v| format!("<td>{v}</td>")).collect::<Vec<_>>().concat();
                 let labels = match row {
@@ -282,7 +258,7 @@ fn render_t3(t: &Tables, layout: Layout) -> String {
         }
         Layout::Glued => {
             out.push_str(&format!("{T3_NOTE}申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他"));
-            for (row, values) in T3_ROWS.iter().zip(&t.t3) {
+            for (row, values) in t3_rows().iter().zip(&t.t3) {
                 for label in label_cells(*row) {
                     out.push_str(label);
                 }
@@ -421,7 +397,7 @@ fn assert_reads_back(tables: &Tables, layout: Layout, text: &str) {
         "{layout:?}: findings on a consistent table\n{}",
         describe(&checked)
     );
-    for (r, row) in T3_ROWS.iter().enumerate() {
+    for (r, row) in t3_rows().iter().enumerate() {
         for (c, col) in T3_COLS.iter().enumerate() {
             let addr = CellRef::parse(&format!("t3/{}/{col}", row.code())).expect("address");
             let cell = checked.report.cell(addr).unwrap_or_else(|| panic!("{layout:?}: no {addr}"));
@@ -543,7 +519,7 @@ proptest! {
     ) {
         let mut broken = tables.clone();
         broken.t3[row][col] += delta;
-        let addr = format!("t3/{}/{}", T3_ROWS[row].code(), T3_COLS[col]);
+        let addr = format!("t3/{}/{}", t3_rows()[row].code(), T3_COLS[col]);
         let checked = check_text(&render(&broken, layout));
         let errors = errors(&checked);
         prop_assert!(!errors.is_empty(), "{:?}: no error for {} {:+}", layout, addr, delta);
@@ -609,7 +585,7 @@ fn rows_whose_labels_were_lost_are_read_by_position() {
     // As on some mirrors: "(三)不予公开 |" followed by 56 bare values, the 8 sub-labels gone.
     let tables = example();
     let mut text = render(&tables, Layout::CellPerLine);
-    for row in &T3_ROWS[4..12] {
+    for row in &t3_rows()[4..12] {
         text = text.replace(&format!("{} |\n", t3_label(*row)), "");
     }
     let checked = check_text(&text);

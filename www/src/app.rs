@@ -387,9 +387,7 @@ pub(crate) fn app() -> Html {
                     (Some(checked), Some(PageState::NoTables(message))) => html! {
                         <>
                             <VerdictBar checked={checked.clone()} {lang} />
-                            <section class="status no-tables" data-status="no-tables">
-                                <h2>{ lang.t(Text::NoTables) }</h2><p>{ message }</p>
-                            </section>
+                            <section class="status no-tables" data-status="no-tables"><p>{ message }</p></section>
                         </>
                     },
                     (Some(checked), _) => html! { <Results state={state.clone()} checked={checked.clone()} /> },
