@@ -21,7 +21,7 @@ use super::address::{CellRef, Col, Row, TableId};
 use super::identities::{Identity, T3_APPLICANTS, t3_identities, t3_leaves, t4_identities};
 use super::labels::{self, Index};
 use super::number::Number;
-use super::split::splits;
+use super::split::{MAX_STEPS, splits, splits_grouped, splits_with_total};
 use super::{Cell, Layout, Note, Strategy, Table, Value};
 
 /// How far (compact bytes) to look for the next row's label.
@@ -151,12 +151,12 @@ impl Reader<'_> {
             .collect()
     }
 
-    /// Reads one row's slots: directly, or by splitting glued digits under `accept`.
+    /// Reads one row's slots: directly, or by splitting glued digits with `split`.
     fn row_read(
         &self,
         mut slots: Vec<usize>,
         width: usize,
-        accept: &dyn Fn(&[i64]) -> bool,
+        split: &dyn Fn(&[&str]) -> Vec<Vec<i64>>,
     ) -> RowRead {
         self.trim_to(&mut slots, width);
         if slots.len() == width {
@@ -171,9 +171,9 @@ impl Reader<'_> {
             && splittable
             && let Some(runs) = self.digit_runs(&slots)
         {
-            let mut candidates = splits(&runs, width, accept);
+            let mut candidates = split(&runs);
             return match candidates.len() {
-                0 if !splits(&runs, width, &|_| true).is_empty() => {
+                0 if !splits(&runs, width, &|_| true, MAX_STEPS).is_empty() => {
                     RowRead::Unsplittable { tokens: slots }
                 }
                 0 => RowRead::Wrong { found: slots.len() },
@@ -493,6 +493,15 @@ impl Reader<'_> {
         anchors.sort_by_key(|a| a.compact.start);
 
         let accept = row_accept(cols);
+        // 表三's plain rows end with their 总计: search total-first, fast on long glued runs.
+        let total_last = !cols.contains(&Col::LP);
+        let split = |runs: &[&str]| {
+            if total_last {
+                splits_with_total(runs, width)
+            } else {
+                splits(runs, width, &accept, MAX_STEPS)
+            }
+        };
         let mut reads: BTreeMap<Row, RowRead> = BTreeMap::new();
         let mut positional = Vec::new();
         for (i, anchor) in anchors.iter().enumerate() {
@@ -524,7 +533,7 @@ impl Reader<'_> {
                 positional.extend(missing.iter().copied());
                 continue;
             }
-            reads.insert(anchor.row, self.row_read(slots, width, &accept));
+            reads.insert(anchor.row, self.row_read(slots, width, &split));
             for row in missing {
                 notes.push(Note::MissingRow { row });
             }
@@ -638,13 +647,10 @@ impl Reader<'_> {
             idx += 1;
         }
         let cols = [Col::keep, Col::fix, Col::oth, Col::pend, Col::tot];
-        let accept = |values: &[i64]| {
-            values.chunks(5).all(|group| group[..4].iter().sum::<i64>() == group[4])
-        };
         let read = if slots.is_empty() {
             RowRead::Wrong { found: 0 }
         } else {
-            self.row_read(slots.clone(), 15, &accept)
+            self.row_read(slots.clone(), 15, &|runs: &[&str]| splits_grouped(runs, 3, 4))
         };
         let mut notes = Vec::new();
         let mut cells = Vec::new();
@@ -739,7 +745,7 @@ impl Reader<'_> {
         let mut cells = Vec::new();
         let mut notes = Vec::new();
         let mut glued = Vec::new();
-        let accept_any = |_: &[i64]| true;
+        let any_split = |runs: &[&str], n: usize| splits(runs, n, &|_| true, MAX_STEPS);
         for (row, cols) in rows {
             let mut read = None;
             let mut at = region_start;
@@ -749,7 +755,8 @@ impl Reader<'_> {
                 let anchor = self.anchor(row, hit, false);
                 let slots = self.values_after(anchor.last_token);
                 if !slots.is_empty() {
-                    read = Some(self.row_read(slots, cols.len(), &accept_any));
+                    let n = cols.len();
+                    read = Some(self.row_read(slots, n, &|runs: &[&str]| any_split(runs, n)));
                     break;
                 }
             }

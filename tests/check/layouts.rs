@@ -500,7 +500,7 @@ fn tables_strategy() -> impl Strategy<Value = Tables> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
 
     #[test]
     fn consistent_tables_give_no_error_in_any_layout(tables in tables_strategy()) {
