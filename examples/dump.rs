@@ -36,6 +36,16 @@ fn main() {
             report.period,
             report.published
         );
+        for f in &report.facts {
+            println!(
+                " fact {:?} {} summed={} pct={:?} «{}»",
+                f.kind,
+                f.value,
+                f.summed,
+                f.percent.map(|p| p.to_string()),
+                f.clause
+            );
+        }
         println!(
             " sections={:?}",
             report.sections.iter().map(|s| (s.index, s.numeral)).collect::<Vec<_>>()

@@ -72,6 +72,17 @@ impl Checked {
     pub fn summary(&self, table: model::TableId) -> TableSummary {
         let mut summary =
             TableSummary { found: self.report.table(table).is_some(), ..TableSummary::default() };
+        if !summary.found && self.unreadable.is_none() {
+            // A missing table's sums cannot be checked at all (无法判断).
+            summary.cannot_run = match table {
+                model::TableId::T2 => 0,
+                model::TableId::T3 => {
+                    model::identities::t3_identities(model::Layout::Y2021, false, &[]).len()
+                }
+                model::TableId::T4 => model::identities::t4_identities().len(),
+            };
+            return summary;
+        }
         for check in self
             .checks
             .iter()
@@ -115,6 +126,21 @@ impl Checked {
             parts.push(part);
         }
         parts.join(" · ")
+    }
+}
+
+impl TableSummary {
+    /// The coverage line, e.g. `表三：39 项勾稽检查，通过 37，不一致 2，需人工核实 0，无法判断 0`.
+    pub fn coverage(&self, table: model::TableId) -> String {
+        let total = self.passed + self.failed + self.review + self.cannot_run;
+        format!(
+            "{}：{total} 项勾稽检查，通过 {}，不一致 {}，需人工核实 {}，无法判断 {}",
+            table.name(),
+            self.passed,
+            self.failed,
+            self.review,
+            self.cannot_run
+        )
     }
 }
 

@@ -51,17 +51,27 @@ def cell(v):
     return "" if v is None else str(v)
 
 
+NARRATIVE = ("全年共受理政府信息公开申请12件，上年结转2件，办结13件，1件结转下年度继续办理。"
+             "其中，予以公开6件，部分公开2件，不予公开1件，无法提供3件，不予处理1件。"
+             "全年发生政府信息公开行政复议2件、行政诉讼2件。")
+
+
 def report(title_year=2023, period_year=2023, t2=None, t3=None, t3_labels=None, t4=None, sections=None,
-           lp=False, subtotal_rows=None, omit=(), fee="12.5", extra_t3_rows=None):
+           lp=False, subtotal_rows=None, omit=(), fee="12.5", extra_t3_rows=None, narrative=NARRATIVE,
+           period=None, meta="", five="政策解读形式还不够丰富，下一步将加以改进。", six="本年度未收取信息处理费。",
+           note="（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"):
     t2 = t2 or {"REG": [0, 0, 0], "NORM": [2, 1, 9], "LIC": 120, "PUN": 35, "COE": 0}
     t3 = t3 or base_t3()
     t3_labels = t3_labels or T3_LABELS_2021
     t4 = t4 if t4 is not None else [1, 0, 1, 0, 2, 1, 0, 0, 0, 1, 0, 0, 0, 1, 1]
     heads = sections or ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
                          "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"]
-    out = [f"测试县应急管理局{title_year}年政府信息公开工作年度报告", "",
-           f"本报告所列数据的统计期限自{period_year}年1月1日起至{period_year}年12月31日止。", ""]
-    out += [heads[0], f"{title_year}年，我局依法做好政府信息公开工作。", ""]
+    period = period or f"自{period_year}年1月1日起至{period_year}年12月31日止"
+    out = [f"测试县应急管理局{title_year}年政府信息公开工作年度报告", ""]
+    if meta:
+        out += [meta, ""]
+    out += [f"本报告所列数据的统计期限{period}。", ""]
+    out += [heads[0], f"{title_year}年，我局依法做好政府信息公开工作。" + narrative, ""]
     if heads[1]:
         out += [heads[1], ""]
     if "t2" not in omit:
@@ -75,7 +85,7 @@ def report(title_year=2023, period_year=2023, t2=None, t3=None, t3_labels=None, 
         out += [heads[2], ""]
     if "t3" not in omit:
         cols = "| 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |" + (" 小计 |" if lp else "") + " 总计 |"
-        out += ["| （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | 申请人情况 |", "|---|---|",
+        out += [f"| {note} | 申请人情况 |", "|---|---|",
                 "| | 法人或其他组织 |", "| " + cols.strip("| ") + " |"]
         for k, (label, values) in enumerate(zip(t3_labels, t3)):
             if subtotal_rows and k in subtotal_rows:
@@ -95,9 +105,9 @@ def report(title_year=2023, period_year=2023, t2=None, t3=None, t3_labels=None, 
                 "| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |",
                 "| " + " | ".join(map(cell, t4)) + " |", ""]
     if heads[4]:
-        out += [heads[4], "政策解读形式还不够丰富，下一步将加以改进。", ""]
+        out += [heads[4], five, ""]
     if heads[5]:
-        out += [heads[5], "本年度未收取信息处理费。", ""]
+        out += [heads[5], six, ""]
     return "\n".join(out)
 
 
@@ -201,6 +211,46 @@ def main():
     scrambled = scrambled.replace("| 1.属于国家秘密 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |", "| 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n1.属于国家秘密")
     add("PARSE-ORDER", "invalid-labels-out-of-place", scrambled)
     add("INPUT-NO-TABLES", "invalid-narrative-only", "各位领导：\n今年我局认真做好政务公开工作，成效明显。\n")
+
+    # Narrative against tables (preview rules). The base narrative agrees with the tables.
+    for rule in ["NAR-RECV", "NAR-CARRYIN", "NAR-DONE", "NAR-CARRYOUT", "NAR-OUTCOME", "NAR-PCT", "NAR-ZERO-APP",
+                 "NAR-REVIEW", "NAR-LIT", "NAR-ZERO-RL", "NAR-FEE", "NAR-FEE-STEP", "NAR-SEC6-FEE", "NAR-SEC5-EMPTY",
+                 "T2-VALID-GE-MADE", "T2-RULE-LEVEL", "T2-FEE-UNIT", "T2-NARR-NORM", "T2-NARR-ENF", "YR-PERIOD-FULL",
+                 "YR-PUB", "YR-TEXT", "STR-LABEL", "STR-NOTE", "STR-NAME", "HINT-LIT-WITHOUT-REVIEW",
+                 "HINT-APPEALS-WITHOUT-REQUESTS", "HINT-OTHER-OUTCOME"]:
+        add(rule, "valid-consistent-report", base)
+    add("NAR-RECV", "invalid-received-twenty", report(narrative="全年共受理政府信息公开申请20件。"))
+    add("NAR-CARRYIN", "invalid-carried-in-five", report(narrative="上年结转政府信息公开申请5件。"))
+    add("NAR-DONE", "invalid-done-ten", report(narrative="全年办结政府信息公开申请10件。"))
+    add("NAR-CARRYOUT", "invalid-three-carried-out", report(narrative="另有3件结转下年度继续办理。"))
+    add("NAR-OUTCOME", "invalid-granted-or-partial", report(narrative="其中，予以公开及部分公开9件。"))
+    add("NAR-PCT", "invalid-percent", report(narrative="其中，予以公开6件（占60%）。"))
+    add("NAR-PCT", "valid-percent-rounded", report(narrative="其中，予以公开6件（占46.2%）。"))
+    add("NAR-ZERO-APP", "invalid-no-applications", report(narrative="本年度未收到政府信息公开申请。"))
+    add("NAR-REVIEW", "invalid-five-reviews", report(narrative="全年发生政府信息公开行政复议5件。"))
+    add("NAR-LIT", "invalid-four-suits", report(narrative="全年发生政府信息公开行政诉讼4件。"))
+    add("NAR-ZERO-RL", "invalid-no-cases", report(narrative="全年没有发生行政复议和行政诉讼案件。"))
+    add("NAR-FEE", "invalid-fee-and-no-fee", report(narrative="全年收取信息处理费100元。"))
+    add("NAR-FEE-STEP", "invalid-fifteen-yuan", report(narrative="全年收取信息处理费15元。", six="本年度收取信息处理费15元。"))
+    add("NAR-SEC6-FEE", "invalid-section-six-silent", report(six="无。"))
+    add("NAR-SEC5-EMPTY", "invalid-section-five-none", report(five="无。"))
+    add("T2-VALID-GE-MADE", "invalid-valid-below-made", report(t2={"REG": [0, 0, 0], "NORM": [5, 0, 3], "LIC": 120, "PUN": 35, "COE": 0}))
+    add("T2-RULE-LEVEL", "invalid-county-regulation", report(t2={"REG": [1, 0, 1], "NORM": [2, 1, 9], "LIC": 120, "PUN": 35, "COE": 0}))
+    add("T2-FEE-UNIT", "invalid-info-fee-in-table", report(narrative="全年收取信息处理费120元。", six="本年度收取信息处理费120元。", fee="120"))
+    add("T2-NARR-NORM", "invalid-norms-five", report(narrative="本年度制发行政规范性文件5件。"))
+    add("T2-NARR-ENF", "invalid-penalties-forty", report(narrative="全年作出行政处罚决定40件。"))
+    add("YR-PERIOD-FULL", "invalid-half-year", report(period="自2023年1月1日起至2023年6月30日止"))
+    add("YR-PUB", "invalid-department-in-march", report(meta="发布日期: 2024-03-15"))
+    add("YR-PUB", "valid-department-in-january", report(meta="发布日期: 2024-01-20"))
+    add("YR-TEXT", "invalid-last-years-sentence", report(narrative="2022年，我局认真做好政务公开工作。"))
+    add("STR-LABEL", "invalid-yuqi-typo", report(extra_t3_rows={20: f"| （六）其他处理 | 1.申请人无正当理由预期不补正、行政机关不再处理其政府信息公开申请 | {' | '.join('0' * 7)} |"}))
+    add("STR-NOTE", "invalid-note-missing", report(note="情况说明"))
+    add("STR-NAME", "invalid-other-units-name", report(meta="发布机构: 测试县交通运输局"))
+    add("HINT-LIT-WITHOUT-REVIEW", "invalid-suit-after-no-review", report(t4=[0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 1, 0, 0, 0, 1], narrative=""))
+    add("HINT-APPEALS-WITHOUT-REQUESTS", "invalid-appeals-only", report(t3=[[0] * 7 for _ in range(25)], narrative=""))
+    other = base_t3(); other[22] = [20, 0, 0, 0, 0, 0, 20]; other[23] = [x + (20 if i in (0, 6) else 0) for i, x in enumerate(other[23])]
+    other[0] = [x + (20 if i in (0, 6) else 0) for i, x in enumerate(other[0])]
+    add("HINT-OTHER-OUTCOME", "invalid-mostly-other", report(t3=other, narrative=""))
 
     # Input: bytes that are not a report, and a GBK file with one broken byte.
     fixtures["INPUT-UNREADABLE/invalid-pdf-file.pdf"] = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n"

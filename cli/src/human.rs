@@ -43,6 +43,11 @@ pub(crate) fn report(file: &str, checked: &Checked, style: &Style) -> String {
     }
     let _ = writeln!(out, "  {}", facts.join("  "));
     let _ = writeln!(out, "  {}", checked.verdict());
+    if checked.unreadable.is_none() && !report.tables.is_empty() {
+        for id in [gouji::model::TableId::T3, gouji::model::TableId::T4] {
+            let _ = writeln!(out, "  {}", style.paint("2", &checked.summary(id).coverage(id)));
+        }
+    }
     let (errors, warnings, infos) = (
         checked.count(Severity::Error),
         checked.count(Severity::Warning),

@@ -1,7 +1,7 @@
 //! The CLI's JSON output: the public contract of `spec/CONTRACT.md`. Fields may be added,
 //! never renamed or dropped.
 
-use gouji::model::{Number, Value};
+use gouji::model::{Number, TableId, Value};
 use gouji::{Checked, Finding};
 use serde_json::{Map, Value as Json, json};
 
@@ -41,6 +41,15 @@ pub(crate) fn report(file: &str, checked: &Checked) -> Json {
     if let Some(source) = &checked.source {
         object["encoding"] = Json::from(source.encoding.name());
     }
+    let mut coverage = Map::new();
+    for id in [TableId::T3, TableId::T4] {
+        let s = checked.summary(id);
+        coverage.insert(
+            id.code().to_string(),
+            json!({ "found": s.found, "passed": s.passed, "failed": s.failed, "review": s.review, "cannot_run": s.cannot_run }),
+        );
+    }
+    object["coverage"] = Json::Object(coverage);
     if let Some(why) = checked.unreadable {
         object["error"] = Json::from(why.message());
     }

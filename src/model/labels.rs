@@ -51,6 +51,16 @@ pub(crate) fn t3_keys(row: Row) -> &'static [&'static str] {
 /// Words that only occur in the 2021 表三 (its three 其他处理 rows).
 pub(crate) const T3_2021_MARKERS: &[&str] = &["不补正", "收费通知", "缴纳费用"];
 
+/// Label typos seen in real reports: (as written, official, row). Matched in the table's text.
+pub(crate) const LABEL_TYPOS: &[(&str, &str, Option<Row>)] = &[
+    ("预期不补正", "逾期不补正", Some(Row::R3_6_1)),
+    ("预期未按收费", "逾期未按收费", Some(Row::R3_6_2)),
+    ("只计这一情况", "只计这一情形", Some(Row::R3_2)),
+    ("其他法律行政止公开", "其他法律行政法规禁止公开", Some(Row::R3_3_2)),
+    ("其他法律法规禁止公开", "其他法律行政法规禁止公开", Some(Row::R3_3_2)),
+    ("本机关不掌握相关信息", "本机关不掌握相关政府信息", Some(Row::R3_4_1)),
+];
+
 /// Labels of a subtotal row in local variants of 表三.
 pub(crate) const SUBTOTAL_KEYS: &[&str] = &["小计", "合计"];
 
@@ -221,6 +231,20 @@ impl Index {
     pub(crate) fn token_of(&self, offset: usize) -> usize {
         let at = self.text_tokens.partition_point(|&(start, _)| start <= offset);
         at.checked_sub(1).map_or(0, |at| self.text_tokens[at].1)
+    }
+
+    /// The normalized byte offset of compact offset `offset` (within its token; exact when the
+    /// token holds no markup that the compact text drops).
+    pub(crate) fn byte_of(
+        &self,
+        offset: usize,
+        text: &str,
+        tokens: &[crate::segment::Token],
+    ) -> usize {
+        let idx = self.token_of(offset);
+        let Some(token) = tokens.get(idx) else { return text.len() };
+        let within = offset.saturating_sub(self.offset_of(idx));
+        floor_boundary(text, (token.range.start + within).min(token.range.end))
     }
 
     /// The first occurrence of any of `keys` in `from..to` (compact offsets): the earliest

@@ -32,6 +32,32 @@ pub struct Section {
     pub numeral: Option<char>,
     /// Position in reading order.
     pub order: usize,
+    /// The heading was cut short (`二、主动公开政府信息情` without 况).
+    pub truncated: bool,
+    /// Characters of text under the heading, up to the next heading found.
+    pub body_chars: usize,
+    /// The text under it is just `无` or `无。`.
+    pub body_is_none: bool,
+    /// The text under it mentions the 信息处理费 or 收费.
+    pub body_mentions_fee: bool,
+}
+
+/// Whether the report is a government's own (本级政府) or a department's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AgencyKind {
+    /// 某某人民政府, a 管委会 of a zone: publishes by 3月31日.
+    Government,
+    /// A department or office: publishes by 1月31日.
+    Department,
+}
+
+/// A sentence that states the unit's own work under a year (`2022年，我局…`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct YearClaim {
+    /// The year written.
+    pub year: i32,
+    /// The sentence, for messages.
+    pub sentence: String,
 }
 
 pub(super) struct Meta {
@@ -40,7 +66,9 @@ pub(super) struct Meta {
     pub(super) agency: Option<String>,
     pub(super) period: Option<Period>,
     pub(super) published: Option<Date>,
+    pub(super) publisher: Option<String>,
     pub(super) sections: Vec<Section>,
+    pub(super) year_claims: Vec<YearClaim>,
 }
 
 /// How much of the text is searched for the title and preamble facts.
@@ -58,9 +86,12 @@ pub(super) fn read(text: &str, _index: &Index) -> Meta {
     let published =
         metadata(head, &["发文日期:", "发布日期:", "发布时间:", "公开日期:", "成文日期:"])
             .and_then(|value| parse_date(&squeeze(&value)).map(|(date, _)| date));
+    let published = published.or_else(|| date_line(text));
+    let publisher = metadata(head, &["发布机构:", "发文机关:", "发布单位:"]);
     let body = &text[..labels::floor_boundary(text, text.len().min(SECTION_BYTES))];
     let sections = sections(&squeeze(body));
-    Meta { title, title_year, agency, period, published, sections }
+    let year_claims = year_claims(body);
+    Meta { title, title_year, agency, period, published, publisher, sections, year_claims }
 }
 
 /// Whitespace and markdown markup removed; `（` and friends are already ASCII.
@@ -247,7 +278,7 @@ fn leading_number(text: &str) -> Option<(u32, usize)> {
 }
 
 fn sections(squeezed: &str) -> Vec<Section> {
-    let mut found: Vec<(usize, Section)> = Vec::new();
+    let mut found: Vec<(usize, usize, Section)> = Vec::new();
     for (index, def) in SECTIONS.iter().enumerate() {
         let hit = def.keys.iter().find_map(|key| {
             squeezed
@@ -256,18 +287,108 @@ fn sections(squeezed: &str) -> Vec<Section> {
                 .find_map(|(at, _)| numeral_before(squeezed, at).map(|n| (at, n)))
         });
         if let Some((at, numeral)) = hit {
-            found.push((at, Section { index, numeral: Some(numeral), order: 0 }));
+            let heading_end = heading_end(squeezed, at, index);
+            let truncated = index == 1 && !squeezed[at..].starts_with("主动公开政府信息情况");
+            found.push((
+                at,
+                heading_end,
+                Section {
+                    index,
+                    numeral: Some(numeral),
+                    order: 0,
+                    truncated,
+                    body_chars: 0,
+                    body_is_none: false,
+                    body_mentions_fee: false,
+                },
+            ));
         }
     }
-    found.sort_by_key(|(at, _)| *at);
+    found.sort_by_key(|(at, _, _)| *at);
+    let starts: Vec<usize> = found.iter().map(|(at, _, _)| *at).collect();
     found
         .into_iter()
         .enumerate()
-        .map(|(order, (_, mut section))| {
+        .map(|(order, (_, end, mut section))| {
             section.order = order;
+            let next = starts.get(order + 1).copied().unwrap_or(squeezed.len()).max(end);
+            let body = &squeezed[end..labels::floor_boundary(squeezed, next)];
+            section.body_chars = body.chars().count();
+            section.body_is_none = matches!(
+                body.trim_end_matches(['。', '.']),
+                "无" | "暂无" | "无其他需要报告的事项" | "无其他需要报告事项"
+            );
+            section.body_mentions_fee =
+                body.contains("信息处理费") || body.contains("收费") || body.contains("处理费");
             section
         })
         .collect()
+}
+
+/// Where the heading found at `at` ends: after its key words and the rest of the title.
+fn heading_end(squeezed: &str, at: usize, index: usize) -> usize {
+    let title = SECTIONS[index].title;
+    let rest = &squeezed[at..];
+    // Walk the official title as far as the text follows it.
+    let mut end = at;
+    let mut text_chars = rest.char_indices();
+    for expected in title.chars() {
+        match text_chars.next() {
+            Some((offset, c)) if c == expected => end = at + offset + c.len_utf8(),
+            _ => break,
+        }
+    }
+    labels::ceil_boundary(squeezed, end.max(at + SECTIONS[index].keys[0].len().min(rest.len())))
+}
+
+/// `2026年1月23日` or `(2026年1月23日)` alone on a line: the date a report was signed.
+fn date_line(text: &str) -> Option<Date> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut near = lines.iter().take(40).chain(lines.iter().rev().take(20));
+    near.find_map(|line| {
+        let squeezed = squeeze(line);
+        let inner = squeezed.trim_matches(|c| matches!(c, '(' | ')' | '（' | '）'));
+        let (date, used) = parse_date(inner)?;
+        (used == inner.len() && inner.starts_with(|c: char| c.is_ascii_digit())).then_some(date)
+    })
+}
+
+/// Sentences that begin with a year and go on about the unit's own work, in the past.
+fn year_claims(text: &str) -> Vec<YearClaim> {
+    let mut out = Vec::new();
+    for sentence in text.split(['。', '；', ';', '\n']) {
+        let squeezed = squeeze(sentence);
+        // A heading may come first ("一、总体情况2023年,…"): look only at the sentence's start.
+        let Some(first_digit) = squeezed.find(|c: char| c.is_ascii_digit()).filter(|&at| at <= 36)
+        else {
+            continue;
+        };
+        let trimmed = &squeezed[first_digit..];
+        let Some((year, 0)) = find_year(trimmed) else { continue };
+        let rest = &trimmed[4 + '年'.len_utf8()..];
+        let rest = rest.strip_prefix('度').unwrap_or(rest);
+        let Some(rest) = rest.strip_prefix(',') else { continue };
+        let own = ["我", "全区", "全县", "全市", "本局", "本单位", "区政府", "县政府", "市政府"]
+            .iter()
+            .any(|w| rest.starts_with(w));
+        let future = ["将", "计划", "拟", "下一步", "明年", "力争", "继续", "要"]
+            .iter()
+            .any(|w| rest.contains(w));
+        if own && !future && squeezed.chars().count() < 300 {
+            out.push(YearClaim { year, sentence: squeezed.chars().take(60).collect() });
+        }
+        if out.len() > 200 {
+            break;
+        }
+    }
+    out
+}
+
+/// The kind of agency a name denotes.
+pub(super) fn agency_kind(agency: &str) -> AgencyKind {
+    let government = agency.ends_with("人民政府")
+        || ["管委会", "管理委员会", "实验区", "新区", "开发区"].iter().any(|w| agency.ends_with(w));
+    if government { AgencyKind::Government } else { AgencyKind::Department }
 }
 
 /// `一、` (or `一.`) shortly before `at` with no sentence break in between:

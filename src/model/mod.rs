@@ -14,13 +14,15 @@ pub mod address;
 pub mod identities;
 pub(crate) mod labels;
 mod meta;
+pub mod narrative;
 pub mod number;
 mod split;
 mod tables;
 
 pub use address::{CellRef, Col, Row, TableId};
 pub use identities::{Identity, identities};
-pub use meta::{Date, Period, Section};
+pub use meta::{AgencyKind, Date, Period, Section, YearClaim};
+pub use narrative::{Fact, FactKind};
 pub use number::Number;
 
 use std::ops::Range;
@@ -77,8 +79,15 @@ pub struct Report {
     pub agency: Option<String>,
     /// The 统计期限, when stated.
     pub period: Option<Period>,
-    /// The publication date, when stated.
+    /// The publication date, when stated (metadata, or a date line under the title or the
+    /// signature).
     pub published: Option<Date>,
+    /// The 发布机构 of the page's metadata, when there is one.
+    pub publisher: Option<String>,
+    /// Government (本级政府) or department, from the agency's name.
+    pub agency_kind: Option<AgencyKind>,
+    /// Sentences stating the unit's own work under a year.
+    pub year_claims: Vec<YearClaim>,
     /// The section headings found, in text order.
     pub sections: Vec<Section>,
     /// True when the text looks like a whole report (a title or several section headings),
@@ -86,6 +95,8 @@ pub struct Report {
     pub is_whole_report: bool,
     /// 表二, 表三 and 表四, when found (in that order).
     pub tables: Vec<Table>,
+    /// What the narrative states (outside the tables).
+    pub facts: Vec<Fact>,
 }
 
 impl Report {
@@ -99,9 +110,13 @@ impl Report {
             agency: None,
             period: None,
             published: None,
+            publisher: None,
+            agency_kind: None,
+            year_claims: Vec::new(),
             sections: Vec::new(),
             is_whole_report: false,
             tables: Vec::new(),
+            facts: Vec::new(),
         }
     }
 
@@ -151,6 +166,10 @@ pub struct Table {
     pub cells: Vec<Cell>,
     /// How the table was read: inferred, positional or unreadable parts.
     pub notes: Vec<Note>,
+    /// 表三: the 勾稽关系 note is in its header.
+    pub has_note: bool,
+    /// Label text that deviates from the official wording (typos seen in real reports).
+    pub label_issues: Vec<LabelIssue>,
     /// The table's extent in the normalized text.
     pub range: Range<usize>,
 }
@@ -177,6 +196,17 @@ impl Table {
         let Some(first) = self.cells.first() else { return Vec::new() };
         self.cells.iter().take_while(|c| c.addr.row == first.addr.row).map(|c| c.addr.col).collect()
     }
+}
+
+/// Label text that deviates from the official wording.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LabelIssue {
+    /// As written (normalized, simplified).
+    pub found: &'static str,
+    /// As the format words it.
+    pub official: &'static str,
+    /// The row it belongs to, when it is a row label.
+    pub row: Option<Row>,
 }
 
 /// One cell as read.
@@ -309,6 +339,9 @@ pub fn build(text: &str, doc: &Doc) -> Report {
         template = Template::Pre2019;
     }
     let is_whole_report = meta.title.is_some() || meta.sections.len() >= 3;
+    let table_ranges: Vec<Range<usize>> = tables.iter().map(|t| t.range.clone()).collect();
+    let facts = narrative::facts(text, &table_ranges);
+    let agency_kind = meta.agency.as_deref().map(meta::agency_kind);
     Report {
         template,
         title: meta.title,
@@ -317,8 +350,12 @@ pub fn build(text: &str, doc: &Doc) -> Report {
         agency: meta.agency,
         period: meta.period,
         published: meta.published,
+        publisher: meta.publisher,
+        agency_kind,
+        year_claims: meta.year_claims,
         sections: meta.sections,
         is_whole_report,
         tables,
+        facts,
     }
 }

@@ -89,6 +89,11 @@ impl Number {
         self.checked_add(Number { mantissa: other.mantissa.checked_neg()?, scale: other.scale })
     }
 
+    /// Exact product with an integer, or `None` on overflow.
+    pub fn checked_mul_int(self, factor: i64) -> Option<Number> {
+        Some(Number { mantissa: self.mantissa.checked_mul(factor)?, scale: self.scale })
+    }
+
     /// Sum of many numbers; `None` on overflow.
     pub fn sum(values: impl IntoIterator<Item = Number>) -> Option<Number> {
         values.into_iter().try_fold(Number::int(0), Number::checked_add)

@@ -22,7 +22,7 @@ use super::identities::{Identity, T3_APPLICANTS, t3_identities, t3_leaves, t4_id
 use super::labels::{self, Index};
 use super::number::Number;
 use super::split::{MAX_STEPS, splits, splits_grouped, splits_with_total};
-use super::{Cell, Layout, Note, Strategy, Table, Value};
+use super::{Cell, LabelIssue, Layout, Note, Strategy, Table, Value};
 
 /// How far (compact bytes) to look for the next row's label.
 const LABEL_WINDOW: usize = 900;
@@ -421,7 +421,8 @@ impl Reader<'_> {
             assumed.dedup();
             notes.insert(0, Note::Glued { rows: glued_rows, assumed });
         }
-        let start_byte = self.doc.tokens.get(row_start_token).map_or(0, |t| t.range.start);
+        // Where the table starts: its header (or first row), never the narrative before it.
+        let start_byte = self.index.byte_of(header_start, self.text, &self.doc.tokens);
         let end_byte =
             self.doc.tokens.get(end_token.saturating_sub(1)).map_or(start_byte, |t| t.range.end);
         let table = Table {
@@ -432,6 +433,12 @@ impl Reader<'_> {
             strategy,
             cells,
             notes,
+            has_note: self.index.contains_any(
+                &["勾稽关系"],
+                r1.start.saturating_sub(1200),
+                r1.start,
+            ),
+            label_issues: self.label_issues(header_start, end),
             range: start_byte..end_byte.max(start_byte),
         };
         Some((table, header_start..end))
@@ -690,7 +697,7 @@ impl Reader<'_> {
                 notes.extend(self.note(Row::RV, &read, 15));
             }
         }
-        let start_byte = self.doc.tokens.get(start_token).map_or(0, |t| t.range.start);
+        let start_byte = self.index.byte_of(header.start, self.text, &self.doc.tokens);
         let end_byte = slots.last().map_or(start_byte, |&t| self.doc.tokens[t].range.end);
         let table = Table {
             id: TableId::T4,
@@ -700,6 +707,8 @@ impl Reader<'_> {
             strategy: Strategy::Labels,
             cells,
             notes,
+            has_note: false,
+            label_issues: Vec::new(),
             range: start_byte..end_byte.max(start_byte),
         };
         Some((table, header.start))
@@ -775,8 +784,19 @@ impl Reader<'_> {
             notes.insert(0, Note::Glued { rows: glued, assumed: Vec::new() });
         }
         let located: Vec<&Range<usize>> = cells.iter().filter_map(|c| c.range.as_ref()).collect();
-        let start_byte =
-            self.doc.tokens.get(self.index.token_of(region_start)).map_or(0, |t| t.range.start);
+        let start_byte = self.index.byte_of(region_start, self.text, &self.doc.tokens);
+        // "第二十条第(一)" without 项 (the seed).
+        let title_end = region_start + "第二十条第(一)".len();
+        let mut label_issues = Vec::new();
+        if self.index.compact.get(region_start..title_end) == Some("第二十条第(一)")
+            && !self.index.compact[title_end..].starts_with('项')
+        {
+            label_issues.push(LabelIssue {
+                found: "第二十条第(一)",
+                official: "第二十条第（一）项",
+                row: None,
+            });
+        }
         let end_byte = located.iter().map(|r| r.end).max().unwrap_or(start_byte);
         Some(Table {
             id: TableId::T2,
@@ -786,8 +806,19 @@ impl Reader<'_> {
             strategy: Strategy::Labels,
             cells,
             notes,
+            has_note: false,
+            label_issues,
             range: start_byte..end_byte.max(start_byte),
         })
+    }
+
+    /// Known label typos in `from..to` (compact offsets).
+    fn label_issues(&self, from: usize, to: usize) -> Vec<LabelIssue> {
+        labels::LABEL_TYPOS
+            .iter()
+            .filter(|(found, _, _)| self.index.contains_any(&[found], from, to))
+            .map(|&(found, official, row)| LabelIssue { found, official, row })
+            .collect()
     }
 
     /// Values right after a label: nothing but values may come between (a later row's values

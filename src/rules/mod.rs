@@ -9,8 +9,11 @@
 //! family is registered and its severity is the registry's; output is sorted, so the same
 //! input always gives the same findings in the same order.
 
+mod active;
 mod arith;
 pub mod culprit;
+mod hints;
+mod narrative;
 pub mod registry;
 mod structure;
 mod values;
@@ -82,6 +85,9 @@ pub fn run(report: &Report) -> Results {
     values::check(report, &mut results.findings);
     structure::check(report, &mut results.findings);
     years::check(report, &mut results.findings);
+    active::check(report, &mut results.findings);
+    narrative::check(report, &mut results.findings);
+    hints::check(report, &mut results.findings);
     sort(&mut results.findings);
     results
 }

@@ -1,9 +1,10 @@
-//! Tables, rows and headings (RULEBOOK §2.9 STR-SHAPE, STR-SECTIONS), 表四's count (T4-CNT),
-//! and how the tables were read (PARSE-GLUED, PARSE-AMBIGUOUS, PARSE-ORDER).
+//! Tables, rows, labels and headings (RULEBOOK §2.9 STR-SHAPE, STR-ROWS, STR-SECTIONS,
+//! STR-LABEL, STR-NOTE, STR-NAME), 表四's count (T4-CNT), and how the tables were read
+//! (PARSE-GLUED, PARSE-AMBIGUOUS, PARSE-ORDER).
 
 use crate::finding::Finding;
 use crate::model::labels::SECTIONS;
-use crate::model::{CellRef, Note, Number, Report, Row, Table, TableId, Template};
+use crate::model::{CellRef, Note, Number, Report, Row, Strategy, Table, TableId, Template};
 
 use super::finding;
 
@@ -39,7 +40,66 @@ pub(super) fn check(report: &Report, findings: &mut Vec<Finding>) {
     }
     for table in &report.tables {
         notes(table, findings);
+        labels(table, findings);
     }
+    for section in report.sections.iter().filter(|s| s.truncated) {
+        let title = SECTIONS[section.index].title;
+        findings.push(finding(
+            "STR-LABEL",
+            format!(
+                "第{}部分标题不完整，应为“{}、{title}”。",
+                SECTIONS[section.index].numeral, SECTIONS[section.index].numeral
+            ),
+            Vec::new(),
+        ));
+    }
+    name(report, findings);
+}
+
+/// STR-LABEL and STR-NOTE.
+fn labels(table: &Table, findings: &mut Vec<Finding>) {
+    for issue in &table.label_issues {
+        let cells = issue.row.map(|r| row_cells(table, r)).unwrap_or_default();
+        let mut f = finding(
+            "STR-LABEL",
+            format!(
+                "{}标签写作“{}”，格式原文为“{}”。",
+                table.id.name(),
+                issue.found,
+                issue.official
+            ),
+            cells,
+        );
+        f.hint = Some("按国办格式原文改正标签。".to_string());
+        findings.push(f);
+    }
+    if table.id == TableId::T3 && !table.has_note && table.strategy == Strategy::Labels {
+        let mut f = finding(
+            "STR-NOTE",
+            "表三左上角缺少说明“（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）”。".to_string(),
+            Vec::new(),
+        );
+        f.hint = Some("缺少这句说明，往往意味着表格是重新录入的，请对照格式核对表头。".to_string());
+        findings.push(f);
+    }
+}
+
+/// STR-NAME: the title's unit against the page's 发布机构.
+fn name(report: &Report, findings: &mut Vec<Finding>) {
+    let (Some(agency), Some(publisher)) = (report.agency.as_deref(), report.publisher.as_deref())
+    else {
+        return;
+    };
+    if agency.contains(publisher) || publisher.contains(agency) {
+        return;
+    }
+    let mut f = finding(
+        "STR-NAME",
+        format!("标题中的单位“{agency}”与发布机构“{publisher}”不一致。"),
+        Vec::new(),
+    );
+    f.hint = Some("核对是否套用了其他单位的报告。".to_string());
+    findings.push(f);
 }
 
 fn row_cells(table: &Table, row: Row) -> Vec<CellRef> {

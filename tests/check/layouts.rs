@@ -104,7 +104,7 @@ fn render_t2(t: &Tables, layout: Layout) -> String {
     let mut out = String::new();
     match layout {
         Layout::CellPerLine => {
-            out.push_str("|\n第二十条 第(一) |\n|||\n|\n信息内容 |\n本年制发件数 |\n本年废止件数 |\n现行有效件数 |\n");
+            out.push_str("|\n第二十条 第(一)项 |\n|||\n|\n信息内容 |\n本年制发件数 |\n本年废止件数 |\n现行有效件数 |\n");
             for (label, v) in docs {
                 out.push_str(&format!("|\n{label} |\n{} |\n{} |\n{} |\n", v[0], v[1], v[2]));
             }
@@ -385,10 +385,14 @@ fn assert_reads_back(tables: &Tables, layout: Layout, text: &str) {
         "{layout:?}: errors on a consistent table\n{}\n---\n{text}",
         describe(&checked)
     );
-    // Nothing at all to report, except (glued text) how the digits were split.
+    // Nothing to report from a stable rule, except (glued text) how the digits were split;
+    // preview hints (HINT-*) depend on the random numbers, not on the layout.
     let unexpected: Vec<&str> = checked
         .findings
         .iter()
+        .filter(|f| {
+            gouji::rules::rule(&f.rule).is_some_and(|r| r.status == gouji::rules::Status::Stable)
+        })
         .filter(|f| !(layout == Layout::Glued && f.rule.starts_with("PARSE-")))
         .map(|f| f.rule.as_str())
         .collect();

@@ -1,0 +1,476 @@
+//! Facts the narrative states: "共受理政府信息公开申请 1295 件", "办结 69 件", "1件结转下年度",
+//! "收取信息处理费0元", "没有行政复议和行政诉讼案件" (RULEBOOK §2.6).
+//!
+//! Text outside the tables is cut into clauses (at `，。；`, blank lines, table bars; a single
+//! line break is a wrap and joins). In a clause each
+//! number with a unit is bound to the first keyword before it, or when none precedes it, to
+//! the first one after it ("1件结转下年度继续办理"). Keywords are the outcome groups, never
+//! their sub-items, so "因本机关不掌握等原因无法提供564件" binds 564 to 无法提供. Clauses about
+//! other business (建议, 提案, 案件 …) bind nothing to the application counts.
+//!
+//! Invariant: a fact is only what a clause literally says; nothing is inferred across clauses.
+
+use std::ops::Range;
+
+use super::number::Number;
+
+/// What a narrative number is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum FactKind {
+    /// 收到/受理/新收…申请 N 件.
+    Received,
+    /// 上年结转 N 件.
+    CarriedIn,
+    /// 办结/答复 N 件.
+    Done,
+    /// 结转下年度 N 件.
+    CarriedOut,
+    /// 予以公开/同意公开 N 件.
+    Granted,
+    /// 部分公开 N 件.
+    Partial,
+    /// 予以公开及部分公开 N 件.
+    GrantedOrPartial,
+    /// 不予公开 N 件.
+    Withheld,
+    /// 无法提供 N 件.
+    Unavailable,
+    /// 不予处理 N 件.
+    NotProcessed,
+    /// 其他处理 N 件.
+    OtherProcessed,
+    /// 行政复议 N 件/起.
+    Review,
+    /// 行政诉讼 N 件/起.
+    Litigation,
+    /// 没有（未发生）行政复议和行政诉讼.
+    NoReviewOrLitigation,
+    /// 未收到政府信息公开申请.
+    NoApplications,
+    /// 收取信息处理费 N 元 (the value is in 元).
+    InfoFee,
+    /// 未收取信息处理费.
+    NoInfoFee,
+    /// 制发/出台/印发规范性文件 N 件.
+    NormsMade,
+    /// 未制定规范性文件.
+    NoNormsMade,
+    /// 规章 N 件 (kept apart so that its number is not taken for 规范性文件).
+    RulesMade,
+    /// 行政事业性收费 N 元 (the value is in 元).
+    AdminFee,
+    /// 行政许可 N 件.
+    Licences,
+    /// 行政处罚 N 件.
+    Penalties,
+    /// 行政强制 N 件.
+    Enforcement,
+}
+
+/// One stated fact.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fact {
+    /// What it is about.
+    pub kind: FactKind,
+    /// The number (0 for the "none" facts); money in 元.
+    pub value: Number,
+    /// The clause says 共/合计/含上年结转: a total that may include carried-over applications.
+    pub summed: bool,
+    /// A percentage written right after it (`208 件（17.46%）`).
+    pub percent: Option<Number>,
+    /// Where, in the normalized text (the clause).
+    pub range: Range<usize>,
+    /// The clause as written, for messages.
+    pub clause: String,
+}
+
+/// Keywords and the facts they announce, longest first within a kind.
+const KEYWORDS: &[(&str, FactKind)] = &[
+    ("予以公开及部分公开", FactKind::GrantedOrPartial),
+    ("予以公开和部分公开", FactKind::GrantedOrPartial),
+    ("公开及部分公开", FactKind::GrantedOrPartial),
+    ("予以公开", FactKind::Granted),
+    ("同意公开", FactKind::Granted),
+    ("部分公开", FactKind::Partial),
+    ("不予公开", FactKind::Withheld),
+    ("无法提供", FactKind::Unavailable),
+    ("不予处理", FactKind::NotProcessed),
+    ("其他处理", FactKind::OtherProcessed),
+    ("同意公开答复", FactKind::Granted),
+    ("部分公开答复", FactKind::Partial),
+    ("不予公开答复", FactKind::Withheld),
+    ("上年结转", FactKind::CarriedIn),
+    ("结转下年度", FactKind::CarriedOut),
+    ("结转下一年", FactKind::CarriedOut),
+    ("转下一年度", FactKind::CarriedOut),
+    ("转入下一年", FactKind::CarriedOut),
+    ("顺延至下一年", FactKind::CarriedOut),
+    ("顺延", FactKind::CarriedOut),
+    ("新收", FactKind::Received),
+    ("收到", FactKind::Received),
+    ("受理", FactKind::Received),
+    ("办结", FactKind::Done),
+    ("共办理", FactKind::Done),
+    ("答复", FactKind::Done),
+    ("行政复议", FactKind::Review),
+    ("行政诉讼", FactKind::Litigation),
+    ("信息处理费", FactKind::InfoFee),
+    ("规范性文件", FactKind::NormsMade),
+    ("规章", FactKind::RulesMade),
+    ("行政事业性收费", FactKind::AdminFee),
+    ("行政许可", FactKind::Licences),
+    ("行政处罚", FactKind::Penalties),
+    ("行政强制", FactKind::Enforcement),
+];
+
+/// Words that put a clause about other business: its numbers are not application counts.
+const OTHER_BUSINESS: &[&str] = &[
+    "建议", "提案", "来信", "信件", "留言", "诉求", "热线", "咨询", "案件", "培训", "会议", "检查",
+    "评议", "办件", "事项",
+];
+
+const COUNT_UNITS: &[&str] = &["件", "起", "宗", "个", "条"];
+
+/// Extracts the facts from `text` outside `exclude` (the tables' ranges).
+pub(super) fn facts(text: &str, exclude: &[Range<usize>]) -> Vec<Fact> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut excluded: Vec<Range<usize>> = exclude.to_vec();
+    excluded.sort_by_key(|r| r.start);
+    let bytes = text.as_bytes();
+    for (at, ch) in text.char_indices().chain(std::iter::once((text.len(), '。'))) {
+        let boundary = match ch {
+            // "258件，占33.9%": the share stays with its number.
+            '，' | ',' => !text[at + ch.len_utf8()..].starts_with('占'),
+            '。' | '；' | ';' | '！' | '？' | '!' | '?' | '【' | '】' | ':' | '：' | '|' | '\t' => {
+                true
+            }
+            // A line break inside a paragraph is a wrap (PDF text); a blank line ends it.
+            '\n' => bytes.get(at + 1) == Some(&b'\n'),
+            // "0元.全年…" but not "4068.208".
+            '.' => {
+                !(at > 0
+                    && bytes[at - 1].is_ascii_digit()
+                    && bytes.get(at + 1).is_some_and(u8::is_ascii_digit))
+            }
+            _ => false,
+        };
+        if !boundary {
+            continue;
+        }
+        let clause = start..at;
+        start = at + ch.len_utf8();
+        if clause.is_empty()
+            || excluded.iter().any(|r| r.start < clause.end && clause.start < r.end)
+        {
+            continue;
+        }
+        clause_facts(text, clause, &mut out);
+        if out.len() > 10_000 {
+            break;
+        }
+    }
+    out
+}
+
+fn clause_facts(text: &str, range: Range<usize>, out: &mut Vec<Fact>) {
+    let clause = &text[range.clone()];
+    if clause.chars().count() > 200 {
+        return;
+    }
+    let squeezed: String = clause.chars().filter(|c| !c.is_whitespace()).collect();
+    let make = |kind, value, percent| Fact {
+        kind,
+        value,
+        summed: squeezed.contains('共')
+            || squeezed.contains("合计")
+            || squeezed.contains("含上年结转"),
+        percent,
+        range: range.clone(),
+        clause: squeezed.clone(),
+    };
+    // Facts stated without a number (a year may be there: "2023年度未收取…").
+    let unnumbered = numbers(&squeezed).is_empty();
+    let none_of = |words: &[&str]| words.iter().any(|w| squeezed.contains(w));
+    if none_of(&["未收到", "没有收到", "无"])
+        && squeezed.contains("申请")
+        && squeezed.contains("公开")
+        && !squeezed.contains("复议")
+        && none_of(&[
+            "未收到政府信息公开申请",
+            "未收到信息公开申请",
+            "没有收到政府信息公开申请",
+            "未收到依申请公开",
+            "无依申请公开",
+        ])
+    {
+        out.push(make(FactKind::NoApplications, Number::int(0), None));
+    }
+    // "未发生…被行政复议纠错或行政诉讼败诉" is about outcomes, not about whether cases arose.
+    if none_of(&["没有", "未发生", "未收到", "无", "均为0", "均为零"])
+        && !none_of(&["纠错", "纠正", "败诉", "撤销"])
+        && squeezed.contains("行政复议")
+        && squeezed.contains("行政诉讼")
+        && unnumbered
+    {
+        out.push(make(FactKind::NoReviewOrLitigation, Number::int(0), None));
+    }
+    if none_of(&["未收取", "无收取", "没有收取", "不收取", "未发生"])
+        && squeezed.contains("费")
+        && unnumbered
+        && (squeezed.contains("信息处理费") || squeezed.contains("收费"))
+    {
+        out.push(make(FactKind::NoInfoFee, Number::int(0), None));
+    }
+    if none_of(&["未制定", "未出台", "未印发", "未制发", "没有制定"])
+        && squeezed.contains("规范性文件")
+    {
+        out.push(make(FactKind::NoNormsMade, Number::int(0), None));
+    }
+
+    // Keywords (each position once, longest match first) and numbers with units.
+    let mut keywords: Vec<(usize, FactKind, bool)> = Vec::new();
+    let mut taken = vec![false; squeezed.len()];
+    for &(word, kind) in KEYWORDS {
+        for (at, _) in squeezed.match_indices(word) {
+            if taken[at..at + word.len()].iter().any(|&t| t) {
+                continue;
+            }
+            taken[at..at + word.len()].iter_mut().for_each(|t| *t = true);
+            keywords.push((at, kind, false));
+        }
+    }
+    keywords.sort_by_key(|k| k.0);
+    let other_business = OTHER_BUSINESS.iter().any(|w| squeezed.contains(w));
+    for number in numbers(&squeezed) {
+        let fits = |kind: FactKind| match kind {
+            FactKind::InfoFee | FactKind::AdminFee => number.unit == "元" || number.unit == "万元",
+            FactKind::Licences | FactKind::Penalties | FactKind::Enforcement => {
+                COUNT_UNITS.contains(&number.unit) && squeezed.contains("决定")
+            }
+            FactKind::NormsMade => {
+                COUNT_UNITS.contains(&number.unit)
+                    && ["制发", "出台", "印发", "发布", "制定", "公开", "新增"]
+                        .iter()
+                        .any(|w| squeezed.contains(w))
+                    && !squeezed.contains("有效")
+            }
+            FactKind::RulesMade => COUNT_UNITS.contains(&number.unit),
+            FactKind::Review | FactKind::Litigation => {
+                COUNT_UNITS.contains(&number.unit) && !squeezed.contains("行政复议、行政诉讼")
+            }
+            FactKind::Received => {
+                COUNT_UNITS.contains(&number.unit) && !other_business && squeezed.contains("申请")
+            }
+            _ => COUNT_UNITS.contains(&number.unit) && !other_business,
+        };
+        // Of the keywords before the number, a specific one (an outcome, a carry-over) beats a
+        // generic one (收到, 办结, 答复): "办结…同意公开答复9件" is 同意公开, "转下一年度办理答复的有1件"
+        // is 结转; among equals the nearest wins. With none before, the first after.
+        let generic = |kind: FactKind| matches!(kind, FactKind::Received | FactKind::Done);
+        let before = keywords
+            .iter()
+            .enumerate()
+            .filter(|(_, k)| k.0 < number.at && !k.2 && fits(k.1))
+            .max_by_key(|(_, k)| (!generic(k.1), k.0))
+            .map(|(i, _)| i);
+        let after = keywords.iter().position(|k| k.0 > number.at && !k.2 && fits(k.1));
+        let Some(k) = before.or(after) else { continue };
+        keywords[k].2 = true;
+        let mut value = number.value;
+        if matches!(keywords[k].1, FactKind::InfoFee | FactKind::AdminFee) && number.unit == "万元"
+        {
+            value = value.checked_mul_int(10_000).unwrap_or(value);
+        }
+        out.push(make(keywords[k].1, value, number.percent));
+    }
+}
+
+struct Stated {
+    at: usize,
+    value: Number,
+    unit: &'static str,
+    percent: Option<Number>,
+}
+
+/// Numbers followed by a unit: `1295件`, `两件`, `380元`, `4068.208万元`, with an optional
+/// percentage right after (`208件(17.46%)` once brackets are gone, `208件，占17.46%`).
+fn numbers(clause: &str) -> Vec<Stated> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = clause.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (at, ch) = chars[i];
+        let start = i;
+        let value = if ch.is_ascii_digit() {
+            while i < chars.len()
+                && (chars[i].1.is_ascii_digit()
+                    || (chars[i].1 == '.'
+                        && chars.get(i + 1).is_some_and(|c| c.1.is_ascii_digit())))
+            {
+                i += 1;
+            }
+            // A year or a date is not a count.
+            if chars.get(i).is_some_and(|c| matches!(c.1, '年' | '月' | '日' | '号' | '期' | '届'))
+            {
+                continue;
+            }
+            Number::parse(&clause[at..chars.get(i).map_or(clause.len(), |c| c.0)])
+        } else if is_cn_digit(ch) {
+            while i < chars.len() && is_cn_digit(chars[i].1) {
+                i += 1;
+            }
+            let end = chars.get(i).map_or(clause.len(), |c| c.0);
+            cn_number(&clause[at..end]).map(Number::int)
+        } else {
+            i += 1;
+            continue;
+        };
+        let rest = &clause[chars.get(i).map_or(clause.len(), |c| c.0)..];
+        let unit = ["万元", "元", "件", "起", "宗", "个", "条", "项"]
+            .into_iter()
+            .find(|u| rest.starts_with(u));
+        let (Some(value), Some(unit)) = (value, unit) else {
+            if i == start {
+                i += 1;
+            }
+            continue;
+        };
+        // A Chinese numeral before 个/项 is usually wording ("一个", "三项"), not a count.
+        if !ch.is_ascii_digit() && matches!(unit, "个" | "项" | "条") {
+            continue;
+        }
+        let after_unit = &rest[unit.len()..];
+        let percent = percent_after(after_unit);
+        out.push(Stated { at, value, unit, percent });
+    }
+    out
+}
+
+fn percent_after(text: &str) -> Option<Number> {
+    let text = text.trim_start_matches(['(', '（', '，', ',', '占', ' ']);
+    let digits: String = text.chars().take_while(|c| c.is_ascii_digit() || *c == '.').collect();
+    let rest = &text[digits.len()..];
+    if digits.is_empty() || !rest.starts_with('%') {
+        return None;
+    }
+    Number::parse(&digits)
+}
+
+fn is_cn_digit(ch: char) -> bool {
+    "零〇一二两三四五六七八九十百千万".contains(ch)
+}
+
+/// 零 〇 一 … 九, 十, 百, 千, 万: `十二` = 12, `两百零五` = 205, `一万二千` = 12000.
+pub(crate) fn cn_number(text: &str) -> Option<i64> {
+    let digit = |c: char| {
+        "零一二三四五六七八九".find(c).map(|at| (at / '零'.len_utf8()) as i64).or(match c {
+            '〇' => Some(0),
+            '两' => Some(2),
+            _ => None,
+        })
+    };
+    let mut total = 0i64;
+    let mut section = 0i64;
+    let mut current: Option<i64> = None;
+    let mut seen = false;
+    for c in text.chars() {
+        seen = true;
+        if let Some(d) = digit(c) {
+            current = Some(d);
+            continue;
+        }
+        let unit = match c {
+            '十' => 10,
+            '百' => 100,
+            '千' => 1000,
+            '万' => {
+                section += current.take().unwrap_or(0);
+                total += section.max(1) * 10_000;
+                section = 0;
+                continue;
+            }
+            _ => return None,
+        };
+        section += current.take().unwrap_or(1) * unit;
+    }
+    if !seen {
+        return None;
+    }
+    Some(total + section + current.unwrap_or(0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(FactKind, String)> {
+        facts(text, &[]).into_iter().map(|f| (f.kind, f.value.to_string())).collect()
+    }
+
+    #[test]
+    fn chinese_numerals() {
+        for (text, value) in [
+            ("十二", 12),
+            ("两百零五", 205),
+            ("一万二千", 12000),
+            ("三", 3),
+            ("十", 10),
+            ("二十一", 21),
+        ] {
+            assert_eq!(cn_number(text), Some(value), "{text}");
+        }
+    }
+
+    #[test]
+    fn binds_numbers_to_their_keywords() {
+        assert_eq!(
+            kinds("2023年全年累计受理依申请公开1件(上年结转0件)"),
+            [(FactKind::Received, "1".into()), (FactKind::CarriedIn, "0".into())]
+        );
+        assert_eq!(
+            kinds("本年度全区共收到70件申请，及时依法依规办结69件，1件结转下年度继续办理。"),
+            [
+                (FactKind::Received, "70".into()),
+                (FactKind::Done, "69".into()),
+                (FactKind::CarriedOut, "1".into())
+            ]
+        );
+        assert_eq!(
+            kinds(
+                "因本机关不掌握等原因无法提供 564 件（47.36%），属信访、重复申请等不予处理 80 件"
+            ),
+            [(FactKind::Unavailable, "564".into()), (FactKind::NotProcessed, "80".into())]
+        );
+        assert_eq!(
+            kinds("同意公开答复 9 件，转下一年度办理答复的有 1 件"),
+            [(FactKind::Granted, "9".into()), (FactKind::CarriedOut, "1".into())]
+        );
+        let fee = facts("全年收取依申请公开信息处理费0元", &[]);
+        assert_eq!((fee[0].kind, fee[0].value), (FactKind::InfoFee, Number::int(0)));
+        let percent = facts("予以公开及部分公开 208 件（17.46%）", &[]);
+        assert_eq!(percent[0].kind, FactKind::GrantedOrPartial);
+    }
+
+    #[test]
+    fn other_business_binds_nothing() {
+        assert!(kinds("收到办理政协提案2件").is_empty());
+        assert!(kinds("全县共办理相关案件 74 件").is_empty());
+    }
+
+    #[test]
+    fn facts_without_numbers() {
+        assert_eq!(
+            kinds("全年政府信息公开工作没有行政复议和行政诉讼案件。"),
+            [(FactKind::NoReviewOrLitigation, "0".into())]
+        );
+        assert_eq!(
+            kinds("2023年度未收取依申请公开信息处理费。"),
+            [(FactKind::NoInfoFee, "0".into())]
+        );
+        assert_eq!(
+            kinds("2023年度，未制定发布规范性文件。"),
+            [(FactKind::NoNormsMade, "0".into())]
+        );
+    }
+}
