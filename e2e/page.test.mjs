@@ -121,8 +121,11 @@ test('pasting the seed gives no error; a broken cell becomes the culprit', async
   // Selecting a finding selects its cells; its rule id opens the rule's documentation.
   await page.click('[data-rule="T3-BAL-NP"] .message');
   assert.equal(await page.locator('td.marked').count(), 4);
+  assert.match(await page.textContent('[data-coverage="t3"]'), /不一致 3/);
   await page.click('[data-rule="T3-BAL-NP"] .rule-id');
   assert.match(await page.textContent('[data-doc="T3-BAL"]'), /第一项加第二项之和/);
+  // The rule's page shows its tested example: the failing lines and what the engine says.
+  assert.match(await page.textContent('[data-doc="T3-BAL"] [data-example]'), /检查结果：错误 T3-BAL/);
   await page.screenshot({ path: path.join(out, 'broken.png'), fullPage: true });
   await page.click('.rule-doc .close');
   assert.deepEqual(errors, []);
@@ -168,7 +171,7 @@ test('dropping a GBK text file and an HTML file; opening a file with the button'
   await drop(page, readFileSync(path.join(fixtures, 'reports/encodings/shuyang-fgj.gbk.html')), 'shuyang.html', 'text/html');
   assert.equal(await page.textContent('[data-cell="t3/R1/NP"]'), '26');
   assert.equal(await page.locator('[data-severity="error"]').count(), 0);
-  await page.setInputFiles('input[type="file"]', path.join(fixtures, 'reports/pdf-text/hzq2023_working.layout.txt'));
+  await page.setInputFiles('#open-file', path.join(fixtures, 'reports/pdf-text/hzq2023_working.layout.txt'));
   await page.waitForFunction(() => document.querySelector('.toolbar .note')?.textContent.includes('hzq2023'));
   await ready(page);
   assert.equal(await state(page, 't4/RV/tot'), 'culprit', '洪泽区 2023: 行政复议 总计 0 instead of 11');
@@ -177,7 +180,7 @@ test('dropping a GBK text file and an HTML file; opening a file with the button'
 
 test('binary files and text without tables get a clear message', async () => {
   const { page, context } = await open();
-  await page.setInputFiles('input[type="file"]', path.join(fixtures, 'rules/INPUT-UNREADABLE/invalid-pdf-file.pdf'));
+  await page.setInputFiles('#open-file', path.join(fixtures, 'rules/INPUT-UNREADABLE/invalid-pdf-file.pdf'));
   await page.waitForSelector('[data-status="unreadable"]');
   assert.match(await page.textContent('[data-status="unreadable"]'), /PDF/);
   await paste(page, '各位领导：今年我局认真做好政务公开工作。');
@@ -200,6 +203,53 @@ test('the pasted text survives a reload; clearing is explicit', async () => {
   await context.close();
 });
 
+test('reviewer decisions survive a re-check and a reload, and travel as a file', async () => {
+  const { page, context, errors } = await open();
+  await paste(page, broken);
+  const finding = page.locator('[data-rule="T3-OUT-NP"]');
+  const fingerprint = await finding.getAttribute('data-fingerprint');
+  assert.match(fingerprint, /^[0-9a-f]{16}/);
+  await finding.locator('button.verify').click();
+  await finding.locator('input.reason').fill('已与单位电话核实，确为笔误');
+  await finding.locator('input.reason').press('Enter');
+  const decision = `[data-fingerprint="${fingerprint}"] .decision`;
+  assert.equal(await page.getAttribute(decision, 'data-decision'), 'verified');
+  assert.match(await page.textContent(decision), /已核实.*已与单位电话核实，确为笔误/);
+  assert.equal(await page.getAttribute('.decisions-bar', 'data-decided'), '1');
+  // A re-check after an unrelated edit keeps it; so does a reload.
+  await paste(page, broken + '\n附：本报告电子版可在门户网站下载。\n');
+  assert.equal(await page.getAttribute(decision, 'data-decision'), 'verified');
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.getAttribute(decision, 'data-decision'), 'verified');
+  await page.screenshot({ path: path.join(out, 'decisions.png'), fullPage: true });
+  // Exported as a small file next to the report ...
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-decisions')]);
+  assert.match(download.suggestedFilename(), /\.gouji\.json$/);
+  const file = path.join(out, 'decisions.gouji.json');
+  await download.saveAs(file);
+  const saved = JSON.parse(readFileSync(file, 'utf8'));
+  assert.equal(saved.format, 'gouji-decisions/1');
+  assert.deepEqual(saved.decisions.map(d => [d.fingerprint, d.status, d.reason]),
+    [[fingerprint, 'verified', '已与单位电话核实，确为笔误']]);
+  // ... that another reviewer's browser imports.
+  const other = await open();
+  await paste(other.page, broken);
+  assert.equal(await other.page.locator(decision).count(), 0);
+  await other.page.setInputFiles('#import-decisions-file', file);
+  await other.page.waitForSelector(decision);
+  assert.match(await other.page.textContent('.notice'), /已导入.*共 1 条，其中 1 条/);
+  // Undo forgets it; fixing the cell leaves the decision as no longer applying.
+  await other.page.click(`${decision} button`);
+  assert.equal(await other.page.locator(decision).count(), 0);
+  await paste(page, seed);
+  assert.equal(await page.getAttribute('.decisions-bar', 'data-stale'), '1');
+  assert.deepEqual(errors, []);
+  assert.deepEqual(other.errors, []);
+  await other.context.close();
+  await context.close();
+});
+
 test('the single file works from file:// and the page fetches nothing', async () => {
   const before = requests.length;
   const { page, context, errors } = await open(`file://${path.join(dist, 'gouji.html')}`);
@@ -218,6 +268,8 @@ test('the single file works from file:// and the page fetches nothing', async ()
 });
 
 test('every request of every page was to the page itself', () => {
-  const foreign = requests.filter(url => !url.startsWith(base) && !url.startsWith('file://') && !url.startsWith('data:'));
+  // blob: URLs are the page's own downloads (an exported decisions file), not connections.
+  const foreign = requests.filter(url => !url.startsWith(base) && !url.startsWith('file://') && !url.startsWith('data:')
+    && !url.startsWith(`blob:${base.replace(/\/$/, '')}`));
   assert.deepEqual(foreign, []);
 });

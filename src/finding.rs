@@ -56,4 +56,7 @@ pub struct Finding {
     pub found: Option<Number>,
     /// Where in the source text it is, when it is not a cell (a title, a heading).
     pub span: Option<Range<usize>>,
+    /// A stable key for reviewer decisions ([`crate::review::fingerprint`]): the same for the
+    /// same problem on every re-check, different when its numbers change.
+    pub fingerprint: String,
 }

@@ -16,6 +16,7 @@ pub mod finding;
 pub mod input;
 pub mod model;
 pub mod normalize;
+pub mod review;
 pub mod rules;
 pub mod segment;
 
@@ -159,16 +160,35 @@ pub struct TableSummary {
     pub cannot_run: usize,
 }
 
+/// Gives every finding its fingerprint (spans still point into the normalized `text`); a
+/// repeated fingerprint gets its occurrence number, so that every finding's key is unique.
+fn fingerprint(report: &Report, findings: &mut [Finding], text: &str) {
+    let mut seen: Vec<String> = Vec::with_capacity(findings.len());
+    for finding in findings.iter_mut() {
+        let span = finding.span.clone().and_then(|range| text.get(range));
+        let mut key = review::fingerprint(report, finding, span);
+        let repeats = seen.iter().filter(|k| **k == key).count();
+        seen.push(key.clone());
+        if repeats > 0 {
+            key = format!("{key}-{}", repeats + 1);
+        }
+        finding.fingerprint = key;
+    }
+}
+
 /// Checks one report. Never panics, never fails: whatever goes wrong is a finding.
 pub fn check(input: &Input<'_>) -> Checked {
     let source = match input::read(input.bytes, input.name) {
         Ok(source) => source,
         Err(why) => {
+            let report = Report::empty();
+            let mut findings = vec![rules::unreadable(why)];
+            fingerprint(&report, &mut findings, "");
             return Checked {
                 source: None,
                 unreadable: Some(why),
-                report: Report::empty(),
-                findings: vec![rules::unreadable(why)],
+                report,
+                findings,
                 checks: Vec::new(),
                 diagnoses: Vec::new(),
             };
@@ -188,6 +208,10 @@ pub fn check(input: &Input<'_>) -> Checked {
     if source.replaced > 0 {
         results.findings.push(rules::replaced_characters(source.replaced, source.encoding.name()));
         rules::sort(&mut results.findings);
+    }
+    fingerprint(&report, &mut results.findings, &normalized.text);
+    for finding in &mut results.findings {
+        finding.span = finding.span.take().map(|range| normalized.map.span(range));
     }
     Checked {
         source: Some(source),

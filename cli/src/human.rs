@@ -2,6 +2,7 @@
 
 use std::fmt::Write as _;
 
+use gouji::review::Decisions;
 use gouji::{Checked, Severity};
 
 pub(crate) struct Style {
@@ -23,7 +24,12 @@ impl Style {
     }
 }
 
-pub(crate) fn report(file: &str, checked: &Checked, style: &Style) -> String {
+pub(crate) fn report(
+    file: &str,
+    checked: &Checked,
+    decisions: &Decisions,
+    style: &Style,
+) -> String {
     let mut out = String::new();
     let report = &checked.report;
     let title = report.title.clone().unwrap_or_else(|| file.to_string());
@@ -59,6 +65,15 @@ pub(crate) fn report(file: &str, checked: &Checked, style: &Style) -> String {
         style.paint("1;31", &format!("✘ 发现 {errors} 个错误（警告 {warnings}，提示 {infos}）"))
     };
     let _ = writeln!(out, "  {conclusion}");
+    let decided = checked.findings.iter().filter(|f| decisions.get(f).is_some()).count();
+    let stale = decisions.stale(checked).len();
+    if decided + stale > 0 {
+        let mut line = format!("核对记录：{decided} 个问题已处理（已核实或忽略）");
+        if stale > 0 {
+            let _ = write!(line, "，{stale} 条记录已不适用（问题已消失或数字已改变）");
+        }
+        let _ = writeln!(out, "  {}", style.paint("2", &line));
+    }
     for finding in &checked.findings {
         let _ = writeln!(
             out,
@@ -79,6 +94,18 @@ pub(crate) fn report(file: &str, checked: &Checked, style: &Style) -> String {
         }
         if let Some(hint) = &finding.hint {
             let _ = writeln!(out, "      建议：{hint}");
+        }
+        if let Some(decision) = decisions.get(finding) {
+            let reason = if decision.reason.is_empty() {
+                String::new()
+            } else {
+                format!("：{}", decision.reason)
+            };
+            let _ = writeln!(
+                out,
+                "      {}",
+                style.paint("32", &format!("〔{}{reason}〕", decision.status.name()))
+            );
         }
     }
     out

@@ -2,11 +2,12 @@
 //! never renamed or dropped.
 
 use gouji::model::{Number, TableId, Value};
+use gouji::review::Decisions;
 use gouji::{Checked, Finding};
 use serde_json::{Map, Value as Json, json};
 
 /// One JSON object for one checked input.
-pub(crate) fn report(file: &str, checked: &Checked) -> Json {
+pub(crate) fn report(file: &str, checked: &Checked, decisions: &Decisions) -> Json {
     let report = &checked.report;
     let mut cells = Map::new();
     let mut inferred = Vec::new();
@@ -30,7 +31,7 @@ pub(crate) fn report(file: &str, checked: &Checked) -> Json {
         "agency": report.agency,
         "cells": cells,
         "inferred": inferred,
-        "findings": checked.findings.iter().map(finding).collect::<Vec<_>>(),
+        "findings": checked.findings.iter().map(|f| finding(f, decisions)).collect::<Vec<_>>(),
         "diagnoses": checked.diagnoses.iter().map(|d| json!({
             "explains": d.explains,
             "corrections": d.corrections.iter().map(|fixes| fixes.iter().map(|f| json!({
@@ -50,6 +51,11 @@ pub(crate) fn report(file: &str, checked: &Checked) -> Json {
         );
     }
     object["coverage"] = Json::Object(coverage);
+    if !decisions.decisions.is_empty() {
+        object["stale_decisions"] = decisions.stale(checked).iter().map(|d| json!({
+            "fingerprint": d.fingerprint, "rule": d.rule, "status": d.status.as_str(), "reason": d.reason,
+        })).collect::<Vec<_>>().into();
+    }
     if let Some(why) = checked.unreadable {
         object["error"] = Json::from(why.message());
     }
@@ -61,7 +67,12 @@ pub(crate) fn io_error(file: &str, message: &str) -> Json {
     json!({ "file": file, "template": "unknown", "year": null, "cells": {}, "findings": [], "error": message })
 }
 
-fn finding(f: &Finding) -> Json {
+fn finding(f: &Finding, decisions: &Decisions) -> Json {
+    let decision = decisions.get(f).map(|d| {
+        json!({
+            "status": d.status.as_str(), "reason": d.reason, "decided_at": d.decided_at,
+        })
+    });
     json!({
         "rule": f.rule,
         "family": f.family,
@@ -71,6 +82,8 @@ fn finding(f: &Finding) -> Json {
         "expected": f.expected.map(number),
         "found": f.found.map(number),
         "hint": f.hint,
+        "fingerprint": f.fingerprint,
+        "decision": decision,
     })
 }
 

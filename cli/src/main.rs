@@ -15,10 +15,12 @@ use gouji::{Input, Severity, check, rules};
 const USAGE: &str = "gouji — 政府信息公开工作年度报告 勾稽检查
 
 用法：
-  gouji check [--json] [--color=auto|always|never] 路径...
+  gouji check [--json] [--color=auto|always|never] [--decisions 文件] 路径...
         检查报告（.txt/.md/.html，UTF-8、GBK 或 UTF-16）；路径为 - 时读标准输入；
         路径为文件夹时检查其中所有 .txt/.md/.htm/.html 文件。
         --json 每份报告输出一行 JSON（格式见 spec/CONTRACT.md）。
+        报告旁的“报告文件名.gouji.json”（网页“导出核对记录”保存的文件）会自动读取，
+        其中标为“已核实”“忽略”的问题照常列出并注明；--decisions 指定另一个核对记录文件。
   gouji sample [--json]     检查内置的示例报告
   gouji sample --text       输出内置示例报告的原文
   gouji rule [规则编号]      列出全部规则，或显示一条规则的说明
@@ -62,6 +64,7 @@ fn run(args: &[String]) -> Result<u8, String> {
 struct Options {
     json: bool,
     color: bool,
+    decisions: Option<String>,
     paths: Vec<String>,
 }
 
@@ -69,10 +72,18 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
     let mut json = false;
     let mut color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let mut paths = Vec::new();
+    let mut decisions = None;
     let mut only_paths = false;
-    for arg in args {
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
         match arg.as_str() {
             _ if only_paths => paths.push(arg.clone()),
+            "--decisions" => {
+                decisions = Some(args.next().ok_or("--decisions needs a file")?.clone());
+            }
+            flag if flag.starts_with("--decisions=") => {
+                decisions = Some(flag["--decisions=".len()..].to_string());
+            }
             "--" => only_paths = true,
             "--json" => json = true,
             "--color=always" => color = true,
@@ -83,7 +94,7 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
             _ => paths.push(arg.clone()),
         }
     }
-    Ok(Options { json, color, paths })
+    Ok(Options { json, color, decisions, paths })
 }
 
 fn check_command(args: &[String]) -> Result<u8, String> {
@@ -118,6 +129,10 @@ fn check_command(args: &[String]) -> Result<u8, String> {
             inputs.push((path.clone(), read_file(&path_buf)));
         }
     }
+    let given = match &options.decisions {
+        Some(path) => Some(read_decisions(Path::new(path))?),
+        None => None,
+    };
     let style = human::Style { color: options.color };
     let mut stdout = std::io::stdout().lock();
     let mut status = 0u8;
@@ -138,16 +153,31 @@ fn check_command(args: &[String]) -> Result<u8, String> {
         };
         let file_name = Path::new(name).file_name().and_then(|n| n.to_str());
         let checked = check(&Input { bytes, name: file_name });
+        let mut decisions = given.clone().unwrap_or_default();
+        if name != "-" {
+            let sidecar = PathBuf::from(format!("{name}.gouji.json"));
+            if sidecar.is_file() {
+                match read_decisions(&sidecar) {
+                    Ok(found) => {
+                        decisions.merge(found);
+                    }
+                    Err(message) => {
+                        status = 2;
+                        let _ = writeln!(std::io::stderr(), "gouji: {message}");
+                    }
+                }
+            }
+        }
         if checked.unreadable.is_some() {
             status = 2;
         } else if checked.count(Severity::Error) > 0 && status == 0 {
             status = 1;
         }
         let written = if options.json {
-            writeln!(stdout, "{}", json::report(name, &checked))
+            writeln!(stdout, "{}", json::report(name, &checked, &decisions))
         } else {
             let separator = if index + 1 < inputs.len() { "\n" } else { "" };
-            write!(stdout, "{}{separator}", human::report(name, &checked, &style))
+            write!(stdout, "{}{separator}", human::report(name, &checked, &decisions, &style))
         };
         if written.is_err() {
             // Output closed (e.g. piped into `head`): stop quietly.
@@ -155,6 +185,15 @@ fn check_command(args: &[String]) -> Result<u8, String> {
         }
     }
     Ok(status)
+}
+
+/// A decisions file (`gouji-decisions/1`), or what is wrong with it.
+fn read_decisions(path: &Path) -> Result<gouji::review::Decisions, String> {
+    let bytes = read_file(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| format!("{}：核对记录文件应为 UTF-8 编码的 JSON", path.display()))?;
+    gouji::review::Decisions::from_json(&text)
+        .map_err(|e| format!("{}：{}", path.display(), e.message()))
 }
 
 fn read_file(path: &Path) -> Result<Vec<u8>, String> {
@@ -189,10 +228,14 @@ fn sample_command(args: &[String]) -> Result<u8, String> {
     let options = parse_options(args)?;
     let checked = check(&Input::text(gouji::SAMPLE_REPORT));
     let name = "示例：张店区应急管理局2023年报";
+    let decisions = gouji::review::Decisions::default();
     if options.json {
-        println!("{}", json::report(name, &checked));
+        println!("{}", json::report(name, &checked, &decisions));
     } else {
-        print!("{}", human::report(name, &checked, &human::Style { color: options.color }));
+        print!(
+            "{}",
+            human::report(name, &checked, &decisions, &human::Style { color: options.color })
+        );
     }
     Ok(u8::from(checked.count(Severity::Error) > 0))
 }

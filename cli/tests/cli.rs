@@ -139,3 +139,36 @@ fn rules_are_documented_from_the_registry() {
 fn gouji_sample() -> String {
     gouji(&["sample", "--text"], None).1
 }
+
+#[test]
+fn decisions_next_to_the_report_are_applied() {
+    let dir = std::env::temp_dir().join(format!("gouji-decisions-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let report = dir.join("kewei.md");
+    std::fs::copy(fixture("reports/corpus/kewei-2024-source.md"), &report).expect("copy");
+    let report = report.to_str().expect("utf-8 path");
+    let (_, stdout, _) = gouji(&["check", "--json", report], None);
+    let first = &json_lines(&stdout)[0]["findings"][0];
+    let fingerprint = first["fingerprint"].as_str().expect("every finding has a fingerprint");
+    assert!(first["decision"].is_null());
+    let sidecar = format!(
+        "{{\"format\": \"gouji-decisions/1\", \"decisions\": [\
+         {{\"fingerprint\": \"{fingerprint}\", \"status\": \"verified\", \"reason\": \"已与单位核实\"}},\
+         {{\"fingerprint\": \"0000000000000000\", \"status\": \"ignored\", \"reason\": \"旧记录\"}}]}}"
+    );
+    std::fs::write(format!("{report}.gouji.json"), sidecar).expect("write sidecar");
+    let (code, stdout, _) = gouji(&["check", "--json", report], None);
+    assert_eq!(code, 1, "decisions do not change the exit status");
+    let object = &json_lines(&stdout)[0];
+    assert_eq!(object["findings"][0]["decision"]["status"], "verified");
+    assert_eq!(object["findings"][0]["decision"]["reason"], "已与单位核实");
+    assert_eq!(object["stale_decisions"][0]["fingerprint"], "0000000000000000");
+    let (_, stdout, _) = gouji(&["check", "--color=never", report], None);
+    assert!(stdout.contains("〔已核实：已与单位核实〕"), "{stdout}");
+    assert!(stdout.contains("1 条记录已不适用"), "{stdout}");
+    std::fs::write(format!("{report}.gouji.json"), "{ not json").expect("write sidecar");
+    let (code, _, stderr) = gouji(&["check", report], None);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("不是有效的 JSON"), "{stderr}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -12,6 +12,8 @@
 mod active;
 mod arith;
 pub mod culprit;
+pub mod docs;
+mod examples;
 mod hints;
 mod narrative;
 pub mod registry;
@@ -124,6 +126,7 @@ pub(crate) fn finding(id: &str, message: String, cells: Vec<CellRef>) -> Finding
         expected: None,
         found: None,
         span: None,
+        fingerprint: String::new(),
     }
 }
 

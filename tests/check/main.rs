@@ -5,10 +5,12 @@
 //! * `layouts`: the same table rendered in every layout seen in the wild reads back equal;
 //!   property tests over random consistent tables and single-cell mistakes.
 //! * `rules`: a valid and an invalid fixture per rule, and the registry's promises.
+//! * `review`: reviewer decisions and finding fingerprints.
 //! * `robustness`: garbage, binary, huge and hostile inputs give messages, not panics.
 
 mod corpus;
 mod layouts;
+mod review;
 mod robustness;
 mod rules;
 mod support;

@@ -70,3 +70,57 @@ fn severities_match_the_registry_and_docs_are_complete() {
         );
     }
 }
+
+/// `docs/rules.md` and `src/rules/examples.rs` are what `cargo xtask docs` writes from the
+/// registry and the fixtures now: building them runs every example's failing fixture.
+#[test]
+fn rule_docs_and_examples_are_fresh() {
+    let root = fixture_path("rules");
+    let mut files = Vec::new();
+    for dir in std::fs::read_dir(&root).expect("rules dir") {
+        let dir = dir.expect("entry").path();
+        let rule_id = dir.file_name().and_then(|n| n.to_str()).expect("name").to_string();
+        for file in std::fs::read_dir(&dir).expect("dir") {
+            let file = file.expect("entry").path();
+            let name = file.file_name().and_then(|n| n.to_str()).expect("name").to_string();
+            files.push((rule_id.clone(), name, std::fs::read(&file).expect("read")));
+        }
+    }
+    files.sort();
+    let examples = gouji::rules::docs::examples(&files);
+    for rule in RULES {
+        let example = examples.iter().find(|e| e.rule == rule.id);
+        let example = example.unwrap_or_else(|| panic!("rule {} has no example", rule.id));
+        assert!(
+            example.message.contains(rule.id) || example.message.contains(&format!("{}-", rule.id)),
+            "the example of {} does not trigger it: {:?}",
+            rule.id,
+            example.message
+        );
+        assert!(example.valid_file.contains("/valid-"), "{}", example.valid_file);
+        let shipped = gouji::rules::docs::example(rule.id).expect("shipped example");
+        assert_eq!(
+            shipped.message, example.message,
+            "src/rules/examples.rs is stale: run `cargo xtask docs`"
+        );
+        assert_eq!(
+            shipped.invalid, example.invalid,
+            "src/rules/examples.rs is stale: run `cargo xtask docs`"
+        );
+        assert_eq!(
+            shipped.valid, example.valid,
+            "src/rules/examples.rs is stale: run `cargo xtask docs`"
+        );
+    }
+    let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let source = std::fs::read_to_string(repo.join("src/rules/examples.rs")).expect("examples.rs");
+    assert!(
+        source == gouji::rules::docs::examples_source(&examples),
+        "src/rules/examples.rs is stale: run `cargo xtask docs`"
+    );
+    let markdown = std::fs::read_to_string(repo.join("docs/rules.md")).expect("docs/rules.md");
+    assert!(
+        markdown == gouji::rules::docs::markdown(&examples),
+        "docs/rules.md is stale: run `cargo xtask docs`"
+    );
+}

@@ -9,6 +9,7 @@ use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
 use gouji::model::CellRef;
+use gouji::review::{Decision, Decisions, Status};
 use gouji::{Checked, Input, check};
 use wasm_bindgen::JsCast;
 use web_sys::{ClipboardEvent, DragEvent, HtmlInputElement, HtmlTextAreaElement};
@@ -21,6 +22,8 @@ use crate::view_model::{self, CellState, PageState, Shared};
 
 const STORAGE_TEXT: &str = "gouji.text.v1";
 const STORAGE_HTML: &str = "gouji.html.v1";
+/// Reviewer decisions, one entry per report (agency and year): `gouji.decisions.v1:<key>`.
+const STORAGE_DECISIONS: &str = "gouji.decisions.v1:";
 /// Above this size, checking waits for typing to pause a little longer.
 const LARGE_INPUT: usize = 200_000;
 /// Files larger than this are not read in the page: no report is this large, and reading it
@@ -58,16 +61,28 @@ pub(crate) struct State {
     pub(crate) dragging: bool,
     pub(crate) first_result: bool,
     pub(crate) notice: Option<String>,
+    /// The reviewer's decisions about the current report (agency and year) and its key.
+    pub(crate) decisions: Rc<Decisions>,
+    pub(crate) decisions_key: Option<String>,
 }
 
 /// Everything that can happen.
 pub(crate) enum Action {
     Typed(String),
-    PastedHtml { html: String, text: String },
-    Opened { name: String, bytes: Vec<u8> },
+    PastedHtml {
+        html: String,
+        text: String,
+    },
+    Opened {
+        name: String,
+        bytes: Vec<u8>,
+    },
     Sample,
     Clear,
-    Checked { generation: u64, checked: Shared },
+    Checked {
+        generation: u64,
+        checked: Shared,
+    },
     Select(Option<CellRef>),
     Hover(Option<CellRef>),
     SelectFinding(usize),
@@ -75,6 +90,20 @@ pub(crate) enum Action {
     ToggleLang,
     Dragging(bool),
     Notice(String),
+    /// Mark finding k 已核实/忽略 with a reason, at the given date.
+    Decide {
+        finding: usize,
+        status: Status,
+        reason: String,
+        date: String,
+    },
+    /// Forget the decision with this fingerprint.
+    Undecide(String),
+    /// Decisions read from a file (its name, its text).
+    ImportDecisions {
+        name: String,
+        text: String,
+    },
 }
 
 impl State {
@@ -100,6 +129,8 @@ impl State {
             dragging: false,
             first_result: true,
             notice: None,
+            decisions: Rc::default(),
+            decisions_key: None,
         }
     }
 
@@ -139,6 +170,11 @@ impl Reducible for State {
                     next.text.clone_from(&source.text);
                 }
                 next.states = Rc::new(view_model::cell_states(&checked));
+                let key = decisions_key(&checked);
+                if next.decisions_key != key {
+                    next.decisions = Rc::new(load_decisions(&checked));
+                    next.decisions_key = key;
+                }
                 next.checked = Some(checked);
                 next.checked_generation = generation;
             }
@@ -161,6 +197,62 @@ impl Reducible for State {
             }
             Action::Dragging(on) => next.dragging = on,
             Action::Notice(message) => next.notice = Some(message),
+            Action::Decide { finding, status, reason, date } => {
+                let Some(checked) = next.checked.clone() else { return self };
+                let Some(finding) = checked.findings.get(finding) else { return self };
+                let mut decisions = (*next.decisions).clone();
+                if decisions.agency.is_none() && decisions.year.is_none() {
+                    decisions = Decisions {
+                        decisions: decisions.decisions,
+                        ..Decisions::for_report(&checked)
+                    };
+                }
+                decisions.set(Decision::new(finding, status, &reason, &date));
+                save_decisions(&checked, &decisions);
+                next.decisions = Rc::new(decisions);
+            }
+            Action::Undecide(fingerprint) => {
+                let mut decisions = (*next.decisions).clone();
+                decisions.remove(&fingerprint);
+                if let Some(checked) = &next.checked {
+                    save_decisions(checked, &decisions);
+                }
+                next.decisions = Rc::new(decisions);
+            }
+            Action::ImportDecisions { name, text } => {
+                let Some(checked) = next.checked.clone() else { return self };
+                match Decisions::from_json(&text) {
+                    Ok(read) => {
+                        let mut decisions = (*next.decisions).clone();
+                        if decisions.agency.is_none() && decisions.year.is_none() {
+                            decisions = Decisions {
+                                decisions: decisions.decisions,
+                                ..Decisions::for_report(&checked)
+                            };
+                        }
+                        let total = read.decisions.len();
+                        let applying = read
+                            .decisions
+                            .iter()
+                            .filter(|d| {
+                                checked.findings.iter().any(|f| f.fingerprint == d.fingerprint)
+                            })
+                            .count();
+                        decisions.merge(read);
+                        save_decisions(&checked, &decisions);
+                        next.decisions = Rc::new(decisions);
+                        next.notice = Some(format!(
+                            "已导入核对记录“{name}”：共 {total} 条，其中 {applying} 条对应当前报告的问题。"
+                        ));
+                    }
+                    Err(why) => {
+                        next.notice = Some(format!(
+                            "未导入“{name}”：{}当前的核对记录保持不变。",
+                            why.message()
+                        ));
+                    }
+                }
+            }
         }
         Rc::new(next)
     }
@@ -194,6 +286,74 @@ fn persist(text: &str, source: &Source) {
     }
 }
 
+/// The storage key of a report's decisions: its agency and year (fingerprints include them
+/// too), or `None` when the report names neither.
+fn decisions_key(checked: &Checked) -> Option<String> {
+    let report = &checked.report;
+    if report.agency.is_none() && report.year.is_none() {
+        return None;
+    }
+    Some(format!(
+        "{STORAGE_DECISIONS}{}|{}",
+        report.agency.as_deref().unwrap_or_default(),
+        report.year.map_or_else(String::new, |y| y.to_string())
+    ))
+}
+
+fn load_decisions(checked: &Checked) -> Decisions {
+    decisions_key(checked)
+        .and_then(|key| storage_get(&key))
+        .and_then(|text| Decisions::from_json(&text).ok())
+        .unwrap_or_else(|| Decisions::for_report(checked))
+}
+
+fn save_decisions(checked: &Checked, decisions: &Decisions) {
+    let (Some(storage), Some(key)) = (storage(), decisions_key(checked)) else { return };
+    if decisions.decisions.is_empty() {
+        let _ = storage.remove_item(&key);
+    } else {
+        let _ = storage.set_item(&key, &decisions.to_json());
+    }
+}
+
+/// Today's date as the browser knows it (the engine has no clock), e.g. `2027-01-20`.
+fn today() -> String {
+    let iso: String = js_sys::Date::new_0().to_iso_string().into();
+    iso.chars().take(10).collect()
+}
+
+/// The decisions file's name for the current input: `<file>.gouji.json`, next to the report.
+fn decisions_file_name(source: &Source, checked: &Checked) -> String {
+    if let Source::File { name, .. } = source {
+        return format!("{name}.gouji.json");
+    }
+    let report = &checked.report;
+    let stem = match (&report.agency, report.year) {
+        (Some(agency), Some(year)) => format!("{agency}{year}年报"),
+        (Some(agency), None) => agency.clone(),
+        (None, Some(year)) => format!("{year}年报"),
+        (None, None) => "报告".to_string(),
+    };
+    format!("{stem}.gouji.json")
+}
+
+/// Offers `text` as a download named `name` (a Blob URL: nothing leaves the computer).
+fn download(name: &str, text: &str) -> Result<(), wasm_bindgen::JsValue> {
+    let window = web_sys::window().ok_or("no window")?;
+    let document = window.document().ok_or("no document")?;
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json;charset=utf-8");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let anchor: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();
+    anchor.set_href(&url);
+    anchor.set_download(name);
+    anchor.click();
+    web_sys::Url::revoke_object_url(&url)?;
+    Ok(())
+}
+
 fn run_check(text: &str, source: &Source) -> Checked {
     match source {
         Source::Text | Source::Sample => check(&Input::text(text)),
@@ -202,6 +362,30 @@ fn run_check(text: &str, source: &Source) -> Checked {
         }
         Source::File { name, bytes } => check(&Input { bytes, name: Some(name) }),
     }
+}
+
+/// Reads a file opened or dropped: a report is checked, a decisions file (`*.json`, 导出的核对
+/// 记录) is imported. Too-large files are refused with a message and nothing changes.
+fn open_file(state: UseReducerHandle<State>, file: web_sys::File) {
+    let name = file.name();
+    if file.size() > MAX_FILE_BYTES {
+        let mb = file.size() / 1024.0 / 1024.0;
+        state.dispatch(Action::Notice(format!(
+            "“{name}”有 {mb:.0} MB，不像是一份年度报告，未打开。请检查是否选错了文件；当前内容保持不变。"
+        )));
+        return;
+    }
+    let blob = gloo::file::Blob::from(web_sys::Blob::from(file));
+    let is_decisions = name.to_ascii_lowercase().ends_with(".json");
+    wasm_bindgen_futures::spawn_local(async move {
+        let bytes = gloo::file::futures::read_as_bytes(&blob).await.unwrap_or_default();
+        if is_decisions {
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            state.dispatch(Action::ImportDecisions { name, text });
+        } else {
+            state.dispatch(Action::Opened { name, bytes });
+        }
+    });
 }
 
 /// Records when the first result was shown (read by the browser tests and the README).
@@ -269,22 +453,7 @@ pub(crate) fn app() -> Html {
     };
     let open_file = {
         let state = state.clone();
-        move |file: web_sys::File| {
-            let state = state.clone();
-            let name = file.name();
-            if file.size() > MAX_FILE_BYTES {
-                let mb = file.size() / 1024.0 / 1024.0;
-                state.dispatch(Action::Notice(format!(
-                    "“{name}”有 {mb:.0} MB，不像是一份年度报告，未打开。请检查是否选错了文件；当前内容保持不变。"
-                )));
-                return;
-            }
-            let blob = gloo::file::Blob::from(web_sys::Blob::from(file));
-            wasm_bindgen_futures::spawn_local(async move {
-                let bytes = gloo::file::futures::read_as_bytes(&blob).await.unwrap_or_default();
-                state.dispatch(Action::Opened { name, bytes });
-            });
-        }
+        move |file: web_sys::File| open_file(state.clone(), file)
     };
     let file_input = use_node_ref();
     let onchange_file = {
@@ -366,7 +535,7 @@ pub(crate) fn app() -> Html {
                     <button onclick={dispatch(|| Action::Sample)}>{ lang.t(Text::Sample) }</button>
                     <button onclick={dispatch(|| Action::Clear)}>{ lang.t(Text::Clear) }</button>
                     <button onclick={onprint}>{ lang.t(Text::Print) }</button>
-                    <input type="file" ref={file_input} class="hidden" accept=".txt,.md,.htm,.html,text/plain,text/html"
+                    <input type="file" id="open-file" ref={file_input} class="hidden" accept=".txt,.md,.htm,.html,.json,text/plain,text/html"
                         onchange={onchange_file} />
                     if let Some(note) = note { <span class="note">{ note }</span> }
                     if let Some(notice) = state.notice.clone() { <span class="notice" role="alert">{ notice }</span> }
@@ -427,6 +596,30 @@ fn results(props: &ResultsProps) -> Html {
         let state = state.clone();
         Callback::from(move |rule: String| state.dispatch(Action::ShowRule(Some(rule))))
     };
+    let on_decide = {
+        let state = state.clone();
+        Callback::from(move |(finding, status, reason): (usize, Status, String)| {
+            state.dispatch(Action::Decide { finding, status, reason, date: today() });
+        })
+    };
+    let on_undecide = {
+        let state = state.clone();
+        Callback::from(move |fingerprint: String| state.dispatch(Action::Undecide(fingerprint)))
+    };
+    let on_export = {
+        let state = state.clone();
+        let checked = props.checked.clone();
+        Callback::from(move |_: MouseEvent| {
+            let name = decisions_file_name(&state.source, &checked);
+            if download(&name, &state.decisions.to_json()).is_err() {
+                state.dispatch(Action::Notice("浏览器未能保存文件，请重试。".to_string()));
+            }
+        })
+    };
+    let on_import = {
+        let state = state.clone();
+        Callback::from(move |file: web_sys::File| open_file(state.clone(), file))
+    };
     let focus = state.hovered.or(state.selected);
     html! {
         <>
@@ -437,7 +630,8 @@ fn results(props: &ResultsProps) -> Html {
                         selected={state.selected} marked={state.marked.clone()} {lang}
                         on_cell={on_cell.clone()} on_hover={on_hover} />
                     <FindingList checked={props.checked.clone()} selected={state.selected_finding} {lang}
-                        {on_finding} on_rule={on_rule.clone()} on_cell={on_cell.clone()} />
+                        {on_finding} on_rule={on_rule.clone()} on_cell={on_cell.clone()}
+                        decisions={state.decisions.clone()} {on_decide} {on_undecide} {on_export} {on_import} />
                 </div>
                 <aside class="side-column">
                     <DetailPanel checked={props.checked.clone()} cell={focus} states={state.states.clone()} {lang}

@@ -4,6 +4,8 @@
 //!   page build, the browser tests).
 //! * `cargo xtask web`: build the release page (`dist/index.html`, `dist/gouji.html`).
 //! * `cargo xtask serve [PORT]`: build the page and serve `dist/` on 127.0.0.1.
+//! * `cargo xtask docs`: write `docs/rules.md` and `src/rules/examples.rs` from the registry
+//!   and the rule fixtures (a test fails when they are stale).
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
@@ -18,7 +20,8 @@ fn main() -> ExitCode {
         Some("serve") => {
             web().and_then(|()| serve(args.get(1).and_then(|p| p.parse().ok()).unwrap_or(8080)))
         }
-        _ => Err("usage: cargo xtask ready | web | serve [PORT]".to_string()),
+        Some("docs") => docs(),
+        _ => Err("usage: cargo xtask ready | web | serve [PORT] | docs".to_string()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -111,5 +114,38 @@ fn serve(port: u16) -> Result<(), String> {
         };
         let _ = stream.write_all(&response);
     }
+    Ok(())
+}
+
+/// Every file of `tests/fixtures/rules/<rule>/`: (rule, file name, bytes).
+fn rule_fixtures() -> Result<Vec<(String, String, Vec<u8>)>, String> {
+    let dir = root().join("tests/fixtures/rules");
+    let mut out = Vec::new();
+    for rule in std::fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))? {
+        let rule = rule.map_err(|e| e.to_string())?.path();
+        let name = rule.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+        for file in std::fs::read_dir(&rule).map_err(|e| e.to_string())? {
+            let file = file.map_err(|e| e.to_string())?.path();
+            let file_name =
+                file.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+            out.push((name.clone(), file_name, std::fs::read(&file).map_err(|e| e.to_string())?));
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+fn docs() -> Result<(), String> {
+    let examples = gouji::rules::docs::examples(&rule_fixtures()?);
+    let root = root();
+    std::fs::create_dir_all(root.join("docs")).map_err(|e| e.to_string())?;
+    std::fs::write(root.join("docs/rules.md"), gouji::rules::docs::markdown(&examples))
+        .map_err(|e| e.to_string())?;
+    std::fs::write(
+        root.join("src/rules/examples.rs"),
+        gouji::rules::docs::examples_source(&examples),
+    )
+    .map_err(|e| e.to_string())?;
+    eprintln!("wrote docs/rules.md and src/rules/examples.rs ({} examples)", examples.len());
     Ok(())
 }

@@ -1,0 +1,349 @@
+//! Reviewer decisions: a finding marked 已核实 (checked by a person) or 忽略 (ignored), with a
+//! reason, keyed by the finding's stable fingerprint so that the decision survives a re-check.
+//!
+//! Decisions travel as a small JSON file next to the report (`<报告>.gouji.json`, format
+//! [`FORMAT`]); the page keeps them in the browser and the CLI reads the file next to the
+//! report. This module is pure: it reads and writes text, the callers do the I/O.
+
+mod json;
+
+use std::fmt::Write as _;
+
+use crate::{Checked, Finding};
+
+/// The `format` field of a decisions file.
+pub const FORMAT: &str = "gouji-decisions/1";
+
+/// The largest decisions file read (a real one holds a few dozen decisions).
+pub const MAX_FILE_BYTES: usize = 4 << 20;
+
+/// What a reviewer decided about a finding.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Status {
+    /// 已核实: a person has checked it (the reason says what they found).
+    Verified,
+    /// 忽略: not a problem for this review (the reason says why).
+    Ignored,
+}
+
+impl Status {
+    /// The file's spelling: `"verified"`, `"ignored"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Verified => "verified",
+            Status::Ignored => "ignored",
+        }
+    }
+
+    /// The Chinese name: 已核实, 忽略.
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Verified => "已核实",
+            Status::Ignored => "忽略",
+        }
+    }
+
+    fn parse(text: &str) -> Option<Status> {
+        match text {
+            "verified" | "已核实" => Some(Status::Verified),
+            "ignored" | "忽略" => Some(Status::Ignored),
+            _ => None,
+        }
+    }
+}
+
+/// One decision about one finding.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Decision {
+    /// The finding's fingerprint ([`fingerprint`]).
+    pub fingerprint: String,
+    /// The finding's rule id when it was decided (for people reading the file).
+    pub rule: String,
+    /// 已核实 or 忽略.
+    pub status: Status,
+    /// Why, in the reviewer's words (may be empty).
+    pub reason: String,
+    /// The finding's message when it was decided (for people reading the file).
+    pub message: String,
+    /// When it was decided, as the caller wrote it (the engine has no clock); may be empty.
+    pub decided_at: String,
+}
+
+impl Decision {
+    /// A decision about `finding` of `checked`.
+    pub fn new(finding: &Finding, status: Status, reason: &str, decided_at: &str) -> Decision {
+        Decision {
+            fingerprint: finding.fingerprint.clone(),
+            rule: finding.rule.clone(),
+            status,
+            reason: reason.trim().to_string(),
+            message: finding.message.clone(),
+            decided_at: decided_at.to_string(),
+        }
+    }
+}
+
+/// The decisions about one report, as the file holds them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Decisions {
+    /// The report's agency when the file was written (for people and for matching files).
+    pub agency: Option<String>,
+    /// The report's year when the file was written.
+    pub year: Option<i32>,
+    /// One decision per fingerprint, in the order they were made.
+    pub decisions: Vec<Decision>,
+}
+
+impl Decisions {
+    /// The decisions file of `checked`'s report (its agency and year filled in).
+    pub fn for_report(checked: &Checked) -> Decisions {
+        Decisions {
+            agency: checked.report.agency.clone(),
+            year: checked.report.year,
+            decisions: Vec::new(),
+        }
+    }
+
+    /// The decision about `finding`, if any.
+    pub fn get(&self, finding: &Finding) -> Option<&Decision> {
+        self.decisions.iter().find(|d| d.fingerprint == finding.fingerprint)
+    }
+
+    /// Records `decision`, replacing an earlier one about the same finding.
+    pub fn set(&mut self, decision: Decision) {
+        self.remove(&decision.fingerprint.clone());
+        self.decisions.push(decision);
+    }
+
+    /// Forgets the decision with `fingerprint`.
+    pub fn remove(&mut self, fingerprint: &str) {
+        self.decisions.retain(|d| d.fingerprint != fingerprint);
+    }
+
+    /// Adds every decision of `other` (theirs win over ours for the same finding). Returns how
+    /// many were new or changed.
+    pub fn merge(&mut self, other: Decisions) -> usize {
+        let mut changed = 0;
+        for decision in other.decisions {
+            if self.decisions.contains(&decision) {
+                continue;
+            }
+            changed += 1;
+            self.set(decision);
+        }
+        if self.agency.is_none() {
+            self.agency = other.agency;
+        }
+        if self.year.is_none() {
+            self.year = other.year;
+        }
+        changed
+    }
+
+    /// The decisions that match no finding of `checked` (the finding is gone or its numbers
+    /// changed): kept, but shown as no longer applying.
+    pub fn stale<'a>(&'a self, checked: &Checked) -> Vec<&'a Decision> {
+        self.decisions
+            .iter()
+            .filter(|d| !checked.findings.iter().any(|f| f.fingerprint == d.fingerprint))
+            .collect()
+    }
+
+    /// The file's text: JSON, one decision per line, UTF-8.
+    pub fn to_json(&self) -> String {
+        let mut out = String::new();
+        let _ = writeln!(out, "{{\"format\": {},", json::string(FORMAT));
+        let agency = self.agency.as_deref().map_or_else(|| "null".to_string(), json::string);
+        let year = self.year.map_or_else(|| "null".to_string(), |y| y.to_string());
+        let _ = writeln!(out, " \"agency\": {agency},\n \"year\": {year},\n \"decisions\": [");
+        for (k, d) in self.decisions.iter().enumerate() {
+            let _ = write!(
+                out,
+                "  {{\"fingerprint\": {}, \"rule\": {}, \"status\": {}, \"reason\": {}, \"message\": {}, \"decided_at\": {}}}",
+                json::string(&d.fingerprint),
+                json::string(&d.rule),
+                json::string(d.status.as_str()),
+                json::string(&d.reason),
+                json::string(&d.message),
+                json::string(&d.decided_at),
+            );
+            out.push_str(if k + 1 < self.decisions.len() { ",\n" } else { "\n" });
+        }
+        out.push_str(" ]}\n");
+        out
+    }
+
+    /// Reads a decisions file. Unknown fields are ignored; a decision without a fingerprint
+    /// or with an unknown status is an error, so that nothing is dropped silently.
+    pub fn from_json(text: &str) -> Result<Decisions, FileError> {
+        if text.len() > MAX_FILE_BYTES {
+            return Err(FileError::TooLarge);
+        }
+        let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+        let value = json::parse(text).map_err(|e| FileError::NotJson(e.0))?;
+        if value.get("format").and_then(json::Json::as_str) != Some(FORMAT) {
+            return Err(FileError::NotDecisions);
+        }
+        let Some(json::Json::Array(items)) = value.get("decisions") else {
+            return Err(FileError::NotDecisions);
+        };
+        let mut out = Decisions {
+            agency: value.get("agency").and_then(json::Json::as_str).map(str::to_string),
+            year: value
+                .get("year")
+                .and_then(json::Json::as_i64)
+                .and_then(|y| i32::try_from(y).ok()),
+            decisions: Vec::new(),
+        };
+        for (k, item) in items.iter().enumerate() {
+            let text = |key: &str| {
+                item.get(key).and_then(json::Json::as_str).unwrap_or_default().to_string()
+            };
+            let fingerprint = text("fingerprint");
+            let status = Status::parse(&text("status"));
+            let (false, Some(status)) = (fingerprint.is_empty(), status) else {
+                return Err(FileError::BadDecision(k + 1));
+            };
+            out.set(Decision {
+                fingerprint,
+                rule: text("rule"),
+                status,
+                reason: text("reason"),
+                message: text("message"),
+                decided_at: text("decided_at"),
+            });
+        }
+        Ok(out)
+    }
+}
+
+/// Why a decisions file could not be read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileError {
+    /// Larger than [`MAX_FILE_BYTES`].
+    TooLarge,
+    /// Not JSON; the byte offset where reading stopped.
+    NotJson(usize),
+    /// JSON, but not a gouji decisions file.
+    NotDecisions,
+    /// The n-th decision (from 1) has no fingerprint or an unknown status.
+    BadDecision(usize),
+}
+
+impl FileError {
+    /// What to tell the user, in Chinese.
+    pub fn message(self) -> String {
+        match self {
+            FileError::TooLarge => "文件过大，不是 gouji 的核对记录文件。".to_string(),
+            FileError::NotJson(at) => format!("不是有效的 JSON 文件（第 {at} 字节处格式错误）。"),
+            FileError::NotDecisions => {
+                format!(
+                    "不是 gouji 的核对记录文件（缺少 \"format\": \"{FORMAT}\" 或 decisions 列表）。"
+                )
+            }
+            FileError::BadDecision(n) => {
+                format!("第 {n} 条核对记录缺少 fingerprint，或 status 不是 verified/ignored。")
+            }
+        }
+    }
+}
+
+/// The stable fingerprint of a finding: 16 hex digits of a 64-bit FNV-1a hash over what
+/// identifies the problem, not where it sits in the text: the report's agency and year, the
+/// rule id, the cells with the value found and expected, and for a finding about text, the
+/// text it is about (whitespace removed). Re-checking the same report, or the report with
+/// unrelated edits, gives the same fingerprint; changing the numbers of the finding gives a
+/// new one (the old decision no longer applies).
+pub fn fingerprint(
+    report: &crate::Report,
+    finding: &Finding,
+    text_of_span: Option<&str>,
+) -> String {
+    let mut key = String::new();
+    let _ = write!(
+        key,
+        "{}\u{1}{}\u{1}{}\u{1}",
+        report.agency.as_deref().unwrap_or_default(),
+        report.year.map_or_else(String::new, |y| y.to_string()),
+        finding.rule
+    );
+    for cell in &finding.cells {
+        let _ = write!(key, "{cell},");
+    }
+    let number =
+        |n: &Option<crate::model::Number>| n.as_ref().map_or_else(String::new, ToString::to_string);
+    let _ = write!(key, "\u{1}{}\u{1}{}\u{1}", number(&finding.found), number(&finding.expected));
+    if finding.cells.is_empty() {
+        match text_of_span {
+            Some(text) => key.extend(text.chars().filter(|c| !c.is_whitespace())),
+            None => key.push_str(&finding.message),
+        }
+    }
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in key.bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{hash:016x}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decision(fingerprint: &str, status: Status, reason: &str) -> Decision {
+        Decision {
+            fingerprint: fingerprint.to_string(),
+            rule: "T3-OUT-NP".to_string(),
+            status,
+            reason: reason.to_string(),
+            message: "（七）总计 \"6\"\n".to_string(),
+            decided_at: "2027-01-20".to_string(),
+        }
+    }
+
+    #[test]
+    fn a_file_reads_back_as_written() {
+        let mut decisions =
+            Decisions { agency: Some("某局".into()), year: Some(2023), decisions: Vec::new() };
+        decisions.set(decision("00000000000000aa", Status::Verified, "已与单位核实：原表正确"));
+        decisions.set(decision("00000000000000bb", Status::Ignored, ""));
+        let text = decisions.to_json();
+        assert_eq!(Decisions::from_json(&text), Ok(decisions.clone()));
+        assert_eq!(Decisions::from_json(&format!("\u{FEFF}{text}")), Ok(decisions));
+    }
+
+    #[test]
+    fn a_later_decision_replaces_an_earlier_one() {
+        let mut ours = Decisions::default();
+        ours.set(decision("aa", Status::Verified, "x"));
+        ours.set(decision("aa", Status::Ignored, "y"));
+        assert_eq!(ours.decisions.len(), 1);
+        let mut theirs = Decisions::default();
+        theirs.set(decision("aa", Status::Ignored, "y"));
+        theirs.set(decision("bb", Status::Verified, "z"));
+        assert_eq!(ours.merge(theirs), 1);
+        assert_eq!(ours.decisions.len(), 2);
+    }
+
+    #[test]
+    fn bad_files_are_named() {
+        assert_eq!(Decisions::from_json("not json"), Err(FileError::NotJson(0)));
+        assert_eq!(Decisions::from_json("{\"cells\": {}}"), Err(FileError::NotDecisions));
+        let missing =
+            format!("{{\"format\": \"{FORMAT}\", \"decisions\": [{{\"status\": \"verified\"}}]}}");
+        assert_eq!(Decisions::from_json(&missing), Err(FileError::BadDecision(1)));
+        let status = format!(
+            "{{\"format\": \"{FORMAT}\", \"decisions\": [{{\"fingerprint\": \"a\", \"status\": \"ok\"}}]}}"
+        );
+        assert_eq!(Decisions::from_json(&status), Err(FileError::BadDecision(1)));
+        for error in [
+            FileError::TooLarge,
+            FileError::NotJson(3),
+            FileError::NotDecisions,
+            FileError::BadDecision(2),
+        ] {
+            assert!(!error.message().is_empty());
+        }
+    }
+}

@@ -1,0 +1,243 @@
+//! The rules' documentation pages, with examples taken from the tested rule fixtures
+//! (`tests/fixtures/rules/<RULE>/{valid,invalid}-*`).
+//!
+//! `cargo xtask docs` reads the fixtures and writes `docs/rules.md` and `src/rules/examples.rs`
+//! with [`markdown`] and [`examples_source`]; a test does the same and fails when either file
+//! is stale. The page shows the same examples ([`example`]). Pure: the callers do the I/O.
+
+use std::fmt::Write as _;
+
+use super::registry::{RULES, Rule, Status};
+use crate::{Input, check};
+
+/// A failing and a passing example of a rule, as the fixtures give them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Example {
+    /// The rule family.
+    pub rule: &'static str,
+    /// The invalid fixture's path under `tests/fixtures/rules`.
+    pub invalid_file: &'static str,
+    /// The lines that make it fail (what differs from the passing fixture).
+    pub invalid: &'static str,
+    /// The passing fixture's path.
+    pub valid_file: &'static str,
+    /// The corresponding lines of the passing fixture.
+    pub valid: &'static str,
+    /// What the engine says about the failing one.
+    pub message: &'static str,
+}
+
+/// The example of `rule` (a family or concrete id).
+pub fn example(rule: &str) -> Option<&'static Example> {
+    let family = super::registry::rule(rule)?.id;
+    super::examples::EXAMPLES.iter().find(|e| e.rule == family)
+}
+
+/// An example computed from fixture files (owned, before it is written out as source).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExampleText {
+    /// The rule family.
+    pub rule: String,
+    /// See [`Example`].
+    pub invalid_file: String,
+    /// See [`Example`].
+    pub invalid: String,
+    /// See [`Example`].
+    pub valid_file: String,
+    /// See [`Example`].
+    pub valid: String,
+    /// See [`Example`].
+    pub message: String,
+}
+
+/// The examples of every rule from the fixture files: `(rule, file name, bytes)` for each file
+/// of `tests/fixtures/rules/<rule>/`. The failing example is the first `invalid-*` file; the
+/// passing one is `valid-consistent-report.*` when there is one (the failing fixtures are
+/// written from it), else the first `valid-*`.
+pub fn examples(files: &[(String, String, Vec<u8>)]) -> Vec<ExampleText> {
+    let mut out = Vec::new();
+    for rule in RULES {
+        let mine: Vec<&(String, String, Vec<u8>)> =
+            files.iter().filter(|(r, _, _)| r == rule.id).collect();
+        let first = |prefix: &str| {
+            let mut found: Vec<&&(String, String, Vec<u8>)> =
+                mine.iter().filter(|(_, n, _)| n.starts_with(prefix)).collect();
+            found.sort_by(|a, b| a.1.cmp(&b.1));
+            found.first().map(|f| (**f).clone())
+        };
+        let (Some(invalid), Some(valid)) =
+            (first("invalid-"), first("valid-consistent-report").or_else(|| first("valid-")))
+        else {
+            continue;
+        };
+        let path = |f: &(String, String, Vec<u8>)| format!("{}/{}", f.0, f.1);
+        let mut example = example_from(rule.id, (&valid.1, &valid.2), (&invalid.1, &invalid.2));
+        example.invalid_file = path(&invalid);
+        example.valid_file = path(&valid);
+        out.push(example);
+    }
+    out
+}
+
+/// Builds the example of `rule` from its passing and failing fixtures (name, bytes).
+pub fn example_from(rule: &str, valid: (&str, &[u8]), invalid: (&str, &[u8])) -> ExampleText {
+    let checked = check(&Input { bytes: invalid.1, name: Some(invalid.0) });
+    let message =
+        checked.findings.iter().find(|f| f.family == rule).map_or_else(String::new, |f| {
+            format!("{} {}：{}", f.severity.name(), f.rule, f.message)
+        });
+    let (valid_lines, invalid_lines) =
+        match (std::str::from_utf8(valid.1), std::str::from_utf8(invalid.1)) {
+            (Ok(v), Ok(i)) => difference(v, i),
+            (_, Err(_)) => (
+                String::new(),
+                format!(
+                    "（{} 字节的非文本文件，开头为 {:02X?}）",
+                    invalid.1.len(),
+                    &invalid.1[..invalid.1.len().min(8)]
+                ),
+            ),
+            (Err(_), Ok(i)) => (String::new(), difference("", i).1),
+        };
+    ExampleText {
+        rule: rule.to_string(),
+        invalid_file: invalid.0.to_string(),
+        invalid: invalid_lines,
+        valid_file: valid.0.to_string(),
+        valid: valid_lines,
+        message,
+    }
+}
+
+/// The lines where two texts differ (after their common beginning and end), at most eight.
+fn difference(valid: &str, invalid: &str) -> (String, String) {
+    let a: Vec<&str> = valid.lines().collect();
+    let b: Vec<&str> = invalid.lines().collect();
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let suffix =
+        a[prefix..].iter().rev().zip(b[prefix..].iter().rev()).take_while(|(x, y)| x == y).count();
+    let clip = |lines: &[&str]| -> String {
+        let mut kept: Vec<String> =
+            lines.iter().take(8).map(|l| l.chars().take(160).collect()).collect();
+        if lines.len() > 8 {
+            kept.push("……".to_string());
+        }
+        kept.join("\n")
+    };
+    let valid_part = clip(&a[prefix..a.len() - suffix]);
+    let invalid_part = clip(&b[prefix..b.len() - suffix]);
+    // A removed part shows its neighbour so that the example still has context.
+    let context = |lines: &[&str]| {
+        lines[..prefix.min(lines.len())]
+            .iter()
+            .rev()
+            .find(|l| !l.trim().is_empty())
+            .map_or(String::new(), |l| (*l).to_string())
+    };
+    let valid_part = if valid_part.is_empty() { context(&a) } else { valid_part };
+    let invalid_part = if invalid_part.is_empty() {
+        format!("{}\n（此后缺少上方“符合”示例中的内容）", context(&b))
+    } else {
+        invalid_part
+    };
+    (valid_part, invalid_part)
+}
+
+/// `src/rules/examples.rs`: the examples as Rust source.
+pub fn examples_source(examples: &[ExampleText]) -> String {
+    let mut out = String::from(
+        "//! Generated by `cargo xtask docs` from `tests/fixtures/rules`. Do not edit.\n\nuse super::docs::Example;\n\n\
+         /// One example per rule, from its fixtures.\npub(super) static EXAMPLES: &[Example] = &[\n",
+    );
+    for e in examples {
+        let _ = writeln!(
+            out,
+            "    Example {{\n        rule: {:?},\n        invalid_file: {:?},\n        invalid: {:?},\n        valid_file: {:?},\n        valid: {:?},\n        message: {:?},\n    }},",
+            e.rule, e.invalid_file, e.invalid, e.valid_file, e.valid, e.message
+        );
+    }
+    out.push_str("];\n");
+    out
+}
+
+/// `docs/rules.md`: one section per rule, from the registry and the examples.
+pub fn markdown(examples: &[ExampleText]) -> String {
+    let mut out = String::from(
+        "# 规则说明 · gouji rules\n\n由 `cargo xtask docs` 根据规则注册表（`src/rules/registry.rs`）和规则样例（`tests/fixtures/rules`）生成，请勿手工编辑。\n\n\
+         Generated from the rule registry and the tested rule fixtures by `cargo xtask docs`; a test fails when this file is stale.\n\n\
+         | 规则 | 严重程度 | 状态 | 说明 |\n|---|---|---|---|\n",
+    );
+    for rule in RULES {
+        let _ = writeln!(
+            out,
+            "| [{}](#{}) | {} | {} | {} |",
+            rule.id,
+            rule.id.to_ascii_lowercase(),
+            rule.severity.name(),
+            status(rule),
+            rule.title
+        );
+    }
+    for rule in RULES {
+        section(&mut out, rule, examples.iter().find(|e| e.rule == rule.id));
+    }
+    out
+}
+
+fn status(rule: &Rule) -> &'static str {
+    match rule.status {
+        Status::Stable => "稳定",
+        Status::Preview => "预览",
+    }
+}
+
+fn section(out: &mut String, rule: &Rule, example: Option<&ExampleText>) {
+    let _ = write!(
+        out,
+        "\n## {}\n\n**{}** · `{}` · {} · {}\n",
+        rule.id,
+        rule.title,
+        rule.name,
+        rule.severity.name(),
+        status(rule)
+    );
+    for part in rule.doc.split("## ").filter(|p| !p.trim().is_empty()) {
+        let (heading, body) = part.split_once('\n').unwrap_or((part, ""));
+        if heading.trim() == "如何修改"
+            && let Some(e) = example
+        {
+            write_example(out, e);
+        }
+        let _ = write!(out, "\n### {}\n\n{}\n", heading.trim(), body.trim());
+    }
+}
+
+fn write_example(out: &mut String, e: &ExampleText) {
+    let _ = write!(
+        out,
+        "\n### 示例\n\n不符合（`tests/fixtures/rules/{}`）：\n\n```text\n{}\n```\n\n",
+        e.invalid_file, e.invalid
+    );
+    if !e.message.is_empty() {
+        let _ = write!(out, "检查结果：{}\n\n", e.message);
+    }
+    let _ = write!(
+        out,
+        "符合（`tests/fixtures/rules/{}`）：\n\n```text\n{}\n```\n",
+        e.valid_file, e.valid
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn differences_are_the_changed_lines() {
+        let (v, i) = difference("a\nb\nc\nd", "a\nB\nc\nd");
+        assert_eq!((v.as_str(), i.as_str()), ("b", "B"));
+        let (v, i) = difference("a\nb\nc", "a\nc");
+        assert_eq!(v, "b");
+        assert!(i.starts_with('a'));
+    }
+}
