@@ -183,6 +183,14 @@ test('binary files and text without tables get a clear message', async () => {
   await page.setInputFiles('#open-file', path.join(fixtures, 'rules/INPUT-UNREADABLE/invalid-pdf-file.pdf'));
   await page.waitForSelector('[data-status="unreadable"]');
   assert.match(await page.textContent('[data-status="unreadable"]'), /PDF/);
+  // A pre-2019 report: its statistics table is shown and checked.
+  const pre = readFileSync(path.join(fixtures, 'rules/PRE-PART/invalid-website-above-total.md'), 'utf8');
+  await paste(page, pre);
+  assert.match(await page.textContent('#verdict'), /统计表 发现 1 处不一致/);
+  assert.equal(await page.textContent('[data-cell="p/ACT/y"]'), '120');
+  assert.equal(await state(page, 'p/ACT.WEB/y'), 'error');
+  assert.match(await page.textContent('[data-coverage="p"]'), /不一致 1/);
+  await page.screenshot({ path: path.join(out, 'pre2019.png'), fullPage: true });
   await paste(page, '各位领导：今年我局认真做好政务公开工作。');
   assert.match(await page.textContent('[data-status="no-tables"]'), /未识别到/);
   await context.close();

@@ -12,6 +12,7 @@
 //! [`check`] runs them all. It is total: it never panics and never fails; unreadable input
 //! becomes a finding. The core does no I/O, reads no clock and uses no randomness.
 
+pub mod cross;
 pub mod finding;
 pub mod input;
 pub mod model;
@@ -76,13 +77,22 @@ impl Checked {
         if !summary.found && self.unreadable.is_none() {
             // A missing table's sums cannot be checked at all (无法判断).
             summary.cannot_run = match table {
-                model::TableId::T2 => 0,
                 model::TableId::T3 => {
                     model::identities::t3_identities(model::Layout::Y2021, false, &[]).len()
                 }
                 model::TableId::T4 => model::identities::t4_identities().len(),
+                // 表二 has no sums; only pre-2019 reports have a statistics table.
+                model::TableId::T2 | model::TableId::P => 0,
             };
             return summary;
+        }
+        if table == model::TableId::P
+            && let Some(stats) = self.report.table(table)
+        {
+            let (passed, failed, review) = rules::stats::inequality_counts(stats);
+            summary.passed += passed;
+            summary.failed += failed;
+            summary.review += review;
         }
         for check in self
             .checks
@@ -108,7 +118,12 @@ impl Checked {
             return "未识别到表格".to_string();
         }
         let mut parts = Vec::new();
-        for id in [model::TableId::T2, model::TableId::T3, model::TableId::T4] {
+        let ids: &[model::TableId] = if self.report.table(model::TableId::P).is_some() {
+            &[model::TableId::P]
+        } else {
+            &[model::TableId::T2, model::TableId::T3, model::TableId::T4]
+        };
+        for &id in ids {
             let s = self.summary(id);
             let name = id.name();
             let part = if !s.found {

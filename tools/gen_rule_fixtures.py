@@ -125,6 +125,55 @@ def with_lp(rows, lp_override=None):
     return out
 
 
+PRE_ROWS = [
+    ("主动公开信息数", "条", "ACT"), ("其中：1.政府网站公开数", "条", "WEB"), ("2.政府公报公开数", "条", "GAZ"),
+    ("受理依申请公开信息总数", "条", "REQ"), ("其中：1.当面申请数", "条", "F2F"), ("2.网上申请数", "条", "NET"),
+    ("3.信函、传真申请数", "条", "POST"), ("对申请的答复总数", "条", "ANS"), ("其中：1.同意公开答复数", "条", "OPEN"),
+    ("2.同意部分公开答复数", "条", "PART"), ("3.不予公开答复数", "条", "DENY"), ("4.其他类型答复数", "条", "OTH"),
+    ("行政复议数", "件", "RV"), ("行政诉讼数", "件", "LIT"),
+]
+PRE_VALUES = {
+    "ACT": (120, 1500), "WEB": (110, 1400), "GAZ": (10, 100), "REQ": (5, 30), "F2F": (2, 10), "NET": (2, 15),
+    "POST": (1, 5), "ANS": (5, 30), "OPEN": (3, 20), "PART": (1, 5), "DENY": (1, 5), "OTH": (0, 0),
+    "RV": (0, 1), "LIT": (0, 0),
+}
+
+
+def pre2019(year=2016, values=None, extra_rows=(), glued=False, requests="依申请公开工作依法办理。"):
+    """A pre-2019 report with its statistics table (指标名称 | 计量单位 | 本年度 | 历年累计)."""
+    values = dict(PRE_VALUES, **(values or {}))
+    lines = [
+        f"测试县人民政府{year}年政府信息公开工作年度报告",
+        "",
+        f"本报告由概述、主动公开政府信息情况、依申请公开政府信息情况、政府信息公开的收费及减免情况、因政府信息公开申请提起行政复议和行政诉讼的情况、存在的主要问题及改进措施和政府信息公开情况统计表组成。本报告所列数据的统计期限自{year}年1月1日起至{year}年12月31日止。",
+        "",
+        "一、概述",
+        f"{year}年，我县认真贯彻《中华人民共和国政府信息公开条例》，政府信息公开工作稳步推进。",
+        "二、主动公开政府信息情况",
+        f"{year}年全县主动公开政府信息{values['ACT'][0]}条。",
+        "三、依申请公开政府信息情况",
+        requests,
+        "四、存在的主要问题及改进措施",
+        "公开内容还不够全面，下一步将继续改进。",
+        "五、政府信息公开情况统计表",
+        "",
+    ]
+    rows = list(PRE_ROWS) + list(extra_rows)
+    if glued:
+        # As crawled pages give it: one line, the two columns run together.
+        line = f"指标名称计量单位{year}年度历年累计"
+        for label, unit, key in rows:
+            y, total = values[key]
+            line += f"{label}{unit}{y}{total}"
+        lines.append(line)
+    else:
+        lines += [f"| 指标名称 | 计量单位 | {year}年度 | 历年累计 |", "|---|---|---|---|"]
+        for label, unit, key in rows:
+            y, total = values[key]
+            lines.append(f"| {label} | {unit} | {y} | {total} |")
+    return "\n".join(lines) + "\n"
+
+
 def main():
     if os.path.isdir(ROOT):
         shutil.rmtree(ROOT)
@@ -251,6 +300,28 @@ def main():
     other = base_t3(); other[22] = [20, 0, 0, 0, 0, 0, 20]; other[23] = [x + (20 if i in (0, 6) else 0) for i, x in enumerate(other[23])]
     other[0] = [x + (20 if i in (0, 6) else 0) for i, x in enumerate(other[0])]
     add("HINT-OTHER-OUTCOME", "invalid-mostly-other", report(t3=other, narrative=""))
+
+    # The pre-2019 statistics table.
+    pre = pre2019()
+    for rule in ["PRE-PART", "PRE-CUM", "PRE-SUM", "PRE-ROWS"]:
+        add(rule, "valid-consistent-report", pre)
+    add("PRE-PART", "valid-glued-columns", pre2019(glued=True))
+    add("PRE-PART", "invalid-website-above-total", pre2019(values={"WEB": (130, 1400)}))
+    add("PRE-CUM", "invalid-year-above-cumulative", pre2019(values={"RV": (2, 1)}))
+    add("PRE-SUM", "invalid-requests-do-not-add-up", pre2019(values={"REQ": (6, 30)}))
+    add("PRE-ROWS", "invalid-unknown-indicator", pre2019(extra_rows=[("举办新闻发布会次数", "次", "PRESS")],
+                                                          values={"PRESS": (3, 20)}))
+    add("NAR-RECV", "invalid-pre2019-received-nine", pre2019(requests="全年共收到政府信息公开申请9条。"))
+    add("NAR-RECV", "valid-pre2019-received-five", pre2019(requests="全年共收到政府信息公开申请5条，对申请的答复总数5条，其中同意公开答复数3条。"))
+    # Across reports: a folder holds the reports checked together.
+    add("PRE-CHAIN", "valid-consistent-years/2015", pre2019(year=2015, values={
+        "ACT": (100, 1380), "WEB": (90, 1290), "GAZ": (10, 90), "REQ": (3, 25), "F2F": (1, 8), "NET": (1, 13),
+        "POST": (1, 4), "ANS": (3, 25), "OPEN": (2, 17), "PART": (1, 4), "DENY": (0, 4), "RV": (1, 1)}))
+    add("PRE-CHAIN", "valid-consistent-years/2016", pre)
+    add("PRE-CHAIN", "invalid-cumulative-restarted/2015", pre2019(year=2015, values={
+        "ACT": (100, 1380), "WEB": (90, 1290), "GAZ": (10, 90), "REQ": (3, 25), "F2F": (1, 8), "NET": (1, 13),
+        "POST": (1, 4), "ANS": (3, 25), "OPEN": (2, 17), "PART": (1, 4), "DENY": (0, 4), "RV": (1, 1)}))
+    add("PRE-CHAIN", "invalid-cumulative-restarted/2016", pre2019(values={"ACT": (120, 120), "WEB": (110, 110), "GAZ": (10, 10)}))
 
     # Input: bytes that are not a report, and a GBK file with one broken byte.
     fixtures["INPUT-UNREADABLE/invalid-pdf-file.pdf"] = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n"

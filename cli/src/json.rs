@@ -43,7 +43,12 @@ pub(crate) fn report(file: &str, checked: &Checked, decisions: &Decisions) -> Js
         object["encoding"] = Json::from(source.encoding.name());
     }
     let mut coverage = Map::new();
-    for id in [TableId::T3, TableId::T4] {
+    let ids: &[TableId] = if report.table(TableId::P).is_some() {
+        &[TableId::P]
+    } else {
+        &[TableId::T3, TableId::T4]
+    };
+    for &id in ids {
         let s = checked.summary(id);
         coverage.insert(
             id.code().to_string(),

@@ -133,12 +133,26 @@ fn check_command(args: &[String]) -> Result<u8, String> {
         Some(path) => Some(read_decisions(Path::new(path))?),
         None => None,
     };
+    // Check everything first: rules across reports (PRE-CHAIN) need them all.
+    let mut checked: Vec<gouji::Checked> = Vec::new();
+    let mut slots: Vec<Result<usize, &String>> = Vec::new();
+    for (name, read) in &inputs {
+        match read {
+            Ok(bytes) => {
+                let file_name = Path::new(name).file_name().and_then(|n| n.to_str());
+                checked.push(check(&Input { bytes, name: file_name }));
+                slots.push(Ok(checked.len() - 1));
+            }
+            Err(message) => slots.push(Err(message)),
+        }
+    }
+    gouji::cross::apply(&mut checked);
     let style = human::Style { color: options.color };
     let mut stdout = std::io::stdout().lock();
     let mut status = 0u8;
-    for (index, (name, read)) in inputs.iter().enumerate() {
-        let bytes = match read {
-            Ok(bytes) => bytes,
+    for (index, ((name, _), slot)) in inputs.iter().zip(slots).enumerate() {
+        let checked = match slot {
+            Ok(k) => &checked[k],
             Err(message) => {
                 status = 2;
                 if options.json {
@@ -151,8 +165,6 @@ fn check_command(args: &[String]) -> Result<u8, String> {
                 continue;
             }
         };
-        let file_name = Path::new(name).file_name().and_then(|n| n.to_str());
-        let checked = check(&Input { bytes, name: file_name });
         let mut decisions = given.clone().unwrap_or_default();
         if name != "-" {
             let sidecar = PathBuf::from(format!("{name}.gouji.json"));
@@ -174,10 +186,10 @@ fn check_command(args: &[String]) -> Result<u8, String> {
             status = 1;
         }
         let written = if options.json {
-            writeln!(stdout, "{}", json::report(name, &checked, &decisions))
+            writeln!(stdout, "{}", json::report(name, checked, &decisions))
         } else {
             let separator = if index + 1 < inputs.len() { "\n" } else { "" };
-            write!(stdout, "{}{separator}", human::report(name, &checked, &decisions, &style))
+            write!(stdout, "{}{separator}", human::report(name, checked, &decisions, &style))
         };
         if written.is_err() {
             // Output closed (e.g. piped into `head`): stop quietly.

@@ -172,3 +172,33 @@ fn decisions_next_to_the_report_are_applied() {
     assert!(stderr.contains("不是有效的 JSON"), "{stderr}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn reports_checked_together_get_the_rules_across_reports() {
+    let (_, stdout, _) = gouji(
+        &[
+            "check",
+            "--json",
+            &fixture("reports/corpus/2016_平潭综合实验区_80485_page.txt"),
+            &fixture("reports/corpus/2017_平潭综合实验区_80506_page.txt"),
+        ],
+        None,
+    );
+    let objects = json_lines(&stdout);
+    assert_eq!(objects[1]["template"], "pre2019");
+    assert_eq!(objects[1]["cells"]["p/ACT/cum"], 10037);
+    let rules: Vec<&str> = objects[1]["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter_map(|f| f["rule"].as_str())
+        .collect();
+    assert!(rules.contains(&"PRE-CHAIN-ACT"), "{rules:?}");
+    assert!(objects[1]["coverage"]["p"]["passed"].is_number());
+    // Alone, the 2017 report has no year before it to chain to.
+    let (_, stdout, _) = gouji(
+        &["check", "--json", &fixture("reports/corpus/2017_平潭综合实验区_80506_page.txt")],
+        None,
+    );
+    assert!(!stdout.contains("PRE-CHAIN"));
+}

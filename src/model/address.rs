@@ -14,6 +14,8 @@ pub enum TableId {
     T3,
     /// 表四 政府信息公开行政复议、行政诉讼情况.
     T4,
+    /// The statistics table of a pre-2019 report (政府信息公开情况统计表, RULEBOOK §3.2).
+    P,
 }
 
 impl TableId {
@@ -23,6 +25,7 @@ impl TableId {
             TableId::T2 => "t2",
             TableId::T3 => "t3",
             TableId::T4 => "t4",
+            TableId::P => "p",
         }
     }
 
@@ -32,6 +35,7 @@ impl TableId {
             TableId::T2 => "表二",
             TableId::T3 => "表三",
             TableId::T4 => "表四",
+            TableId::P => "统计表",
         }
     }
 }
@@ -110,6 +114,27 @@ rows! {
     RV = "RV", "行政复议", "行政复议";
     LD = "LD", "行政诉讼（未经复议直接起诉）", "行政诉讼·未经复议直接起诉";
     LR = "LR", "行政诉讼（复议后起诉）", "行政诉讼·复议后起诉";
+    // The pre-2019 statistics table (政府信息公开情况统计表): its usual indicators.
+    ACT = "ACT", "主动公开信息数", "主动公开政府信息数";
+    ACT_WEB = "ACT.WEB", "其中：政府网站公开数", "其中：政府网站公开数";
+    ACT_GAZ = "ACT.GAZ", "其中：政府公报公开数", "其中：政府公报公开数";
+    REQ = "REQ", "受理申请总数", "受理依申请公开信息总数";
+    REQ_F2F = "REQ.F2F", "其中：当面申请数", "其中：当面申请数";
+    REQ_FAX = "REQ.FAX", "其中：传真申请数", "其中：传真申请数";
+    REQ_MAIL = "REQ.MAIL", "其中：电子邮件申请数", "其中：电子邮件申请数";
+    REQ_WEB = "REQ.WEB", "其中：网上申请数", "其中：网上申请数";
+    REQ_POST = "REQ.POST", "其中：信函申请数", "其中：信函申请数";
+    REQ_POSTFAX = "REQ.POSTFAX", "其中：信函、传真申请数", "其中：信函、传真申请数";
+    REQ_OTH = "REQ.OTH", "其中：其他形式申请数", "其中：其他形式申请数";
+    ANS = "ANS", "答复总数", "对申请的答复总数";
+    ANS_OPEN = "ANS.OPEN", "其中：同意公开答复数", "其中：同意公开答复数";
+    ANS_PART = "ANS.PART", "其中：同意部分公开答复数", "其中：同意部分公开答复数";
+    ANS_DENY = "ANS.DENY", "其中：不予（否决）公开答复数", "其中：不予（否决）公开答复数";
+    ANS_OTH = "ANS.OTH", "其中：其他类型答复数", "其中：其他类型答复数";
+    APPEAL = "APPEAL", "行政复议数", "行政复议数";
+    SUIT = "SUIT", "行政诉讼数", "行政诉讼数";
+    PETITION = "PETITION", "申诉、举报数", "行政申诉（举报）数";
+    CHARGE = "CHARGE", "收费减免金额", "政府信息公开收费减免金额";
 }
 
 macro_rules! cols {
@@ -165,6 +190,9 @@ cols! {
     oth = "oth", "其他结果";
     pend = "pend", "尚未审结";
     tot = "tot", "总计";
+    // The pre-2019 statistics table.
+    y = "y", "本年度";
+    cum = "cum", "历年累计";
 }
 
 /// The address of one numeric cell, e.g. `t3/R3.7/TOT`.
@@ -191,6 +219,7 @@ impl CellRef {
             "t2" => TableId::T2,
             "t3" => TableId::T3,
             "t4" => TableId::T4,
+            "p" => TableId::P,
             _ => return None,
         };
         let row_code = parts.next()?;
@@ -207,7 +236,7 @@ impl CellRef {
     pub fn display_name(self) -> String {
         match self.table {
             TableId::T3 => format!("{}·{}", self.col.name(), self.row.short()),
-            TableId::T4 => format!("{}·{}", self.row.short(), self.col.name()),
+            TableId::T4 | TableId::P => format!("{}·{}", self.row.short(), self.col.name()),
             TableId::T2 => {
                 if matches!(self.col, Col::n) {
                     self.row.short().to_string()

@@ -108,7 +108,55 @@ pub fn identities(table: &Table) -> Vec<Identity> {
         TableId::T2 => Vec::new(),
         TableId::T3 => t3_identities(table.layout, table.has_subtotal_column, &table.subtotal_rows),
         TableId::T4 => t4_identities(),
+        TableId::P => p_identities(&table.rows(), &table.cols()),
     }
+}
+
+/// The groups of the pre-2019 statistics table: an indicator, its `其中` parts, and whether
+/// the parts are an exhaustive split (RULEBOOK §3.2: 申请总数 = Σ 申请方式, 答复总数 = Σ 答复类型;
+/// 主动公开 by channel is not exhaustive everywhere).
+pub const P_GROUPS: &[(Row, &[Row], bool)] = &[
+    (Row::ACT, &[Row::ACT_WEB, Row::ACT_GAZ], false),
+    (
+        Row::REQ,
+        &[
+            Row::REQ_F2F,
+            Row::REQ_FAX,
+            Row::REQ_MAIL,
+            Row::REQ_WEB,
+            Row::REQ_POST,
+            Row::REQ_POSTFAX,
+            Row::REQ_OTH,
+        ],
+        true,
+    ),
+    (Row::ANS, &[Row::ANS_OPEN, Row::ANS_PART, Row::ANS_DENY, Row::ANS_OTH], true),
+];
+
+/// The indicator whose `其中` part `row` is.
+pub fn p_parent(row: Row) -> Option<Row> {
+    P_GROUPS.iter().find(|(_, parts, _)| parts.contains(&row)).map(|(parent, _, _)| *parent)
+}
+
+/// The sums of the statistics table with `rows`: each exhaustive group's parts add up to it,
+/// per column (`PRE-SUM-REQ-y`).
+pub fn p_identities(rows: &[Row], cols: &[Col]) -> Vec<Identity> {
+    let mut out = Vec::new();
+    for &(parent, parts, exhaustive) in P_GROUPS {
+        let present: Vec<Row> = parts.iter().copied().filter(|r| rows.contains(r)).collect();
+        if !exhaustive || present.is_empty() || !rows.contains(&parent) {
+            continue;
+        }
+        for &col in cols {
+            out.push(Identity {
+                id: format!("PRE-SUM-{}-{}", parent.code(), col.code()),
+                family: "PRE-SUM",
+                total: vec![CellRef::new(TableId::P, parent, col)],
+                parts: present.iter().map(|&r| CellRef::new(TableId::P, r, col)).collect(),
+            });
+        }
+    }
+    out
 }
 
 /// The identities of 表三 for a layout and its local variants.

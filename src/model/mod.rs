@@ -17,6 +17,7 @@ mod meta;
 pub mod narrative;
 pub mod number;
 mod split;
+mod stats;
 mod tables;
 
 pub use address::{CellRef, Col, Row, TableId};
@@ -322,18 +323,41 @@ pub enum Note {
         /// The row.
         row: Row,
     },
+    /// A glued row of the statistics table split by the number the text states for it.
+    SplitByText {
+        /// The row.
+        row: Row,
+        /// The sentence that states it.
+        clause: String,
+    },
+    /// Rows of a pre-2019 statistics table that are not among the usual indicators: read
+    /// past, not checked.
+    UnknownIndicators {
+        /// How many.
+        count: usize,
+    },
 }
 
 /// Reads the report from the segmented, normalized text.
 pub fn build(text: &str, doc: &Doc) -> Report {
     let index = labels::Index::new(text, doc);
     let meta = meta::read(text, &index);
-    let tables = tables::read(text, doc, &index);
+    let mut tables = tables::read(text, doc, &index);
+    // Before 2019 there is no 表三/表四, but often a statistics table (RULEBOOK §3.2).
+    let stats =
+        if tables.iter().any(|t| t.id != TableId::T2) { None } else { stats::read(text, doc, &[]) };
+    if let Some(stats) = stats {
+        tables.retain(|t| t.id != TableId::T2 || t.range.end <= stats.range.start);
+        tables.push(stats);
+    }
     let mut year = meta.title_year.or(meta.period.map(|p| p.start.year));
     if year.is_none() {
         year = meta.period.map(|p| p.end.year);
     }
     let mut template = meta::template(&index, &tables);
+    if tables.iter().any(|t| t.id == TableId::P) {
+        template = Template::Pre2019;
+    }
     // A free-text report titled with a year before 2019 is of the old 条例's era (§3.3 step 5).
     if template == Template::Unknown && meta.title.is_some() && year.is_some_and(|y| y < 2019) {
         template = Template::Pre2019;
@@ -341,6 +365,21 @@ pub fn build(text: &str, doc: &Doc) -> Report {
     let is_whole_report = meta.title.is_some() || meta.sections.len() >= 3;
     let table_ranges: Vec<Range<usize>> = tables.iter().map(|t| t.range.clone()).collect();
     let facts = narrative::facts(text, &table_ranges);
+    // The text may settle a glued 主动公开 row of the statistics table: "主动公开政府信息2069条".
+    if let Some(at) = tables.iter().position(|t| {
+        t.id == TableId::P && t.notes.iter().any(|n| matches!(n, Note::Ambiguous { .. }))
+    }) {
+        let stated: Vec<(i64, String)> = facts
+            .iter()
+            .filter(|f| f.kind == narrative::FactKind::Proactive)
+            .filter_map(|f| Some((f.value.as_int()?, f.clause.clone())))
+            .collect();
+        if !stated.is_empty()
+            && let Some(better) = stats::read(text, doc, &stated)
+        {
+            tables[at] = better;
+        }
+    }
     let agency_kind = meta.agency.as_deref().map(meta::agency_kind);
     Report {
         template,

@@ -65,6 +65,8 @@ pub enum FactKind {
     Penalties,
     /// 行政强制 N 件.
     Enforcement,
+    /// 主动公开（政府）信息 N 条 (pre-2019 reports state their statistics table's first row).
+    Proactive,
 }
 
 /// One stated fact.
@@ -121,6 +123,7 @@ const KEYWORDS: &[(&str, FactKind)] = &[
     ("行政许可", FactKind::Licences),
     ("行政处罚", FactKind::Penalties),
     ("行政强制", FactKind::Enforcement),
+    ("主动公开", FactKind::Proactive),
 ];
 
 /// Words that put a clause about other business: its numbers are not application counts.
@@ -256,6 +259,10 @@ fn clause_facts(text: &str, range: Range<usize>, out: &mut Vec<Fact>) {
                     && !squeezed.contains("有效")
             }
             FactKind::RulesMade => COUNT_UNITS.contains(&number.unit),
+            FactKind::Proactive => {
+                COUNT_UNITS.contains(&number.unit)
+                    && (squeezed.contains("信息") || squeezed.contains("文件"))
+            }
             FactKind::Review | FactKind::Litigation => {
                 COUNT_UNITS.contains(&number.unit) && !squeezed.contains("行政复议、行政诉讼")
             }

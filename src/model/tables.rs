@@ -293,26 +293,7 @@ impl Reader<'_> {
     }
 
     fn cell_from_token(&self, addr: CellRef, idx: usize) -> Cell {
-        let token = &self.doc.tokens[idx];
-        let (value, unit) = match &token.kind {
-            TokenKind::Num(num) => {
-                let digits = &self.text[num.digits.clone()];
-                let unit = num.unit.clone().map(|u| self.text[u].to_string());
-                match Number::parse(digits) {
-                    Some(n) if num.negative => {
-                        (Value::Number(Number::int(0).checked_sub(n).unwrap_or(n)), unit)
-                    }
-                    Some(n) => (Value::Number(n), unit),
-                    None => (Value::Text(self.token_text(idx).to_string()), unit),
-                }
-            }
-            TokenKind::Blank { placeholder: true } => {
-                (Value::Blank { placeholder: Some(self.token_text(idx).to_string()) }, None)
-            }
-            TokenKind::Blank { placeholder: false } => (Value::Blank { placeholder: None }, None),
-            TokenKind::Text => (Value::Text(self.token_text(idx).to_string()), None),
-        };
-        Cell { addr, value, inferred: false, range: Some(token.range.clone()), unit }
+        cell_from_token(self.text, self.doc, addr, idx)
     }
 
     // ---------------------------------------------------------------- 表三
@@ -1026,6 +1007,31 @@ fn is_t4_vocabulary(text: &str) -> bool {
             || "（）、，。：；—·【】“”《》".contains(c)
             || "一二三四五六".contains(c)
     })
+}
+
+/// The cell that token `idx` gives at `addr`: its number (with sign and unit), blank or text.
+pub(super) fn cell_from_token(text: &str, doc: &Doc, addr: CellRef, idx: usize) -> Cell {
+    let token = &doc.tokens[idx];
+    let token_text = || text[token.range.clone()].to_string();
+    let (value, unit) = match &token.kind {
+        TokenKind::Num(num) => {
+            let digits = &text[num.digits.clone()];
+            let unit = num.unit.clone().map(|u| text[u].to_string());
+            match Number::parse(digits) {
+                Some(n) if num.negative => {
+                    (Value::Number(Number::int(0).checked_sub(n).unwrap_or(n)), unit)
+                }
+                Some(n) => (Value::Number(n), unit),
+                None => (Value::Text(token_text()), unit),
+            }
+        }
+        TokenKind::Blank { placeholder: true } => {
+            (Value::Blank { placeholder: Some(token_text()) }, None)
+        }
+        TokenKind::Blank { placeholder: false } => (Value::Blank { placeholder: None }, None),
+        TokenKind::Text => (Value::Text(token_text()), None),
+    };
+    Cell { addr, value, inferred: false, range: Some(token.range.clone()), unit }
 }
 
 #[cfg(test)]

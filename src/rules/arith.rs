@@ -150,6 +150,21 @@ fn identity_finding(table: &Table, check: &Check, diagnosis: Option<&Diagnosis>)
                 show(identity.total[0])
             )
         }
+        "PRE-SUM" => {
+            let parent = identity.total[0];
+            let addends: Vec<String> = identity
+                .parts
+                .iter()
+                .map(|&c| format!("{} {}", c.row.short().trim_start_matches("其中："), show(c)))
+                .collect();
+            format!(
+                "统计表“{}”（{}）为 {}，而其中各项 {} = {parts}，{diff}。",
+                parent.row.short(),
+                parent.col.name(),
+                show(parent),
+                addends.join(" + ")
+            )
+        }
         _ => {
             let row = identity.total[0].row;
             let addends: Vec<String> =

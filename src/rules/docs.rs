@@ -50,60 +50,82 @@ pub struct ExampleText {
     pub message: String,
 }
 
+/// One fixture file: its name and bytes.
+type Member<'a> = (&'a str, &'a [u8]);
+
 /// The examples of every rule from the fixture files: `(rule, file name, bytes)` for each file
-/// of `tests/fixtures/rules/<rule>/`. The failing example is the first `invalid-*` file; the
-/// passing one is `valid-consistent-report.*` when there is one (the failing fixtures are
-/// written from it), else the first `valid-*`.
+/// of `tests/fixtures/rules/<rule>/` (a file in a folder is named `folder/file`: the files of a
+/// folder are reports checked together, for the rules across reports). The failing example is
+/// the first `invalid-*` case; the passing one is `valid-consistent-report.*` when there is
+/// one (the failing fixtures are written from it), else the first `valid-*`.
 pub fn examples(files: &[(String, String, Vec<u8>)]) -> Vec<ExampleText> {
     let mut out = Vec::new();
     for rule in RULES {
-        let mine: Vec<&(String, String, Vec<u8>)> =
-            files.iter().filter(|(r, _, _)| r == rule.id).collect();
-        let first = |prefix: &str| {
-            let mut found: Vec<&&(String, String, Vec<u8>)> =
-                mine.iter().filter(|(_, n, _)| n.starts_with(prefix)).collect();
-            found.sort_by(|a, b| a.1.cmp(&b.1));
-            found.first().map(|f| (**f).clone())
-        };
+        let mut cases: Vec<(String, Vec<Member<'_>>)> = Vec::new();
+        for (_, name, bytes) in files.iter().filter(|(r, _, _)| r == rule.id) {
+            let case = name.split_once('/').map_or(name.as_str(), |(folder, _)| folder);
+            match cases.iter_mut().find(|(c, _)| c == case) {
+                Some((_, members)) => members.push((name, bytes)),
+                None => cases.push((case.to_string(), vec![(name, bytes)])),
+            }
+        }
+        cases.sort_by(|a, b| a.0.cmp(&b.0));
+        let first = |prefix: &str| cases.iter().find(|(c, _)| c.starts_with(prefix));
         let (Some(invalid), Some(valid)) =
             (first("invalid-"), first("valid-consistent-report").or_else(|| first("valid-")))
         else {
             continue;
         };
-        let path = |f: &(String, String, Vec<u8>)| format!("{}/{}", f.0, f.1);
-        let mut example = example_from(rule.id, (&valid.1, &valid.2), (&invalid.1, &invalid.2));
-        example.invalid_file = path(&invalid);
-        example.valid_file = path(&valid);
+        let mut example = example_from(rule.id, &valid.1, &invalid.1);
+        example.invalid_file = format!("{}/{}", rule.id, invalid.0);
+        example.valid_file = format!("{}/{}", rule.id, valid.0);
         out.push(example);
     }
     out
 }
 
-/// Builds the example of `rule` from its passing and failing fixtures (name, bytes).
-pub fn example_from(rule: &str, valid: (&str, &[u8]), invalid: (&str, &[u8])) -> ExampleText {
-    let checked = check(&Input { bytes: invalid.1, name: Some(invalid.0) });
-    let message =
-        checked.findings.iter().find(|f| f.family == rule).map_or_else(String::new, |f| {
-            format!("{} {}：{}", f.severity.name(), f.rule, f.message)
-        });
-    let (valid_lines, invalid_lines) =
-        match (std::str::from_utf8(valid.1), std::str::from_utf8(invalid.1)) {
-            (Ok(v), Ok(i)) => difference(v, i),
-            (_, Err(_)) => (
+/// Builds the example of `rule` from its passing and failing case: each a list of (name,
+/// bytes), one report, or several checked together.
+pub fn example_from(rule: &str, valid: &[Member<'_>], invalid: &[Member<'_>]) -> ExampleText {
+    let mut checked: Vec<crate::Checked> =
+        invalid.iter().map(|(name, bytes)| check(&Input { bytes, name: Some(name) })).collect();
+    crate::cross::apply(&mut checked);
+    let message = checked
+        .iter()
+        .flat_map(|c| &c.findings)
+        .find(|f| f.family == rule)
+        .map_or_else(String::new, |f| format!("{} {}：{}", f.severity.name(), f.rule, f.message));
+    let text = |case: &[Member<'_>]| -> Result<String, usize> {
+        let mut out = String::new();
+        for (k, (name, bytes)) in case.iter().enumerate() {
+            let body = std::str::from_utf8(bytes).map_err(|_| k)?;
+            if case.len() > 1 {
+                out.push_str(&format!("【{}】\n", name.rsplit('/').next().unwrap_or(name)));
+            }
+            out.push_str(body);
+        }
+        Ok(out)
+    };
+    let (valid_lines, invalid_lines) = match (text(valid), text(invalid)) {
+        (Ok(v), Ok(i)) => difference(&v, &i),
+        (_, Err(k)) => {
+            let bytes = invalid[k].1;
+            (
                 String::new(),
                 format!(
                     "（{} 字节的非文本文件，开头为 {:02X?}）",
-                    invalid.1.len(),
-                    &invalid.1[..invalid.1.len().min(8)]
+                    bytes.len(),
+                    &bytes[..bytes.len().min(8)]
                 ),
-            ),
-            (Err(_), Ok(i)) => (String::new(), difference("", i).1),
-        };
+            )
+        }
+        (Err(_), Ok(i)) => (String::new(), difference("", &i).1),
+    };
     ExampleText {
         rule: rule.to_string(),
-        invalid_file: invalid.0.to_string(),
+        invalid_file: invalid.first().map_or_else(String::new, |f| f.0.to_string()),
         invalid: invalid_lines,
-        valid_file: valid.0.to_string(),
+        valid_file: valid.first().map_or_else(String::new, |f| f.0.to_string()),
         valid: valid_lines,
         message,
     }

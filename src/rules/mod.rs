@@ -17,6 +17,7 @@ mod examples;
 mod hints;
 mod narrative;
 pub mod registry;
+pub(crate) mod stats;
 mod structure;
 mod values;
 mod years;
@@ -90,6 +91,7 @@ pub fn run(report: &Report) -> Results {
     active::check(report, &mut results.findings);
     narrative::check(report, &mut results.findings);
     hints::check(report, &mut results.findings);
+    stats::check(report, &mut results.findings);
     sort(&mut results.findings);
     results
 }

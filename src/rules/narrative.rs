@@ -46,6 +46,10 @@ fn t3_cell(row: Row) -> CellRef {
 }
 
 pub(super) fn check(report: &Report, findings: &mut Vec<Finding>) {
+    if report.table(TableId::P).is_some() {
+        pre2019(report, findings);
+        return;
+    }
     if !matches!(report.template, Template::Y2021 | Template::Y2019) {
         return;
     }
@@ -378,5 +382,75 @@ fn sections(report: &Report, findings: &mut Vec<Finding>) {
         );
         f.hint = Some("按格式要求说明依据《政府信息公开信息处理费管理办法》收取信息处理费的情况（未收取也应写明）。".to_string());
         findings.push(f);
+    }
+}
+
+/// The narrative of a pre-2019 report against its statistics table (RULEBOOK §3.2 (3)):
+/// applications received, the total of answers, answers granting disclosure, reviews and
+/// suits, each against its 本年度 cell. Only clauses about 政府信息公开 applications are used,
+/// and only a total of answers (答复总数): the old reports also count 行政审批 and other
+/// answers in the same words.
+fn pre2019(report: &Report, findings: &mut Vec<Finding>) {
+    let cell = |row: Row| CellRef::new(TableId::P, row, Col::y);
+    let value = |row: Row| report.cell(cell(row)).and_then(|c| c.value.for_sums());
+    for fact in &report.facts {
+        let about_requests = fact.clause.contains("信息公开") || fact.clause.contains("依申请公开");
+        let (id, said, row, name) = match fact.kind {
+            FactKind::Received if about_requests => {
+                ("NAR-RECV", "收到（受理）申请", Row::REQ, "受理申请总数")
+            }
+            FactKind::Done if about_requests && fact.clause.contains("总数") => {
+                ("NAR-DONE", "答复", Row::ANS, "答复总数")
+            }
+            FactKind::Granted if fact.clause.contains("答复") => {
+                ("NAR-OUTCOME", "同意公开", Row::ANS_OPEN, "同意公开答复数")
+            }
+            FactKind::Review => ("NAR-REVIEW", "行政复议", Row::APPEAL, "行政复议数"),
+            FactKind::Litigation => ("NAR-LIT", "行政诉讼", Row::SUIT, "行政诉讼数"),
+            FactKind::NoApplications => {
+                if let Some(n) = value(Row::REQ).filter(|n| !n.is_zero()) {
+                    let mut f = finding(
+                        "NAR-ZERO-APP",
+                        format!(
+                            "{}说未收到政府信息公开申请，但统计表受理申请总数（本年度）为 {n}。",
+                            quote(fact)
+                        ),
+                        vec![cell(Row::REQ)],
+                    );
+                    f.span = Some(fact.range.clone());
+                    f.hint = Some("核对正文与统计表。".to_string());
+                    findings.push(f);
+                }
+                continue;
+            }
+            FactKind::NoReviewOrLitigation => {
+                let nonzero: Vec<CellRef> = [Row::APPEAL, Row::SUIT]
+                    .into_iter()
+                    .filter(|&r| value(r).is_some_and(|n| !n.is_zero()))
+                    .map(cell)
+                    .collect();
+                if !nonzero.is_empty() {
+                    let mut f = finding(
+                        "NAR-ZERO-RL",
+                        format!(
+                            "{}说没有行政复议和行政诉讼，但统计表中的本年度数不全为 0。",
+                            quote(fact)
+                        ),
+                        nonzero,
+                    );
+                    f.span = Some(fact.range.clone());
+                    f.hint = Some("核对正文与统计表。".to_string());
+                    findings.push(f);
+                }
+                continue;
+            }
+            _ => continue,
+        };
+        if let Some(table_value) = value(row)
+            && table_value != fact.value
+        {
+            let table = format!("统计表{name}（本年度）为 {table_value}");
+            findings.push(mismatch(id, fact, said, &table, vec![cell(row)], table_value));
+        }
     }
 }

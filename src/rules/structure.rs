@@ -10,10 +10,18 @@ use super::finding;
 
 pub(super) fn check(report: &Report, findings: &mut Vec<Finding>) {
     let standard = matches!(report.template, Template::Y2021 | Template::Y2019);
+    if report.table(TableId::P).is_some() {
+        // A pre-2019 report with its statistics table: how it was read, nothing about 表二–四.
+        for table in &report.tables {
+            notes(table, findings);
+        }
+        name(report, findings);
+        return;
+    }
     if !standard || report.tables.is_empty() {
         let message = match report.template {
             Template::Pre2019 => {
-                "这是 2019 年以前的统计表格式。本工具目前检查 2019 年版和 2021 年版国办格式的表二、表三、表四，这份报告的表格未做勾稽检查。"
+                "这是 2019 年以前的报告，未找到可识别的统计表（“指标名称 / 计量单位 / 本年度 / 历年累计”）。本工具检查 2019 年版和 2021 年版国办格式的表二、表三、表四，以及 2019 年以前常见的政府信息公开情况统计表；这份报告的表格未做勾稽检查。"
             }
             _ => {
                 "未识别到年度报告的表二、表三、表四。请确认粘贴的是完整的政府信息公开工作年度报告（含表格）。"
@@ -182,14 +190,28 @@ fn notes(table: &Table, findings: &mut Vec<Finding>) {
             Note::Glued { rows, assumed } if !rows.is_empty() => {
                 let cells: Vec<CellRef> =
                     table.cells.iter().filter(|c| c.inferred).map(|c| c.addr).collect();
-                let how = if assumed.is_empty() {
-                    "已按“数字不以 0 开头”拆分为唯一可能的数值，这些单元格标为推断值。".to_string()
+                let rule = if table.id == TableId::P {
+                    "数字不以 0 开头、本年度不大于历年累计"
+                } else {
+                    "数字不以 0 开头"
+                };
+                let mut how = if assumed.is_empty() {
+                    format!("已按“{rule}”拆分为唯一可能的数值，这些单元格标为推断值。")
                 } else {
                     format!(
-                        "已按“数字不以 0 开头”和表内合计拆分为唯一可能的数值，这些单元格标为推断值。拆分时假定了 {} 项合计关系成立，这些关系因此未经验证；其余勾稽关系照常检查。",
+                        "已按“{rule}”和表内合计拆分为唯一可能的数值，这些单元格标为推断值。拆分时假定了 {} 项合计关系成立，这些关系因此未经验证；其余勾稽关系照常检查。",
                         assumed.len()
                     )
                 };
+                for note in &table.notes {
+                    if let Note::SplitByText { row, clause } = note {
+                        let clause: String = clause.chars().take(60).collect();
+                        how.push_str(&format!(
+                            "其中“{}”按正文“{clause}”中的数字拆分。",
+                            row.short()
+                        ));
+                    }
+                }
                 let mut f = finding(
                     "PARSE-GLUED",
                     format!("{name}有 {} 行数字连在一起（单元格分隔丢失），{how}", rows.len()),

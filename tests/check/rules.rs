@@ -25,27 +25,31 @@ fn every_fixture_behaves_as_labelled() {
         files.sort();
         for file in files {
             let name = file.file_name().and_then(|n| n.to_str()).expect("name").to_string();
-            let checked = check_file(&format!("rules/{rule_id}/{name}"));
-            assert_well_formed(&checked);
-            let hits = checked.findings.iter().filter(|f| f.family == rule_id).count();
+            // A folder holds reports checked together (the rules across reports).
+            let mut members = vec![format!("rules/{rule_id}/{name}")];
+            if file.is_dir() {
+                members = std::fs::read_dir(&file)
+                    .expect("dir")
+                    .map(|e| {
+                        let inner = e.expect("entry").file_name().to_string_lossy().to_string();
+                        format!("rules/{rule_id}/{name}/{inner}")
+                    })
+                    .collect();
+                members.sort();
+            }
+            let mut all: Vec<gouji::Checked> = members.iter().map(|m| check_file(m)).collect();
+            gouji::cross::apply(&mut all);
+            all.iter().for_each(assert_well_formed);
+            let findings = || all.iter().flat_map(|c| &c.findings);
+            let hits = findings().filter(|f| f.family == rule_id).count();
+            let described = all.iter().map(describe).collect::<Vec<_>>().join("\n");
             if name.starts_with("valid") {
-                assert_eq!(
-                    hits,
-                    0,
-                    "{rule_id}/{name} should not trigger it\n{}",
-                    describe(&checked)
-                );
-                let errors =
-                    checked.findings.iter().filter(|f| f.severity == Severity::Error).count();
-                assert_eq!(
-                    errors,
-                    0,
-                    "{rule_id}/{name} should have no error\n{}",
-                    describe(&checked)
-                );
+                assert_eq!(hits, 0, "{rule_id}/{name} should not trigger it\n{described}");
+                let errors = findings().filter(|f| f.severity == Severity::Error).count();
+                assert_eq!(errors, 0, "{rule_id}/{name} should have no error\n{described}");
             } else {
                 assert!(name.starts_with("invalid"), "{name}: fixtures are valid-* or invalid-*");
-                assert!(hits > 0, "{rule_id}/{name} should trigger it\n{}", describe(&checked));
+                assert!(hits > 0, "{rule_id}/{name} should trigger it\n{described}");
                 invalid_seen.push(rule_id.clone());
             }
         }
@@ -83,6 +87,18 @@ fn rule_docs_and_examples_are_fresh() {
         for file in std::fs::read_dir(&dir).expect("dir") {
             let file = file.expect("entry").path();
             let name = file.file_name().and_then(|n| n.to_str()).expect("name").to_string();
+            if file.is_dir() {
+                for inner in std::fs::read_dir(&file).expect("dir") {
+                    let inner = inner.expect("entry").path();
+                    let inner_name = inner.file_name().and_then(|n| n.to_str()).expect("name");
+                    files.push((
+                        rule_id.clone(),
+                        format!("{name}/{inner_name}"),
+                        std::fs::read(&inner).expect("read"),
+                    ));
+                }
+                continue;
+            }
             files.push((rule_id.clone(), name, std::fs::read(&file).expect("read")));
         }
     }

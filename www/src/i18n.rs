@@ -87,6 +87,9 @@ pub(crate) enum Text {
     ExportDecisions,
     ImportDecisions,
     StaleDecisions,
+    Stats,
+    Indicator,
+    StatsNote,
 }
 
 impl Lang {
@@ -202,6 +205,14 @@ impl Lang {
             Text::Decided => ("已处理", "Decided"),
             Text::ExportDecisions => ("导出核对记录", "Export decisions"),
             Text::ImportDecisions => ("导入核对记录", "Import decisions"),
+            Text::Stats => {
+                ("政府信息公开情况统计表（2019 年以前）", "Statistics table (reports before 2019)")
+            }
+            Text::Indicator => ("指标名称", "Indicator"),
+            Text::StatsNote => (
+                "2019 年以前各地统计表不一：这里列出能识别的常见指标，按原表读取；其他指标未检查。",
+                "Before 2019 each province had its own sheet: the usual indicators are shown as read; other rows are not checked.",
+            ),
             Text::StaleDecisions => (
                 "条核对记录已不适用（问题已消失或数字已改变）",
                 "decisions no longer apply (the problem is gone or its numbers changed)",

@@ -42,7 +42,7 @@ pub(crate) fn verdict_bar(props: &VerdictProps) -> Html {
                 <span class="count info">{ format!("{infos} {}", lang.t(Text::Infos)) }</span>
             </p>
             <ul class="coverage" aria-label={lang.t(Text::Coverage)}>
-                { for [TableId::T3, TableId::T4].into_iter().filter(|&t| checked.report.table(t).is_some()).map(|t| {
+                { for [TableId::T3, TableId::T4, TableId::P].into_iter().filter(|&t| checked.report.table(t).is_some()).map(|t| {
                     let summary = checked.summary(t);
                     html! {
                         <li data-coverage={t.code()} data-failed={summary.failed.to_string()}>{ summary.coverage(t) }</li>

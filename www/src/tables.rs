@@ -31,6 +31,7 @@ pub(crate) fn report_tables(props: &TablesProps) -> Html {
             if let Some(table) = report.table(TableId::T2) { { t2(table, props) } }
             if let Some(table) = report.table(TableId::T3) { { t3(table, props) } }
             if let Some(table) = report.table(TableId::T4) { { t4(table, props) } }
+            if let Some(table) = report.table(TableId::P) { { stats(table, props) } }
         </section>
     }
 }
@@ -93,6 +94,7 @@ fn caption(id: TableId, lang: Lang) -> Html {
         TableId::T2 => Text::T2,
         TableId::T3 => Text::T3,
         TableId::T4 => Text::T4,
+        TableId::P => Text::Stats,
     };
     html! { <h2 class="table-title">{ lang.t(text) }</h2> }
 }
@@ -190,6 +192,33 @@ fn t4(table: &Table, props: &TablesProps) -> Html {
                         .map(|(row, col)| value_cell(table, row, col, props, 1)) }
                 </tr>
             </table>
+        </div>
+    }
+}
+
+/// The pre-2019 statistics table: one row per indicator read, `其中` parts indented.
+fn stats(table: &Table, props: &TablesProps) -> Html {
+    let lang = props.lang;
+    let cols = table.cols();
+    html! {
+        <div class="table-wrap" id={view_model::table_anchor(TableId::P)}>
+            { caption(TableId::P, lang) }
+            <table class="report stats">
+                <tr>
+                    <th>{ lang.t(Text::Indicator) }</th>
+                    { for cols.iter().map(|c| html! { <th class="col">{ c.name() }</th> }) }
+                </tr>
+                { for table.rows().into_iter().map(|row| {
+                    let part = gouji::model::identities::p_parent(row).is_some();
+                    html! {
+                        <tr data-row={row.code()}>
+                            <th class={classes!("label", part.then_some("part"))}>{ row.short() }</th>
+                            { for cols.iter().map(|&col| value_cell(table, row, col, props, 1)) }
+                        </tr>
+                    }
+                }) }
+            </table>
+            <p class="hint">{ lang.t(Text::StatsNote) }</p>
         </div>
     }
 }

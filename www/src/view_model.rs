@@ -414,6 +414,7 @@ pub(crate) fn table_anchor(id: TableId) -> &'static str {
         TableId::T2 => "table-t2",
         TableId::T3 => "table-t3",
         TableId::T4 => "table-t4",
+        TableId::P => "table-p",
     }
 }
 

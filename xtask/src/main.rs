@@ -117,7 +117,8 @@ fn serve(port: u16) -> Result<(), String> {
     Ok(())
 }
 
-/// Every file of `tests/fixtures/rules/<rule>/`: (rule, file name, bytes).
+/// Every file of `tests/fixtures/rules/<rule>/`: (rule, file name, bytes); a file in a folder
+/// is named `folder/file`.
 fn rule_fixtures() -> Result<Vec<(String, String, Vec<u8>)>, String> {
     let dir = root().join("tests/fixtures/rules");
     let mut out = Vec::new();
@@ -128,6 +129,16 @@ fn rule_fixtures() -> Result<Vec<(String, String, Vec<u8>)>, String> {
             let file = file.map_err(|e| e.to_string())?.path();
             let file_name =
                 file.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+            if file.is_dir() {
+                // A folder: reports checked together (rules across reports).
+                for inner in std::fs::read_dir(&file).map_err(|e| e.to_string())? {
+                    let inner = inner.map_err(|e| e.to_string())?.path();
+                    let inner_name = inner.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+                    let bytes = std::fs::read(&inner).map_err(|e| e.to_string())?;
+                    out.push((name.clone(), format!("{file_name}/{inner_name}"), bytes));
+                }
+                continue;
+            }
             out.push((name.clone(), file_name, std::fs::read(&file).map_err(|e| e.to_string())?));
         }
     }
