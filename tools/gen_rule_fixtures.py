@@ -311,6 +311,8 @@ def main():
     add("PRE-SUM", "invalid-requests-do-not-add-up", pre2019(values={"REQ": (6, 30)}))
     add("PRE-ROWS", "invalid-unknown-indicator", pre2019(extra_rows=[("举办新闻发布会次数", "次", "PRESS")],
                                                           values={"PRESS": (3, 20)}))
+    add("NAR-ACTIVE", "valid-consistent-report", pre)
+    add("NAR-ACTIVE", "invalid-narrative-says-more", pre2019().replace("2016年全县主动公开政府信息120条", "2016年全县主动公开政府信息150条"))
     add("NAR-RECV", "invalid-pre2019-received-nine", pre2019(requests="全年共收到政府信息公开申请9条。"))
     add("NAR-RECV", "valid-pre2019-received-five", pre2019(requests="全年共收到政府信息公开申请5条，对申请的答复总数5条，其中同意公开答复数3条。"))
     # Across reports: a folder holds the reports checked together.

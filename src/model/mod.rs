@@ -371,7 +371,7 @@ pub fn build(text: &str, doc: &Doc) -> Report {
     }) {
         let stated: Vec<(i64, String)> = facts
             .iter()
-            .filter(|f| f.kind == narrative::FactKind::Proactive)
+            .filter(|f| f.is_proactive_total())
             .filter_map(|f| Some((f.value.as_int()?, f.clause.clone())))
             .collect();
         if !stated.is_empty()

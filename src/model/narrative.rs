@@ -86,6 +86,23 @@ pub struct Fact {
     pub clause: String,
 }
 
+impl Fact {
+    /// A 主动公开 fact that gives the year's whole count ("2018年全区主动公开政府信息2069条",
+    /// "…总数3978条，其中主动公开政府信息2026条"), not a part (各乡镇…, 网站…).
+    pub fn is_proactive_total(&self) -> bool {
+        self.kind == FactKind::Proactive
+            && [
+                "年主动公开政府信息",
+                "年全区主动公开政府信息",
+                "年全县主动公开政府信息",
+                "年全市主动公开政府信息",
+                "其中主动公开政府信息",
+            ]
+            .iter()
+            .any(|w| self.clause.contains(w))
+    }
+}
+
 /// Keywords and the facts they announce, longest first within a kind.
 const KEYWORDS: &[(&str, FactKind)] = &[
     ("予以公开及部分公开", FactKind::GrantedOrPartial),
@@ -132,7 +149,7 @@ const OTHER_BUSINESS: &[&str] = &[
     "评议", "办件", "事项",
 ];
 
-const COUNT_UNITS: &[&str] = &["件", "起", "宗", "个", "条"];
+const COUNT_UNITS: &[&str] = &["件", "起", "宗", "个", "条", "份"];
 
 /// Extracts the facts from `text` outside `exclude` (the tables' ranges).
 pub(super) fn facts(text: &str, exclude: &[Range<usize>]) -> Vec<Fact> {
@@ -266,8 +283,13 @@ fn clause_facts(text: &str, range: Range<usize>, out: &mut Vec<Fact>) {
             FactKind::Review | FactKind::Litigation => {
                 COUNT_UNITS.contains(&number.unit) && !squeezed.contains("行政复议、行政诉讼")
             }
+            // "收到1份…行政复议申请" is a review, not an application for information.
             FactKind::Received => {
-                COUNT_UNITS.contains(&number.unit) && !other_business && squeezed.contains("申请")
+                COUNT_UNITS.contains(&number.unit)
+                    && !other_business
+                    && squeezed.contains("申请")
+                    && !squeezed.contains("复议")
+                    && !squeezed.contains("诉讼")
             }
             _ => COUNT_UNITS.contains(&number.unit) && !other_business,
         };
@@ -334,7 +356,7 @@ fn numbers(clause: &str) -> Vec<Stated> {
             continue;
         };
         let rest = &clause[chars.get(i).map_or(clause.len(), |c| c.0)..];
-        let unit = ["万元", "元", "件", "起", "宗", "个", "条", "项"]
+        let unit = ["万元", "元", "件", "起", "宗", "个", "条", "项", "份"]
             .into_iter()
             .find(|u| rest.starts_with(u));
         let (Some(value), Some(unit)) = (value, unit) else {

@@ -445,6 +445,14 @@ pub(super) static EXAMPLES: &[Example] = &[
         message: "警告 INPUT-DECODE：按 GB18030/GBK 读取时有 1 处字节无法解码，已用“�”代替，附近的文字和数字可能读错。",
     },
     Example {
+        rule: "NAR-ACTIVE",
+        invalid_file: "NAR-ACTIVE/invalid-narrative-says-more.md",
+        invalid: "2016年全县主动公开政府信息150条。",
+        valid_file: "NAR-ACTIVE/valid-consistent-report.md",
+        valid: "2016年全县主动公开政府信息120条。",
+        message: "提示 NAR-ACTIVE：正文“二、主动公开政府信息情况2016年全县主动公开政府信息150条”说主动公开政府信息 150 件，统计表主动公开信息数（本年度）为 120。",
+    },
+    Example {
         rule: "PRE-PART",
         invalid_file: "PRE-PART/invalid-website-above-total.md",
         invalid: "| 其中：1.政府网站公开数 | 条 | 130 | 1400 |",

@@ -405,6 +405,9 @@ fn pre2019(report: &Report, findings: &mut Vec<Finding>) {
             FactKind::Granted if fact.clause.contains("答复") => {
                 ("NAR-OUTCOME", "同意公开", Row::ANS_OPEN, "同意公开答复数")
             }
+            FactKind::Proactive if fact.is_proactive_total() => {
+                ("NAR-ACTIVE", "主动公开政府信息", Row::ACT, "主动公开信息数")
+            }
             FactKind::Review => ("NAR-REVIEW", "行政复议", Row::APPEAL, "行政复议数"),
             FactKind::Litigation => ("NAR-LIT", "行政诉讼", Row::SUIT, "行政诉讼数"),
             FactKind::NoApplications => {

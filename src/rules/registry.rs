@@ -473,6 +473,14 @@ pub static RULES: &[Rule] = &[
         doc: "## 检查内容\n文件中有字节无法按 UTF-8、GBK 或 UTF-16 解码，已用“�”代替。\n\n## 为什么\n乱码处的数字或标签可能读错。\n\n## 如何修改\n用记事本或 WPS 打开文件，另存为 UTF-8 编码后重新检查。\n\n## 依据\n本工具的输入要求。",
     },
     Rule {
+        id: "NAR-ACTIVE",
+        name: "narrative-proactive-count-differs",
+        severity: Severity::Info,
+        status: Status::Preview,
+        title: "正文的主动公开数应与统计表一致（2019 年以前）",
+        doc: "## 检查内容\n2019 年以前的报告，正文写的全年主动公开政府信息数（如“2018年全区主动公开政府信息2069条”）应等于统计表“主动公开信息数”的本年度数。只比较说全年总数的句子，不比较各乡镇、各部门或网站的分项。\n\n## 为什么\n正文和统计表说的是同一个数；不一致时，读者不知道该信哪一个。\n\n## 如何修改\n核对正文和统计表，改正不一致的一方。\n\n## 依据\n本规则书 §3.2 第（3）项（正文与统计表的数字）。",
+    },
+    Rule {
         id: "PRE-PART",
         name: "stats-part-exceeds-indicator",
         severity: Severity::Error,
