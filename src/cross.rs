@@ -1,11 +1,18 @@
-//! Rules across reports checked together (a folder, a batch): PRE-CHAIN, the pre-2019
-//! statistics table's 历年累计 chain (RULEBOOK §3.2): this year's 历年累计 = last year's
-//! 历年累计 + this year's 本年度, for the same unit.
+//! Rules across reports checked together (a folder, a batch; RULEBOOK §2.8, §3.2):
+//!
+//! * XY-CARRY: last year's 结转下年度继续办理 = this year's 上年结转, per 表三 column;
+//! * XY-STOCK: 表二 现行有效件数 = last year's + 本年制发 − 本年废止 (preview: amendments and
+//!   re-counts happen);
+//! * XY-DUP: a narrative nearly identical to another report's in the batch (last year's of the
+//!   same unit, or another unit's);
+//! * PRE-CHAIN: the pre-2019 statistics table's 历年累计 = last year's + this year's 本年度.
 //!
 //! Reports are matched by agency (as the title names it) and year; a year with two reports of
 //! the same agency is not matched, rather than guessed. Pure, like [`crate::check`].
 
-use crate::model::{CellRef, Col, Number, TableId, Value};
+use std::collections::BTreeSet;
+
+use crate::model::{CellRef, Col, Layout, Number, Row, TableId, Value};
 use crate::{Checked, Finding, review, rules};
 
 /// The findings across `reports`, each with the index of the report it is about.
@@ -14,8 +21,91 @@ pub fn check(reports: &[&Checked]) -> Vec<(usize, Finding)> {
     for (k, report) in reports.iter().enumerate() {
         let Some(prev) = previous(reports, k) else { continue };
         chain(reports[prev], report, &mut out, k);
+        carry(reports[prev], report, &mut out, k);
+        stock(reports[prev], report, &mut out, k);
+    }
+    duplicates(reports, &mut out);
+    for (k, finding) in &mut out {
+        finding.fingerprint = review::fingerprint(&reports[*k].report, finding, None);
     }
     out
+}
+
+fn value(checked: &Checked, addr: CellRef) -> Option<Number> {
+    checked.report.cell(addr).and_then(|c| c.value.for_sums())
+}
+
+/// XY-CARRY: last year's 结转下年度继续办理 against this year's 上年结转, per column.
+fn carry(last: &Checked, this: &Checked, out: &mut Vec<(usize, Finding)>, index: usize) {
+    let (Some(table), Some(_)) = (this.report.table(TableId::T3), last.report.table(TableId::T3))
+    else {
+        return;
+    };
+    let last_year = last.report.year.unwrap_or_default();
+    for col in table.cols() {
+        let carried_in = CellRef::new(TableId::T3, Row::R2, col);
+        let carried_out = CellRef::new(TableId::T3, Row::R4, col);
+        let (Some(now), Some(before)) = (value(this, carried_in), value(last, carried_out)) else {
+            continue;
+        };
+        if now == before {
+            continue;
+        }
+        let mut f = rules::finding(
+            &format!("XY-CARRY-{}", col.code()),
+            format!(
+                "表三“{}”列上年结转为 {now}，而 {last_year} 年报告的结转下年度继续办理为 {before}，两者应相等。",
+                col.name()
+            ),
+            vec![carried_in],
+        );
+        f.found = Some(now);
+        f.expected = Some(before);
+        f.hint = Some(format!(
+            "核对本报告的上年结转与 {last_year} 年报告的结转下年度继续办理，改正不一致的一方。"
+        ));
+        out.push((index, f));
+    }
+}
+
+/// XY-STOCK: 表二 (2021 format) 现行有效件数 = last year's + 本年制发 − 本年废止.
+fn stock(last: &Checked, this: &Checked, out: &mut Vec<(usize, Finding)>, index: usize) {
+    let both_2021 = [last, this]
+        .iter()
+        .all(|c| c.report.table(TableId::T2).is_some_and(|t| t.layout == Layout::Y2021));
+    if !both_2021 {
+        return;
+    }
+    let last_year = last.report.year.unwrap_or_default();
+    for row in [Row::REG, Row::NORM] {
+        let at = |col| CellRef::new(TableId::T2, row, col);
+        let (Some(before), Some(made), Some(repealed), Some(now)) = (
+            value(last, at(Col::valid)),
+            value(this, at(Col::made)),
+            value(this, at(Col::rep)),
+            value(this, at(Col::valid)),
+        ) else {
+            continue;
+        };
+        let Some(expected) = before.checked_add(made).and_then(|n| n.checked_sub(repealed)) else {
+            continue;
+        };
+        if expected == now {
+            continue;
+        }
+        let mut f = rules::finding(
+            &format!("XY-STOCK-{}", row.code()),
+            format!(
+                "表二“{}”现行有效件数为 {now}，而 {last_year} 年报告的现行有效件数 {before} + 本年制发 {made} − 本年废止 {repealed} = {expected}。",
+                row.short()
+            ),
+            vec![at(Col::valid), at(Col::made), at(Col::rep)],
+        );
+        f.found = Some(now);
+        f.expected = Some(expected);
+        f.hint = Some("修改、重新清理或口径调整也会造成差异；若有，应在报告中说明。".to_string());
+        out.push((index, f));
+    }
 }
 
 /// The one report of the same agency for the year before report `k`'s.
@@ -23,7 +113,8 @@ fn previous(reports: &[&Checked], k: usize) -> Option<usize> {
     let this = &reports[k].report;
     let (agency, year) = (this.agency.as_deref()?, this.year?);
     let same = |r: &Checked, y: i32| {
-        r.report.agency.as_deref() == Some(agency) && r.report.year == Some(y)
+        r.report.agency.as_deref().is_some_and(|a| same_agency(a, agency))
+            && r.report.year == Some(y)
     };
     if reports.iter().filter(|r| same(r, year)).count() != 1 {
         return None;
@@ -31,6 +122,19 @@ fn previous(reports: &[&Checked], k: usize) -> Option<usize> {
     let mut found = reports.iter().enumerate().filter(|(_, r)| same(r, year - 1)).map(|(i, _)| i);
     let first = found.next()?;
     found.next().is_none().then_some(first)
+}
+
+/// The same unit under two titles: equal names, or one with its place in front
+/// ("淮安市洪泽区人民政府" and "洪泽区人民政府").
+fn same_agency(a: &str, b: &str) -> bool {
+    let (long, short) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+    if long == short {
+        return true;
+    }
+    let Some(place) = long.strip_suffix(short) else { return false };
+    // The shorter name must still name a place of its own ("应急管理局" alone could be anyone's).
+    let places = ['省', '市', '县', '区', '州', '盟', '镇', '乡'];
+    short.chars().count() >= 4 && place.ends_with(places) && short.contains(places)
 }
 
 fn number(checked: &Checked, addr: CellRef) -> Option<(Number, bool)> {
@@ -74,8 +178,136 @@ fn chain(last: &Checked, this: &Checked, out: &mut Vec<(usize, Finding)>, index:
         f.hint = Some(format!(
             "核对本报告和 {last_year} 年报告的这一行；若统计口径有变（如机构合并、重新起算），应在报告中说明。"
         ));
-        f.fingerprint = review::fingerprint(&this.report, &f, None);
         out.push((index, f));
+    }
+}
+
+/// How much of one narrative is in another: shingles of 8 characters over the text outside the
+/// tables, digits, spaces and punctuation removed (a copy that changed only the year and the
+/// numbers is still a copy).
+const SHINGLE: usize = 8;
+/// Narratives at least this similar (Jaccard of their shingles, per mille) are reported.
+const DUP_THRESHOLD: usize = 800;
+/// Narratives shorter than this (characters) are not compared: too little to tell.
+const DUP_MIN_CHARS: usize = 300;
+/// `MinHash` signature length: a cheap first pass over every pair of a large batch.
+const SIGNATURE: usize = 64;
+
+struct Narrative {
+    shingles: Vec<u64>,
+    signature: [u64; SIGNATURE],
+}
+
+fn narrative(checked: &Checked) -> Option<Narrative> {
+    let source = checked.source.as_ref()?;
+    let tables: Vec<std::ops::Range<usize>> =
+        checked.report.tables.iter().map(|t| t.range.clone()).collect();
+    let chars: Vec<char> = source
+        .text
+        .char_indices()
+        .filter(|(at, _)| !tables.iter().any(|r| r.contains(at)))
+        .map(|(_, c)| c)
+        .filter(|c| c.is_alphabetic() && !c.is_ascii_digit())
+        .collect();
+    if chars.len() < DUP_MIN_CHARS {
+        return None;
+    }
+    let mut shingles: BTreeSet<u64> = BTreeSet::new();
+    for window in chars.windows(SHINGLE) {
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        for c in window {
+            for byte in (*c as u32).to_le_bytes() {
+                hash ^= u64::from(byte);
+                hash = hash.wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+        shingles.insert(hash);
+    }
+    let mut signature = [u64::MAX; SIGNATURE];
+    for &h in &shingles {
+        for (k, slot) in signature.iter_mut().enumerate() {
+            let mixed = mix(h ^ (k as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+            *slot = (*slot).min(mixed);
+        }
+    }
+    Some(Narrative { shingles: shingles.into_iter().collect(), signature })
+}
+
+fn mix(mut x: u64) -> u64 {
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    x ^ (x >> 33)
+}
+
+/// The Jaccard similarity of two sorted sets, per mille.
+fn jaccard(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut both) = (0, 0, 0usize);
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                both += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let union = a.len() + b.len() - both;
+    (both * 1000).checked_div(union).unwrap_or(0)
+}
+
+fn describe(checked: &Checked) -> String {
+    let report = &checked.report;
+    match (&report.agency, report.year) {
+        (Some(agency), Some(year)) => format!("{agency} {year} 年报告"),
+        (Some(agency), None) => format!("{agency}的报告"),
+        (None, Some(year)) => format!("另一份 {year} 年报告"),
+        (None, None) => "另一份报告".to_string(),
+    }
+}
+
+/// XY-DUP: narratives nearly identical to another report's in the batch. The later report of
+/// a pair (by year, then by position) carries the finding; both are named.
+fn duplicates(reports: &[&Checked], out: &mut Vec<(usize, Finding)>) {
+    let narratives: Vec<Option<Narrative>> = reports.iter().map(|c| narrative(c)).collect();
+    for (b, nb) in narratives.iter().enumerate() {
+        let Some(nb) = nb else { continue };
+        let mut best: Option<(usize, usize)> = None;
+        for (a, na) in narratives.iter().enumerate() {
+            let Some(na) = na else { continue };
+            if a == b {
+                continue;
+            }
+            // The earlier report of the pair is the original.
+            let key = |k: usize| (reports[k].report.year.unwrap_or(i32::MAX), k);
+            if key(a) > key(b) {
+                continue;
+            }
+            let estimate = na.signature.iter().zip(&nb.signature).filter(|(x, y)| x == y).count();
+            // The signatures agree on about that share of their slots: a generous first cut.
+            if estimate * 1000 < SIGNATURE * (DUP_THRESHOLD - 150) {
+                continue;
+            }
+            let similarity = jaccard(&na.shingles, &nb.shingles);
+            if similarity >= DUP_THRESHOLD && best.is_none_or(|(_, s)| similarity > s) {
+                best = Some((a, similarity));
+            }
+        }
+        let Some((a, similarity)) = best else { continue };
+        let percent = similarity / 10;
+        let mut f = rules::finding(
+            "XY-DUP",
+            format!(
+                "正文与{}的正文有 {percent}% 相同（按连续 8 个字比较，不计数字和标点），可能是照抄后只改了年份和数字。",
+                describe(reports[a])
+            ),
+            Vec::new(),
+        );
+        f.hint = Some("核对正文是否如实反映本年度（本单位）的工作；照抄的段落应重写。".to_string());
+        out.push((b, f));
     }
 }
 
@@ -92,5 +324,19 @@ pub fn apply(reports: &mut [Checked]) {
     }
     for k in touched {
         rules::sort(&mut reports[k].findings);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn agencies_match_with_or_without_their_place() {
+        assert!(same_agency("淮安市洪泽区人民政府", "洪泽区人民政府"));
+        assert!(same_agency("平潭综合实验区", "平潭综合实验区"));
+        assert!(!same_agency("平潭综合实验区管委会", "平潭综合实验区"));
+        assert!(!same_agency("张店区应急管理局", "应急管理局"));
+        assert!(!same_agency("某某交通运输局", "运输局"));
     }
 }

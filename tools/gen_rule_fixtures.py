@@ -111,6 +111,35 @@ def report(title_year=2023, period_year=2023, t2=None, t3=None, t3_labels=None, 
     return "\n".join(out)
 
 
+def t3_with(carry_in=2, carry_out=1):
+    """base_t3 with other carry-over numbers (自然人 and 总计), still reconciling."""
+    rows = base_t3()
+    rows = [r[:6] for r in rows]
+    rows[1][0] = carry_in
+    rows[24][0] = carry_out
+    for c in range(6):
+        rows[0][c] = rows[23][c] + rows[24][c] - rows[1][c]
+    return [r + [sum(r)] for r in rows]
+
+
+# Two unrelated paragraphs of work narrative (each long enough to compare).
+STORY_A = ("本年度我局围绕安全生产监管执法、应急预案管理和防灾减灾宣传三项重点，"
+           "在门户网站开设专题栏目，集中发布执法检查计划、检查结果和整改情况，"
+           "组织企业负责人参加警示教育培训，编印应急知识手册发放到社区和学校，"
+           "利用新媒体平台推送防汛防台风提示，及时回应群众关于企业安全隐患的咨询，"
+           "并邀请人大代表和群众代表参与开放日活动，现场了解执法办案流程和信息发布审核程序。"
+           "在政策解读方面，我局对新出台的规范性文件逐件制作图解，"
+           "由业务科室负责人在线访谈中逐条说明适用范围、办理条件和监督渠道。")
+STORY_B = ("今年交通运输局把公路养护、农村客运和行政审批服务作为公开重点，"
+           "按月公布国省道养护工程进度和资金使用情况，在客运站张贴班线调整公告，"
+           "对网约车和道路运输经营许可实行网上申请、网上审批、结果网上公示，"
+           "建立投诉举报线索台账，按期反馈处理结果，"
+           "同时联合镇街开展乡村道路安全宣传进村入户活动，"
+           "通过广播、宣传栏和微信群告知群众出行注意事项，"
+           "并对涉及群众切身利益的收费项目、优惠政策和办事指南进行全面梳理更新，"
+           "确保信息准确完整、便于查询。")
+
+
 def modified(row, col, value):
     rows = base_t3()
     rows[row][col] = value
@@ -324,6 +353,23 @@ def main():
         "ACT": (100, 1380), "WEB": (90, 1290), "GAZ": (10, 90), "REQ": (3, 25), "F2F": (1, 8), "NET": (1, 13),
         "POST": (1, 4), "ANS": (3, 25), "OPEN": (2, 17), "PART": (1, 4), "DENY": (0, 4), "RV": (1, 1)}))
     add("PRE-CHAIN", "invalid-cumulative-restarted/2016", pre2019(values={"ACT": (120, 120), "WEB": (110, 110), "GAZ": (10, 10)}))
+
+    # Across reports: 表三 carry-over, 表二 stock, copied narratives.
+    add("XY-CARRY", "valid-consistent-years/2022", report(title_year=2022, period_year=2022, t3=t3_with(carry_out=2), narrative=""))
+    add("XY-CARRY", "valid-consistent-years/2023", report(narrative=""))
+    add("XY-CARRY", "invalid-carry-in-differs/2022", report(title_year=2022, period_year=2022, t3=t3_with(carry_out=3), narrative=""))
+    add("XY-CARRY", "invalid-carry-in-differs/2023", report(narrative=""))
+    add("XY-STOCK", "valid-consistent-years/2022", report(title_year=2022, period_year=2022, narrative="",
+                                                         t2={"REG": [0, 0, 0], "NORM": [1, 0, 8], "LIC": 100, "PUN": 30, "COE": 0}))
+    add("XY-STOCK", "valid-consistent-years/2023", report(narrative=""))
+    add("XY-STOCK", "invalid-stock-does-not-follow/2022", report(title_year=2022, period_year=2022, narrative="",
+                                                                t2={"REG": [0, 0, 0], "NORM": [1, 0, 6], "LIC": 100, "PUN": 30, "COE": 0}))
+    add("XY-STOCK", "invalid-stock-does-not-follow/2023", report(narrative=""))
+    other_unit = lambda text: text.replace("测试县应急管理局", "测试县交通运输局")
+    add("XY-DUP", "valid-different-units/a", report(narrative=STORY_A))
+    add("XY-DUP", "valid-different-units/b", other_unit(report(narrative=STORY_B)))
+    add("XY-DUP", "invalid-copied-from-another-unit/a", report(narrative=STORY_A))
+    add("XY-DUP", "invalid-copied-from-another-unit/b", other_unit(report(narrative=STORY_A)))
 
     # Input: bytes that are not a report, and a GBK file with one broken byte.
     fixtures["INPUT-UNREADABLE/invalid-pdf-file.pdf"] = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n"

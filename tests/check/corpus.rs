@@ -5,7 +5,7 @@
 
 use gouji::model::Template;
 
-use crate::support::{check_file, describe, error_rules, errors, fixture_path, int};
+use crate::support::{check_file, check_text, describe, error_rules, errors, fixture_path, int};
 
 /// A report, its truth file, and the errors it must give (rule, first cell).
 struct Case {
@@ -700,5 +700,48 @@ fn pre_2019_cumulative_chains_across_years() {
     assert!(
         all.iter().all(|c| errors(c).is_empty()),
         "a broken chain is a preview hint, never an error"
+    );
+}
+
+/// 平潭 2019–2025 checked together: each year's 上年结转 equals the year before's 结转下年度
+/// (2021 carried 1 application into 2022); a 2022 page claiming 3 carried in is found.
+#[test]
+fn the_pingtan_carry_over_is_checked_across_years() {
+    let files: Vec<String> = (2019..=2025)
+        .filter_map(|year| {
+            std::fs::read_dir(fixture_path("reports/corpus"))
+                .expect("corpus")
+                .map(|e| e.expect("entry").file_name().to_string_lossy().to_string())
+                .find(|n| n.starts_with(&format!("{year}_平潭")))
+                .map(|n| format!("reports/corpus/{n}"))
+        })
+        .collect();
+    assert_eq!(files.len(), 7);
+    let carry = |all: &[gouji::Checked]| -> Vec<(i32, String)> {
+        all.iter()
+            .flat_map(|c| {
+                c.findings
+                    .iter()
+                    .filter(|f| f.family == "XY-CARRY")
+                    .map(|f| (c.report.year.unwrap_or_default(), f.rule.clone()))
+            })
+            .collect()
+    };
+    let mut all: Vec<gouji::Checked> = files.iter().map(|f| check_file(f)).collect();
+    assert_eq!(int(&all[2], "t3/R4/TOT"), Some(1));
+    assert_eq!(int(&all[3], "t3/R2/TOT"), Some(1));
+    gouji::cross::apply(&mut all);
+    assert_eq!(carry(&all), []);
+    let text = std::fs::read_to_string(fixture_path(&files[3])).expect("2022");
+    let changed = text.replace(
+        "二、上年结转政府信息公开申请数量 1000001",
+        "二、上年结转政府信息公开申请数量 3000003",
+    );
+    assert_ne!(changed, text);
+    all[3] = check_text(&changed);
+    gouji::cross::apply(&mut all);
+    assert_eq!(
+        carry(&all),
+        [(2022, "XY-CARRY-NP".to_string()), (2022, "XY-CARRY-TOT".to_string())]
     );
 }
