@@ -13,8 +13,10 @@
 //! becomes a finding. The core does no I/O, reads no clock and uses no randomness.
 
 pub mod cross;
+pub mod export;
 pub mod finding;
 pub mod input;
+mod json;
 pub mod model;
 pub mod normalize;
 pub mod review;

@@ -4,7 +4,6 @@
 //! `gouji::check`. One unreadable file is reported and the others are still checked.
 
 mod human;
-mod json;
 
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -15,10 +14,12 @@ use gouji::{Input, Severity, check, rules};
 const USAGE: &str = "gouji — 政府信息公开工作年度报告 勾稽检查
 
 用法：
-  gouji check [--json] [--color=auto|always|never] [--decisions 文件] 路径...
+  gouji check [--json | --csv] [--color=auto|always|never] [--decisions 文件] 路径...
         检查报告（.txt/.md/.html，UTF-8、GBK 或 UTF-16）；路径为 - 时读标准输入；
         路径为文件夹时检查其中所有 .txt/.md/.htm/.html 文件。
         --json 每份报告输出一行 JSON（格式见 spec/CONTRACT.md）。
+        --csv  输出全部问题的 CSV（UTF-8 带 BOM，Excel/WPS 可直接打开），与网页导出的相同。
+        一次检查多份报告时，同时做跨报告检查（上年结转、现行有效件数、正文雷同、历年累计）。
         报告旁的“报告文件名.gouji.json”（网页“导出核对记录”保存的文件）会自动读取，
         其中标为“已核实”“忽略”的问题照常列出并注明；--decisions 指定另一个核对记录文件。
   gouji sample [--json]     检查内置的示例报告
@@ -63,6 +64,7 @@ fn run(args: &[String]) -> Result<u8, String> {
 
 struct Options {
     json: bool,
+    csv: bool,
     color: bool,
     decisions: Option<String>,
     paths: Vec<String>,
@@ -70,6 +72,7 @@ struct Options {
 
 fn parse_options(args: &[String]) -> Result<Options, String> {
     let mut json = false;
+    let mut csv = false;
     let mut color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let mut paths = Vec::new();
     let mut decisions = None;
@@ -86,6 +89,7 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
             }
             "--" => only_paths = true,
             "--json" => json = true,
+            "--csv" => csv = true,
             "--color=always" => color = true,
             "--color=never" => color = false,
             "--color=auto" => {}
@@ -94,7 +98,10 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
             _ => paths.push(arg.clone()),
         }
     }
-    Ok(Options { json, color, decisions, paths })
+    if json && csv {
+        return Err("--json and --csv cannot be used together".to_string());
+    }
+    Ok(Options { json, csv, color, decisions, paths })
 }
 
 fn check_command(args: &[String]) -> Result<u8, String> {
@@ -150,14 +157,18 @@ fn check_command(args: &[String]) -> Result<u8, String> {
     let style = human::Style { color: options.color };
     let mut stdout = std::io::stdout().lock();
     let mut status = 0u8;
+    let mut csv_rows: Vec<(&str, usize, gouji::review::Decisions)> = Vec::new();
     for (index, ((name, _), slot)) in inputs.iter().zip(slots).enumerate() {
+        let at = slot.as_ref().ok().copied();
         let checked = match slot {
             Ok(k) => &checked[k],
             Err(message) => {
                 status = 2;
                 if options.json {
-                    let line = json::io_error(name, message);
+                    let line = gouji::export::json_io_error(name, message);
                     writeln!(stdout, "{line}").map_err(|e| e.to_string())?;
+                } else if options.csv {
+                    let _ = writeln!(std::io::stderr(), "gouji: {name}：无法读取：{message}");
                 } else {
                     writeln!(stdout, "{name}\n  无法读取：{message}\n")
                         .map_err(|e| e.to_string())?;
@@ -186,7 +197,11 @@ fn check_command(args: &[String]) -> Result<u8, String> {
             status = 1;
         }
         let written = if options.json {
-            writeln!(stdout, "{}", json::report(name, checked, &decisions))
+            let entry = gouji::export::Entry { file: name, checked, decisions: &decisions };
+            writeln!(stdout, "{}", gouji::export::json(&entry))
+        } else if options.csv {
+            csv_rows.push((name, at.unwrap_or_default(), decisions));
+            Ok(())
         } else {
             let separator = if index + 1 < inputs.len() { "\n" } else { "" };
             write!(stdout, "{}{separator}", human::report(name, checked, &decisions, &style))
@@ -195,6 +210,17 @@ fn check_command(args: &[String]) -> Result<u8, String> {
             // Output closed (e.g. piped into `head`): stop quietly.
             return Ok(status);
         }
+    }
+    if options.csv {
+        let entries: Vec<gouji::export::Entry<'_>> = csv_rows
+            .iter()
+            .map(|(name, k, decisions)| gouji::export::Entry {
+                file: name,
+                checked: &checked[*k],
+                decisions,
+            })
+            .collect();
+        let _ = stdout.write_all(gouji::export::csv(&entries).as_bytes());
     }
     Ok(status)
 }
@@ -242,7 +268,14 @@ fn sample_command(args: &[String]) -> Result<u8, String> {
     let name = "示例：张店区应急管理局2023年报";
     let decisions = gouji::review::Decisions::default();
     if options.json {
-        println!("{}", json::report(name, &checked, &decisions));
+        println!(
+            "{}",
+            gouji::export::json(&gouji::export::Entry {
+                file: name,
+                checked: &checked,
+                decisions: &decisions
+            })
+        );
     } else {
         print!(
             "{}",

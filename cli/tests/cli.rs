@@ -202,3 +202,38 @@ fn reports_checked_together_get_the_rules_across_reports() {
     );
     assert!(!stdout.contains("PRE-CHAIN"));
 }
+
+#[test]
+fn csv_opens_in_excel_and_wps() {
+    let (code, stdout, _) = gouji(
+        &[
+            "check",
+            "--csv",
+            &fixture("reports/corpus/kewei-2024-source.md"),
+            &fixture("reports/seed/zhangdian-yingji-2023.txt"),
+        ],
+        None,
+    );
+    assert_eq!(code, 1);
+    assert!(
+        stdout.starts_with("\u{FEFF}文件,单位,年度,格式,结论,规则,严重程度"),
+        "UTF-8 with BOM and a header"
+    );
+    let lines: Vec<&str> = stdout.split("\r\n").filter(|l| !l.is_empty()).collect();
+    let (_, json, _) = gouji(
+        &[
+            "check",
+            "--json",
+            &fixture("reports/corpus/kewei-2024-source.md"),
+            &fixture("reports/seed/zhangdian-yingji-2023.txt"),
+        ],
+        None,
+    );
+    let findings: usize =
+        json_lines(&json).iter().map(|o| o["findings"].as_array().map_or(0, Vec::len)).sum();
+    assert_eq!(lines.len(), 1 + findings, "one line per finding");
+    assert!(lines.iter().any(|l| l.contains("T3-BAL-TOT") && l.contains("上海市科委")));
+    let (code, _, stderr) = gouji(&["check", "--csv", "--json", "x"], None);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("cannot be used together"));
+}

@@ -5,10 +5,9 @@
 //! [`FORMAT`]); the page keeps them in the browser and the CLI reads the file next to the
 //! report. This module is pure: it reads and writes text, the callers do the I/O.
 
-mod json;
-
 use std::fmt::Write as _;
 
+use crate::json;
 use crate::{Checked, Finding};
 
 /// The `format` field of a decisions file.

@@ -1,5 +1,5 @@
-//! The little JSON the decisions file needs: a total reader (depth- and size-bounded) and a
-//! string writer. The core has no serde; this is all of JSON we read.
+//! The little JSON the engine needs: a total reader (depth- and size-bounded) for decisions
+//! files, and a string writer for them and for exports. The core has no serde.
 
 use std::collections::BTreeMap;
 
