@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -255,6 +255,102 @@ test('reviewer decisions survive a re-check and a reload, and travel as a file',
   assert.deepEqual(errors, []);
   assert.deepEqual(other.errors, []);
   await other.context.close();
+  await context.close();
+});
+
+test('a folder of 300 reports: the page stays responsive, finishes, sorts, opens and exports', async () => {
+  const { page, context, errors } = await open();
+  // 300 variants of real reports: other units and years, every tenth with one wrong cell.
+  const dir = path.join(out, 'batch');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const kewei = readFileSync(path.join(fixtures, 'reports/corpus/kewei-2024-source.md'), 'utf8');
+  let broken = 0;
+  for (let i = 0; i < 300; i++) {
+    let text = (i % 3 === 2 ? kewei : seed).replace(/張店區(\(qū\))?應(\(yīng\))?急管理局/g, `測試單位${i}`).replaceAll('上海市科委', `测试单位${i}`);
+    if (i % 10 === 0 && i % 3 !== 2) { text = text.replace('(七)總計(jì) |\n1 |', '(七)總計(jì) |\n2 |'); broken++; }
+    writeFileSync(path.join(dir, `report-${String(i).padStart(3, '0')}.txt`), text);
+  }
+  writeFileSync(path.join(dir, '.DS_Store'), 'x');
+  // Sample the progress while it runs: the page must repaint during the batch.
+  await page.evaluate(() => {
+    window.__progress = [];
+    window.__maxGap = 0;
+    let last = performance.now();
+    const tick = () => {
+      const now = performance.now();
+      window.__maxGap = Math.max(window.__maxGap, now - last);
+      last = now;
+      const done = document.querySelector('.batch')?.dataset.done;
+      if (done !== undefined) window.__progress.push(Number(done));
+      if (document.querySelector('.batch')?.dataset.finished !== 'true') setTimeout(tick, 16);
+    };
+    setTimeout(tick, 16);
+  });
+  const started = Date.now();
+  await page.setInputFiles('#open-folder', dir);
+  await page.waitForSelector('.batch[data-finished="true"]', { timeout: 120000 });
+  const seconds = (Date.now() - started) / 1000;
+  const progress = await page.evaluate(() => window.__progress);
+  const maxGap = await page.evaluate(() => window.__maxGap);
+  console.log(`batch: 300 reports in ${seconds.toFixed(1)} s (${(300 / seconds).toFixed(0)} reports/s), longest pause of the page ${maxGap.toFixed(0)} ms`);
+  assert.equal(await page.getAttribute('.batch', 'data-total'), '300', 'hidden files are left out');
+  assert.ok(new Set(progress.filter(p => p > 0 && p < 300)).size >= 3, `the progress bar moved while checking: ${[...new Set(progress)].slice(0, 20)}`);
+  assert.equal(await page.locator('table.summary tbody tr').count(), 300);
+  // Worst first: the broken ones lead.
+  const firstErrors = await page.$$eval('table.summary tbody tr', rows => rows.slice(0, 40).map(r => Number(r.dataset.errors)));
+  assert.ok(firstErrors.slice(0, broken).every(n => n > 0), `errors first: ${firstErrors}`);
+  assert.match(await page.textContent('#batch-summary'), /共 300 份/);
+  // Filter and errors-only.
+  await page.check('.batch-tools input[type="checkbox"]');
+  const withErrors = await page.locator('table.summary tbody tr').count();
+  assert.ok(withErrors >= broken && withErrors < 300, `${withErrors} reports with errors`);
+  await page.uncheck('.batch-tools input[type="checkbox"]');
+  await page.fill('.batch-tools input.filter', 'report-007');
+  assert.equal(await page.locator('table.summary tbody tr').count(), 1);
+  await page.fill('.batch-tools input.filter', '');
+  await page.screenshot({ path: path.join(out, 'batch.png'), fullPage: false });
+  // A row opens the report's full view; back returns to the list.
+  await page.click('table.summary tbody tr[data-index="10"]');
+  assert.equal(await state(page, 't3/R3.7/NP'), 'culprit');
+  await page.click('#batch-back');
+  assert.equal(await page.locator('table.summary tbody tr').count(), 300);
+  // Exports: a CSV Excel opens (BOM, CRLF) and JSON lines.
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+  const csvFile = path.join(out, 'batch.csv');
+  await csv.saveAs(csvFile);
+  const csvText = readFileSync(csvFile, 'utf8');
+  assert.ok(csvText.startsWith('\ufeff文件,单位,年度'), 'UTF-8 with BOM');
+  assert.ok(csvText.split('\r\n').length > 300);
+  const [json] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
+  const jsonFile = path.join(out, 'batch.jsonl');
+  await json.saveAs(jsonFile);
+  const lines = readFileSync(jsonFile, 'utf8').trim().split('\n').map(l => JSON.parse(l));
+  assert.equal(lines.length, 300);
+  assert.equal(lines.filter(l => l.findings.some(f => f.severity === 'error')).length, withErrors);
+  // A new paste leaves the batch.
+  await paste(page, seed);
+  assert.equal(await page.locator('.batch').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('dropping several files checks them together, a bad file among them', async () => {
+  const { page, context, errors } = await open();
+  const files = [
+    { name: 'hzq2023.txt', bytes: [...readFileSync(path.join(fixtures, 'reports/pdf-text/hzq2023_working.layout.txt'))], type: 'text/plain' },
+    { name: 'hzq2024.txt', bytes: [...readFileSync(path.join(fixtures, 'reports/pdf-text/hzq2024_working.layout.txt'))], type: 'text/plain' },
+    { name: 'program.exe', bytes: [0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0], type: 'application/octet-stream' },
+  ];
+  await page.evaluate(files => {
+    const data = new DataTransfer();
+    for (const f of files) data.items.add(new File([new Uint8Array(f.bytes)], f.name, { type: f.type }));
+    document.querySelector('section.input').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, files);
+  await page.waitForSelector('.batch[data-finished="true"]');
+  assert.equal(await page.locator('table.summary tbody tr').count(), 3);
+  assert.match(await page.textContent('table.summary tbody tr.unreadable'), /program\.exe/);
+  assert.deepEqual(errors, []);
   await context.close();
 });
 

@@ -275,6 +275,8 @@ fn duplicates(reports: &[&Checked], out: &mut Vec<(usize, Finding)>) {
     let narratives: Vec<Option<Narrative>> = reports.iter().map(|c| narrative(c)).collect();
     for (b, nb) in narratives.iter().enumerate() {
         let Some(nb) = nb else { continue };
+        // The earlier report whose signature agrees most; then its exact similarity. One exact
+        // comparison per report keeps a batch of hundreds of copies linear in that step.
         let mut best: Option<(usize, usize)> = None;
         for (a, na) in narratives.iter().enumerate() {
             let Some(na) = na else { continue };
@@ -291,11 +293,14 @@ fn duplicates(reports: &[&Checked], out: &mut Vec<(usize, Finding)>) {
             if estimate * 1000 < SIGNATURE * (DUP_THRESHOLD - 150) {
                 continue;
             }
-            let similarity = jaccard(&na.shingles, &nb.shingles);
-            if similarity >= DUP_THRESHOLD && best.is_none_or(|(_, s)| similarity > s) {
-                best = Some((a, similarity));
+            if best.is_none_or(|(_, e)| estimate > e) {
+                best = Some((a, estimate));
             }
         }
+        let best = best.and_then(|(a, _)| {
+            let similarity = jaccard(narratives[a].as_ref()?.shingles.as_slice(), &nb.shingles);
+            (similarity >= DUP_THRESHOLD).then_some((a, similarity))
+        });
         let Some((a, similarity)) = best else { continue };
         let percent = similarity / 10;
         let mut f = rules::finding(
@@ -317,13 +322,10 @@ pub fn apply(reports: &mut [Checked]) {
         let refs: Vec<&Checked> = reports.iter().collect();
         check(&refs)
     };
-    let mut touched = Vec::new();
     for (k, finding) in found {
-        reports[k].findings.push(finding);
-        touched.push(k);
-    }
-    for k in touched {
-        rules::sort(&mut reports[k].findings);
+        if let Some(report) = reports.get_mut(k) {
+            report.add_findings([finding]);
+        }
     }
 }
 

@@ -67,6 +67,27 @@ pub struct Checked {
 }
 
 impl Checked {
+    /// The result for input refused before reading (too large, say), as `check` gives it.
+    pub fn refused(why: input::Unreadable) -> Checked {
+        let report = Report::empty();
+        let mut findings = vec![rules::unreadable(why)];
+        fingerprint(&report, &mut findings, "");
+        Checked {
+            source: None,
+            unreadable: Some(why),
+            report,
+            findings,
+            checks: Vec::new(),
+            diagnoses: Vec::new(),
+        }
+    }
+
+    /// Adds findings from outside the report (rules across reports), sorted as usual.
+    pub fn add_findings(&mut self, findings: impl IntoIterator<Item = Finding>) {
+        self.findings.extend(findings);
+        rules::sort(&mut self.findings);
+    }
+
     /// How many findings have `severity`.
     pub fn count(&self, severity: Severity) -> usize {
         self.findings.iter().filter(|f| f.severity == severity).count()
@@ -197,19 +218,7 @@ fn fingerprint(report: &Report, findings: &mut [Finding], text: &str) {
 pub fn check(input: &Input<'_>) -> Checked {
     let source = match input::read(input.bytes, input.name) {
         Ok(source) => source,
-        Err(why) => {
-            let report = Report::empty();
-            let mut findings = vec![rules::unreadable(why)];
-            fingerprint(&report, &mut findings, "");
-            return Checked {
-                source: None,
-                unreadable: Some(why),
-                report,
-                findings,
-                checks: Vec::new(),
-                diagnoses: Vec::new(),
-            };
-        }
+        Err(why) => return Checked::refused(why),
     };
     let normalized = normalize::normalize(&source.text);
     let doc = segment::segment(&normalized.text);

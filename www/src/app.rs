@@ -15,6 +15,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{ClipboardEvent, DragEvent, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use crate::batch::{self, BatchItem, BatchView, Column};
 use crate::i18n::{Lang, Text};
 use crate::panels::{DetailPanel, FindingList, Footer, RuleDoc, SourcePanel, VerdictBar};
 use crate::tables::ReportTables;
@@ -29,6 +30,8 @@ const LARGE_INPUT: usize = 200_000;
 /// Files larger than this are not read in the page: no report is this large, and reading it
 /// would freeze the tab (the command line checks files up to 64 MB).
 const MAX_FILE_BYTES: f64 = 16.0 * 1024.0 * 1024.0;
+/// A batch larger than this is cut (a folder of folders dropped by mistake).
+const MAX_BATCH_FILES: usize = 5000;
 
 /// What is being checked.
 #[derive(Clone, Debug, PartialEq)]
@@ -64,6 +67,14 @@ pub(crate) struct State {
     /// The reviewer's decisions about the current report (agency and year) and its key.
     pub(crate) decisions: Rc<Decisions>,
     pub(crate) decisions_key: Option<String>,
+    /// Many files at once: their results, the summary's view, which report is open.
+    pub(crate) batch: Option<Rc<Vec<BatchItem>>>,
+    pub(crate) batch_view: batch::View,
+    pub(crate) batch_generation: u64,
+    pub(crate) batch_finished: bool,
+    pub(crate) batch_open: Option<usize>,
+    /// Moves on when a batch is started or left, so that a batch in flight stops.
+    pub(crate) batch_token: BatchToken,
 }
 
 /// Everything that can happen.
@@ -104,6 +115,27 @@ pub(crate) enum Action {
         name: String,
         text: String,
     },
+    /// A batch begins: its files' names.
+    BatchStart {
+        generation: u64,
+        names: Vec<Rc<str>>,
+    },
+    /// One file of the batch was checked.
+    BatchChecked {
+        generation: u64,
+        index: usize,
+        checked: Shared,
+    },
+    /// Every file was checked; the rules across reports added their findings to these.
+    BatchFinished {
+        generation: u64,
+        updated: Vec<(usize, Shared)>,
+    },
+    /// Show one report of the batch in full (or the summary again).
+    BatchOpen(Option<usize>),
+    BatchSort(Column),
+    BatchFilter(String),
+    BatchErrorsOnly(bool),
 }
 
 impl State {
@@ -131,10 +163,21 @@ impl State {
             notice: None,
             decisions: Rc::default(),
             decisions_key: None,
+            batch: None,
+            batch_view: batch::View::default(),
+            batch_generation: 0,
+            batch_finished: false,
+            batch_open: None,
+            batch_token: BatchToken::default(),
         }
     }
 
     fn new_input(&mut self, text: String, source: Source) {
+        // New input leaves a batch.
+        self.batch = None;
+        self.batch_open = None;
+        self.batch_generation += 1;
+        self.batch_token.set(self.batch_token.get() + 1);
         self.text = text;
         self.source = source;
         self.generation += 1;
@@ -143,6 +186,19 @@ impl State {
         self.marked.clear();
         self.selected_finding = None;
         self.notice = None;
+    }
+}
+
+impl State {
+    /// Shows `checked` as the current report: its cell marks and its decisions.
+    fn show(&mut self, checked: Shared) {
+        self.states = Rc::new(view_model::cell_states(&checked));
+        let key = decisions_key(&checked);
+        if self.decisions_key != key {
+            self.decisions = Rc::new(load_decisions(&checked));
+            self.decisions_key = key;
+        }
+        self.checked = Some(checked);
     }
 }
 
@@ -169,15 +225,60 @@ impl Reducible for State {
                 if let (Source::File { .. }, Some(source)) = (&next.source, &checked.source) {
                     next.text.clone_from(&source.text);
                 }
-                next.states = Rc::new(view_model::cell_states(&checked));
-                let key = decisions_key(&checked);
-                if next.decisions_key != key {
-                    next.decisions = Rc::new(load_decisions(&checked));
-                    next.decisions_key = key;
-                }
-                next.checked = Some(checked);
+                next.show(checked);
                 next.checked_generation = generation;
             }
+            Action::BatchStart { generation, names } => {
+                next.batch = Some(Rc::new(
+                    names.into_iter().map(|name| BatchItem { name, checked: None }).collect(),
+                ));
+                next.batch_generation = generation;
+                next.batch_finished = false;
+                next.batch_open = None;
+                next.batch_view = batch::View::default();
+                next.notice = None;
+            }
+            Action::BatchChecked { generation, index, checked } => {
+                if generation != next.batch_generation {
+                    return self;
+                }
+                let Some(items) = next.batch.as_mut() else { return self };
+                if let Some(item) = Rc::make_mut(items).get_mut(index) {
+                    item.checked = Some(checked);
+                }
+            }
+            Action::BatchFinished { generation, updated } => {
+                if generation != next.batch_generation {
+                    return self;
+                }
+                let Some(items) = next.batch.as_mut() else { return self };
+                let items = Rc::make_mut(items);
+                for (index, checked) in updated {
+                    if let Some(item) = items.get_mut(index) {
+                        item.checked = Some(checked);
+                    }
+                }
+                next.batch_finished = true;
+            }
+            Action::BatchOpen(index) => {
+                next.batch_open = index;
+                let checked = index
+                    .and_then(|k| next.batch.as_ref().and_then(|items| items.get(k)))
+                    .and_then(|item| item.checked.clone());
+                if let Some(checked) = checked {
+                    next.show(checked);
+                    next.selected = None;
+                    next.hovered = None;
+                    next.marked.clear();
+                    next.selected_finding = None;
+                }
+            }
+            Action::BatchSort(column) => {
+                let (current, descending) = next.batch_view.sort;
+                next.batch_view.sort = (column, if current == column { !descending } else { true });
+            }
+            Action::BatchFilter(text) => next.batch_view.filter = text,
+            Action::BatchErrorsOnly(on) => next.batch_view.errors_only = on,
             Action::Select(cell) => {
                 next.selected = cell;
                 next.marked.clear();
@@ -339,11 +440,16 @@ fn decisions_file_name(source: &Source, checked: &Checked) -> String {
 
 /// Offers `text` as a download named `name` (a Blob URL: nothing leaves the computer).
 fn download(name: &str, text: &str) -> Result<(), wasm_bindgen::JsValue> {
+    download_as(name, text, "application/json;charset=utf-8")
+}
+
+/// Offers `text` as a download of type `mime`.
+fn download_as(name: &str, text: &str, mime: &str) -> Result<(), wasm_bindgen::JsValue> {
     let window = web_sys::window().ok_or("no window")?;
     let document = window.document().ok_or("no document")?;
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json;charset=utf-8");
+    options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
     let anchor: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();
@@ -386,6 +492,108 @@ fn open_file(state: UseReducerHandle<State>, file: web_sys::File) {
             state.dispatch(Action::Opened { name, bytes });
         }
     });
+}
+
+/// A batch in flight stops when its token moves on (new input, a new batch).
+type BatchToken = Rc<std::cell::Cell<u64>>;
+
+/// Files whose names say they are not reports of a batch: hidden files and decisions files.
+fn batch_worthy(name: &str) -> bool {
+    let base = name.rsplit('/').next().unwrap_or(name);
+    !base.starts_with('.') && !base.to_ascii_lowercase().ends_with(".json")
+}
+
+/// Checks many files, one per turn of the event loop so that the page stays responsive and
+/// the progress bar moves; a file that fails is a result like any other. Then the rules
+/// across reports run over all of them.
+fn run_batch(state: UseReducerHandle<State>, files: Vec<(String, web_sys::File)>) {
+    let token = state.batch_token.clone();
+    let files: Vec<(String, web_sys::File)> =
+        files.into_iter().filter(|(name, _)| batch_worthy(name)).collect();
+    let generation = token.get() + 1;
+    token.set(generation);
+    let names: Vec<Rc<str>> = files.iter().map(|(name, _)| Rc::from(name.as_str())).collect();
+    state.dispatch(Action::BatchStart { generation, names });
+    wasm_bindgen_futures::spawn_local(async move {
+        let mut done: Vec<Shared> = Vec::with_capacity(files.len());
+        for (index, (name, file)) in files.into_iter().enumerate() {
+            if token.get() != generation {
+                return;
+            }
+            let checked = if file.size() > MAX_FILE_BYTES {
+                Checked::refused(gouji::input::Unreadable::TooLarge)
+            } else {
+                let blob = gloo::file::Blob::from(web_sys::Blob::from(file));
+                match gloo::file::futures::read_as_bytes(&blob).await {
+                    Ok(bytes) => check(&Input { bytes: &bytes, name: Some(&name) }),
+                    Err(_) => Checked::refused(gouji::input::Unreadable::Binary),
+                }
+            };
+            let shared = Shared(Rc::new(checked));
+            done.push(shared.clone());
+            state.dispatch(Action::BatchChecked { generation, index, checked: shared });
+            gloo::timers::future::TimeoutFuture::new(0).await;
+        }
+        if token.get() != generation {
+            return;
+        }
+        let found = {
+            let refs: Vec<&Checked> = done.iter().map(|s| &*s.0).collect();
+            gouji::cross::check(&refs)
+        };
+        let mut by_report: BTreeMap<usize, Vec<gouji::Finding>> = BTreeMap::new();
+        for (k, finding) in found {
+            by_report.entry(k).or_default().push(finding);
+        }
+        let updated = by_report
+            .into_iter()
+            .filter_map(|(k, findings)| {
+                let mut checked = (*done.get(k)?.0).clone();
+                checked.add_findings(findings);
+                Some((k, Shared(Rc::new(checked))))
+            })
+            .collect();
+        state.dispatch(Action::BatchFinished { generation, updated });
+    });
+}
+
+/// Every file under the dropped entries (folders walked), with its path.
+async fn entry_files(entries: Vec<web_sys::FileSystemEntry>) -> Vec<(String, web_sys::File)> {
+    use wasm_bindgen_futures::JsFuture;
+    let mut out = Vec::new();
+    let mut stack: Vec<web_sys::FileSystemEntry> = entries;
+    while let Some(entry) = stack.pop() {
+        if out.len() > MAX_BATCH_FILES {
+            break;
+        }
+        if entry.is_file() {
+            let file_entry: web_sys::FileSystemFileEntry = entry.clone().unchecked_into();
+            let promise = js_sys::Promise::new(&mut |resolve, reject| {
+                file_entry.file_with_callback_and_callback(&resolve, &reject);
+            });
+            if let Ok(file) = JsFuture::from(promise).await {
+                let path = entry.full_path().trim_start_matches('/').to_string();
+                out.push((path, file.unchecked_into()));
+            }
+        } else if entry.is_directory() {
+            let directory: web_sys::FileSystemDirectoryEntry = entry.unchecked_into();
+            let reader = directory.create_reader();
+            // readEntries gives a few at a time until it gives none.
+            loop {
+                let promise = js_sys::Promise::new(&mut |resolve, reject| {
+                    let _ = reader.read_entries_with_callback_and_callback(&resolve, &reject);
+                });
+                let Ok(batch) = JsFuture::from(promise).await else { break };
+                let batch: js_sys::Array = batch.unchecked_into();
+                if batch.length() == 0 {
+                    break;
+                }
+                stack.extend(batch.iter().map(wasm_bindgen::JsCast::unchecked_into));
+            }
+        }
+    }
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
 }
 
 /// Records when the first result was shown (read by the browser tests and the README).
@@ -456,14 +664,51 @@ pub(crate) fn app() -> Html {
         move |file: web_sys::File| open_file(state.clone(), file)
     };
     let file_input = use_node_ref();
-    let onchange_file = {
+    // One file opens as before; several (or a folder) become a batch.
+    let open_files = {
+        let state = state.clone();
         let open_file = open_file.clone();
+        move |mut files: Vec<(String, web_sys::File)>| {
+            files.sort_by(|a, b| a.0.cmp(&b.0));
+            if files.len() == 1 {
+                if let Some((_, file)) = files.into_iter().next() {
+                    open_file(file);
+                }
+            } else if !files.is_empty() {
+                run_batch(state.clone(), files);
+            }
+        }
+    };
+    let list_files = |list: Option<web_sys::FileList>| -> Vec<(String, web_sys::File)> {
+        let Some(list) = list else { return Vec::new() };
+        (0..list.length())
+            .filter_map(|k| list.get(k))
+            .map(|file| {
+                // A folder picked with the folder button: keep the path inside it.
+                let path = js_sys::Reflect::get(&file, &"webkitRelativePath".into())
+                    .ok()
+                    .and_then(|p| p.as_string())
+                    .filter(|p| !p.is_empty())
+                    .unwrap_or_else(|| file.name());
+                (path, file)
+            })
+            .collect()
+    };
+    let onchange_file = {
+        let open_files = open_files.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            if let Some(file) = input.files().and_then(|files| files.get(0)) {
-                open_file(file);
-            }
+            open_files(list_files(input.files()));
             input.set_value("");
+        })
+    };
+    let folder_input = use_node_ref();
+    let onclick_folder = {
+        let folder_input = folder_input.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(input) = folder_input.cast::<HtmlInputElement>() {
+                input.click();
+            }
         })
     };
     let onclick_open = {
@@ -489,14 +734,28 @@ pub(crate) fn app() -> Html {
     };
     let ondrop = {
         let state = state.clone();
+        let open_files = open_files.clone();
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
             state.dispatch(Action::Dragging(false));
-            if let Some(file) =
-                e.data_transfer().and_then(|d| d.files()).and_then(|files| files.get(0))
-            {
-                open_file(file);
+            let Some(data) = e.data_transfer() else { return };
+            // The entries must be taken now: the drop's data is gone after this handler.
+            let items = data.items();
+            let entries: Vec<web_sys::FileSystemEntry> = (0..items.length())
+                .filter_map(|k| items.get(k))
+                .filter(|item| item.kind() == "file")
+                .filter_map(|item| item.webkit_get_as_entry().ok().flatten())
+                .collect();
+            let single_file =
+                entries.len() == 1 && entries.iter().all(web_sys::FileSystemEntry::is_file);
+            if entries.is_empty() || single_file {
+                open_files(list_files(data.files()));
+                return;
             }
+            let open_files = open_files.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                open_files(entry_files(entries).await);
+            });
         })
     };
     let dispatch = |action: fn() -> Action| {
@@ -509,15 +768,23 @@ pub(crate) fn app() -> Html {
         }
     });
 
-    let note = match &state.source {
-        Source::Html(_) => Some(lang.t(Text::HtmlNote).to_string()),
-        Source::File { name, .. } => Some(format!("{}{name}", lang.t(Text::FileNote))),
-        Source::Sample => Some(lang.t(Text::SampleNote).to_string()),
-        Source::Text => None,
+    let note = if let Some(items) = &state.batch {
+        Some(format!("{}{} 个文件", lang.t(Text::BatchNote), items.len()))
+    } else {
+        match &state.source {
+            Source::Html(_) => Some(lang.t(Text::HtmlNote).to_string()),
+            Source::File { name, .. } => Some(format!("{}{name}", lang.t(Text::FileNote))),
+            Source::Sample => Some(lang.t(Text::SampleNote).to_string()),
+            Source::Text => None,
+        }
     };
     let page = state.checked.as_deref().map(view_model::page_state);
     // The shown result belongs to the current input (browser tests wait for this).
-    let ready = state.checked_generation == state.generation;
+    let ready = if state.batch.is_some() {
+        state.batch_finished
+    } else {
+        state.checked_generation == state.generation
+    };
 
     html! {
         <main class="page" data-ready={ready.to_string()} lang={if lang == Lang::Zh { "zh-CN" } else { "en" }}>
@@ -532,10 +799,14 @@ pub(crate) fn app() -> Html {
                 {ondragover} {ondragleave} {ondrop}>
                 <div class="toolbar">
                     <button onclick={onclick_open}>{ lang.t(Text::Open) }</button>
+                    <button onclick={onclick_folder}>{ lang.t(Text::OpenFolder) }</button>
                     <button onclick={dispatch(|| Action::Sample)}>{ lang.t(Text::Sample) }</button>
                     <button onclick={dispatch(|| Action::Clear)}>{ lang.t(Text::Clear) }</button>
                     <button onclick={onprint}>{ lang.t(Text::Print) }</button>
-                    <input type="file" id="open-file" ref={file_input} class="hidden" accept=".txt,.md,.htm,.html,.json,text/plain,text/html"
+                    <input type="file" id="open-file" ref={file_input} class="hidden" multiple=true
+                        accept=".txt,.md,.htm,.html,.json,text/plain,text/html"
+                        onchange={onchange_file.clone()} />
+                    <input type="file" id="open-folder" ref={folder_input} class="hidden" webkitdirectory=true multiple=true
                         onchange={onchange_file} />
                     if let Some(note) = note { <span class="note">{ note }</span> }
                     if let Some(notice) = state.notice.clone() { <span class="notice" role="alert">{ notice }</span> }
@@ -545,7 +816,7 @@ pub(crate) fn app() -> Html {
                 if state.dragging { <div class="drop-hint">{ lang.t(Text::DropHere) }</div> }
             </section>
             {
-                match (&state.checked, page) {
+                if let Some(items) = &state.batch { batch_section(&state, items) } else { match (&state.checked, page) {
                     (None, _) => html! { <p class="status">{ lang.t(Text::Checking) }</p> },
                     (Some(_), Some(PageState::Empty)) => html! { <p class="status empty">{ lang.t(Text::Empty) }</p> },
                     (Some(_), Some(PageState::Unreadable(message))) => html! {
@@ -560,13 +831,90 @@ pub(crate) fn app() -> Html {
                         </>
                     },
                     (Some(checked), _) => html! { <Results state={state.clone()} checked={checked.clone()} /> },
-                }
+                } }
             }
             if let Some(rule) = state.rule.clone() {
                 <RuleDoc {rule} {lang} onclose={dispatch(|| Action::ShowRule(None))} />
             }
             <Footer {lang} />
         </main>
+    }
+}
+
+/// The batch: the summary, or one of its reports in full with a way back.
+fn batch_section(state: &UseReducerHandle<State>, items: &Rc<Vec<BatchItem>>) -> Html {
+    let lang = state.lang;
+    if let (Some(k), Some(checked)) = (state.batch_open, state.checked.clone()) {
+        let back = {
+            let state = state.clone();
+            Callback::from(move |_: MouseEvent| state.dispatch(Action::BatchOpen(None)))
+        };
+        let name = items.get(k).map(|i| i.name.to_string()).unwrap_or_default();
+        return html! {
+            <>
+                <p class="batch-open no-print">
+                    <button id="batch-back" onclick={back}>{ lang.t(Text::BackToList) }</button>
+                    <span class="note">{ name }</span>
+                </p>
+                <Results state={state.clone()} checked={checked} />
+            </>
+        };
+    }
+    let on = |make: fn(usize) -> Action| {
+        let state = state.clone();
+        Callback::from(move |k: usize| state.dispatch(make(k)))
+    };
+    let on_sort = {
+        let state = state.clone();
+        Callback::from(move |c: Column| state.dispatch(Action::BatchSort(c)))
+    };
+    let on_filter = {
+        let state = state.clone();
+        Callback::from(move |t: String| state.dispatch(Action::BatchFilter(t)))
+    };
+    let on_errors_only = {
+        let state = state.clone();
+        Callback::from(move |b: bool| state.dispatch(Action::BatchErrorsOnly(b)))
+    };
+    let export = |json: bool| {
+        let state = state.clone();
+        let items = items.clone();
+        Callback::from(move |_: MouseEvent| {
+            let checked: Vec<(String, Shared, Decisions)> = items
+                .iter()
+                .filter_map(|i| {
+                    let c = i.checked.clone()?;
+                    let decisions = load_decisions(&c);
+                    Some((i.name.to_string(), c, decisions))
+                })
+                .collect();
+            let entries: Vec<gouji::export::Entry<'_>> = checked
+                .iter()
+                .map(|(file, c, decisions)| gouji::export::Entry { file, checked: c, decisions })
+                .collect();
+            let result = if json {
+                let lines: Vec<String> = entries.iter().map(gouji::export::json).collect();
+                download_as(
+                    "gouji-findings.jsonl",
+                    &(lines.join("\n") + "\n"),
+                    "application/x-ndjson;charset=utf-8",
+                )
+            } else {
+                download_as(
+                    "gouji-问题清单.csv",
+                    &gouji::export::csv(&entries),
+                    "text/csv;charset=utf-8",
+                )
+            };
+            if result.is_err() {
+                state.dispatch(Action::Notice("浏览器未能保存文件，请重试。".to_string()));
+            }
+        })
+    };
+    html! {
+        <BatchView items={items.clone()} view={state.batch_view.clone()} {lang} finished={state.batch_finished}
+            on_open={on(|k| Action::BatchOpen(Some(k)))} {on_sort} {on_filter} {on_errors_only}
+            on_export_csv={export(false)} on_export_json={export(true)} />
     }
 }
 

@@ -90,6 +90,20 @@ pub(crate) enum Text {
     Stats,
     Indicator,
     StatsNote,
+    OpenFolder,
+    BatchTitle,
+    BatchReports,
+    BatchWithErrors,
+    BatchFilter,
+    BatchErrorsOnly,
+    BatchFile,
+    BatchAgency,
+    BatchYear,
+    BatchTemplate,
+    ExportCsv,
+    ExportJson,
+    BackToList,
+    BatchNote,
 }
 
 impl Lang {
@@ -205,6 +219,20 @@ impl Lang {
             Text::Decided => ("已处理", "Decided"),
             Text::ExportDecisions => ("导出核对记录", "Export decisions"),
             Text::ImportDecisions => ("导入核对记录", "Import decisions"),
+            Text::OpenFolder => ("打开文件夹", "Open folder"),
+            Text::BatchTitle => ("批量检查", "Batch check"),
+            Text::BatchReports => ("共", "Reports:"),
+            Text::BatchWithErrors => ("有错误或无法读取", "with errors or unreadable:"),
+            Text::BatchFilter => ("按文件名或单位筛选", "Filter by file or agency"),
+            Text::BatchErrorsOnly => ("只看有错误的", "Errors only"),
+            Text::BatchFile => ("文件", "File"),
+            Text::BatchAgency => ("单位", "Agency"),
+            Text::BatchYear => ("年度", "Year"),
+            Text::BatchTemplate => ("格式", "Format"),
+            Text::ExportCsv => ("导出问题清单（CSV）", "Export findings (CSV)"),
+            Text::ExportJson => ("导出 JSON", "Export JSON"),
+            Text::BackToList => ("← 返回列表", "← Back to the list"),
+            Text::BatchNote => ("批量检查：", "Batch: "),
             Text::Stats => {
                 ("政府信息公开情况统计表（2019 年以前）", "Statistics table (reports before 2019)")
             }

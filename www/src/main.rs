@@ -3,6 +3,7 @@
 //! `tools/inline_page.py`.
 
 mod app;
+mod batch;
 mod i18n;
 mod panels;
 mod tables;
