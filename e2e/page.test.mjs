@@ -345,11 +345,17 @@ test('dropping several files checks them together, a bad file among them', async
   await page.evaluate(files => {
     const data = new DataTransfer();
     for (const f of files) data.items.add(new File([new Uint8Array(f.bytes)], f.name, { type: f.type }));
+    data.items.add(new File([new Uint8Array(100 * 1024 * 1024)], 'huge.txt', { type: 'text/plain' }));
     document.querySelector('section.input').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
   }, files);
   await page.waitForSelector('.batch[data-finished="true"]');
-  assert.equal(await page.locator('table.summary tbody tr').count(), 3);
-  assert.match(await page.textContent('table.summary tbody tr.unreadable'), /program\.exe/);
+  assert.equal(await page.locator('table.summary tbody tr').count(), 4);
+  const unreadable = await page.$$eval('table.summary tbody tr.unreadable', rows => rows.map(r => r.textContent));
+  assert.equal(unreadable.length, 2, 'a renamed program and a 100 MB file are rows, and the others go on');
+  assert.ok(unreadable.some(t => t.includes('program.exe')) && unreadable.some(t => t.includes('huge.txt')));
+  assert.equal(await page.locator('table.summary tbody tr:not(.unreadable)').count(), 2);
+  await page.click('table.summary tbody tr:has-text("huge.txt")');
+  assert.match(await page.textContent('[data-status="unreadable"]'), /文件过大/);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -95,7 +95,7 @@ impl Unreadable {
         match self {
             Unreadable::Empty => "输入为空：请粘贴年度报告全文，或打开报告文件。",
             Unreadable::TooLarge => {
-                "文件过大（超过 64 MB），不像是一份年度报告。请检查是否选错了文件。"
+                "文件过大，不像是一份年度报告（年报通常不到 10 MB）。请检查是否选错了文件。"
             }
             Unreadable::Pdf => {
                 "这是 PDF 文件，目前还不能直接读取。请在 PDF 阅读器中全选并复制报告文字，粘贴到这里检查。"

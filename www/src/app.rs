@@ -778,7 +778,6 @@ pub(crate) fn app() -> Html {
             Source::Text => None,
         }
     };
-    let page = state.checked.as_deref().map(view_model::page_state);
     // The shown result belongs to the current input (browser tests wait for this).
     let ready = if state.batch.is_some() {
         state.batch_finished
@@ -816,28 +815,40 @@ pub(crate) fn app() -> Html {
                 if state.dragging { <div class="drop-hint">{ lang.t(Text::DropHere) }</div> }
             </section>
             {
-                if let Some(items) = &state.batch { batch_section(&state, items) } else { match (&state.checked, page) {
-                    (None, _) => html! { <p class="status">{ lang.t(Text::Checking) }</p> },
-                    (Some(_), Some(PageState::Empty)) => html! { <p class="status empty">{ lang.t(Text::Empty) }</p> },
-                    (Some(_), Some(PageState::Unreadable(message))) => html! {
-                        <section class="status unreadable" data-status="unreadable">
-                            <h2>{ lang.t(Text::Unreadable) }</h2><p>{ message }</p>
-                        </section>
-                    },
-                    (Some(checked), Some(PageState::NoTables(message))) => html! {
-                        <>
-                            <VerdictBar checked={checked.clone()} {lang} />
-                            <section class="status no-tables" data-status="no-tables"><p>{ message }</p></section>
-                        </>
-                    },
-                    (Some(checked), _) => html! { <Results state={state.clone()} checked={checked.clone()} /> },
-                } }
+                if let Some(items) = &state.batch {
+                    batch_section(&state, items)
+                } else {
+                    match &state.checked {
+                        None => html! { <p class="status">{ lang.t(Text::Checking) }</p> },
+                        Some(checked) => report_view(&state, checked),
+                    }
+                }
             }
             if let Some(rule) = state.rule.clone() {
                 <RuleDoc {rule} {lang} onclose={dispatch(|| Action::ShowRule(None))} />
             }
             <Footer {lang} />
         </main>
+    }
+}
+
+/// One report: its tables and findings, or why there are none.
+fn report_view(state: &UseReducerHandle<State>, checked: &Shared) -> Html {
+    let lang = state.lang;
+    match view_model::page_state(checked) {
+        PageState::Empty => html! { <p class="status empty">{ lang.t(Text::Empty) }</p> },
+        PageState::Unreadable(message) => html! {
+            <section class="status unreadable" data-status="unreadable">
+                <h2>{ lang.t(Text::Unreadable) }</h2><p>{ message }</p>
+            </section>
+        },
+        PageState::NoTables(message) => html! {
+            <>
+                <VerdictBar checked={checked.clone()} {lang} />
+                <section class="status no-tables" data-status="no-tables"><p>{ message }</p></section>
+            </>
+        },
+        PageState::Tables => html! { <Results state={state.clone()} checked={checked.clone()} /> },
     }
 }
 
@@ -856,7 +867,7 @@ fn batch_section(state: &UseReducerHandle<State>, items: &Rc<Vec<BatchItem>>) ->
                     <button id="batch-back" onclick={back}>{ lang.t(Text::BackToList) }</button>
                     <span class="note">{ name }</span>
                 </p>
-                <Results state={state.clone()} checked={checked} />
+                { report_view(state, &checked) }
             </>
         };
     }
