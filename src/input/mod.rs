@@ -161,7 +161,7 @@ pub fn read(bytes: &[u8], name: Option<&str>) -> Result<Source, Unreadable> {
         return Err(Unreadable::TooLarge);
     }
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
-        return read_zip(bytes);
+        return read_zip(bytes, name);
     }
     if let Some(kind) = sniff_binary(bytes) {
         return Err(kind);
@@ -248,15 +248,20 @@ fn utf16(bytes: &[u8], little: bool, encoding: Encoding) -> (String, Encoding, u
     (text, encoding, replaced)
 }
 
-/// Reads a zip archive: a Word document is read, anything else is named.
-fn read_zip(bytes: &[u8]) -> Result<Source, Unreadable> {
+/// Reads a zip archive: a Word document is read, anything else is named. A name ending in
+/// `.docx` says a broken archive was meant to be a Word document.
+fn read_zip(bytes: &[u8], name: Option<&str>) -> Result<Source, Unreadable> {
+    let named_docx = name
+        .and_then(|name| std::path::Path::new(name).extension())
+        .and_then(|ext| ext.to_str())
+        .is_some_and(|ext| ["docx", "docm", "dotx"].iter().any(|e| ext.eq_ignore_ascii_case(e)));
     let archive = match zip::Archive::parse(bytes) {
         Ok(archive) => archive,
         // No readable directory: tell by the names in the local headers at the start.
         Err(error) => {
             let head = &bytes[..bytes.len().min(64 * 1024)];
             let has = |needle: &[u8]| head.windows(needle.len()).any(|w| w == needle);
-            return Err(if has(b"word/") {
+            return Err(if has(b"word/") || named_docx {
                 docx_error(error)
             } else if has(b"xl/") {
                 Unreadable::Xlsx
@@ -271,10 +276,10 @@ fn read_zip(bytes: &[u8]) -> Result<Source, Unreadable> {
                 entry.name.get(..dir.len()).is_some_and(|head| head.eq_ignore_ascii_case(dir))
             })
         };
-        return Err(if under(b"word/") {
-            Unreadable::DocxNoDocument
-        } else if under(b"xl/") {
+        return Err(if under(b"xl/") {
             Unreadable::Xlsx
+        } else if under(b"word/") || named_docx {
+            Unreadable::DocxNoDocument
         } else {
             Unreadable::Archive
         });
