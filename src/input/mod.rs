@@ -413,6 +413,29 @@ mod tests {
     }
 
     #[test]
+    fn docx_is_read_through_its_tables() {
+        use zip::tests::{TestEntry, build};
+        let xml = "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>\
+                   <w:p><w:r><w:t>表三</w:t></w:r></w:p><w:tbl><w:tr><w:tc><w:p><w:r><w:t>a</w:t></w:r></w:p></w:tc>\
+                   <w:tc><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:body></w:document>";
+        let docx = build(&[TestEntry::deflated("word/document.xml", xml.as_bytes())]);
+        let source = read(&docx, Some("a.docx")).unwrap();
+        assert_eq!((source.text.as_str(), source.kind), ("表三\na\t1\n", SourceKind::Docx));
+        assert_eq!(source.encoding, Encoding::Utf8);
+        let empty = build(&[TestEntry::deflated("word/document.xml", b"<w:document/>")]);
+        assert_eq!(read(&empty, None).unwrap_err(), Unreadable::DocxNoText);
+        let sheet = build(&[TestEntry::stored("xl/workbook.xml", b"<workbook/>")]);
+        assert_eq!(read(&sheet, Some("a.docx")).unwrap_err(), Unreadable::Xlsx);
+        assert_eq!(
+            read(&sheet[..sheet.len() - 1], Some("a.docx")).unwrap_err(),
+            Unreadable::DocxDamaged
+        );
+        let other = build(&[TestEntry::stored("notes.txt", b"hello")]);
+        assert_eq!(read(&other, Some("a.zip")).unwrap_err(), Unreadable::Archive);
+        assert_eq!(read(&other, Some("a.docx")).unwrap_err(), Unreadable::DocxNoDocument);
+    }
+
+    #[test]
     fn html_is_rendered() {
         let source =
             read(b"<html><body><table><tr><td>a</td><td>1</td></tr></table></body></html>", None);
