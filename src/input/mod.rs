@@ -1,14 +1,21 @@
 //! Stage 0: bytes → [`Source`], the text the user sees.
 //!
 //! Decodes UTF-8 (with or without BOM), UTF-16 (with BOM, or plainly UTF-16 by its NUL
-//! pattern) and GB18030/GBK; renders HTML through its tables ([`html`]). Recognizes the
-//! formats it cannot read yet (PDF, Word, Excel, images, archives, programs) and says so.
+//! pattern) and GB18030/GBK; renders HTML through its tables ([`html`]). Reads Word .docx
+//! files: the document is taken out of the zip package ([`zip`]), turned into HTML
+//! ([`docx`]) and rendered like a saved page. Recognizes the formats it cannot read (PDF,
+//! legacy Word/Excel, Excel, images, archives, programs) and says so; a .docx that cannot be
+//! read (damaged, encrypted, a zip bomb) gets a message saying why.
 //!
 //! Invariants: never panics, never guesses silently (the encoding used is reported), and
-//! does no I/O: the shells hand it bytes.
+//! does no I/O: the shells hand it bytes. Nothing read from a zip is allowed to grow past
+//! [`MAX_INPUT_BYTES`].
 
+mod docx;
 mod gb18030;
 mod html;
+mod xml;
+mod zip;
 
 /// Inputs larger than this are refused with a message rather than processed.
 pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
@@ -34,6 +41,8 @@ pub enum SourceKind {
     Text,
     /// An HTML document or clipboard fragment.
     Html,
+    /// A Word 2007+ document (.docx), read through its tables like a web page.
+    Docx,
 }
 
 /// The character encoding the bytes were read in.
@@ -73,8 +82,20 @@ pub enum Unreadable {
     TooLarge,
     /// A PDF file.
     Pdf,
-    /// A Word 2007+ document.
-    Docx,
+    /// A Word 2007+ document that is damaged or cut short (not a readable zip, or its
+    /// document part fails to decompress or to match its checksum).
+    DocxDamaged,
+    /// A Word document protected by a password (an encrypted package or encrypted entries).
+    DocxEncrypted,
+    /// A Word document that would decompress to more than [`MAX_INPUT_BYTES`], or
+    /// compresses suspiciously well: a zip bomb.
+    DocxTooLarge,
+    /// A Word document stored with ZIP64 or a compression method other than deflate.
+    DocxUnsupported,
+    /// A zip that looks like a Word package but holds no main document.
+    DocxNoDocument,
+    /// A Word document with no text (only pictures, for example a scan).
+    DocxNoText,
     /// A legacy Word or Excel (OLE) file.
     OfficeLegacy,
     /// An Excel 2007+ workbook.
@@ -100,8 +121,23 @@ impl Unreadable {
             Unreadable::Pdf => {
                 "这是 PDF 文件，目前还不能直接读取。请在 PDF 阅读器中全选并复制报告文字，粘贴到这里检查。"
             }
-            Unreadable::Docx => {
-                "这是 Word（.docx）文件，目前还不能直接读取。请在 Word/WPS 中全选复制后粘贴，或另存为网页（.html）后打开。"
+            Unreadable::DocxDamaged => {
+                "这个 Word（.docx）文件已损坏或不完整（可能没有下载完），无法读取。请用 Word/WPS 打开后另存为 .docx 再试，或全选复制正文粘贴到这里。"
+            }
+            Unreadable::DocxEncrypted => {
+                "这个 Word 文件设有打开密码（已加密），无法读取。请在 Word/WPS 中打开并取消密码后另存为 .docx，或全选复制正文粘贴到这里。"
+            }
+            Unreadable::DocxTooLarge => {
+                "这个 Word（.docx）文件解压后超过 64 MB 或压缩比异常，不像是一份年度报告，已停止读取。请检查是否选错了文件，或全选复制正文粘贴到这里。"
+            }
+            Unreadable::DocxUnsupported => {
+                "这个 Word（.docx）文件使用了不支持的压缩格式（如 ZIP64），无法读取。请用 Word/WPS 打开后另存为 .docx 再试，或全选复制正文粘贴到这里。"
+            }
+            Unreadable::DocxNoDocument => {
+                "这个文件像是 Word（.docx）文件，但其中找不到正文（word/document.xml），可能已损坏。请用 Word/WPS 打开后另存为 .docx 再试，或全选复制正文粘贴到这里。"
+            }
+            Unreadable::DocxNoText => {
+                "这个 Word（.docx）文件中没有可读取的文字（可能只有图片或扫描件）。请找到报告的文字版本（网页或文档）复制粘贴。"
             }
             Unreadable::OfficeLegacy => {
                 "这是旧版 Word/Excel（.doc/.xls）文件，无法读取。请用 Word/WPS 打开后全选复制粘贴，或另存为网页（.html）。"
@@ -123,6 +159,9 @@ impl Unreadable {
 pub fn read(bytes: &[u8], name: Option<&str>) -> Result<Source, Unreadable> {
     if bytes.len() > MAX_INPUT_BYTES {
         return Err(Unreadable::TooLarge);
+    }
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        return read_zip(bytes, name);
     }
     if let Some(kind) = sniff_binary(bytes) {
         return Err(kind);
@@ -209,24 +248,75 @@ fn utf16(bytes: &[u8], little: bool, encoding: Encoding) -> (String, Encoding, u
     (text, encoding, replaced)
 }
 
+/// Reads a zip archive: a Word document is read, anything else is named. A name ending in
+/// `.docx` says a broken archive was meant to be a Word document.
+fn read_zip(bytes: &[u8], name: Option<&str>) -> Result<Source, Unreadable> {
+    let named_docx = name
+        .and_then(|name| std::path::Path::new(name).extension())
+        .and_then(|ext| ext.to_str())
+        .is_some_and(|ext| ["docx", "docm", "dotx"].iter().any(|e| ext.eq_ignore_ascii_case(e)));
+    let archive = match zip::Archive::parse(bytes) {
+        Ok(archive) => archive,
+        // No readable directory: tell by the names in the local headers at the start.
+        Err(error) => {
+            let head = &bytes[..bytes.len().min(64 * 1024)];
+            let has = |needle: &[u8]| head.windows(needle.len()).any(|w| w == needle);
+            return Err(if has(b"word/") || named_docx {
+                docx_error(error)
+            } else if has(b"xl/") {
+                Unreadable::Xlsx
+            } else {
+                Unreadable::Archive
+            });
+        }
+    };
+    let Some(entry) = docx::main_part(&archive) else {
+        let under = |dir: &[u8]| {
+            archive.entries().iter().any(|entry| {
+                entry.name.get(..dir.len()).is_some_and(|head| head.eq_ignore_ascii_case(dir))
+            })
+        };
+        return Err(if under(b"xl/") {
+            Unreadable::Xlsx
+        } else if under(b"word/") || named_docx {
+            Unreadable::DocxNoDocument
+        } else {
+            Unreadable::Archive
+        });
+    };
+    let xml = archive.read(entry).map_err(docx_error)?;
+    // Word writes UTF-8; the XML may legally be UTF-16, which `decode` recognizes too.
+    let (xml, encoding, replaced) = decode(&xml).map_err(|_| Unreadable::DocxDamaged)?;
+    let text = html::render(&docx::to_html(&xml));
+    if text.trim().is_empty() {
+        return Err(Unreadable::DocxNoText);
+    }
+    Ok(Source { text, kind: SourceKind::Docx, encoding, replaced })
+}
+
+fn docx_error(error: zip::Error) -> Unreadable {
+    match error {
+        zip::Error::Encrypted => Unreadable::DocxEncrypted,
+        zip::Error::TooLarge | zip::Error::TooManyEntries => Unreadable::DocxTooLarge,
+        zip::Error::Zip64 | zip::Error::UnsupportedMethod(_) => Unreadable::DocxUnsupported,
+        zip::Error::NoEndRecord | zip::Error::Truncated | zip::Error::Corrupt => {
+            Unreadable::DocxDamaged
+        }
+    }
+}
+
 /// Magic numbers of formats we recognize but cannot read.
 fn sniff_binary(bytes: &[u8]) -> Option<Unreadable> {
     let starts = |magic: &[u8]| bytes.starts_with(magic);
     if starts(b"%PDF") {
         return Some(Unreadable::Pdf);
     }
-    if starts(b"PK\x03\x04") || starts(b"PK\x05\x06") {
-        let head = &bytes[..bytes.len().min(64 * 1024)];
-        let has = |needle: &[u8]| head.windows(needle.len()).any(|w| w == needle);
-        if has(b"word/") {
-            return Some(Unreadable::Docx);
-        }
-        if has(b"xl/") {
-            return Some(Unreadable::Xlsx);
-        }
-        return Some(Unreadable::Archive);
-    }
     if starts(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
+        // A password-protected .docx is an OLE file holding the encrypted package.
+        let name: Vec<u8> = "EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        if bytes.windows(name.len()).any(|w| w == name) {
+            return Some(Unreadable::DocxEncrypted);
+        }
         return Some(Unreadable::OfficeLegacy);
     }
     if starts(b"\x89PNG")
@@ -310,13 +400,39 @@ mod tests {
     #[test]
     fn names_what_it_cannot_read() {
         assert_eq!(read(b"%PDF-1.7\n", None).unwrap_err(), Unreadable::Pdf);
-        assert_eq!(read(b"PK\x03\x04....word/document.xml", None).unwrap_err(), Unreadable::Docx);
+        assert_eq!(
+            read(b"PK\x03\x04....word/document.xml", None).unwrap_err(),
+            Unreadable::DocxDamaged
+        );
         assert_eq!(read(b"\x89PNG\r\n\x1a\n", None).unwrap_err(), Unreadable::Image);
         assert_eq!(read(b"\x7FELF\x02\x01", None).unwrap_err(), Unreadable::Executable);
         assert_eq!(read(b"  \n\t ", None).unwrap_err(), Unreadable::Empty);
         let noise: Vec<u8> =
             (0..4000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
         assert!(read(&noise, None).is_err());
+    }
+
+    #[test]
+    fn docx_is_read_through_its_tables() {
+        use zip::tests::{TestEntry, build};
+        let xml = "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>\
+                   <w:p><w:r><w:t>表三</w:t></w:r></w:p><w:tbl><w:tr><w:tc><w:p><w:r><w:t>a</w:t></w:r></w:p></w:tc>\
+                   <w:tc><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:body></w:document>";
+        let docx = build(&[TestEntry::deflated("word/document.xml", xml.as_bytes())]);
+        let source = read(&docx, Some("a.docx")).unwrap();
+        assert_eq!((source.text.as_str(), source.kind), ("表三\na\t1\n", SourceKind::Docx));
+        assert_eq!(source.encoding, Encoding::Utf8);
+        let empty = build(&[TestEntry::deflated("word/document.xml", b"<w:document/>")]);
+        assert_eq!(read(&empty, None).unwrap_err(), Unreadable::DocxNoText);
+        let sheet = build(&[TestEntry::stored("xl/workbook.xml", b"<workbook/>")]);
+        assert_eq!(read(&sheet, Some("a.docx")).unwrap_err(), Unreadable::Xlsx);
+        assert_eq!(
+            read(&sheet[..sheet.len() - 1], Some("a.docx")).unwrap_err(),
+            Unreadable::DocxDamaged
+        );
+        let other = build(&[TestEntry::stored("notes.txt", b"hello")]);
+        assert_eq!(read(&other, Some("a.zip")).unwrap_err(), Unreadable::Archive);
+        assert_eq!(read(&other, Some("a.docx")).unwrap_err(), Unreadable::DocxNoDocument);
     }
 
     #[test]

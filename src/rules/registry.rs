@@ -462,7 +462,7 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Error,
         status: Status::Stable,
         title: "无法读取输入",
-        doc: "## 检查内容\n输入不是可识别的文本或网页，例如 PDF、Word、Excel、图片、压缩包或程序文件，或者是空的。\n\n## 为什么\n本工具读取文本和网页中的表格。\n\n## 如何修改\n打开原文件，全选复制报告内容后粘贴；或把网页另存为 .html 后打开。\n\n## 依据\n本工具的输入要求。",
+        doc: "## 检查内容\n输入不是可识别的文本、网页或 Word（.docx）文件，例如 PDF、旧版 Word（.doc）、Excel、图片、压缩包或程序文件；或者是已损坏、加密、解压后过大的 Word 文件；或者是空的。\n\n## 为什么\n本工具读取文本、网页和 Word（.docx）文件中的表格。\n\n## 如何修改\n打开原文件，全选复制报告内容后粘贴；或把网页另存为 .html、把 Word 文件另存为 .docx 后打开。\n\n## 依据\n本工具的输入要求。",
     },
     Rule {
         id: "INPUT-DECODE",

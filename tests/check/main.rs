@@ -2,6 +2,8 @@
 //!
 //! * `corpus`: every real report of `tests/fixtures/reports` gives its hand-checked verdict,
 //!   and the extracted values equal `tests/fixtures/truth`.
+//! * `docx`: a real report rebuilt as a Word document reads like its page; damaged,
+//!   encrypted and bomb .docx files get messages.
 //! * `layouts`: the same table rendered in every layout seen in the wild reads back equal;
 //!   property tests over random consistent tables and single-cell mistakes.
 //! * `rules`: a valid and an invalid fixture per rule, and the registry's promises.
@@ -9,6 +11,7 @@
 //! * `robustness`: garbage, binary, huge and hostile inputs give messages, not panics.
 
 mod corpus;
+mod docx;
 mod layouts;
 mod review;
 mod robustness;
