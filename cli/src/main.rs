@@ -15,8 +15,8 @@ const USAGE: &str = "gouji — 政府信息公开工作年度报告 勾稽检查
 
 用法：
   gouji check [--json | --csv] [--color=auto|always|never] [--decisions 文件] 路径...
-        检查报告（.txt/.md/.html，UTF-8、GBK 或 UTF-16）；路径为 - 时读标准输入；
-        路径为文件夹时检查其中所有 .txt/.md/.htm/.html 文件。
+        检查报告（.txt/.md/.html/.docx/.pdf；文本可为 UTF-8、GBK 或 UTF-16）；路径为 - 时读标准输入；
+        路径为文件夹时检查其中所有 .txt/.md/.htm/.html/.docx/.pdf 文件。
         --json 每份报告输出一行 JSON（格式见 spec/CONTRACT.md）。
         --csv  输出全部问题的 CSV（UTF-8 带 BOM，Excel/WPS 可直接打开），与网页导出的相同。
         一次检查多份报告时，同时做跨报告检查（上年结转、现行有效件数、正文雷同、历年累计）。
@@ -125,8 +125,10 @@ fn check_command(args: &[String]) -> Result<u8, String> {
             let mut files = Vec::new();
             collect_reports(&path_buf, &mut files);
             if files.is_empty() {
-                inputs
-                    .push((path.clone(), Err("文件夹中没有 .txt/.md/.htm/.html 文件".to_string())));
+                inputs.push((
+                    path.clone(),
+                    Err("文件夹中没有 .txt/.md/.htm/.html/.docx/.pdf 文件".to_string()),
+                ));
             }
             for file in files {
                 let read = read_file(&file);
@@ -251,7 +253,10 @@ fn collect_reports(dir: &Path, out: &mut Vec<PathBuf>) {
         if path.is_dir() {
             collect_reports(&path, out);
         } else if path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-            matches!(e.to_ascii_lowercase().as_str(), "txt" | "md" | "htm" | "html")
+            matches!(
+                e.to_ascii_lowercase().as_str(),
+                "txt" | "md" | "htm" | "html" | "docx" | "pdf"
+            )
         }) {
             out.push(path);
         }

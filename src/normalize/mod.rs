@@ -11,6 +11,8 @@
 //! monotone [`SourceMap`], so a cell can be highlighted in what the user pasted.
 
 mod map;
+mod t2s;
+mod t2s_table;
 
 pub use map::SourceMap;
 
@@ -59,8 +61,8 @@ impl Out {
 }
 
 fn normalize_line(line: &str, line_start: usize, out: &mut Out) {
-    // Traditional → Simplified first, char for char (fast2s keeps the char count).
-    let simplified = fast2s::convert(line);
+    // Traditional → Simplified first, char for char (the char count stays).
+    let simplified = t2s::convert(line);
     let chars: Vec<(usize, char, usize, char)> = line
         .char_indices()
         .zip(simplified.chars())

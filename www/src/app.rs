@@ -803,7 +803,7 @@ pub(crate) fn app() -> Html {
                     <button onclick={dispatch(|| Action::Clear)}>{ lang.t(Text::Clear) }</button>
                     <button onclick={onprint}>{ lang.t(Text::Print) }</button>
                     <input type="file" id="open-file" ref={file_input} class="hidden" multiple=true
-                        accept=".txt,.md,.htm,.html,.json,text/plain,text/html"
+                        accept=".txt,.md,.htm,.html,.docx,.pdf,.json,text/plain,text/html,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
                         onchange={onchange_file.clone()} />
                     <input type="file" id="open-folder" ref={folder_input} class="hidden" webkitdirectory=true multiple=true
                         onchange={onchange_file} />

@@ -120,8 +120,8 @@ impl Lang {
                 "Runs entirely in this browser: no network, no upload; nothing leaves this computer.",
             ),
             Text::Placeholder => (
-                "在此粘贴年度报告全文（可直接从网页、Word、WPS 或 PDF 复制），或把 .txt / .html 文件拖到这里。",
-                "Paste the whole annual report here (from a web page, Word, WPS or PDF), or drop a .txt / .html file.",
+                "在此粘贴年度报告全文（可直接从网页、Word、WPS 或 PDF 复制），或把 .txt / .html / .docx / .pdf 文件（可多个，或整个文件夹）拖到这里。",
+                "Paste the whole annual report here (from a web page, Word, WPS or PDF), or drop .txt / .html / .docx / .pdf files (several, or a whole folder).",
             ),
             Text::Open => ("打开文件", "Open file"),
             Text::Sample => ("示例", "Sample"),

@@ -1,0 +1,106 @@
+//! Traditional → Simplified, one character for one character (the count never changes, so the
+//! map back to the source stays trivial). The table is fast2s's (`t2s_table.rs`, generated);
+//! the few characters whose conversion depends on their neighbours follow fast2s's rules.
+
+use super::t2s_table::PAIRS;
+
+/// The simplified form of `ch` by the table alone.
+fn table(ch: char) -> char {
+    let Ok(code) = u16::try_from(u32::from(ch)) else { return ch };
+    match PAIRS.binary_search_by_key(&code, |&(t, _)| t) {
+        Ok(at) => PAIRS.get(at).and_then(|&(_, s)| char::from_u32(u32::from(s))).unwrap_or(ch),
+        Err(_) => ch,
+    }
+}
+
+/// Words in which a character stays as it is (兒寬, 答覆, 乾隆 …).
+const KEEP: &[(char, &[[char; 2]])] = &[
+    ('兒', &[['兒', '寬']]),
+    ('覆', &[['答', '覆'], ['批', '覆'], ['回', '覆']]),
+    ('夥', &[['甚', '夥']]),
+    ('藉', &[['慰', '藉'], ['狼', '藉']]),
+    ('瞭', &[['瞭', '望']]),
+    ('麽', &[['幺', '麽']]),
+    ('幺', &[['幺', '麽']]),
+    ('於', &[['樊', '於']]),
+    ('乾', &[['乾', '隆'], ['乾', '坤'], ['乾', '卦']]),
+];
+
+/// Words in which a character converts otherwise (藉口 → 借口, 計畫 → 计划 …).
+/// A two-character word and what its character becomes in it.
+type Rewrite = ([char; 2], char);
+
+const SPECIAL: &[(char, &[Rewrite])] = &[
+    ('藉', &[(['藉', '口'], '借'), (['憑', '藉'], '借')]),
+    ('著', &[(['看', '著'], '着')]),
+    ('苧', &[(['苧', '麻'], '苎')]),
+    ('闔', &[(['闔', '家'], '合')]),
+    ('鍾', &[(['鍾', '書'], '锺')]),
+    ('讎', &[(['校', '讎'], '雠'), (['讎', '定'], '雠'), (['仇', '讎'], '雠')]),
+    ('畫', &[(['計', '畫'], '划'), (['企', '畫'], '划')]),
+];
+
+fn convert_char(prev: char, cur: char, next: char) -> char {
+    let words = [[prev, cur], [cur, next]];
+    if let Some((_, keep)) = KEEP.iter().find(|(c, _)| *c == cur) {
+        if words.iter().any(|w| keep.contains(w)) {
+            return cur;
+        }
+    } else if let Some((_, special)) = SPECIAL.iter().find(|(c, _)| *c == cur)
+        && let Some((_, to)) = special.iter().find(|(w, _)| words.contains(w))
+    {
+        return *to;
+    }
+    table(cur)
+}
+
+/// `text` in simplified characters, with exactly as many characters.
+pub(super) fn convert(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    for (k, &cur) in chars.iter().enumerate() {
+        if cur.len_utf8() != 3 {
+            out.push(cur);
+            continue;
+        }
+        let prev = if k == 0 { '0' } else { chars[k - 1] };
+        let next = chars.get(k + 1).copied().unwrap_or('0');
+        out.push(convert_char(prev, cur, next));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn converts_char_for_char() {
+        assert_eq!(
+            convert("張店區應急管理局2023年政府信息公開工作年度報告"),
+            "张店区应急管理局2023年政府信息公开工作年度报告"
+        );
+        assert_eq!(convert("計畫與答覆，看著"), "计划与答覆，看着");
+        assert_eq!(convert("已经是简体"), "已经是简体");
+        assert!(PAIRS.windows(2).all(|w| w[0].0 < w[1].0), "sorted, no duplicates");
+    }
+
+    #[test]
+    fn agrees_with_fast2s_on_real_reports() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reports");
+        let mut stack = vec![root];
+        let mut compared = 0;
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).expect("dir") {
+                let path = entry.expect("entry").path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if let Ok(text) = std::fs::read_to_string(&path) {
+                    assert_eq!(convert(&text), fast2s::convert(&text), "{}", path.display());
+                    compared += 1;
+                }
+            }
+        }
+        assert!(compared > 20);
+    }
+}
