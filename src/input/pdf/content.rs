@@ -428,7 +428,7 @@ mod tests {
     use crate::input::pdf::filters::Budget;
 
     fn glyphs_of(pdf: &str) -> Vec<Glyph> {
-        let doc = Document::parse(pdf.as_bytes(), Budget::new(1 << 20));
+        let doc = Document::parse(pdf.as_bytes(), Budget::new(1 << 20), Budget::new(1 << 20));
         let mut interpreter = Interpreter::new(&doc, Limits { ops: 100_000, glyphs: 100_000 });
         doc.pages().iter().flat_map(|page| interpreter.page(page)).collect()
     }

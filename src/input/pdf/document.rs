@@ -25,8 +25,11 @@ pub(crate) struct Document<'a> {
     bytes: &'a [u8],
     objects: BTreeMap<u32, Object>,
     trailers: Vec<Dict>,
-    /// Shared by every stream decoded from this file.
-    pub(crate) budget: Budget,
+    /// Shared by the content, form and object streams of this file.
+    budget: Budget,
+    /// Shared by the CMaps of this file: fonts load when first used, and a huge content
+    /// stream must not leave them nothing.
+    font_budget: Budget,
 }
 
 /// One page: its resources and content streams, inherited values resolved.
@@ -47,9 +50,11 @@ struct Header {
 }
 
 impl<'a> Document<'a> {
-    /// Scans `bytes` for objects and trailers. `budget` bounds the bytes decoded from streams.
-    pub(crate) fn parse(bytes: &'a [u8], budget: Budget) -> Document<'a> {
-        let mut doc = Document { bytes, objects: BTreeMap::new(), trailers: Vec::new(), budget };
+    /// Scans `bytes` for objects and trailers. The budgets bound the bytes decoded from
+    /// content streams and from CMaps.
+    pub(crate) fn parse(bytes: &'a [u8], budget: Budget, font_budget: Budget) -> Document<'a> {
+        let mut doc =
+            Document { bytes, objects: BTreeMap::new(), trailers: Vec::new(), budget, font_budget };
         let headers = find_headers(bytes);
         // (position, number, object): later positions win.
         let mut found: Vec<(usize, u32, Object)> = Vec::with_capacity(headers.len());
@@ -143,6 +148,15 @@ impl<'a> Document<'a> {
 
     /// The decoded bytes of `stream`; `None` for unsupported filters or a spent budget.
     pub(crate) fn stream_data(&self, stream: &Stream) -> Option<Vec<u8>> {
+        self.decode(stream, &self.budget)
+    }
+
+    /// The decoded bytes of a font's stream (a CMap), from the fonts' own budget.
+    pub(crate) fn font_data(&self, stream: &Stream) -> Option<Vec<u8>> {
+        self.decode(stream, &self.font_budget)
+    }
+
+    fn decode(&self, stream: &Stream, budget: &Budget) -> Option<Vec<u8>> {
         let data = self.bytes.get(stream.data.clone())?;
         let names: Vec<&Object> = match self.get(&stream.dict, b"Filter") {
             Object::Array(items) => items.iter().map(|i| self.resolve(i)).collect(),
@@ -157,7 +171,7 @@ impl<'a> Document<'a> {
         for (idx, name) in names.iter().enumerate() {
             chain.push(Filter { name: name.as_name()?, parms: parms.get(idx).copied().flatten() });
         }
-        filters::decode(data, &chain, &self.budget)
+        filters::decode(data, &chain, budget)
     }
 
     /// The objects packed in an object stream (`/Type /ObjStm`).
@@ -410,7 +424,7 @@ mod tests {
             4 0 obj <</Type/Page/Parent 2 0 R/Resources<</Y 2>>>> endobj\n\
             5 0 obj <</Length 5>>stream\nq Q\n\nendstream endobj\n\
             xref garbage\ntrailer <</Root 1 0 R/Size 6>>\n%%EOF";
-        let doc = Document::parse(pdf, Budget::new(1 << 20));
+        let doc = Document::parse(pdf, Budget::new(1 << 20), Budget::new(1 << 20));
         assert_eq!(doc.object_count(), 5);
         assert!(!doc.is_encrypted());
         let pages = doc.pages();
@@ -430,7 +444,7 @@ mod tests {
             packed.len(),
             String::from_utf8_lossy(packed)
         );
-        let doc = Document::parse(pdf.as_bytes(), Budget::new(1 << 20));
+        let doc = Document::parse(pdf.as_bytes(), Budget::new(1 << 20), Budget::new(1 << 20));
         assert!(doc.is_encrypted());
         // 8 → [7 (a page), 8 (a cycle), 9 → [9 (cycle), 8 (seen)]]: one page, no loop.
         assert_eq!(doc.pages().len(), 1);

@@ -107,7 +107,7 @@ impl Font {
         let subtype = doc.get(dict, b"Subtype").as_name().unwrap_or_default().to_vec();
         let to_unicode = match doc.get(dict, b"ToUnicode") {
             Object::Stream(stream) => doc
-                .stream_data(stream)
+                .font_data(stream)
                 .map(|data| ToUnicode::parse(&data))
                 .filter(|cmap| !cmap.is_empty()),
             _ => None,
@@ -122,8 +122,7 @@ impl Font {
         let (mut spaces, builtin, identity, mut vertical) = match doc.get(dict, b"Encoding") {
             Object::Name(name) => predefined(name),
             Object::Stream(stream) => {
-                let cmap =
-                    doc.stream_data(stream).map(|d| ToUnicode::parse(&d)).unwrap_or_default();
+                let cmap = doc.font_data(stream).map(|d| ToUnicode::parse(&d)).unwrap_or_default();
                 (cmap.spaces, Builtin::None, false, cmap.vertical)
             }
             _ => (CodeSpaces::default(), Builtin::None, false, false),

@@ -53,7 +53,11 @@ pub(crate) fn extract(bytes: &[u8]) -> Result<Extracted, Failure> {
     // Decoding and interpreting are paid per input byte: enough for any real report (they
     // use a few times their size), and a hostile file stops early instead of running long.
     let scale = bytes.len().max(64 * 1024);
-    let doc = Document::parse(bytes, Budget::new(scale.saturating_mul(32).min(256 << 20)));
+    let doc = Document::parse(
+        bytes,
+        Budget::new(scale.saturating_mul(32).min(256 << 20)),
+        Budget::new(scale.saturating_mul(8).min(64 << 20)),
+    );
     if doc.is_encrypted() {
         return Err(Failure::Encrypted);
     }
