@@ -361,10 +361,30 @@ fn hostile_pdfs_give_a_message_quickly() {
     let resources = unicode_fonts(&mut builder);
     let page = builder.stream("", &b"[<<".repeat(1_000_000));
     quickly(&builder.finish(&resources, &[page], ""), second * 5);
-    // Every header an object: `1 0 obj` a million times.
+    // Every header an object: `1 0 obj` a million times; and as many unterminated trailers.
     let mut headers = b"%PDF-1.7\n".to_vec();
     headers.extend(b"1 0 obj [ ".repeat(500_000));
     quickly(&headers, second * 5);
+    let mut trailers = b"%PDF-1.7\n".to_vec();
+    trailers.extend(b"trailer<</A[".repeat(500_000));
+    quickly(&trailers, second * 5);
+}
+
+#[test]
+fn huge_resource_dictionaries_are_not_searched_again_and_again() {
+    // 100 000 font names, each used once, all sharing one font with a 200 000-entry /W array:
+    // every lookup and every font load is paid for, so this ends quickly.
+    let mut builder = Builder::new();
+    let widths = builder.object(&format!("[{}]", "1 [500] ".repeat(100_000)));
+    let cid = builder.object(&format!("<</Subtype/CIDFontType2/W {widths} 0 R>>"));
+    let names: String = (0..100_000)
+        .map(|i| format!("/F{i} <</Subtype/Type0/Encoding/Identity-H/DescendantFonts[{cid} 0 R]>>"))
+        .collect();
+    let content: String =
+        (0..100_000).rev().map(|i| format!("BT /F{i} 9 Tf (ab) Tj ET\n")).collect();
+    let page = builder.stream("", content.as_bytes());
+    let bytes = builder.finish(&format!("<</Font<<{names}>>>>"), &[page], "");
+    quickly(&bytes, Duration::from_secs(10));
 }
 
 #[test]

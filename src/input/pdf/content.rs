@@ -13,7 +13,7 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use super::document::{Document, Page, find};
+use super::document::{Document, Page, as_dict, find};
 use super::fonts::{self, Code, Font};
 use super::lexer::{Dict, Lexer, Object, Parsed, is_delimiter, is_white};
 
@@ -100,6 +100,8 @@ pub(crate) struct Interpreter<'d, 'a> {
     doc: &'d Document<'a>,
     /// Fonts by the address of their dictionary (stable for the document's life).
     fonts: BTreeMap<usize, Rc<Font>>,
+    /// Resources already looked up: (resources, category, name) → object.
+    resources: BTreeMap<(usize, &'static [u8], Vec<u8>), &'d Object>,
     /// Forms being run, by address.
     active_forms: Vec<usize>,
     limits: Limits,
@@ -117,7 +119,13 @@ struct Run<'r> {
 impl<'d, 'a> Interpreter<'d, 'a> {
     /// An interpreter for `doc` with `limits`.
     pub(crate) fn new(doc: &'d Document<'a>, limits: Limits) -> Interpreter<'d, 'a> {
-        Interpreter { doc, fonts: BTreeMap::new(), active_forms: Vec::new(), limits }
+        Interpreter {
+            doc,
+            fonts: BTreeMap::new(),
+            resources: BTreeMap::new(),
+            active_forms: Vec::new(),
+            limits,
+        }
     }
 
     /// The glyphs of one page, in drawing order.
@@ -286,17 +294,41 @@ impl<'d, 'a> Interpreter<'d, 'a> {
         }
     }
 
+    /// `resources[category][name]`, resolved. Dictionaries are searched linearly, so the
+    /// first lookup of a name pays for the search from the operator budget and is cached.
+    fn resource(
+        &mut self,
+        resources: Option<&'d Dict>,
+        category: &'static [u8],
+        name: &[u8],
+    ) -> Option<&'d Object> {
+        let doc = self.doc;
+        let resources = resources?;
+        let key = (std::ptr::from_ref(resources) as usize, category, name.to_vec());
+        if let Some(&object) = self.resources.get(&key) {
+            return Some(object);
+        }
+        let group = doc.get_dict(resources, category);
+        let cost = resources.0.len().saturating_add(group.map_or(0, |g| g.0.len()));
+        self.limits.ops = self.limits.ops.saturating_sub(cost);
+        let object = doc.get(group?, name);
+        self.resources.insert(key, object);
+        Some(object)
+    }
+
     fn font(&mut self, resources: Option<&'d Dict>, name: &[u8]) -> Rc<Font> {
         let doc = self.doc;
-        let dict = resources
-            .and_then(|r| doc.get_dict(r, b"Font"))
-            .and_then(|fonts| doc.get_dict(fonts, name));
-        let Some(dict) = dict else { return Rc::new(fonts::missing()) };
+        let Some(dict) = self.resource(resources, b"Font", name).and_then(as_dict) else {
+            return Rc::new(fonts::missing());
+        };
         let key = std::ptr::from_ref(dict) as usize;
         if let Some(font) = self.fonts.get(&key) {
             return Rc::clone(font);
         }
         let font = Rc::new(Font::load(doc, dict));
+        // Reading widths and CMaps is work too: a thousand fonts sharing one huge /W array
+        // must not be read a thousand times for free.
+        self.limits.ops = self.limits.ops.saturating_sub(font.cost);
         self.fonts.insert(key, Rc::clone(&font));
         font
     }
@@ -363,13 +395,7 @@ impl<'d, 'a> Interpreter<'d, 'a> {
         if depth >= MAX_FORM_DEPTH {
             return;
         }
-        let Some(object) = run
-            .resources
-            .and_then(|r| doc.get_dict(r, b"XObject"))
-            .map(|xobjects| doc.get(xobjects, name))
-        else {
-            return;
-        };
+        let Some(object) = self.resource(run.resources, b"XObject", name) else { return };
         let Object::Stream(stream) = object else { return };
         if doc.get(&stream.dict, b"Subtype").as_name() != Some(b"Form") {
             return;

@@ -81,11 +81,17 @@ impl<'a> Document<'a> {
                 doc.trailers.push(stream.dict.clone());
             }
         }
+        // Each trailer is read up to the next one (and at most 64 KB): linear in the file.
+        let mut starts = Vec::new();
         let mut at = 0;
         while let Some(pos) = find(bytes, b"trailer", at) {
             at = pos + 7;
-            let limit = bytes.len().min(at.saturating_add(64 * 1024));
-            let mut lexer = Lexer::new(bytes.get(..limit).unwrap_or_default(), at);
+            starts.push(at);
+        }
+        for (idx, &start) in starts.iter().enumerate() {
+            let next = starts.get(idx + 1).map_or(bytes.len(), |n| n.saturating_sub(7));
+            let limit = next.min(start.saturating_add(64 * 1024));
+            let mut lexer = Lexer::new(bytes.get(..limit).unwrap_or_default(), start);
             if let Parsed::Object(Object::Dict(dict)) = super::lexer::parse(&mut lexer) {
                 doc.trailers.push(dict);
             }

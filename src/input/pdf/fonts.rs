@@ -59,6 +59,8 @@ pub(crate) struct Font {
     pub(crate) vertical: bool,
     /// Whether codes are one byte (simple fonts), for `Tw`.
     single_byte: bool,
+    /// How much reading it took (width entries, CMap bytes), charged by the interpreter.
+    pub(crate) cost: usize,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -98,6 +100,7 @@ pub(crate) fn missing() -> Font {
         scale: 0.001,
         vertical: false,
         single_byte: true,
+        cost: 0,
     }
 }
 
@@ -105,24 +108,34 @@ impl Font {
     /// Reads the font dictionary `dict`.
     pub(crate) fn load(doc: &Document<'_>, dict: &Dict) -> Font {
         let subtype = doc.get(dict, b"Subtype").as_name().unwrap_or_default().to_vec();
+        let mut cost = 1usize;
         let to_unicode = match doc.get(dict, b"ToUnicode") {
             Object::Stream(stream) => doc
                 .font_data(stream)
-                .map(|data| ToUnicode::parse(&data))
+                .map(|data| {
+                    cost = cost.saturating_add(data.len());
+                    ToUnicode::parse(&data)
+                })
                 .filter(|cmap| !cmap.is_empty()),
             _ => None,
         };
-        if subtype == b"Type0" {
-            return Font::composite(doc, dict, to_unicode);
-        }
-        Font::simple(doc, dict, to_unicode, subtype == b"Type3")
+        let mut font = if subtype == b"Type0" {
+            Font::composite(doc, dict, to_unicode)
+        } else {
+            Font::simple(doc, dict, to_unicode, subtype == b"Type3")
+        };
+        font.cost = font.cost.saturating_add(cost);
+        font
     }
 
     fn composite(doc: &Document<'_>, dict: &Dict, to_unicode: Option<ToUnicode>) -> Font {
+        let mut cost = 0usize;
         let (mut spaces, builtin, identity, mut vertical) = match doc.get(dict, b"Encoding") {
             Object::Name(name) => predefined(name),
             Object::Stream(stream) => {
-                let cmap = doc.font_data(stream).map(|d| ToUnicode::parse(&d)).unwrap_or_default();
+                let data = doc.font_data(stream).unwrap_or_default();
+                cost = cost.saturating_add(data.len());
+                let cmap = ToUnicode::parse(&data);
                 (cmap.spaces, Builtin::None, false, cmap.vertical)
             }
             _ => (CodeSpaces::default(), Builtin::None, false, false),
@@ -144,6 +157,7 @@ impl Font {
                 widths.default = dw;
             }
             if let Object::Array(items) = doc.get(cid, b"W") {
+                cost = cost.saturating_add(items.len());
                 read_cid_widths(doc, items, &mut widths);
             }
         }
@@ -157,6 +171,7 @@ impl Font {
             scale: 0.001,
             vertical,
             single_byte: false,
+            cost,
         }
     }
 
@@ -191,6 +206,13 @@ impl Font {
         let base_font = doc.get(dict, b"BaseFont").as_name().unwrap_or_default();
         let symbolic = base_font.ends_with(b"Symbol") || base_font.ends_with(b"Dingbats");
         let table = if symbolic { vec![None; 256] } else { simple_table(doc, dict) };
+        let differences = match doc.get(dict, b"Encoding") {
+            Object::Dict(d) => match doc.get(d, b"Differences") {
+                Object::Array(items) => items.len(),
+                _ => 0,
+            },
+            _ => 0,
+        };
         Font {
             spaces: CodeSpaces::fixed(1),
             to_unicode,
@@ -201,6 +223,7 @@ impl Font {
             scale,
             vertical: false,
             single_byte: true,
+            cost: differences.saturating_add(256),
         }
     }
 
