@@ -377,11 +377,14 @@ fn huge_resource_dictionaries_are_not_searched_again_and_again() {
     let mut builder = Builder::new();
     let widths = builder.object(&format!("[{}]", "1 [500] ".repeat(100_000)));
     let cid = builder.object(&format!("<</Subtype/CIDFontType2/W {widths} 0 R>>"));
-    let names: String = (0..100_000)
-        .map(|i| format!("/F{i} <</Subtype/Type0/Encoding/Identity-H/DescendantFonts[{cid} 0 R]>>"))
-        .collect();
-    let content: String =
-        (0..100_000).rev().map(|i| format!("BT /F{i} 9 Tf (ab) Tj ET\n")).collect();
+    let mut names = String::new();
+    let mut content = String::new();
+    for i in 0..100_000 {
+        names.push_str(&format!(
+            "/F{i} <</Subtype/Type0/Encoding/Identity-H/DescendantFonts[{cid} 0 R]>>"
+        ));
+        content.push_str(&format!("BT /F{} 9 Tf (ab) Tj ET\n", 99_999 - i));
+    }
     let page = builder.stream("", content.as_bytes());
     let bytes = builder.finish(&format!("<</Font<<{names}>>>>"), &[page], "");
     quickly(&bytes, Duration::from_secs(10));

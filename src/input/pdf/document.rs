@@ -38,6 +38,15 @@ pub(crate) struct Page<'d> {
     pub(crate) resources: Option<&'d Dict>,
     /// `/Contents`: the page's content streams, in order.
     pub(crate) contents: Vec<&'d Stream>,
+    /// `/MediaBox` as `[left, bottom, right, top]`, possibly inherited; `None` if unusable.
+    pub(crate) media_box: Option<[f64; 4]>,
+}
+
+/// What a page inherits from the nodes above it.
+#[derive(Clone, Copy, Default)]
+struct Inherited<'d> {
+    resources: Option<&'d Dict>,
+    media_box: Option<[f64; 4]>,
 }
 
 /// Position of one `N G obj` header.
@@ -243,7 +252,7 @@ impl<'a> Document<'a> {
                     && dict.get(b"Type").and_then(Object::as_name) == Some(b"Page")
                     && pages.len() < MAX_PAGES
                 {
-                    pages.push(self.page(dict, None));
+                    pages.push(self.page(dict, Inherited::default()));
                 }
             }
         }
@@ -252,8 +261,8 @@ impl<'a> Document<'a> {
 
     fn walk_tree<'d>(&'d self, root: &'d Object, pages: &mut Vec<Page<'d>>) {
         let mut visited: BTreeSet<u32> = BTreeSet::new();
-        // (node, resources inherited from its ancestors)
-        let mut stack: Vec<(&'d Object, Option<&'d Dict>)> = vec![(root, None)];
+        // (node, what it inherits from its ancestors)
+        let mut stack: Vec<(&'d Object, Inherited<'d>)> = vec![(root, Inherited::default())];
         let mut steps = 0usize;
         while let Some((node, inherited)) = stack.pop() {
             steps += 1;
@@ -268,22 +277,36 @@ impl<'a> Document<'a> {
                 continue;
             }
             let Some(dict) = as_dict(self.resolve(node)) else { continue };
-            let resources = self.get_dict(dict, b"Resources").or(inherited);
+            let inherited = Inherited {
+                resources: self.get_dict(dict, b"Resources").or(inherited.resources),
+                media_box: self.media_box(dict).or(inherited.media_box),
+            };
             match self.get(dict, b"Kids") {
                 Object::Array(kids)
                     if dict.get(b"Type").and_then(Object::as_name) != Some(b"Page") =>
                 {
                     for kid in kids.iter().rev() {
-                        stack.push((kid, resources));
+                        stack.push((kid, inherited));
                     }
                 }
-                _ => pages.push(self.page(dict, resources)),
+                _ => pages.push(self.page(dict, inherited)),
             }
         }
     }
 
-    fn page<'d>(&'d self, dict: &'d Dict, inherited: Option<&'d Dict>) -> Page<'d> {
-        let resources = self.get_dict(dict, b"Resources").or(inherited);
+    /// A usable `/MediaBox` of `dict`, normalized.
+    fn media_box(&self, dict: &Dict) -> Option<[f64; 4]> {
+        let Object::Array(items) = self.get(dict, b"MediaBox") else { return None };
+        let values: Vec<f64> = items.iter().filter_map(|i| self.resolve(i).as_f64()).collect();
+        let [x0, y0, x1, y1] = values[..] else { return None };
+        let (left, right) = (x0.min(x1), x0.max(x1));
+        let (bottom, top) = (y0.min(y1), y0.max(y1));
+        (right - left > 1.0 && top - bottom > 1.0).then_some([left, bottom, right, top])
+    }
+
+    fn page<'d>(&'d self, dict: &'d Dict, inherited: Inherited<'d>) -> Page<'d> {
+        let resources = self.get_dict(dict, b"Resources").or(inherited.resources);
+        let media_box = self.media_box(dict).or(inherited.media_box);
         let contents = match self.get(dict, b"Contents") {
             Object::Array(items) => items
                 .iter()
@@ -295,7 +318,7 @@ impl<'a> Document<'a> {
             Object::Stream(stream) => vec![&**stream],
             _ => Vec::new(),
         };
-        Page { resources, contents }
+        Page { resources, contents, media_box }
     }
 }
 
@@ -425,9 +448,9 @@ mod tests {
     #[test]
     fn finds_objects_without_an_xref_table_and_follows_references() {
         let pdf = b"%PDF-1.4\n1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj\n\
-            2 0 obj<</Type/Pages/Kids[3 0 R 4 0 R]/Resources<</X 1>>>>endobj\r\
+            2 0 obj<</Type/Pages/Kids[3 0 R 4 0 R]/Resources<</X 1>>/MediaBox[0 842 595 0]>>endobj\r\
             3 0 obj <</Type/Page/Contents 5 0 R>> endobj\n\
-            4 0 obj <</Type/Page/Parent 2 0 R/Resources<</Y 2>>>> endobj\n\
+            4 0 obj <</Type/Page/Parent 2 0 R/Resources<</Y 2>>/MediaBox[0 0 100 842]>> endobj\n\
             5 0 obj <</Length 5>>stream\nq Q\n\nendstream endobj\n\
             xref garbage\ntrailer <</Root 1 0 R/Size 6>>\n%%EOF";
         let doc = Document::parse(pdf, Budget::new(1 << 20), Budget::new(1 << 20));
@@ -437,6 +460,8 @@ mod tests {
         assert_eq!(pages.len(), 2);
         assert_eq!(pages[0].resources.and_then(|r| r.get(b"X")), Some(&Object::Int(1)));
         assert_eq!(pages[1].resources.and_then(|r| r.get(b"Y")), Some(&Object::Int(2)));
+        assert_eq!(pages[0].media_box, Some([0.0, 0.0, 595.0, 842.0]), "inherited");
+        assert_eq!(pages[1].media_box, Some([0.0, 0.0, 100.0, 842.0]));
         assert_eq!(doc.stream_data(pages[0].contents[0]).as_deref(), Some(&b"q Q\n\n"[..]));
     }
 

@@ -70,8 +70,21 @@ pub(crate) fn extract(bytes: &[u8]) -> Result<Extracted, Failure> {
         glyphs: scale.saturating_mul(4).min(16 << 20),
     };
     let mut interpreter = Interpreter::new(&doc, limits);
-    let glyphs: Vec<Vec<content::Glyph>> =
-        pages.iter().map(|page| interpreter.page(page)).collect();
+    let glyphs: Vec<Vec<content::Glyph>> = pages
+        .iter()
+        .map(|page| {
+            let mut glyphs = interpreter.page(page);
+            // Text placed off the page is not shown (nor extracted by pdftotext).
+            if let Some([left, bottom, right, top]) = page.media_box {
+                glyphs.retain(|g| {
+                    let margin = g.size;
+                    (left - margin..=right + margin).contains(&g.x)
+                        && (bottom - margin..=top + margin).contains(&g.y)
+                });
+            }
+            glyphs
+        })
+        .collect();
     let visible = |g: &content::Glyph| g.text.as_deref().is_none_or(|t| !t.trim().is_empty());
     let total = glyphs.iter().flatten().filter(|g| visible(g)).count();
     if total == 0 {
