@@ -59,7 +59,7 @@ impl Matrix {
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Glyph {
     /// Its text; `None` when the font gives none.
-    pub(crate) text: Option<String>,
+    pub(crate) text: Option<std::rc::Rc<str>>,
     /// Origin.
     pub(crate) x: f64,
     /// Origin.

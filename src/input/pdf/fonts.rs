@@ -12,7 +12,9 @@
 //! never guessed (an `Identity-H` font without ToUnicode has no text); Private Use Area
 //! characters count as unmapped, as they are not text a reader can use.
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use super::cmap::{CodeSpaces, ToUnicode, utf16};
 use super::document::{Document, as_dict};
@@ -21,8 +23,9 @@ use super::lexer::{Dict, Object};
 /// One character code of a shown string.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Code {
-    /// Its text; `None` when the font gives no usable mapping.
-    pub(crate) text: Option<String>,
+    /// Its text; `None` when the font gives no usable mapping. Shared by every glyph of the
+    /// same code, so that a page of text costs one allocation per distinct character.
+    pub(crate) text: Option<Rc<str>>,
     /// Its advance in text space (glyph width / 1000 for most fonts).
     pub(crate) width: f64,
     /// A one-byte code 32, to which word spacing (`Tw`) applies.
@@ -61,7 +64,12 @@ pub(crate) struct Font {
     single_byte: bool,
     /// How much reading it took (width entries, CMap bytes), charged by the interpreter.
     pub(crate) cost: usize,
+    /// Each code's text, once looked up.
+    texts: RefCell<TextCache>,
 }
+
+/// (code, byte length) → text.
+type TextCache = BTreeMap<(u32, usize), Option<Rc<str>>>;
 
 #[derive(Clone, Debug, Default)]
 struct Widths {
@@ -101,6 +109,7 @@ pub(crate) fn missing() -> Font {
         vertical: false,
         single_byte: true,
         cost: 0,
+        texts: RefCell::default(),
     }
 }
 
@@ -172,6 +181,7 @@ impl Font {
             vertical,
             single_byte: false,
             cost,
+            texts: RefCell::default(),
         }
     }
 
@@ -224,6 +234,7 @@ impl Font {
             vertical: false,
             single_byte: true,
             cost: differences.saturating_add(256),
+            texts: RefCell::default(),
         }
     }
 
@@ -235,12 +246,18 @@ impl Font {
             let len = len.clamp(1, rest.len());
             let raw = rest.get(..len).unwrap_or_default();
             rest = rest.get(len..).unwrap_or_default();
-            let text = self
-                .to_unicode
-                .as_ref()
-                .and_then(|cmap| cmap.lookup(code, len))
-                .or_else(|| self.builtin_text(code, raw))
-                .filter(|text| usable(text));
+            let text = self.texts.borrow().get(&(code, len)).cloned();
+            let text = text.unwrap_or_else(|| {
+                let text = self
+                    .to_unicode
+                    .as_ref()
+                    .and_then(|cmap| cmap.lookup(code, len))
+                    .or_else(|| self.builtin_text(code, raw))
+                    .filter(|text| usable(text))
+                    .map(Rc::from);
+                self.texts.borrow_mut().insert((code, len), text.clone());
+                text
+            });
             let cid_width = if self.identity { self.widths.get(code) } else { self.widths.default };
             out.push(Code {
                 text,

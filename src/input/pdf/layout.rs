@@ -206,15 +206,7 @@ mod tests {
 
     fn glyph(text: &str, x: f64, y: f64) -> Glyph {
         let width = if text.is_ascii() { 5.0 } else { 10.0 };
-        Glyph {
-            text: Some(text.to_string()),
-            x,
-            y,
-            width,
-            size: 10.0,
-            dir: (1.0, 0.0),
-            vertical: false,
-        }
+        Glyph { text: Some(text.into()), x, y, width, size: 10.0, dir: (1.0, 0.0), vertical: false }
     }
 
     fn text_of(glyphs: Vec<Glyph>) -> String {

@@ -67,7 +67,8 @@ pub(crate) fn extract(bytes: &[u8]) -> Result<Extracted, Failure> {
     }
     let limits = Limits {
         ops: scale.saturating_mul(16).min(64 << 20),
-        glyphs: scale.saturating_mul(4).min(16 << 20),
+        // A glyph takes about 70 bytes: two million of them (140 MB) is the most one file gets.
+        glyphs: scale.saturating_mul(2).min(2 << 20),
     };
     let mut interpreter = Interpreter::new(&doc, limits);
     let glyphs: Vec<Vec<content::Glyph>> = pages
