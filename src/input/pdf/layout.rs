@@ -16,6 +16,10 @@ use super::content::Glyph;
 /// Padding never moves a glyph past this column.
 pub(crate) const MAX_COLUMN: usize = 300;
 
+/// Layout stops once the text is this long (a real report is a few hundred kilobytes at
+/// most; glyphs spread over a million lines must not become a gigabyte of spaces).
+pub(crate) const MAX_TEXT_BYTES: usize = 16 << 20;
+
 /// The laid-out text and the number of glyphs without text.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Laid {
@@ -39,6 +43,9 @@ struct Line<'g> {
 pub(crate) fn layout(pages: &[Vec<Glyph>]) -> Laid {
     let mut laid = Laid::default();
     for (idx, glyphs) in pages.iter().enumerate() {
+        if laid.text.len() > MAX_TEXT_BYTES {
+            break;
+        }
         if idx > 0 {
             laid.text.push('\n');
         }
@@ -99,6 +106,9 @@ fn page(glyphs: &[Glyph], laid: &mut Laid) {
     let left = glyphs.iter().filter(|g| is_horizontal(g)).map(|g| g.x).fold(f64::MAX, f64::min);
     let pitch = 0.5 * typical_size(glyphs);
     for line in &lines {
+        if laid.text.len() > MAX_TEXT_BYTES {
+            return;
+        }
         if line.horizontal {
             write_line(line, left, pitch, laid);
         } else {
@@ -286,5 +296,14 @@ mod tests {
     fn far_away_glyphs_do_not_make_huge_lines() {
         let text = text_of(vec![glyph("a", 0.0, 0.0), glyph("b", 1.0e6, 0.0)]);
         assert!(text.len() <= MAX_COLUMN + 4, "{}", text.len());
+        // A million lines indented by 200 columns: the text stops at its limit.
+        let lines: Vec<Glyph> = (0..1_000_000)
+            .map(|i| {
+                let x = if i == 0 { 0.0 } else { 1000.0 };
+                glyph("y", x, -f64::from(i) * 20.0)
+            })
+            .collect();
+        let text = text_of(lines);
+        assert!(text.len() <= MAX_TEXT_BYTES + MAX_COLUMN + 8, "{}", text.len());
     }
 }
