@@ -59,6 +59,8 @@ fn is_horizontal(glyph: &Glyph) -> bool {
 }
 
 fn page(glyphs: &[Glyph], laid: &mut Laid) {
+    let glyphs = upright(glyphs);
+    let glyphs = glyphs.as_ref();
     let mut lines: Vec<Line<'_>> = Vec::new();
     // Horizontal text: by baseline, top first.
     let mut flat: Vec<&Glyph> = glyphs.iter().filter(|g| is_horizontal(g)).collect();
@@ -73,34 +75,41 @@ fn page(glyphs: &[Glyph], laid: &mut Laid) {
             _ => lines.push(Line { y: glyph.y, size, glyphs: vec![glyph], horizontal: true }),
         }
     }
-    // Vertical and rotated text: by column across the writing direction, then along it.
-    let mut other: Vec<(f64, f64, &Glyph)> = glyphs
+    // Vertical and rotated text: per writing direction, by column across it (within half a
+    // size), then along it; a gap of over two and a half sizes starts a new line.
+    let mut other: Vec<(u8, f64, f64, &Glyph)> = glyphs
         .iter()
         .filter(|g| !is_horizontal(g))
         .map(|g| {
             let (dx, dy) = g.dir;
-            (g.x * -dy + g.y * dx, g.x * dx + g.y * dy, g)
+            (direction(g.dir), g.x * -dy + g.y * dx, g.x * dx + g.y * dy, g)
         })
         .collect();
-    other.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
-    let mut columns: Vec<(f64, f64, Vec<&Glyph>)> = Vec::new();
-    for (across, along, glyph) in other {
-        let size = glyph.size.max(1.0);
-        match columns.last_mut() {
-            Some((col_across, col_along, members))
-                if (across - *col_across).abs() <= 0.5 * size
-                    && along - *col_along <= 2.5 * size =>
-            {
-                *col_along = along;
-                members.push(glyph);
+    other.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    let mut start = 0;
+    while let Some(&(class, across, _, first)) = other.get(start) {
+        let tolerance = 0.5 * first.size.max(1.0);
+        let end = other
+            .iter()
+            .skip(start)
+            .position(|g| g.0 != class || g.1 - across > tolerance)
+            .map_or(other.len(), |n| start + n);
+        let mut column: Vec<(f64, &Glyph)> =
+            other.get(start..end).unwrap_or_default().iter().map(|g| (g.2, g.3)).collect();
+        column.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let mut run: Vec<&Glyph> = Vec::new();
+        let mut last_along = f64::MIN;
+        for (along, glyph) in column {
+            if !run.is_empty() && along - last_along > 2.5 * glyph.size.max(1.0) {
+                lines.push(column_line(std::mem::take(&mut run)));
             }
-            _ => columns.push((across, along, vec![glyph])),
+            last_along = along;
+            run.push(glyph);
         }
-    }
-    for (_, _, members) in columns {
-        let top = members.iter().map(|g| g.y).fold(f64::MIN, f64::max);
-        let size = members.iter().map(|g| g.size).fold(1.0, f64::max);
-        lines.push(Line { y: top, size, glyphs: members, horizontal: false });
+        if !run.is_empty() {
+            lines.push(column_line(run));
+        }
+        start = end.max(start + 1);
     }
     lines.sort_by(|a, b| b.y.total_cmp(&a.y));
     let left = glyphs.iter().filter(|g| is_horizontal(g)).map(|g| g.x).fold(f64::MAX, f64::min);
@@ -118,6 +127,54 @@ fn page(glyphs: &[Glyph], laid: &mut Laid) {
         }
         laid.text.push('\n');
     }
+}
+
+/// A line of vertical or rotated text, placed at its top.
+fn column_line(glyphs: Vec<&Glyph>) -> Line<'_> {
+    let top = glyphs.iter().map(|g| g.y).fold(f64::MIN, f64::max);
+    let size = glyphs.iter().map(|g| g.size).fold(1.0, f64::max);
+    Line { y: top, size, glyphs, horizontal: false }
+}
+
+/// The writing direction as a quarter turn: 0 right, 1 up, 2 left, 3 down.
+fn direction((dx, dy): (f64, f64)) -> u8 {
+    if dx.abs() >= dy.abs() {
+        if dx >= 0.0 { 0 } else { 2 }
+    } else if dy >= 0.0 {
+        1
+    } else {
+        3
+    }
+}
+
+/// The page turned so that most of its (non-vertical-writing) text runs left to right: a
+/// landscape page (`/Rotate`, or a table drawn turned) reads like an upright one.
+fn upright(glyphs: &[Glyph]) -> std::borrow::Cow<'_, [Glyph]> {
+    let mut counts = [0usize; 4];
+    for glyph in glyphs.iter().filter(|g| !g.vertical) {
+        if let Some(count) = counts.get_mut(usize::from(direction(glyph.dir))) {
+            *count += 1;
+        }
+    }
+    let turn = (0..4u8).max_by_key(|&c| (counts.get(usize::from(c)).copied(), 4 - c)).unwrap_or(0);
+    let rotate = |(x, y): (f64, f64)| match turn {
+        1 => (y, -x),
+        2 => (-x, -y),
+        3 => (-y, x),
+        _ => (x, y),
+    };
+    if turn == 0 {
+        return std::borrow::Cow::Borrowed(glyphs);
+    }
+    std::borrow::Cow::Owned(
+        glyphs
+            .iter()
+            .map(|g| {
+                let (x, y) = rotate((g.x, g.y));
+                Glyph { x, y, dir: rotate(g.dir), ..g.clone() }
+            })
+            .collect(),
+    )
 }
 
 /// The most common font size of the page's glyphs (rounded to a point), at least 1.
@@ -290,6 +347,49 @@ mod tests {
         ]);
         assert_eq!(laid.text, "三、\nA B   \u{FFFD}\n\n-1-\n");
         assert_eq!(laid.unmapped, 1);
+    }
+
+    #[test]
+    fn a_turned_page_reads_like_an_upright_one() {
+        let upright = vec![
+            glyph("a", 0.0, 100.0),
+            glyph("1", 60.0, 100.0),
+            glyph("b", 0.0, 80.0),
+            glyph("2", 60.0, 80.0),
+        ];
+        let expected = text_of(upright.clone());
+        // Turned by quarter turns counterclockwise (text running up, left, down).
+        for turn in 1..4 {
+            let turned: Vec<Glyph> = upright
+                .iter()
+                .map(|g| {
+                    let (mut x, mut y, mut dir) = (g.x, g.y, g.dir);
+                    for _ in 0..turn {
+                        (x, y, dir) = (-y, x, (-dir.1, dir.0));
+                    }
+                    Glyph { x, y, dir, ..g.clone() }
+                })
+                .collect();
+            assert_eq!(text_of(turned), expected, "turned {turn} quarters");
+        }
+    }
+
+    #[test]
+    fn vertical_columns_read_top_to_bottom() {
+        // One vertical column whose glyphs are a hair apart across it, and a far glyph.
+        let mut glyphs = Vec::new();
+        for (i, ch) in (0u32..).zip(["三", "、", "本", "年"]) {
+            let x = 100.0 + if i % 2 == 0 { 0.0 } else { 0.01 };
+            let mut g = glyph(ch, x, 100.0 - 10.0 * f64::from(i));
+            g.vertical = true;
+            g.dir = (0.0, -1.0);
+            glyphs.push(g);
+        }
+        let mut far = glyph("结", 100.0, 0.0);
+        far.vertical = true;
+        far.dir = (0.0, -1.0);
+        glyphs.push(far);
+        assert_eq!(text_of(glyphs), "三、本年\n结\n");
     }
 
     #[test]
