@@ -232,7 +232,11 @@ pub fn check(input: &Input<'_>) -> Checked {
     }
     let mut results = rules::run(&report);
     if source.replaced > 0 {
-        results.findings.push(rules::replaced_characters(source.replaced, source.encoding.name()));
+        results.findings.push(if source.kind == input::SourceKind::Pdf {
+            rules::unmapped_glyphs(source.replaced)
+        } else {
+            rules::replaced_characters(source.replaced, source.encoding.name())
+        });
         rules::sort(&mut results.findings);
     }
     fingerprint(&report, &mut results.findings, &normalized.text);

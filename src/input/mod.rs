@@ -3,9 +3,10 @@
 //! Decodes UTF-8 (with or without BOM), UTF-16 (with BOM, or plainly UTF-16 by its NUL
 //! pattern) and GB18030/GBK; renders HTML through its tables ([`html`]). Reads Word .docx
 //! files: the document is taken out of the zip package ([`zip`]), turned into HTML
-//! ([`docx`]) and rendered like a saved page. Recognizes the formats it cannot read (PDF,
-//! legacy Word/Excel, Excel, images, archives, programs) and says so; a .docx that cannot be
-//! read (damaged, encrypted, a zip bomb) gets a message saying why.
+//! ([`docx`]) and rendered like a saved page. Extracts the text of text PDFs and lays it out
+//! like `pdftotext -layout` ([`pdf`]). Recognizes the formats it cannot read (scanned or
+//! encrypted PDF, legacy Word/Excel, Excel, images, archives, programs) and says so; a .docx
+//! that cannot be read (damaged, encrypted, a zip bomb) gets a message saying why.
 //!
 //! Invariants: never panics, never guesses silently (the encoding used is reported), and
 //! does no I/O: the shells hand it bytes. Nothing read from a zip is allowed to grow past
@@ -14,6 +15,7 @@
 mod docx;
 mod gb18030;
 mod html;
+mod pdf;
 mod xml;
 mod zip;
 
@@ -30,7 +32,8 @@ pub struct Source {
     pub kind: SourceKind,
     /// How the bytes were decoded.
     pub encoding: Encoding,
-    /// Malformed sequences replaced by U+FFFD while decoding.
+    /// Malformed sequences replaced by U+FFFD while decoding; for a PDF, the glyphs whose
+    /// font gives no text (also written as U+FFFD).
     pub replaced: usize,
 }
 
@@ -43,6 +46,8 @@ pub enum SourceKind {
     Html,
     /// A Word 2007+ document (.docx), read through its tables like a web page.
     Docx,
+    /// A PDF file's text, laid out like `pdftotext -layout` (one line per printed line).
+    Pdf,
 }
 
 /// The character encoding the bytes were read in.
@@ -58,6 +63,8 @@ pub enum Encoding {
     Utf16Le,
     /// UTF-16, big-endian.
     Utf16Be,
+    /// The text layer of a PDF (its fonts' ToUnicode maps).
+    Pdf,
 }
 
 impl Encoding {
@@ -69,6 +76,7 @@ impl Encoding {
             Encoding::Gb18030 => "GB18030/GBK",
             Encoding::Utf16Le => "UTF-16LE",
             Encoding::Utf16Be => "UTF-16BE",
+            Encoding::Pdf => "PDF 文字层",
         }
     }
 }
@@ -80,8 +88,14 @@ pub enum Unreadable {
     Empty,
     /// Over [`MAX_INPUT_BYTES`].
     TooLarge,
-    /// A PDF file.
-    Pdf,
+    /// A PDF file with no readable structure (no page found).
+    PdfBroken,
+    /// An encrypted PDF file.
+    PdfEncrypted,
+    /// A PDF whose pages hold no text: a scan (images only).
+    PdfScanned,
+    /// A PDF whose text cannot be read: its fonts give no character mapping.
+    PdfUnmapped,
     /// A Word 2007+ document that is damaged or cut short (not a readable zip, or its
     /// document part fails to decompress or to match its checksum).
     DocxDamaged,
@@ -118,8 +132,17 @@ impl Unreadable {
             Unreadable::TooLarge => {
                 "文件过大，不像是一份年度报告（年报通常不到 10 MB）。请检查是否选错了文件。"
             }
-            Unreadable::Pdf => {
-                "这是 PDF 文件，目前还不能直接读取。请在 PDF 阅读器中全选并复制报告文字，粘贴到这里检查。"
+            Unreadable::PdfBroken => {
+                "这个 PDF 文件已损坏或不完整，找不到任何页面。请重新下载报告，或在 PDF 阅读器中全选复制文字后粘贴到这里。"
+            }
+            Unreadable::PdfEncrypted => {
+                "这个 PDF 文件已加密，无法读取其中的文字。请用 PDF 阅读器打开后全选复制文字粘贴到这里，或找到未加密的版本。"
+            }
+            Unreadable::PdfScanned => {
+                "这是扫描版（图片）PDF，没有可以读取的文字，无法检查其中的表格。请找到文字版，或用 OCR 软件识别后复制粘贴。"
+            }
+            Unreadable::PdfUnmapped => {
+                "这个 PDF 的字体没有提供字符对照表（ToUnicode），读不出文字。请找到报告的文字版（网页或文档），或用 OCR 软件识别后复制粘贴。"
             }
             Unreadable::DocxDamaged => {
                 "这个 Word（.docx）文件已损坏或不完整（可能没有下载完），无法读取。请用 Word/WPS 打开后另存为 .docx 再试，或全选复制正文粘贴到这里。"
@@ -160,6 +183,9 @@ pub fn read(bytes: &[u8], name: Option<&str>) -> Result<Source, Unreadable> {
     if bytes.len() > MAX_INPUT_BYTES {
         return Err(Unreadable::TooLarge);
     }
+    if is_pdf(bytes) {
+        return read_pdf(bytes);
+    }
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
         return read_zip(bytes, name);
     }
@@ -185,6 +211,27 @@ pub fn read(bytes: &[u8], name: Option<&str>) -> Result<Source, Unreadable> {
         return Ok(Source { text: rendered, kind: SourceKind::Html, encoding, replaced });
     }
     Ok(Source { text, kind: SourceKind::Text, encoding, replaced })
+}
+
+/// `%PDF-` at the start, or within the first kilobyte (readers accept junk before it).
+fn is_pdf(bytes: &[u8]) -> bool {
+    bytes.get(..bytes.len().min(1024)).unwrap_or_default().windows(5).any(|w| w == b"%PDF-")
+}
+
+fn read_pdf(bytes: &[u8]) -> Result<Source, Unreadable> {
+    match pdf::extract(bytes) {
+        Ok(extracted) if extracted.text.trim().is_empty() => Err(Unreadable::PdfScanned),
+        Ok(extracted) => Ok(Source {
+            text: extracted.text,
+            kind: SourceKind::Pdf,
+            encoding: Encoding::Pdf,
+            replaced: extracted.unmapped,
+        }),
+        Err(pdf::Failure::Encrypted) => Err(Unreadable::PdfEncrypted),
+        Err(pdf::Failure::Broken) => Err(Unreadable::PdfBroken),
+        Err(pdf::Failure::NoText) => Err(Unreadable::PdfScanned),
+        Err(pdf::Failure::Unmapped) => Err(Unreadable::PdfUnmapped),
+    }
 }
 
 fn decode(bytes: &[u8]) -> Result<(String, Encoding, usize), Unreadable> {
@@ -308,9 +355,6 @@ fn docx_error(error: zip::Error) -> Unreadable {
 /// Magic numbers of formats we recognize but cannot read.
 fn sniff_binary(bytes: &[u8]) -> Option<Unreadable> {
     let starts = |magic: &[u8]| bytes.starts_with(magic);
-    if starts(b"%PDF") {
-        return Some(Unreadable::Pdf);
-    }
     if starts(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
         // A password-protected .docx is an OLE file holding the encrypted package.
         let name: Vec<u8> = "EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes).collect();
@@ -399,7 +443,7 @@ mod tests {
 
     #[test]
     fn names_what_it_cannot_read() {
-        assert_eq!(read(b"%PDF-1.7\n", None).unwrap_err(), Unreadable::Pdf);
+        assert_eq!(read(b"%PDF-1.7\n", None).unwrap_err(), Unreadable::PdfBroken);
         assert_eq!(
             read(b"PK\x03\x04....word/document.xml", None).unwrap_err(),
             Unreadable::DocxDamaged

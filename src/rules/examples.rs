@@ -434,7 +434,7 @@ pub(super) static EXAMPLES: &[Example] = &[
         invalid: "（35 字节的非文本文件，开头为 [25, 50, 44, 46, 2D, 31, 2E, 37]）",
         valid_file: "INPUT-UNREADABLE/valid-consistent-report.md",
         valid: "",
-        message: "错误 INPUT-UNREADABLE：这是 PDF 文件，目前还不能直接读取。请在 PDF 阅读器中全选并复制报告文字，粘贴到这里检查。",
+        message: "错误 INPUT-UNREADABLE：这个 PDF 文件已损坏或不完整，找不到任何页面。请重新下载报告，或在 PDF 阅读器中全选复制文字后粘贴到这里。",
     },
     Example {
         rule: "INPUT-DECODE",

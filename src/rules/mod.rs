@@ -114,6 +114,22 @@ pub fn replaced_characters(count: usize, encoding: &str) -> Finding {
     f
 }
 
+/// The finding for a PDF whose fonts give no text for some glyphs.
+pub fn unmapped_glyphs(count: usize) -> Finding {
+    let mut f = finding(
+        "INPUT-DECODE",
+        format!(
+            "PDF 中有 {count} 个字符的字体没有提供字符对照表（ToUnicode），读不出来，已用“�”代替，附近的文字和数字可能缺失或读错。"
+        ),
+        Vec::new(),
+    );
+    f.hint = Some(
+        "对照 PDF 原文核对“�”附近的表格数字；如需完整检查，请找到报告的文字版（网页或文档）。"
+            .to_string(),
+    );
+    f
+}
+
 /// Builds a finding of registered rule `id` (a concrete id; its family decides severity).
 pub(crate) fn finding(id: &str, message: String, cells: Vec<CellRef>) -> Finding {
     let rule = registry::rule(id);

@@ -462,7 +462,7 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Error,
         status: Status::Stable,
         title: "无法读取输入",
-        doc: "## 检查内容\n输入不是可识别的文本、网页或 Word（.docx）文件，例如 PDF、旧版 Word（.doc）、Excel、图片、压缩包或程序文件；或者是已损坏、加密、解压后过大的 Word 文件；或者是空的。\n\n## 为什么\n本工具读取文本、网页和 Word（.docx）文件中的表格。\n\n## 如何修改\n打开原文件，全选复制报告内容后粘贴；或把网页另存为 .html、把 Word 文件另存为 .docx 后打开。\n\n## 依据\n本工具的输入要求。",
+        doc: "## 检查内容\n输入不是可识别的文本、网页、Word（.docx）文件或文字版 PDF，例如扫描版（图片）或加密的 PDF、旧版 Word（.doc）、Excel、图片、压缩包或程序文件；或者是已损坏、加密、解压后过大的 Word 文件；或者是空的。\n\n## 为什么\n本工具读取文本、网页、Word（.docx）文件和文字版 PDF 中的表格；扫描版 PDF 只有图片，没有文字可读。\n\n## 如何修改\n打开原文件，全选复制报告内容后粘贴；或把网页另存为 .html、把 Word 文件另存为 .docx 后打开；扫描版 PDF 请找到文字版，或用 OCR 软件识别后复制粘贴。\n\n## 依据\n本工具的输入要求。",
     },
     Rule {
         id: "INPUT-DECODE",
@@ -470,7 +470,7 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Warning,
         status: Status::Stable,
         title: "部分字符无法解码",
-        doc: "## 检查内容\n文件中有字节无法按 UTF-8、GBK 或 UTF-16 解码，已用“�”代替。\n\n## 为什么\n乱码处的数字或标签可能读错。\n\n## 如何修改\n用记事本或 WPS 打开文件，另存为 UTF-8 编码后重新检查。\n\n## 依据\n本工具的输入要求。",
+        doc: "## 检查内容\n文件中有字节无法按 UTF-8、GBK 或 UTF-16 解码，或 PDF 中有字符的字体没有提供字符对照表（ToUnicode），已用“�”代替。\n\n## 为什么\n乱码处的数字或标签可能读错或缺失。\n\n## 如何修改\n文本文件：用记事本或 WPS 打开，另存为 UTF-8 编码后重新检查。PDF：对照原文核对“�”附近的表格数字，或找到报告的文字版。\n\n## 依据\n本工具的输入要求。",
     },
     Rule {
         id: "NAR-ACTIVE",

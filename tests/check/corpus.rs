@@ -163,29 +163,33 @@ fn every_report_gives_its_verdict() {
 fn extracted_values_equal_the_truth() {
     for case in CASES {
         let Some(truth_file) = case.truth else { continue };
-        let truth: serde_json::Value = serde_json::from_slice(
-            &std::fs::read(fixture_path(&format!("truth/{truth_file}"))).expect("truth file"),
-        )
-        .expect("truth json");
-        let checked = check_file(case.file);
-        let mut compared = 0;
-        for (key, row) in T3_KEYS {
-            let Some(values) = truth["table3"][*key].as_array() else { continue };
-            for (col, expected) in T3_COLS.iter().zip(values) {
-                let addr = format!("t3/{row}/{col}");
-                assert_eq!(int(&checked, &addr), expected.as_i64(), "{}: {addr}", case.file);
-                compared += 1;
-            }
-        }
-        let t4 = truth["table4"].as_array().expect("table4");
-        for (cell, expected) in T4_CELLS.iter().zip(t4) {
-            let addr = format!("t4/{cell}");
-            assert_eq!(int(&checked, &addr), expected.as_i64(), "{}: {addr}", case.file);
+        assert_truth(&check_file(case.file), truth_file, case.file);
+    }
+}
+
+/// Every 表三 and 表四 value of `truth/{truth_file}` equals the cell read in `checked`.
+pub(crate) fn assert_truth(checked: &gouji::Checked, truth_file: &str, label: &str) {
+    let truth: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(fixture_path(&format!("truth/{truth_file}"))).expect("truth file"),
+    )
+    .expect("truth json");
+    let mut compared = 0;
+    for (key, row) in T3_KEYS {
+        let Some(values) = truth["table3"][*key].as_array() else { continue };
+        for (col, expected) in T3_COLS.iter().zip(values) {
+            let addr = format!("t3/{row}/{col}");
+            assert_eq!(int(checked, &addr), expected.as_i64(), "{label}: {addr}");
             compared += 1;
         }
-        let rows = if truth["layout"] == "2019" { 23 } else { 25 };
-        assert_eq!(compared, rows * 7 + 15, "{}: not every truth value was compared", case.file);
     }
+    let t4 = truth["table4"].as_array().expect("table4");
+    for (cell, expected) in T4_CELLS.iter().zip(t4) {
+        let addr = format!("t4/{cell}");
+        assert_eq!(int(checked, &addr), expected.as_i64(), "{label}: {addr}");
+        compared += 1;
+    }
+    let rows = if truth["layout"] == "2019" { 23 } else { 25 };
+    assert_eq!(compared, rows * 7 + 15, "{label}: not every truth value was compared");
 }
 
 #[test]

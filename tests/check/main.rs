@@ -8,11 +8,14 @@
 //!   property tests over random consistent tables and single-cell mistakes.
 //! * `rules`: a valid and an invalid fixture per rule, and the registry's promises.
 //! * `review`: reviewer decisions and finding fingerprints.
+//! * `pdf`: PDF files read directly, against the `pdftotext -layout` text of the same files;
+//!   hand-built and hostile PDFs.
 //! * `robustness`: garbage, binary, huge and hostile inputs give messages, not panics.
 
 mod corpus;
 mod docx;
 mod layouts;
+mod pdf;
 mod review;
 mod robustness;
 mod rules;
