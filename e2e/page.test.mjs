@@ -171,10 +171,13 @@ test('dropping a GBK text file and an HTML file; opening a file with the button'
   await drop(page, readFileSync(path.join(fixtures, 'reports/encodings/shuyang-fgj.gbk.html')), 'shuyang.html', 'text/html');
   assert.equal(await page.textContent('[data-cell="t3/R1/NP"]'), '26');
   assert.equal(await page.locator('[data-severity="error"]').count(), 0);
-  await page.setInputFiles('#open-file', path.join(fixtures, 'reports/pdf-text/hzq2023_working.layout.txt'));
+  // The published PDF itself, read in the page.
+  await page.setInputFiles('#open-file', path.join(fixtures, 'reports/pdf/hzq2023_working.pdf'));
   await page.waitForFunction(() => document.querySelector('.toolbar .note')?.textContent.includes('hzq2023'));
   await ready(page);
   assert.equal(await state(page, 't4/RV/tot'), 'culprit', '洪泽区 2023: 行政复议 总计 0 instead of 11');
+  assert.match(await page.inputValue('textarea'), /洪泽区/, 'the text read from the PDF is shown');
+  await page.screenshot({ path: path.join(out, 'pdf.png'), fullPage: true });
   await context.close();
 });
 
