@@ -296,8 +296,12 @@ fn assert_unreadable(bytes: &[u8], why: Unreadable, word: &str) {
     assert!(checked.findings[0].message.contains(word), "{}", checked.findings[0].message);
 }
 
-/// `check` on `bytes` must finish within `limit` and give a well-formed result.
-fn quickly(bytes: &[u8], limit: Duration) -> Checked {
+/// `check` on `bytes` must give a well-formed result and must not hang. The limit is a
+/// hang guard, not a speed target (those are benchmarks): every input here is checked in
+/// well under a second, while the quadratic or unbounded work it guards against would take
+/// hours on inputs this large, so a loaded machine cannot make it flake.
+fn quickly(bytes: &[u8]) -> Checked {
+    let limit = Duration::from_secs(60);
     let start = Instant::now();
     let checked = check(&Input { bytes, name: None });
     let took = start.elapsed();
@@ -332,7 +336,7 @@ fn a_truncated_pdf_gives_what_its_first_half_holds() {
     let bytes = std::fs::read(crate::support::fixture_path("reports/pdf/hzq2023_working.pdf"))
         .expect("fixture");
     for cut in [bytes.len() / 2, bytes.len() / 3, 2000, 100] {
-        let checked = quickly(&bytes[..cut], Duration::from_secs(5));
+        let checked = quickly(&bytes[..cut]);
         if cut == bytes.len() / 2 {
             // The first pages' text is there (the catalog and the page tree come first).
             let text = &checked.source.as_ref().expect("first half read").text;
@@ -345,29 +349,28 @@ fn a_truncated_pdf_gives_what_its_first_half_holds() {
 
 #[test]
 fn hostile_pdfs_give_a_message_quickly() {
-    let second = Duration::from_secs(1);
     // Garbage after the header.
     let mut garbage = b"%PDF-1.7\n".to_vec();
     garbage.extend((0..200_000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8));
-    let checked = quickly(&garbage, second * 5);
+    let checked = quickly(&garbage);
     assert!(checked.unreadable.is_some());
     // Deep nesting, in the object syntax and in a content stream.
     for open in ["[", "<</A ", "<<", "(", "[<<"] {
         let mut deep = b"%PDF-1.7\n1 0 obj\n".to_vec();
         deep.extend(open.repeat(1_000_000).bytes());
-        quickly(&deep, second * 5);
+        quickly(&deep);
     }
     let mut builder = Builder::new();
     let resources = unicode_fonts(&mut builder);
     let page = builder.stream("", &b"[<<".repeat(1_000_000));
-    quickly(&builder.finish(&resources, &[page], ""), second * 5);
+    quickly(&builder.finish(&resources, &[page], ""));
     // Every header an object: `1 0 obj` a million times; and as many unterminated trailers.
     let mut headers = b"%PDF-1.7\n".to_vec();
     headers.extend(b"1 0 obj [ ".repeat(500_000));
-    quickly(&headers, second * 5);
+    quickly(&headers);
     let mut trailers = b"%PDF-1.7\n".to_vec();
     trailers.extend(b"trailer<</A[".repeat(500_000));
-    quickly(&trailers, second * 5);
+    quickly(&trailers);
 }
 
 #[test]
@@ -387,7 +390,7 @@ fn huge_resource_dictionaries_are_not_searched_again_and_again() {
     }
     let page = builder.stream("", content.as_bytes());
     let bytes = builder.finish(&format!("<</Font<<{names}>>>>"), &[page], "");
-    quickly(&bytes, Duration::from_secs(10));
+    quickly(&bytes);
 }
 
 #[test]
@@ -406,7 +409,7 @@ fn a_flate_bomb_is_cut_short() {
     // Three pages, each the same bomb.
     let bytes = builder.finish(&resources, &[page, page, page], "");
     assert!(bytes.len() < 1 << 20, "{}", bytes.len());
-    let checked = quickly(&bytes, Duration::from_secs(10));
+    let checked = quickly(&bytes);
     let text = &checked.source.as_ref().unwrap_or_else(|| panic!("{}", describe(&checked))).text;
     assert!(text.contains('一'));
     assert!(text.len() < 64 << 20, "{}", text.len());
@@ -423,6 +426,6 @@ fn a_form_drawn_a_million_times_is_cut_short() {
     let resources = fonts.replace(">>>>", &format!(">>/XObject<</F {form} 0 R>>>>"));
     let page = builder.stream("/Filter/FlateDecode", &zlib(&b"/F Do ".repeat(1_000_000)));
     let bytes = builder.finish(&resources, &[page], "");
-    let checked = quickly(&bytes, Duration::from_secs(10));
+    let checked = quickly(&bytes);
     assert!(checked.source.is_some() || checked.unreadable.is_some());
 }
