@@ -3,7 +3,9 @@
 //!
 //! Handles `BT`/`ET`, `Tf`, `Td`, `TD`, `Tm`, `T*`, `TL`, `Tc`, `Tw`, `Tz`, `Ts`, `Tj`, `TJ`,
 //! `'`, `"`, `q`/`Q`, `cm`, and `Do` for Form XObjects (images are ignored; inline images are
-//! skipped over).
+//! skipped over). Paths (`m`, `l`, `re`, `h`; curves only move the pen) are kept for one
+//! thing: the straight, axis-parallel lines they draw, stroked or filled as thin bars, which
+//! are a table's rules ([`Rule`]).
 //!
 //! Invariants: never panics; every operator and glyph is paid from [`Limits`], so repeated
 //! forms or huge streams cannot make the work grow faster than the budget; form recursion is
@@ -49,6 +51,11 @@ impl Matrix {
         ])
     }
 
+    fn apply_point(self, px: f64, py: f64) -> (f64, f64) {
+        let [a, b, c, d, tx, ty] = self.0;
+        (px * a + py * c + tx, px * b + py * d + ty)
+    }
+
     fn apply_vector(self, vx: f64, vy: f64) -> (f64, f64) {
         let [a, b, c, d, _, _] = self.0;
         (vx * a + vy * c, vx * b + vy * d)
@@ -73,6 +80,24 @@ pub(crate) struct Glyph {
     /// Written with a vertical (`-V`) font.
     pub(crate) vertical: bool,
 }
+
+/// A straight, axis-parallel line drawn on the page, in page space: a table's rule.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Rule {
+    /// One end.
+    pub(crate) x0: f64,
+    /// One end.
+    pub(crate) y0: f64,
+    /// The other end.
+    pub(crate) x1: f64,
+    /// The other end.
+    pub(crate) y1: f64,
+}
+
+/// Rules kept per page at most (a page of a real report draws a few hundred).
+const MAX_RULES: usize = 20_000;
+/// A filled shape this thin (in points) is a line, not an area.
+const THIN: f64 = 2.5;
 
 /// Work left for the interpreter across the whole file.
 #[derive(Debug)]
@@ -105,6 +130,8 @@ pub(crate) struct Interpreter<'d, 'a> {
     /// Forms being run, by address.
     active_forms: Vec<usize>,
     limits: Limits,
+    /// The rules drawn on the page being run.
+    rules: Vec<Rule>,
 }
 
 struct Run<'r> {
@@ -114,6 +141,9 @@ struct Run<'r> {
     lost_saves: usize,
     tm: Matrix,
     tlm: Matrix,
+    /// The path being built, as subpaths of points in page space, each with whether it is
+    /// closed.
+    path: Vec<(Vec<(f64, f64)>, bool)>,
 }
 
 impl<'d, 'a> Interpreter<'d, 'a> {
@@ -125,7 +155,13 @@ impl<'d, 'a> Interpreter<'d, 'a> {
             resources: BTreeMap::new(),
             active_forms: Vec::new(),
             limits,
+            rules: Vec::new(),
         }
+    }
+
+    /// The rules drawn since the last call (the page just run).
+    pub(crate) fn take_rules(&mut self) -> Vec<Rule> {
+        std::mem::take(&mut self.rules)
     }
 
     /// The glyphs of one page, in drawing order.
@@ -168,6 +204,7 @@ impl<'d, 'a> Interpreter<'d, 'a> {
             lost_saves: 0,
             tm: Matrix::IDENTITY,
             tlm: Matrix::IDENTITY,
+            path: Vec::new(),
         };
         let mut lexer = Lexer::new(data, 0);
         let mut operands: Vec<Object> = Vec::new();
@@ -290,7 +327,92 @@ impl<'d, 'a> Interpreter<'d, 'a> {
                     self.form(name, run, depth, glyphs);
                 }
             }
+            b"m" if operands.len() >= 2 => {
+                let point = run.state.ctm.apply_point(num(0), num(1));
+                if run.path.len() < MAX_RULES {
+                    run.path.push((vec![point], false));
+                }
+            }
+            b"l" if operands.len() >= 2 => {
+                let point = run.state.ctm.apply_point(num(0), num(1));
+                let room = run.path.len() < MAX_RULES;
+                match run.path.last_mut() {
+                    Some((points, false)) if points.len() < MAX_RULES => points.push(point),
+                    _ if room => run.path.push((vec![point], false)),
+                    _ => {}
+                }
+            }
+            // A curve only moves the pen: it starts a new subpath at its end.
+            b"c" | b"v" | b"y" if operands.len() >= 4 => {
+                let point =
+                    run.state.ctm.apply_point(num(operands.len() - 2), num(operands.len() - 1));
+                if run.path.len() < MAX_RULES {
+                    run.path.push((vec![point], false));
+                }
+            }
+            b"h" => {
+                if let Some((points, closed)) = run.path.last_mut() {
+                    *closed = true;
+                    // The pen goes back to the start; a further `l` starts a new subpath.
+                    if let Some(&start) = points.first() {
+                        run.path.push((vec![start], false));
+                    }
+                }
+            }
+            b"re" if operands.len() >= 4 => {
+                let (x, y, w, h) = (num(0), num(1), num(2), num(3));
+                let ctm = run.state.ctm;
+                let corners = [(x, y), (x + w, y), (x + w, y + h), (x, y + h)]
+                    .map(|(px, py)| ctm.apply_point(px, py));
+                if run.path.len() < MAX_RULES {
+                    run.path.push((corners.to_vec(), true));
+                }
+            }
+            b"S" | b"s" => self.paint(run, true, false),
+            b"f" | b"F" | b"f*" => self.paint(run, false, true),
+            b"B" | b"B*" | b"b" | b"b*" => self.paint(run, true, true),
+            b"n" => run.path.clear(),
             _ => {}
+        }
+    }
+
+    /// Keeps the axis-parallel lines of the current path: its straight edges when stroked,
+    /// and its thin bars (a subpath no wider than [`THIN`]) when filled; then ends the path.
+    fn paint(&mut self, run: &mut Run<'d>, stroke: bool, fill: bool) {
+        for (points, closed) in std::mem::take(&mut run.path) {
+            if stroke {
+                let closing = if closed { points.first().zip(points.last()) } else { None };
+                let edges = points.windows(2).filter_map(|w| w.first().zip(w.get(1)));
+                for (&(x0, y0), &(x1, y1)) in edges.chain(closing.map(|(a, b)| (b, a))) {
+                    self.rule(Rule { x0, y0, x1, y1 });
+                }
+            }
+            if fill && points.len() >= 3 {
+                let (mut left, mut right, mut bottom, mut top) =
+                    (f64::MAX, f64::MIN, f64::MAX, f64::MIN);
+                for &(x, y) in &points {
+                    (left, right, bottom, top) =
+                        (left.min(x), right.max(x), bottom.min(y), top.max(y));
+                }
+                let (width, height) = (right - left, top - bottom);
+                if height <= THIN && width > height {
+                    let y = f64::midpoint(top, bottom);
+                    self.rule(Rule { x0: left, y0: y, x1: right, y1: y });
+                } else if width <= THIN && height > width {
+                    let x = f64::midpoint(left, right);
+                    self.rule(Rule { x0: x, y0: bottom, x1: x, y1: top });
+                }
+            }
+        }
+    }
+
+    fn rule(&mut self, rule: Rule) {
+        let Rule { x0, y0, x1, y1 } = rule;
+        let finite = [x0, y0, x1, y1].iter().all(|v| v.is_finite() && v.abs() < 1.0e7);
+        let (dx, dy) = ((x1 - x0).abs(), (y1 - y0).abs());
+        let straight = (dy <= 0.5 && dx >= 1.0) || (dx <= 0.5 && dy >= 1.0);
+        if finite && straight && self.rules.len() < MAX_RULES {
+            self.rules.push(rule);
         }
     }
 
@@ -469,6 +591,44 @@ mod tests {
              6 0 obj <</Type/XObject/Subtype/Form/Matrix[1 0 0 1 0 -100]/Length 23>>stream\nBT /F1 10 Tf (1) Tj ET/X Do\nendstream endobj\n",
             content.len() + 1
         )
+    }
+
+    fn rules_of(content: &str) -> Vec<Rule> {
+        let pdf = simple_pdf(content);
+        let doc = Document::parse(pdf.as_bytes(), Budget::new(1 << 20), Budget::new(1 << 20));
+        let mut interpreter = Interpreter::new(&doc, Limits { ops: 100_000, glyphs: 100_000 });
+        let pages = doc.pages();
+        let page = pages.first().expect("a page");
+        interpreter.page(page);
+        interpreter.take_rules()
+    }
+
+    #[test]
+    fn rules_are_the_straight_lines_stroked_and_the_thin_bars_filled() {
+        let rules = rules_of(
+            "q 1 0 0 1 10 0 cm 0 100 m 50 100 l 50 50 l S Q \
+             10 10 m 40 40 l S \
+             0 0 100 0.5 re f \
+             0 0 200 300 re f \
+             0 0 595 842 re W n \
+             5 5 m 5 60 l",
+        );
+        assert_eq!(
+            rules,
+            [
+                Rule { x0: 10.0, y0: 100.0, x1: 60.0, y1: 100.0 },
+                Rule { x0: 60.0, y0: 100.0, x1: 60.0, y1: 50.0 },
+                Rule { x0: 0.0, y0: 0.25, x1: 100.0, y1: 0.25 },
+            ],
+            "the diagonal, the large fill, the clip and the unpainted path draw no rule"
+        );
+        // A stroked rectangle is its four edges; `h` closes a subpath.
+        assert_eq!(rules_of("0 0 10 20 re S").len(), 4);
+        assert_eq!(
+            rules_of("0 0 m 10 0 l 10 10 l h S").len(),
+            2,
+            "the closing diagonal is no rule"
+        );
     }
 
     #[test]

@@ -7,11 +7,18 @@
 //! (over one em) at least two. Vertical and rotated text comes out as one short line per
 //! column of text, in reading order. Pages are separated by a blank line.
 //!
+//! Text inside a table's ruled grid ([`super::grid`]) is not laid out by columns but read cell
+//! by cell: each row becomes one tab-separated line, as a web page's table does, so a blank
+//! cell stays an (empty) field and a label wrapped over three lines inside its cell is one.
+//!
 //! Invariants: never panics; a line is never wider than [`MAX_COLUMN`] columns of padding;
 //! glyphs without text come out as U+FFFD and are counted; floats are only compared with
 //! `total_cmp`, so NaN cannot disturb sorting (and the interpreter drops non-finite glyphs).
 
-use super::content::Glyph;
+use std::collections::BTreeMap;
+
+use super::content::{Glyph, Rule};
+use super::grid::{self, Grid};
 
 /// Padding never moves a glyph past this column.
 pub(crate) const MAX_COLUMN: usize = 300;
@@ -37,10 +44,14 @@ struct Line<'g> {
     glyphs: Vec<&'g Glyph>,
     /// Horizontal text, laid out by columns; else one glyph after the other.
     horizontal: bool,
+    /// A table, already written (its rows as tab-separated lines).
+    block: Option<String>,
 }
 
-/// Lays out pages of glyphs.
-pub(crate) fn layout(pages: &[Vec<Glyph>]) -> Laid {
+/// Lays out pages of glyphs, with the rules each page draws (`rules[i]` for `pages[i]`;
+/// missing ones are none). Finding tables in the rules is paid from `grid_budget`
+/// ([`grid::grids`]).
+pub(crate) fn layout(pages: &[Vec<Glyph>], rules: &[Vec<Rule>], mut grid_budget: usize) -> Laid {
     let mut laid = Laid::default();
     for (idx, glyphs) in pages.iter().enumerate() {
         if laid.text.len() > MAX_TEXT_BYTES {
@@ -49,7 +60,7 @@ pub(crate) fn layout(pages: &[Vec<Glyph>]) -> Laid {
         if idx > 0 {
             laid.text.push('\n');
         }
-        page(glyphs, &mut laid);
+        page(glyphs, rules.get(idx).map_or(&[], Vec::as_slice), &mut grid_budget, &mut laid);
     }
     laid
 }
@@ -58,12 +69,22 @@ fn is_horizontal(glyph: &Glyph) -> bool {
     !glyph.vertical && glyph.dir.0 > 0.9
 }
 
-fn page(glyphs: &[Glyph], laid: &mut Laid) {
-    let glyphs = upright(glyphs);
+fn page(glyphs: &[Glyph], rules: &[Rule], grid_budget: &mut usize, laid: &mut Laid) {
+    let (glyphs, rules) = upright(glyphs, rules);
     let glyphs = glyphs.as_ref();
     let mut lines: Vec<Line<'_>> = Vec::new();
+    // Tables first: the glyphs inside a grid are read by cell.
+    let grids = grid::grids(&rules, grid_budget);
+    let mut in_grid: Vec<Vec<&Glyph>> = vec![Vec::new(); grids.len()];
+    let mut free: Vec<&Glyph> = Vec::with_capacity(glyphs.len());
+    for glyph in glyphs {
+        match grids.iter().position(|g| g.cell_of(glyph).is_some()) {
+            Some(at) => in_grid.get_mut(at).map_or_else(|| free.push(glyph), |c| c.push(glyph)),
+            None => free.push(glyph),
+        }
+    }
     // Horizontal text: by baseline, top first.
-    let mut flat: Vec<&Glyph> = glyphs.iter().filter(|g| is_horizontal(g)).collect();
+    let mut flat: Vec<&Glyph> = free.iter().copied().filter(|g| is_horizontal(g)).collect();
     flat.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x.total_cmp(&b.x)));
     for glyph in flat {
         let size = glyph.size.max(1.0);
@@ -72,13 +93,20 @@ fn page(glyphs: &[Glyph], laid: &mut Laid) {
                 line.size = line.size.max(size);
                 line.glyphs.push(glyph);
             }
-            _ => lines.push(Line { y: glyph.y, size, glyphs: vec![glyph], horizontal: true }),
+            _ => lines.push(Line {
+                y: glyph.y,
+                size,
+                glyphs: vec![glyph],
+                horizontal: true,
+                block: None,
+            }),
         }
     }
     // Vertical and rotated text: per writing direction, by column across it (within half a
     // size), then along it; a gap of over two and a half sizes starts a new line.
-    let mut other: Vec<(u8, f64, f64, &Glyph)> = glyphs
+    let mut other: Vec<(u8, f64, f64, &Glyph)> = free
         .iter()
+        .copied()
         .filter(|g| !is_horizontal(g))
         .map(|g| {
             let (dx, dy) = g.dir;
@@ -111,6 +139,19 @@ fn page(glyphs: &[Glyph], laid: &mut Laid) {
         }
         start = end.max(start + 1);
     }
+    // The tables, each placed at its top edge.
+    for (grid, members) in grids.iter().zip(&in_grid) {
+        if !members.is_empty() {
+            let text = table_text(grid, members, laid);
+            lines.push(Line {
+                y: grid.top(),
+                size: 1.0,
+                glyphs: Vec::new(),
+                horizontal: true,
+                block: Some(text),
+            });
+        }
+    }
     lines.sort_by(|a, b| b.y.total_cmp(&a.y));
     let left = glyphs.iter().filter(|g| is_horizontal(g)).map(|g| g.x).fold(f64::MAX, f64::min);
     let pitch = 0.5 * typical_size(glyphs);
@@ -118,7 +159,9 @@ fn page(glyphs: &[Glyph], laid: &mut Laid) {
         if laid.text.len() > MAX_TEXT_BYTES {
             return;
         }
-        if line.horizontal {
+        if let Some(block) = &line.block {
+            laid.text.push_str(block.trim_end_matches('\n'));
+        } else if line.horizontal {
             write_line(line, left, pitch, laid);
         } else {
             for glyph in &line.glyphs {
@@ -133,7 +176,73 @@ fn page(glyphs: &[Glyph], laid: &mut Laid) {
 fn column_line(glyphs: Vec<&Glyph>) -> Line<'_> {
     let top = glyphs.iter().map(|g| g.y).fold(f64::MIN, f64::max);
     let size = glyphs.iter().map(|g| g.size).fold(1.0, f64::max);
-    Line { y: top, size, glyphs, horizontal: false }
+    Line { y: top, size, glyphs, horizontal: false, block: None }
+}
+
+/// A table's text: each cell's glyphs as lines of text joined into one, the grid rendered
+/// like a web page's table (one tab-separated line per row).
+fn table_text(grid: &Grid, members: &[&Glyph], laid: &mut Laid) -> String {
+    let mut cells: BTreeMap<usize, Vec<&Glyph>> = BTreeMap::new();
+    for glyph in members {
+        if let Some(cell) = grid.cell_of(glyph) {
+            cells.entry(cell).or_default().push(glyph);
+        }
+    }
+    let texts: BTreeMap<usize, String> =
+        cells.into_iter().map(|(cell, glyphs)| (cell, cell_text(glyphs, laid))).collect();
+    crate::input::html::render(&grid.html(&texts))
+}
+
+/// The text of one cell: its lines top to bottom, glyphs left to right, a space where a gap
+/// is wider than a third of the font size; lines joined without a break (a label wrapped in
+/// its cell is one label), with a space only between two Latin letters or digits.
+fn cell_text(mut glyphs: Vec<&Glyph>, laid: &mut Laid) -> String {
+    glyphs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x.total_cmp(&b.x)));
+    let mut lines: Vec<(f64, f64, Vec<&Glyph>)> = Vec::new();
+    for glyph in glyphs {
+        let size = glyph.size.max(1.0);
+        match lines.last_mut() {
+            Some((y, line_size, members)) if *y - glyph.y <= 0.5 * line_size.min(size) => {
+                members.push(glyph);
+            }
+            _ => lines.push((glyph.y, size, vec![glyph])),
+        }
+    }
+    let mut text = String::new();
+    for (_, _, mut members) in lines {
+        members.sort_by(|a, b| a.x.total_cmp(&b.x));
+        let mut line = String::new();
+        let mut previous: Option<&Glyph> = None;
+        for glyph in members {
+            let piece: &str = match glyph.text.as_deref() {
+                Some(t) if t.trim().is_empty() => continue,
+                Some(t) => t,
+                None => {
+                    laid.unmapped += 1;
+                    "\u{FFFD}"
+                }
+            };
+            if let Some(prev) = previous {
+                if prev.text == glyph.text
+                    && (glyph.x - prev.x).abs() < 0.2 * glyph.size.min(prev.size)
+                {
+                    continue;
+                }
+                if glyph.x - (prev.x + prev.width) > glyph.size.min(prev.size) / 3.0 {
+                    line.push(' ');
+                }
+            }
+            line.push_str(piece);
+            previous = Some(glyph);
+        }
+        let joins_words = text.chars().last().is_some_and(|c| c.is_ascii_alphanumeric())
+            && line.chars().next().is_some_and(|c| c.is_ascii_alphanumeric());
+        if joins_words {
+            text.push(' ');
+        }
+        text.push_str(&line);
+    }
+    text
 }
 
 /// The writing direction as a quarter turn: 0 right, 1 up, 2 left, 3 down.
@@ -148,8 +257,9 @@ fn direction((dx, dy): (f64, f64)) -> u8 {
 }
 
 /// The page turned so that most of its (non-vertical-writing) text runs left to right: a
-/// landscape page (`/Rotate`, or a table drawn turned) reads like an upright one.
-fn upright(glyphs: &[Glyph]) -> std::borrow::Cow<'_, [Glyph]> {
+/// landscape page (`/Rotate`, or a table drawn turned) reads like an upright one. Its rules
+/// are turned with it.
+fn upright<'g>(glyphs: &'g [Glyph], rules: &[Rule]) -> (std::borrow::Cow<'g, [Glyph]>, Vec<Rule>) {
     let mut counts = [0usize; 4];
     for glyph in glyphs.iter().filter(|g| !g.vertical) {
         if let Some(count) = counts.get_mut(usize::from(direction(glyph.dir))) {
@@ -163,18 +273,24 @@ fn upright(glyphs: &[Glyph]) -> std::borrow::Cow<'_, [Glyph]> {
         3 => (-y, x),
         _ => (x, y),
     };
+    let rules = rules
+        .iter()
+        .map(|r| {
+            let ((x0, y0), (x1, y1)) = (rotate((r.x0, r.y0)), rotate((r.x1, r.y1)));
+            Rule { x0, y0, x1, y1 }
+        })
+        .collect();
     if turn == 0 {
-        return std::borrow::Cow::Borrowed(glyphs);
+        return (std::borrow::Cow::Borrowed(glyphs), rules);
     }
-    std::borrow::Cow::Owned(
-        glyphs
-            .iter()
-            .map(|g| {
-                let (x, y) = rotate((g.x, g.y));
-                Glyph { x, y, dir: rotate(g.dir), ..g.clone() }
-            })
-            .collect(),
-    )
+    let glyphs = glyphs
+        .iter()
+        .map(|g| {
+            let (x, y) = rotate((g.x, g.y));
+            Glyph { x, y, dir: rotate(g.dir), ..g.clone() }
+        })
+        .collect();
+    (std::borrow::Cow::Owned(glyphs), rules)
 }
 
 /// The most common font size of the page's glyphs (rounded to a point), at least 1.
@@ -277,7 +393,7 @@ mod tests {
     }
 
     fn text_of(glyphs: Vec<Glyph>) -> String {
-        layout(&[glyphs]).text
+        layout(&[glyphs], &[], 0).text
     }
 
     #[test]
@@ -341,10 +457,11 @@ mod tests {
             unmapped,
         ];
         page1.extend(vertical);
-        let laid = layout(&[
-            page1,
-            vec![glyph("-", 40.0, 5.0), glyph("1", 45.0, 5.0), glyph("-", 50.0, 5.0)],
-        ]);
+        let laid = layout(
+            &[page1, vec![glyph("-", 40.0, 5.0), glyph("1", 45.0, 5.0), glyph("-", 50.0, 5.0)]],
+            &[],
+            0,
+        );
         assert_eq!(laid.text, "三、\nA B   \u{FFFD}\n\n-1-\n");
         assert_eq!(laid.unmapped, 1);
     }

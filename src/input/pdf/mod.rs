@@ -8,7 +8,8 @@
 //! * [`filters`]: `/FlateDecode` and friends, under a shared byte budget;
 //! * [`cmap`] and [`fonts`]: character codes → text and glyph widths;
 //! * [`content`]: the content-stream interpreter, glyph positions;
-//! * [`layout`]: glyphs → lines of text.
+//! * [`grid`]: the lines a page draws → table grids;
+//! * [`layout`]: glyphs → lines of text, a table's cells as tab-separated fields.
 //!
 //! Invariants: no I/O, no clock; never panics on any bytes (fuzzed: `fuzz/fuzz_targets/pdf.rs`);
 //! the work is bounded by budgets proportional to the input (decoded bytes, operators, glyphs),
@@ -19,6 +20,7 @@ mod content;
 mod document;
 mod filters;
 mod fonts;
+mod grid;
 mod layout;
 mod lexer;
 
@@ -71,10 +73,12 @@ pub(crate) fn extract(bytes: &[u8]) -> Result<Extracted, Failure> {
         glyphs: scale.saturating_mul(2).min(2 << 20),
     };
     let mut interpreter = Interpreter::new(&doc, limits);
+    let mut rules: Vec<Vec<content::Rule>> = Vec::with_capacity(pages.len());
     let glyphs: Vec<Vec<content::Glyph>> = pages
         .iter()
         .map(|page| {
             let mut glyphs = interpreter.page(page);
+            rules.push(interpreter.take_rules());
             // Text placed off the page is not shown (nor extracted by pdftotext).
             if let Some([left, bottom, right, top]) = page.media_box {
                 glyphs.retain(|g| {
@@ -91,7 +95,9 @@ pub(crate) fn extract(bytes: &[u8]) -> Result<Extracted, Failure> {
     if total == 0 {
         return Err(Failure::NoText);
     }
-    let laid = layout::layout(&glyphs);
+    // Finding tables compares lines pairwise: a real page pays a few thousand comparisons,
+    // a file of pages ruled by thousands of lines runs out and is laid out as text.
+    let laid = layout::layout(&glyphs, &rules, scale.saturating_mul(64).min(1 << 30));
     if laid.unmapped >= total {
         return Err(Failure::Unmapped);
     }
