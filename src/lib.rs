@@ -22,6 +22,7 @@ pub mod normalize;
 pub mod review;
 pub mod rules;
 pub mod segment;
+pub mod sort;
 
 pub use finding::{Finding, Severity};
 pub use model::{CellRef, Report};

@@ -304,7 +304,7 @@ fn sections(squeezed: &str) -> Vec<Section> {
             ));
         }
     }
-    found.sort_by_key(|(at, _, _)| *at);
+    crate::sort::sort_by_key(&mut found, |(at, _, _)| *at);
     let starts: Vec<usize> = found.iter().map(|(at, _, _)| *at).collect();
     found
         .into_iter()

@@ -156,7 +156,7 @@ pub(super) fn facts(text: &str, exclude: &[Range<usize>]) -> Vec<Fact> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut excluded: Vec<Range<usize>> = exclude.to_vec();
-    excluded.sort_by_key(|r| r.start);
+    crate::sort::sort_by_key(&mut excluded, |r| r.start);
     let bytes = text.as_bytes();
     for (at, ch) in text.char_indices().chain(std::iter::once((text.len(), '。'))) {
         let boundary = match ch {
@@ -260,7 +260,7 @@ fn clause_facts(text: &str, range: Range<usize>, out: &mut Vec<Fact>) {
             keywords.push((at, kind, false));
         }
     }
-    keywords.sort_by_key(|k| k.0);
+    crate::sort::sort_by_key(&mut keywords, |k| k.0);
     let other_business = OTHER_BUSINESS.iter().any(|w| squeezed.contains(w));
     for number in numbers(&squeezed) {
         let fits = |kind: FactKind| match kind {

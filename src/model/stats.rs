@@ -270,7 +270,7 @@ fn build(
             _ => unknown += 1,
         }
     }
-    rows.sort_by_key(|(r, _)| *r);
+    crate::sort::sort_by_key(&mut rows, |(r, _)| *r);
     let readings: Vec<Reading> = rows
         .iter()
         .map(|(_, row)| {

@@ -380,7 +380,7 @@ impl Reader<'_> {
             notes.extend(self.note(row, read, cols.len()));
         }
         if !glued_rows.is_empty() {
-            glued_rows.sort();
+            crate::sort::sort(&mut glued_rows);
             // Each split assumed its row's sum; joint splits add their own (recorded already).
             let mut assumed: Vec<String> = glued_rows
                 .iter()
@@ -398,7 +398,7 @@ impl Reader<'_> {
                 assumed.extend(joint.iter().cloned());
             }
             notes.retain(|n| !matches!(n, Note::Glued { .. }));
-            assumed.sort();
+            crate::sort::sort(&mut assumed);
             assumed.dedup();
             notes.insert(0, Note::Glued { rows: glued_rows, assumed });
         }
@@ -478,7 +478,7 @@ impl Reader<'_> {
         for (at, anchor) in subtotals.into_iter().rev() {
             anchors.insert(at, anchor);
         }
-        anchors.sort_by_key(|a| a.compact.start);
+        crate::sort::sort_by_key(&mut anchors, |a| a.compact.start);
 
         let accept = row_accept(cols);
         // 表三's plain rows end with their 总计: search total-first, fast on long glued runs.
@@ -983,7 +983,7 @@ fn resolve_ambiguous(
             reads.insert(*row, RowRead::Glued { tokens, values: candidates[pick].clone() });
         }
     }
-    assumed.sort();
+    crate::sort::sort(&mut assumed);
     assumed.dedup();
     notes.push(Note::Glued { rows: Vec::new(), assumed });
 }

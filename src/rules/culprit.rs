@@ -243,7 +243,7 @@ fn solve2(equations: &[(i64, i64, i64)]) -> Option<(i64, i64)> {
 fn rank(terms: &[Term<'_>], component: &[usize], mut corrections: Vec<Vec<Fix>>) -> Vec<Vec<Fix>> {
     let is_total =
         |cell: CellRef| component.iter().any(|&i| terms[i].identity.total.contains(&cell));
-    corrections.sort_by_key(|fixes| {
+    crate::sort::sort_by_key(&mut corrections, |fixes| {
         let blanks = fixes.iter().filter(|f| f.was_blank).count();
         let totals = fixes.iter().filter(|f| is_total(f.cell)).count();
         (usize::MAX - blanks, usize::MAX - totals, fixes.iter().map(|f| f.cell).collect::<Vec<_>>())

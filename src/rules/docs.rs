@@ -69,7 +69,7 @@ pub fn examples(files: &[(String, String, Vec<u8>)]) -> Vec<ExampleText> {
                 None => cases.push((case.to_string(), vec![(name, bytes)])),
             }
         }
-        cases.sort_by(|a, b| a.0.cmp(&b.0));
+        crate::sort::sort_by(&mut cases, |a, b| a.0.cmp(&b.0));
         let first = |prefix: &str| cases.iter().find(|(c, _)| c.starts_with(prefix));
         let (Some(invalid), Some(valid)) =
             (first("invalid-"), first("valid-consistent-report").or_else(|| first("valid-")))

@@ -150,7 +150,7 @@ pub(crate) fn finding(id: &str, message: String, cells: Vec<CellRef>) -> Finding
 
 /// Errors first, then by the first cell in table order, then by rule id.
 pub(crate) fn sort(findings: &mut [Finding]) {
-    findings.sort_by(|a, b| {
+    crate::sort::sort_by(findings, |a, b| {
         let key = |f: &Finding| (f.severity, f.cells.is_empty(), f.cells.first().copied());
         key(a).cmp(&key(b)).then_with(|| a.rule.cmp(&b.rule))
     });

@@ -592,7 +592,7 @@ async fn entry_files(entries: Vec<web_sys::FileSystemEntry>) -> Vec<(String, web
             }
         }
     }
-    out.sort_by(|a, b| a.0.cmp(&b.0));
+    gouji::sort::sort_by(&mut out, |a, b| a.0.cmp(&b.0));
     out
 }
 
@@ -669,7 +669,7 @@ pub(crate) fn app() -> Html {
         let state = state.clone();
         let open_file = open_file.clone();
         move |mut files: Vec<(String, web_sys::File)>| {
-            files.sort_by(|a, b| a.0.cmp(&b.0));
+            gouji::sort::sort_by(&mut files, |a, b| a.0.cmp(&b.0));
             if files.len() == 1 {
                 if let Some((_, file)) = files.into_iter().next() {
                     open_file(file);

@@ -99,7 +99,7 @@ pub(crate) fn rows(items: &[BatchItem], view: &View) -> Vec<Row> {
         .filter(|row| !view.errors_only || row.errors > 0 || row.unreadable)
         .collect();
     let (column, descending) = view.sort;
-    out.sort_by(|a, b| {
+    gouji::sort::sort_by(&mut out, |a, b| {
         let order = match column {
             Column::File => a.file.cmp(&b.file),
             Column::Agency => a.agency.cmp(&b.agency),

@@ -160,7 +160,7 @@ impl ToUnicode {
             }
             last_name = None;
         }
-        cmap.ranges.sort_by_key(|r| (r.low, r.len));
+        crate::sort::sort_by_key(&mut cmap.ranges, |r| (r.low, r.len));
         cmap
     }
 

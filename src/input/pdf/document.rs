@@ -117,7 +117,7 @@ impl<'a> Document<'a> {
             }
         }
         found.extend(packed);
-        found.sort_by_key(|(pos, _, _)| *pos);
+        crate::sort::sort_by_key(&mut found, |(pos, _, _)| *pos);
         for (_, num, object) in found {
             doc.objects.insert(num, object);
         }

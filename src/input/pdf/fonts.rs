@@ -353,7 +353,7 @@ fn read_cid_widths(doc: &Document<'_>, items: &[Object], widths: &mut Widths) {
             None => break,
         }
     }
-    widths.ranges.sort_by_key(|r| r.0);
+    crate::sort::sort_by_key(&mut widths.ranges, |r| r.0);
 }
 
 /// A simple font's code → text table from `/Encoding`.

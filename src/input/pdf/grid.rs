@@ -242,7 +242,7 @@ pub(crate) fn grids(rules: &[Rule], budget: &mut usize) -> Vec<Grid> {
     }
     let mut grids: Vec<Grid> =
         components.into_values().filter_map(|(h, v)| grid(&h, &v, budget)).collect();
-    grids.sort_by(|a, b| b.top().total_cmp(&a.top()));
+    crate::sort::sort_by(&mut grids, |a, b| b.top().total_cmp(&a.top()));
     grids.truncate(MAX_GRIDS);
     grids
 }
@@ -334,7 +334,7 @@ fn extend(positions: &mut Vec<f64>, across: &[Line]) {
 /// The distinct positions of lines, ascending (positions within [`TOLERANCE`] are one).
 fn positions(lines: &[Line]) -> Vec<f64> {
     let mut ats: Vec<f64> = lines.iter().map(|l| l.at).collect();
-    ats.sort_by(f64::total_cmp);
+    crate::sort::sort_by(&mut ats, f64::total_cmp);
     let mut out: Vec<f64> = Vec::new();
     for at in ats {
         match out.last() {
@@ -347,7 +347,7 @@ fn positions(lines: &[Line]) -> Vec<f64> {
 
 /// Lines on the same position that touch or overlap become one.
 fn merge(mut lines: Vec<Line>) -> Vec<Line> {
-    lines.sort_by(|a, b| a.at.total_cmp(&b.at).then(a.from.total_cmp(&b.from)));
+    crate::sort::sort_by(&mut lines, |a, b| a.at.total_cmp(&b.at).then(a.from.total_cmp(&b.from)));
     let mut out: Vec<Line> = Vec::new();
     let mut start = 0;
     while start < lines.len() {
@@ -358,7 +358,7 @@ fn merge(mut lines: Vec<Line>) -> Vec<Line> {
             .position(|l| l.at - at > TOLERANCE)
             .map_or(lines.len(), |n| start + n);
         let mut run: Vec<Line> = lines[start..end].to_vec();
-        run.sort_by(|a, b| a.from.total_cmp(&b.from));
+        crate::sort::sort_by(&mut run, |a, b| a.from.total_cmp(&b.from));
         let mut current: Option<Line> = None;
         for line in run {
             match current.as_mut() {

@@ -85,7 +85,7 @@ fn page(glyphs: &[Glyph], rules: &[Rule], grid_budget: &mut usize, laid: &mut La
     }
     // Horizontal text: by baseline, top first.
     let mut flat: Vec<&Glyph> = free.iter().copied().filter(|g| is_horizontal(g)).collect();
-    flat.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x.total_cmp(&b.x)));
+    crate::sort::sort_by(&mut flat, |a, b| b.y.total_cmp(&a.y).then(a.x.total_cmp(&b.x)));
     for glyph in flat {
         let size = glyph.size.max(1.0);
         match lines.last_mut() {
@@ -113,7 +113,7 @@ fn page(glyphs: &[Glyph], rules: &[Rule], grid_budget: &mut usize, laid: &mut La
             (direction(g.dir), g.x * -dy + g.y * dx, g.x * dx + g.y * dy, g)
         })
         .collect();
-    other.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    crate::sort::sort_by(&mut other, |a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
     let mut start = 0;
     while let Some(&(class, across, _, first)) = other.get(start) {
         let tolerance = 0.5 * first.size.max(1.0);
@@ -124,7 +124,7 @@ fn page(glyphs: &[Glyph], rules: &[Rule], grid_budget: &mut usize, laid: &mut La
             .map_or(other.len(), |n| start + n);
         let mut column: Vec<(f64, &Glyph)> =
             other.get(start..end).unwrap_or_default().iter().map(|g| (g.2, g.3)).collect();
-        column.sort_by(|a, b| a.0.total_cmp(&b.0));
+        crate::sort::sort_by(&mut column, |a, b| a.0.total_cmp(&b.0));
         let mut run: Vec<&Glyph> = Vec::new();
         let mut last_along = f64::MIN;
         for (along, glyph) in column {
@@ -152,7 +152,7 @@ fn page(glyphs: &[Glyph], rules: &[Rule], grid_budget: &mut usize, laid: &mut La
             });
         }
     }
-    lines.sort_by(|a, b| b.y.total_cmp(&a.y));
+    crate::sort::sort_by(&mut lines, |a, b| b.y.total_cmp(&a.y));
     let left = glyphs.iter().filter(|g| is_horizontal(g)).map(|g| g.x).fold(f64::MAX, f64::min);
     let pitch = 0.5 * typical_size(glyphs);
     for line in &lines {
@@ -197,7 +197,7 @@ fn table_text(grid: &Grid, members: &[&Glyph], laid: &mut Laid) -> String {
 /// is wider than a third of the font size; lines joined without a break (a label wrapped in
 /// its cell is one label), with a space only between two Latin letters or digits.
 fn cell_text(mut glyphs: Vec<&Glyph>, laid: &mut Laid) -> String {
-    glyphs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x.total_cmp(&b.x)));
+    crate::sort::sort_by(&mut glyphs, |a, b| b.y.total_cmp(&a.y).then(a.x.total_cmp(&b.x)));
     let mut lines: Vec<(f64, f64, Vec<&Glyph>)> = Vec::new();
     for glyph in glyphs {
         let size = glyph.size.max(1.0);
@@ -210,7 +210,7 @@ fn cell_text(mut glyphs: Vec<&Glyph>, laid: &mut Laid) -> String {
     }
     let mut text = String::new();
     for (_, _, mut members) in lines {
-        members.sort_by(|a, b| a.x.total_cmp(&b.x));
+        crate::sort::sort_by(&mut members, |a, b| a.x.total_cmp(&b.x));
         let mut line = String::new();
         let mut previous: Option<&Glyph> = None;
         for glyph in members {
@@ -327,7 +327,7 @@ fn display_width(ch: char) -> usize {
 /// Writes one horizontal line: each glyph at its column, gaps kept as spaces.
 fn write_line(line: &Line<'_>, left: f64, pitch: f64, laid: &mut Laid) {
     let mut glyphs = line.glyphs.clone();
-    glyphs.sort_by(|a, b| a.x.total_cmp(&b.x));
+    crate::sort::sort_by(&mut glyphs, |a, b| a.x.total_cmp(&b.x));
     let column_of = |x: f64| -> usize {
         let col = ((x - left) / pitch.max(0.1)).round();
         if col.is_finite() && col > 0.0 { (col as usize).min(MAX_COLUMN) } else { 0 }
