@@ -150,6 +150,33 @@ fn a_page_printed_to_pdf_reads_like_the_page_blank_cells_included() {
     assert!(blank.message.contains("125 个空白单元格"), "{}", blank.message);
 }
 
+#[test]
+fn a_libreoffice_pdf_with_rows_cut_by_page_breaks_reads_like_the_page() {
+    // The same page converted by LibreOffice Writer (`soffice --convert-to pdf`): rows of 表三
+    // break across pages ("1.本机关不掌" | "握相关政府信息"), 26 wraps to "2" over "6" in the
+    // narrow 总计 column, and 表四 runs off the right edge of the page.
+    let from_pdf = pdf("shuyang-fgj-2023.libreoffice.pdf");
+    let from_html = check_file(
+        "reports/corpus/沭阳县发展和改革局2023年政府信息公开年度报告-沭阳县发改局_2025-12-30.html",
+    );
+    let t3 = |checked: &Checked| -> BTreeMap<String, String> {
+        cells(checked).into_iter().filter(|(addr, _)| addr.starts_with("t3/")).collect()
+    };
+    assert_eq!(t3(&from_pdf), t3(&from_html), "{}", describe(&from_pdf));
+    assert!(t3(&from_pdf).len() >= 175);
+    let source = &from_pdf.source.as_ref().expect("source").text;
+    assert!(source.contains("1.本机关不掌握相关政府信息\t0"), "the cut label is joined");
+    assert!(!source.contains("2 6"), "a wrapped number is one number");
+    // What the PDF shows of 表四 is all it has: 12 of its 15 numbers are on the page.
+    let rules: Vec<&str> = from_pdf.findings.iter().map(|f| f.rule.as_str()).collect();
+    assert_eq!(rules, ["T4-CNT", "VAL-BLANK"], "{}", describe(&from_pdf));
+    assert!(
+        from_pdf.findings[0].message.contains("实际找到 12 个"),
+        "{}",
+        from_pdf.findings[0].message
+    );
+}
+
 /// A PDF built object by object; no cross-reference table (the reader does not need one).
 struct Builder {
     bytes: Vec<u8>,

@@ -145,9 +145,7 @@ impl Grid {
         let text_at = |owner: &[usize], row: usize, column: usize| -> &str {
             owner.get(row * columns + column).and_then(|o| texts.get(o)).map_or("", |t| t.trim())
         };
-        let numeric = |t: &str| {
-            !t.is_empty() && t.chars().all(|c| c.is_ascii_digit() || ".,-%， ".contains(c))
-        };
+        let numeric = is_number;
         // A label column: some row has a label in it and a number to its right.
         let label_column: Vec<bool> = (0..columns)
             .map(|column| {
@@ -198,6 +196,79 @@ impl Grid {
         }
         owner
     }
+}
+
+/// A cell's text is a number (digits, with separators, a sign or a percent sign).
+fn is_number(text: &str) -> bool {
+    !text.is_empty() && text.chars().all(|c| c.is_ascii_digit() || ".,-%， ".contains(c))
+}
+
+/// Joins a row cut by a page break (see `layout`): when `lower` (the next page's first table)
+/// has the columns of `upper` (this page's last), its first row holds text but no number and
+/// `upper`'s last row holds a number, each cell's text of that first row is appended to the
+/// cell above the break, and the row is dropped from `lower`. Returns whether it joined.
+pub(crate) fn join_split_row(
+    upper: &Grid,
+    upper_texts: &mut std::collections::BTreeMap<usize, String>,
+    lower: &mut Grid,
+    lower_texts: &mut std::collections::BTreeMap<usize, String>,
+) -> bool {
+    let columns = lower.columns();
+    let same_columns = upper.xs.len() == lower.xs.len()
+        && upper.xs.iter().zip(&lower.xs).all(|(a, b)| (a - b).abs() <= TOLERANCE);
+    let upper_rows = upper.ys.len().saturating_sub(1);
+    let lower_rows = lower.ys.len().saturating_sub(1);
+    if !same_columns || columns == 0 || upper_rows == 0 || lower_rows == 0 {
+        return false;
+    }
+    let text = |grid: &Grid, texts: &std::collections::BTreeMap<usize, String>, cell: usize| {
+        grid.owner
+            .get(cell)
+            .and_then(|o| texts.get(o))
+            .map_or(String::new(), |t| t.trim().to_string())
+    };
+    let first: Vec<String> = (0..columns).map(|c| text(lower, lower_texts, c)).collect();
+    let last_row = (upper_rows - 1) * columns;
+    let above: Vec<String> = (0..columns).map(|c| text(upper, upper_texts, last_row + c)).collect();
+    if first.iter().all(String::is_empty)
+        || first.iter().any(|t| is_number(t))
+        || !above.iter().any(|t| is_number(t))
+    {
+        return false;
+    }
+    // The halves of the labels: each (merged) cell of the first row once, in column order.
+    let mut moved: Vec<usize> = Vec::new();
+    for column in 0..columns {
+        let Some(&own) = lower.owner.get(column) else { continue };
+        if moved.contains(&own) {
+            continue;
+        }
+        moved.push(own);
+        let Some(half) = lower_texts.remove(&own).filter(|t| !t.trim().is_empty()) else {
+            continue;
+        };
+        let Some(&target) = upper.owner.get(last_row + column) else { continue };
+        upper_texts.entry(target).or_default().push_str(half.trim());
+    }
+    // Drop the first row: cells below it move up one row; a merged cell that started in it
+    // now starts in the next row (its top-left moves down the same column).
+    let owner: Vec<usize> = lower
+        .owner
+        .iter()
+        .skip(columns)
+        .map(|&o| if o < columns { o } else { o - columns })
+        .collect();
+    let texts = std::mem::take(lower_texts);
+    for (key, value) in texts {
+        if key >= columns {
+            lower_texts.insert(key - columns, value);
+        } else if owner.contains(&key) {
+            lower_texts.insert(key, value);
+        }
+    }
+    lower.owner = owner;
+    lower.ys.remove(0);
+    true
 }
 
 /// The grids the rules of one page make, top first. Comparisons of lines are paid from
@@ -485,6 +556,47 @@ mod tests {
         assert!(html.contains("<td rowspan=\"1\" colspan=\"2\">（六）其他处理</td><td rowspan=\"1\" colspan=\"1\">0</td>"), "{html}");
         // 总计's row: the item cell joins the label; the blank number stays a cell.
         assert!(html.contains("<td rowspan=\"1\" colspan=\"2\">（七）总计</td><td rowspan=\"1\" colspan=\"1\"></td><td rowspan=\"1\" colspan=\"1\">2</td>"), "{html}");
+    }
+
+    /// A ruled table: rows between the given tops (and one more below the last), columns at
+    /// 0, 40, 80 and 120.
+    fn table(tops: &[f64]) -> Grid {
+        let bottom = tops.last().copied().unwrap_or(0.0) - 20.0;
+        let mut rules: Vec<Rule> = tops.iter().map(|&y| h(y, 0.0, 120.0)).collect();
+        rules.push(h(bottom, 0.0, 120.0));
+        let top = tops.first().copied().unwrap_or(0.0);
+        rules.extend((0..4).map(|i| v(40.0 * f64::from(i), bottom, top)));
+        grids_of(&rules).remove(0)
+    }
+
+    fn texts(cells: &[(usize, &str)]) -> std::collections::BTreeMap<usize, String> {
+        cells.iter().map(|(c, t)| (*c, (*t).to_string())).collect()
+    }
+
+    #[test]
+    fn a_row_cut_by_a_page_break_is_joined() {
+        let upper = table(&[100.0, 80.0]);
+        let mut upper_texts =
+            texts(&[(0, "甲"), (1, "0"), (3, "1.本机关不掌"), (4, "0"), (5, "0")]);
+        let mut lower = table(&[800.0, 780.0]);
+        let mut lower_texts =
+            texts(&[(0, "握相关政府信息"), (3, "2.没有现成信息"), (4, "0"), (5, "0")]);
+        assert!(join_split_row(&upper, &mut upper_texts, &mut lower, &mut lower_texts));
+        assert_eq!(upper_texts[&3], "1.本机关不掌握相关政府信息");
+        assert_eq!(lower.ys.len(), 2, "the half row is gone");
+        assert_eq!(lower_texts, texts(&[(0, "2.没有现成信息"), (1, "0"), (2, "0")]));
+        // A full row at the top of the next page (numbers in it) is no half row.
+        let mut lower = table(&[800.0, 780.0]);
+        let mut lower_texts = texts(&[(0, "4.保护第三方合法权益"), (1, "0"), (2, "0")]);
+        assert!(!join_split_row(&upper, &mut upper_texts, &mut lower, &mut lower_texts));
+        assert_eq!(lower.ys.len(), 3);
+        // Nor is a table with other columns.
+        let mut rules: Vec<Rule> =
+            [800.0, 780.0, 760.0].iter().map(|&y| h(y, 0.0, 120.0)).collect();
+        rules.extend([0.0, 60.0, 120.0].map(|x| v(x, 760.0, 800.0)));
+        let mut other = grids_of(&rules).remove(0);
+        let mut other_texts = texts(&[(0, "握相关政府信息")]);
+        assert!(!join_split_row(&upper, &mut upper_texts, &mut other, &mut other_texts));
     }
 
     #[test]

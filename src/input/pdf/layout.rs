@@ -44,8 +44,8 @@ struct Line<'g> {
     glyphs: Vec<&'g Glyph>,
     /// Horizontal text, laid out by columns; else one glyph after the other.
     horizontal: bool,
-    /// A table, already written (its rows as tab-separated lines).
-    block: Option<String>,
+    /// A table of the page (an index into its tables); the line holds no glyph.
+    table: Option<usize>,
 }
 
 /// Lays out pages of glyphs, with the rules each page draws (`rules[i]` for `pages[i]`;
@@ -53,23 +53,96 @@ struct Line<'g> {
 /// ([`grid::grids`]).
 pub(crate) fn layout(pages: &[Vec<Glyph>], rules: &[Vec<Rule>], mut grid_budget: usize) -> Laid {
     let mut laid = Laid::default();
+    let mut laid_out: Vec<Vec<Item>> = Vec::new();
+    let mut size = 0usize;
     for (idx, glyphs) in pages.iter().enumerate() {
-        if laid.text.len() > MAX_TEXT_BYTES {
+        if size > MAX_TEXT_BYTES {
             break;
         }
+        let items =
+            page(glyphs, rules.get(idx).map_or(&[], Vec::as_slice), &mut grid_budget, &mut laid);
+        size += items.iter().map(Item::len).sum::<usize>();
+        laid_out.push(items);
+    }
+    join_rows_split_by_pages(&mut laid_out);
+    for (idx, items) in laid_out.iter().enumerate() {
         if idx > 0 {
             laid.text.push('\n');
         }
-        page(glyphs, rules.get(idx).map_or(&[], Vec::as_slice), &mut grid_budget, &mut laid);
+        for item in items {
+            if laid.text.len() > MAX_TEXT_BYTES {
+                return laid;
+            }
+            match item {
+                Item::Text(text) => laid.text.push_str(text),
+                Item::Table(table) => laid.text.push_str(
+                    crate::input::html::render(&table.grid.html(&table.texts))
+                        .trim_end_matches('\n'),
+                ),
+            }
+            laid.text.push('\n');
+        }
     }
     laid
+}
+
+/// What a page is made of, top to bottom.
+enum Item {
+    /// A line of text, laid out.
+    Text(String),
+    /// A table, read by its cells.
+    Table(Table),
+}
+
+impl Item {
+    /// Bytes of text it holds (about what it will write).
+    fn len(&self) -> usize {
+        match self {
+            Item::Text(text) => text.len(),
+            Item::Table(table) => table.texts.values().map(String::len).sum(),
+        }
+    }
+
+    /// Short lines around a table at a page break: page numbers, running heads.
+    fn is_margin(&self) -> bool {
+        matches!(self, Item::Text(text) if text.trim().chars().count() <= 12)
+    }
+}
+
+/// A table on one page: its grid and the text of each (merged) cell.
+struct Table {
+    grid: Grid,
+    texts: BTreeMap<usize, String>,
+}
+
+/// A table row that a page break cut in two (Word and `LibreOffice` let a row break across
+/// pages) reads as two rows: the first with the numbers and half of each label, the second
+/// with the rest of the labels and no number. When a page's first table continues the
+/// previous page's last table (the same columns, nothing but page numbers between) and its
+/// first row holds text but no number while the row before the break holds numbers, the
+/// halves are joined cell by cell.
+fn join_rows_split_by_pages(pages: &mut [Vec<Item>]) {
+    for idx in 1..pages.len() {
+        let (before, after) = pages.split_at_mut(idx);
+        let Some(previous) = before.last_mut() else { continue };
+        let Some(current) = after.first_mut() else { continue };
+        let last = previous.iter().rposition(|i| !i.is_margin());
+        let first = current.iter().position(|i| !i.is_margin());
+        let (Some(last), Some(first)) = (last, first) else { continue };
+        let (Some(Item::Table(upper)), Some(Item::Table(lower))) =
+            (previous.get_mut(last), current.get_mut(first))
+        else {
+            continue;
+        };
+        grid::join_split_row(&upper.grid, &mut upper.texts, &mut lower.grid, &mut lower.texts);
+    }
 }
 
 fn is_horizontal(glyph: &Glyph) -> bool {
     !glyph.vertical && glyph.dir.0 > 0.9
 }
 
-fn page(glyphs: &[Glyph], rules: &[Rule], grid_budget: &mut usize, laid: &mut Laid) {
+fn page(glyphs: &[Glyph], rules: &[Rule], grid_budget: &mut usize, laid: &mut Laid) -> Vec<Item> {
     let (glyphs, rules) = upright(glyphs, rules);
     let glyphs = glyphs.as_ref();
     let mut lines: Vec<Line<'_>> = Vec::new();
@@ -98,7 +171,7 @@ fn page(glyphs: &[Glyph], rules: &[Rule], grid_budget: &mut usize, laid: &mut La
                 size,
                 glyphs: vec![glyph],
                 horizontal: true,
-                block: None,
+                table: None,
             }),
         }
     }
@@ -140,62 +213,70 @@ fn page(glyphs: &[Glyph], rules: &[Rule], grid_budget: &mut usize, laid: &mut La
         start = end.max(start + 1);
     }
     // The tables, each placed at its top edge.
-    for (grid, members) in grids.iter().zip(&in_grid) {
+    let mut tables: Vec<Option<Table>> = Vec::new();
+    for (grid, members) in grids.into_iter().zip(&in_grid) {
         if !members.is_empty() {
-            let text = table_text(grid, members, laid);
             lines.push(Line {
                 y: grid.top(),
                 size: 1.0,
                 glyphs: Vec::new(),
                 horizontal: true,
-                block: Some(text),
+                table: Some(tables.len()),
             });
+            let texts = cell_texts(&grid, members, laid);
+            tables.push(Some(Table { grid, texts }));
         }
     }
     crate::sort::sort_by(&mut lines, |a, b| b.y.total_cmp(&a.y));
     let left = glyphs.iter().filter(|g| is_horizontal(g)).map(|g| g.x).fold(f64::MAX, f64::min);
     let pitch = 0.5 * typical_size(glyphs);
+    let mut items = Vec::with_capacity(lines.len());
+    let mut size = 0usize;
     for line in &lines {
-        if laid.text.len() > MAX_TEXT_BYTES {
-            return;
+        if size > MAX_TEXT_BYTES {
+            break;
         }
-        if let Some(block) = &line.block {
-            laid.text.push_str(block.trim_end_matches('\n'));
-        } else if line.horizontal {
-            write_line(line, left, pitch, laid);
+        if let Some(table) = line.table.and_then(|t| tables.get_mut(t)).and_then(Option::take) {
+            items.push(Item::Table(table));
+            continue;
+        }
+        let mut written = Laid::default();
+        if line.horizontal {
+            write_line(line, left, pitch, &mut written);
         } else {
             for glyph in &line.glyphs {
-                push_glyph(glyph, laid);
+                push_glyph(glyph, &mut written);
             }
         }
-        laid.text.push('\n');
+        laid.unmapped += written.unmapped;
+        size += written.text.len();
+        items.push(Item::Text(written.text));
     }
+    items
 }
 
 /// A line of vertical or rotated text, placed at its top.
 fn column_line(glyphs: Vec<&Glyph>) -> Line<'_> {
     let top = glyphs.iter().map(|g| g.y).fold(f64::MIN, f64::max);
     let size = glyphs.iter().map(|g| g.size).fold(1.0, f64::max);
-    Line { y: top, size, glyphs, horizontal: false, block: None }
+    Line { y: top, size, glyphs, horizontal: false, table: None }
 }
 
-/// A table's text: each cell's glyphs as lines of text joined into one, the grid rendered
-/// like a web page's table (one tab-separated line per row).
-fn table_text(grid: &Grid, members: &[&Glyph], laid: &mut Laid) -> String {
+/// The text of each (merged) cell of a table, by the cell's index.
+fn cell_texts(grid: &Grid, members: &[&Glyph], laid: &mut Laid) -> BTreeMap<usize, String> {
     let mut cells: BTreeMap<usize, Vec<&Glyph>> = BTreeMap::new();
     for glyph in members {
         if let Some(cell) = grid.cell_of(glyph) {
             cells.entry(cell).or_default().push(glyph);
         }
     }
-    let texts: BTreeMap<usize, String> =
-        cells.into_iter().map(|(cell, glyphs)| (cell, cell_text(glyphs, laid))).collect();
-    crate::input::html::render(&grid.html(&texts))
+    cells.into_iter().map(|(cell, glyphs)| (cell, cell_text(glyphs, laid))).collect()
 }
 
 /// The text of one cell: its lines top to bottom, glyphs left to right, a space where a gap
-/// is wider than a third of the font size; lines joined without a break (a label wrapped in
-/// its cell is one label), with a space only between two Latin letters or digits.
+/// between two Latin words is wider than a third of the font size; lines joined without a
+/// break (a label wrapped in its cell is one label), with a space only between two Latin
+/// letters or digits.
 fn cell_text(mut glyphs: Vec<&Glyph>, laid: &mut Laid) -> String {
     crate::sort::sort_by(&mut glyphs, |a, b| b.y.total_cmp(&a.y).then(a.x.total_cmp(&b.x)));
     let mut lines: Vec<(f64, f64, Vec<&Glyph>)> = Vec::new();
@@ -228,15 +309,29 @@ fn cell_text(mut glyphs: Vec<&Glyph>, laid: &mut Laid) -> String {
                 {
                     continue;
                 }
-                if glyph.x - (prev.x + prev.width) > glyph.size.min(prev.size) / 3.0 {
+                // A gap is a space only between Latin words: CJK text is spaced out to
+                // fill cells, and digits of one number are sometimes set apart.
+                let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+                let (end, start) = (line.chars().last(), piece.chars().next());
+                let digits = end.is_some_and(|c| c.is_ascii_digit())
+                    && start.is_some_and(|c| c.is_ascii_digit());
+                if latin(end)
+                    && latin(start)
+                    && !digits
+                    && glyph.x - (prev.x + prev.width) > glyph.size.min(prev.size) / 3.0
+                {
                     line.push(' ');
                 }
             }
             line.push_str(piece);
             previous = Some(glyph);
         }
-        let joins_words = text.chars().last().is_some_and(|c| c.is_ascii_alphanumeric())
-            && line.chars().next().is_some_and(|c| c.is_ascii_alphanumeric());
+        // A number wrapped in a narrow cell ("2" over "6") is one number.
+        let (end, start) = (text.chars().last(), line.chars().next());
+        let joins_words = end.is_some_and(|c| c.is_ascii_alphanumeric())
+            && start.is_some_and(|c| c.is_ascii_alphanumeric())
+            && !(end.is_some_and(|c| c.is_ascii_digit())
+                && start.is_some_and(|c| c.is_ascii_digit()));
         if joins_words {
             text.push(' ');
         }
