@@ -198,6 +198,11 @@ fn clause_facts(text: &str, range: Range<usize>, out: &mut Vec<Fact>) {
     if clause.chars().count() > 200 {
         return;
     }
+    // Every fact is worded in Chinese: a clause without a CJK character (a table's number, a
+    // date) states none, and is skipped before the keyword searches.
+    if !clause.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)) {
+        return;
+    }
     let squeezed: String = clause.chars().filter(|c| !c.is_whitespace()).collect();
     let make = |kind, value, percent| Fact {
         kind,
