@@ -112,27 +112,7 @@ fn inflate_with(mut input: &[u8], limit: usize, flags: u32) -> Vec<u8> {
 }
 
 fn ascii_hex(input: &[u8], limit: usize) -> Vec<u8> {
-    let mut out = Vec::new();
-    let mut high: Option<u8> = None;
-    for &byte in input {
-        if byte == b'>' || out.len() >= limit {
-            break;
-        }
-        let value = match byte {
-            b'0'..=b'9' => byte - b'0',
-            b'a'..=b'f' => byte - b'a' + 10,
-            b'A'..=b'F' => byte - b'A' + 10,
-            _ => continue,
-        };
-        match high.take() {
-            Some(hi) => out.push(hi << 4 | value),
-            None => high = Some(value),
-        }
-    }
-    if let Some(hi) = high {
-        out.push(hi << 4);
-    }
-    out
+    super::lexer::hex_decode(input, limit).0
 }
 
 fn ascii85(input: &[u8], limit: usize) -> Vec<u8> {

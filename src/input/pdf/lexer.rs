@@ -126,6 +126,33 @@ fn is_regular(byte: u8) -> bool {
     !is_white(byte) && !is_delimiter(byte)
 }
 
+/// Hex digits up to `>` (white space and other bytes skipped, an odd last digit padded with
+/// 0), at most `limit` bytes out: the bytes and how much of the input was read (`>` included).
+pub(crate) fn hex_decode(input: &[u8], limit: usize) -> (Vec<u8>, usize) {
+    let mut out = Vec::new();
+    let mut high: Option<u8> = None;
+    let mut used = input.len();
+    for (at, &byte) in input.iter().enumerate() {
+        if byte == b'>' {
+            used = at + 1;
+            break;
+        }
+        if out.len() >= limit {
+            used = at;
+            break;
+        }
+        let Some(value) = hex_value(byte) else { continue };
+        match high.take() {
+            Some(hi) => out.push(hi << 4 | value),
+            None => high = Some(value),
+        }
+    }
+    if let Some(hi) = high {
+        out.push(hi << 4);
+    }
+    (out, used)
+}
+
 fn hex_value(byte: u8) -> Option<u8> {
     match byte {
         b'0'..=b'9' => Some(byte - b'0'),
@@ -240,22 +267,8 @@ impl<'a> Lexer<'a> {
 
     fn hex_string(&mut self) -> Vec<u8> {
         self.pos += 1;
-        let mut out = Vec::new();
-        let mut high: Option<u8> = None;
-        while let Some(byte) = self.peek() {
-            self.pos += 1;
-            if byte == b'>' {
-                break;
-            }
-            let Some(value) = hex_value(byte) else { continue };
-            match high.take() {
-                Some(hi) => out.push(hi << 4 | value),
-                None => high = Some(value),
-            }
-        }
-        if let Some(hi) = high {
-            out.push(hi << 4);
-        }
+        let (out, used) = hex_decode(self.data.get(self.pos..).unwrap_or_default(), usize::MAX);
+        self.pos += used;
         out
     }
 
