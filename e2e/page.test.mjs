@@ -344,6 +344,7 @@ test('dropping several files checks them together, a bad file among them', async
     { name: 'hzq2023.txt', bytes: [...readFileSync(path.join(fixtures, 'reports/pdf-text/hzq2023_working.layout.txt'))], type: 'text/plain' },
     { name: 'hzq2024.txt', bytes: [...readFileSync(path.join(fixtures, 'reports/pdf-text/hzq2024_working.layout.txt'))], type: 'text/plain' },
     { name: 'program.exe', bytes: [0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0], type: 'application/octet-stream' },
+    { name: 'shuyang.pdf', bytes: [...readFileSync(path.join(fixtures, 'reports/pdf/shuyang-fgj-2023.chromium.pdf'))], type: 'application/pdf' },
   ];
   await page.evaluate(files => {
     const data = new DataTransfer();
@@ -352,11 +353,15 @@ test('dropping several files checks them together, a bad file among them', async
     document.querySelector('section.input').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
   }, files);
   await page.waitForSelector('.batch[data-finished="true"]');
-  assert.equal(await page.locator('table.summary tbody tr').count(), 4);
+  assert.equal(await page.locator('table.summary tbody tr').count(), 5);
+  // A PDF in the batch is read like its page: 沭阳县发改局, no error.
+  const pdfRow = page.locator('table.summary tbody tr:has-text("shuyang.pdf")');
+  assert.match(await pdfRow.textContent(), /沭阳县发展和改革局/);
+  assert.equal(await pdfRow.getAttribute('data-errors'), '0');
   const unreadable = await page.$$eval('table.summary tbody tr.unreadable', rows => rows.map(r => r.textContent));
   assert.equal(unreadable.length, 2, 'a renamed program and a 100 MB file are rows, and the others go on');
   assert.ok(unreadable.some(t => t.includes('program.exe')) && unreadable.some(t => t.includes('huge.txt')));
-  assert.equal(await page.locator('table.summary tbody tr:not(.unreadable)').count(), 2);
+  assert.equal(await page.locator('table.summary tbody tr:not(.unreadable)').count(), 3);
   await page.click('table.summary tbody tr:has-text("huge.txt")');
   assert.match(await page.textContent('[data-status="unreadable"]'), /文件过大/);
   assert.deepEqual(errors, []);
