@@ -5,7 +5,10 @@
 //!   re-counts happen);
 //! * XY-DUP: a narrative nearly identical to another report's in the batch (last year's of the
 //!   same unit, or another unit's);
-//! * PRE-CHAIN: the pre-2019 statistics table's 历年累计 = last year's + this year's 本年度.
+//! * PRE-CHAIN: the pre-2019 statistics table's 历年累计 = last year's + this year's 本年度;
+//! * HIER-SUM (preview): a report that says it is a region's 汇总 (全区/全市/全县… 汇总)
+//!   equals, cell by cell in 表三 and 表四, the sum of the batch's reports of the same year from
+//!   units of that region (their names begin with its place name).
 //!
 //! Reports are matched by agency (as the title names it) and year; a year with two reports of
 //! the same agency is not matched, rather than guessed. Pure, like [`crate::check`].
@@ -25,6 +28,7 @@ pub fn check(reports: &[&Checked]) -> Vec<(usize, Finding)> {
         stock(reports[prev], report, &mut out, k);
     }
     duplicates(reports, &mut out);
+    aggregates(reports, &mut out);
     for (k, finding) in &mut out {
         finding.fingerprint = review::fingerprint(&reports[*k].report, finding, None);
     }
@@ -316,6 +320,116 @@ fn duplicates(reports: &[&Checked], out: &mut Vec<(usize, Finding)>) {
     }
 }
 
+/// Words for a whole region ("全县汇总数据").
+const REGIONS: &[&str] = &["全区", "全市", "全县", "全省", "全州", "全旗"];
+
+/// The report says it is its region's 汇总: "汇总" right after a region word ("全县汇总"), or
+/// after one and before 数据/情况 ("全区……汇总数据"), or before its units ("汇总…各有关单位").
+/// "在全县共享，汇总疑难问题" is not such a statement.
+fn declares_aggregate(checked: &Checked) -> bool {
+    let Some(source) = &checked.source else { return false };
+    let chars: Vec<char> = source.text.chars().collect();
+    let text = |from: usize, to: usize| -> String {
+        chars.get(from.min(to)..to.min(chars.len())).unwrap_or_default().iter().collect()
+    };
+    (0..chars.len().saturating_sub(1)).any(|at| {
+        if chars.get(at..at + 2) != Some(&['汇', '总'][..]) {
+            return false;
+        }
+        let before = text(at.saturating_sub(10), at);
+        let right_before = text(at.saturating_sub(2), at);
+        let after = text(at + 2, at + 22);
+        let next = text(at + 2, at + 6);
+        let region = REGIONS.iter().any(|w| before.contains(w));
+        REGIONS.iter().any(|w| right_before == *w)
+            || (region && ["数据", "情况", "编制", "形成"].iter().any(|w| next.contains(w)))
+            || (after.contains('各') && (after.contains("部门") || after.contains("单位")))
+    })
+}
+
+/// The place a region's report speaks for: its unit's name without 人民政府 (and the like),
+/// and without the city or province before a district or county.
+fn places(agency: &str) -> Vec<String> {
+    let place = ["人民政府办公室", "人民政府", "政府", "管委会", "管理委员会"]
+        .iter()
+        .find_map(|suffix| agency.strip_suffix(suffix))
+        .unwrap_or(agency);
+    let mut out = vec![place.to_string()];
+    if let Some((_, tail)) = place.rsplit_once(['市', '省', '州'])
+        && tail.chars().count() >= 2
+    {
+        out.push(tail.to_string());
+    }
+    out.retain(|p| p.chars().count() >= 2);
+    out
+}
+
+/// HIER-SUM: a region's 汇总 report against the sum of its units' reports in the batch.
+fn aggregates(reports: &[&Checked], out: &mut Vec<(usize, Finding)>) {
+    for (k, parent) in reports.iter().enumerate() {
+        let (Some(agency), Some(year)) = (&parent.report.agency, parent.report.year) else {
+            continue;
+        };
+        if !declares_aggregate(parent) {
+            continue;
+        }
+        let places = places(agency);
+        let children: Vec<&Checked> = reports
+            .iter()
+            .enumerate()
+            .filter(|(j, child)| {
+                *j != k
+                    && child.report.year == Some(year)
+                    && child.report.agency.as_deref().is_some_and(|a| {
+                        !same_agency(a, agency) && places.iter().any(|p| a.starts_with(p.as_str()))
+                    })
+            })
+            .map(|(_, child)| *child)
+            .collect();
+        if children.is_empty() {
+            continue;
+        }
+        for table_id in [TableId::T3, TableId::T4] {
+            let Some(table) = parent.report.table(table_id) else { continue };
+            if children.iter().any(|c| c.report.table(table_id).is_none()) {
+                continue;
+            }
+            for row in table.rows() {
+                let mut parts: Vec<String> = Vec::new();
+                let mut cells: Vec<CellRef> = Vec::new();
+                for col in table.cols() {
+                    let addr = CellRef::new(table_id, row, col);
+                    let Some(own) = value(parent, addr) else { continue };
+                    let values: Option<Vec<Number>> =
+                        children.iter().map(|c| value(c, addr)).collect();
+                    let Some(sum) = values.and_then(Number::sum) else { continue };
+                    if own != sum {
+                        parts.push(format!("{} {own}（下级合计 {sum}）", col.name()));
+                        cells.push(addr);
+                    }
+                }
+                let Some(&first) = cells.first() else { continue };
+                let mut f = rules::finding(
+                    "HIER-SUM",
+                    format!(
+                        "本报告称为汇总数据，但{}“{}”行与本批次中 {} 份下级单位 {year} 年报告之和不符：{}。",
+                        table_id.name(),
+                        first.row.short(),
+                        children.len(),
+                        parts.join("、")
+                    ),
+                    cells,
+                );
+                f.hint = Some(
+                    "核对是否已载入全部下级单位的报告（缺少的单位会使合计偏小），以及汇总时是否漏加或重复；本级政府报告如只统计本级，可忽略。"
+                        .to_string(),
+                );
+                out.push((k, f));
+            }
+        }
+    }
+}
+
 /// Adds the findings across `reports` to the reports they are about (sorted as usual).
 pub fn apply(reports: &mut [Checked]) {
     let found = {
@@ -332,6 +446,23 @@ pub fn apply(reports: &mut [Checked]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_report_that_says_it_sums_its_units_is_an_aggregate() {
+        let says = |text: &str| declares_aggregate(&crate::check(&crate::Input::text(text)));
+        assert!(says("本报告数据为全县汇总数据。"));
+        assert!(says("全区汇总。"));
+        assert!(says("本报告汇总平潭综合实验区各有关单位政府信息公开工作情况。"));
+        assert!(!says("及时梳理实操经验并在全县共享，汇总疑难问题向县司法局出具问询函。"));
+        assert!(!says("已对外公布本部门预决算和“三公”经费预算汇总数。"));
+    }
+
+    #[test]
+    fn a_region_report_speaks_for_its_place() {
+        assert_eq!(places("淮安市洪泽区人民政府"), ["淮安市洪泽区", "洪泽区"]);
+        assert_eq!(places("平潭综合实验区管委会"), ["平潭综合实验区"]);
+        assert_eq!(places("沭阳县人民政府"), ["沭阳县"]);
+    }
 
     #[test]
     fn agencies_match_with_or_without_their_place() {

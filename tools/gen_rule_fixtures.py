@@ -371,6 +371,23 @@ def main():
     add("XY-DUP", "invalid-copied-from-another-unit/a", report(narrative=STORY_A))
     add("XY-DUP", "invalid-copied-from-another-unit/b", other_unit(report(narrative=STORY_A)))
 
+    # A county's 汇总 report and its two units' reports: 表三 and 表四 are their sums.
+    county = lambda text: text.replace("测试县应急管理局", "测试县人民政府")
+    aggregate = "本报告数据为全县汇总数据，含县政府办公室及各部门。"
+    double_t3 = [[2 * v for v in row] for row in base_t3()]
+    double_t4 = [2 * v for v in [1, 0, 1, 0, 2, 1, 0, 0, 0, 1, 0, 0, 0, 1, 1]]
+    broken_t3 = [row[:] for row in double_t3]
+    broken_t3[2][0] += 1   # 予以公开·自然人 one more than the units' …
+    broken_t3[2][6] += 1   # … and its row total, so the report itself still reconciles …
+    broken_t3[23][0] += 1  # … down to （七）总计 …
+    broken_t3[23][6] += 1
+    broken_t3[0][0] += 1   # … and 本年新收.
+    broken_t3[0][6] += 1
+    for case, t3 in (("valid-units-add-up", double_t3), ("invalid-one-more-than-the-units", broken_t3)):
+        add("HIER-SUM", f"{case}/county", county(report(narrative=aggregate, t3=t3, t4=double_t4)))
+        add("HIER-SUM", f"{case}/unit-a", report(narrative=STORY_A))
+        add("HIER-SUM", f"{case}/unit-b", other_unit(report(narrative=STORY_B)))
+
     # Input: bytes that are not a report, and a GBK file with one broken byte.
     fixtures["INPUT-UNREADABLE/invalid-pdf-file.pdf"] = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n"
     fixtures["INPUT-UNREADABLE/valid-consistent-report.md"] = base
