@@ -15,6 +15,7 @@
 mod docx;
 mod gb18030;
 mod html;
+mod numbering;
 mod pdf;
 mod xml;
 mod zip;
@@ -334,7 +335,17 @@ fn read_zip(bytes: &[u8], name: Option<&str>) -> Result<Source, Unreadable> {
     let xml = archive.read(entry).map_err(docx_error)?;
     // Word writes UTF-8; the XML may legally be UTF-16, which `decode` recognizes too.
     let (xml, encoding, replaced) = decode(&xml).map_err(|_| Unreadable::DocxDamaged)?;
-    let text = html::render(&docx::to_html(&xml));
+    // Word's automatic numbering (a heading's 一、) lives in these parts; a package without
+    // them, or with parts that cannot be read, is read without it.
+    let part = |path: &str| -> Option<String> {
+        let bytes = archive.read(archive.find(path)?).ok()?;
+        decode(&bytes).ok().map(|(text, _, _)| text)
+    };
+    let numbering = numbering::Numbering::read(
+        part("word/numbering.xml").as_deref(),
+        part("word/styles.xml").as_deref(),
+    );
+    let text = html::render(&docx::to_html_numbered(&xml, numbering));
     if text.trim().is_empty() {
         return Err(Unreadable::DocxNoText);
     }

@@ -37,6 +37,74 @@ fn a_docx_reads_like_the_page_it_was_saved_from() {
     assert_eq!(total(&from_docx), Some(Value::Number(gouji::model::Number::int(26))));
 }
 
+#[test]
+fn headings_numbered_by_word_read_with_their_numbers() {
+    // The same report with its six headings numbered by Word (a style whose list level draws
+    // “一、”), so that the numbers are not in document.xml: read from numbering.xml, the
+    // report reads as the page does, with no missing section.
+    let html = std::fs::read_to_string(fixture_path(SHUYANG)).expect("fixture");
+    let from_page = check(&Input { bytes: html.as_bytes(), name: Some("report.html") });
+    let mut body = String::new();
+    let mut numbered = 0;
+    for block in page_blocks(&html) {
+        match &block {
+            Block::Para(text) => {
+                let heading = ["一、", "二、", "三、", "四、", "五、", "六、"]
+                    .iter()
+                    .find_map(|n| text.trim_start().strip_prefix(n));
+                match heading {
+                    Some(rest) if !rest.contains('\t') && rest.chars().count() < 30 => {
+                        numbered += 1;
+                        body.push_str(&format!(
+                            "<w:p><w:pPr><w:pStyle w:val=\"2\"/></w:pPr><w:r><w:t>{rest}</w:t></w:r></w:p>"
+                        ));
+                    }
+                    _ => body.push_str(&word_paragraph(text)),
+                }
+            }
+            Block::Table(rows) => body.push_str(&word_table(rows)),
+        }
+    }
+    assert!(numbered >= 6, "{numbered} headings");
+    let document = word_document(&[]).replace("<w:body>", &format!("<w:body>{body}"));
+    let numbering = format!(
+        "<w:numbering xmlns:w=\"{W}\"><w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\">\
+         <w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"%1、\"/>\
+         </w:lvl></w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num></w:numbering>"
+    );
+    let styles = format!(
+        "<w:styles xmlns:w=\"{W}\"><w:style w:type=\"paragraph\" w:styleId=\"2\"><w:name w:val=\"heading 1\"/>\
+         <w:pPr><w:numPr><w:numId w:val=\"1\"/></w:numPr></w:pPr></w:style></w:styles>"
+    );
+    let docx = zip(&[
+        Part::deflated("[Content_Types].xml", CONTENT_TYPES.as_bytes()),
+        Part::deflated("_rels/.rels", RELS.as_bytes()),
+        Part::deflated("word/document.xml", document.as_bytes()),
+        Part::deflated("word/styles.xml", styles.as_bytes()),
+        Part::deflated("word/numbering.xml", numbering.as_bytes()),
+    ]);
+    let from_docx = check(&Input { bytes: &docx, name: Some("report.docx") });
+    let text = &from_docx.source.as_ref().expect("read").text;
+    for heading in ["一、总体情况", "四、政府信息公开行政复议、行政诉讼情况", "六、"]
+    {
+        assert!(text.contains(heading), "{heading} in\n{text}");
+    }
+    assert!(
+        !from_docx.findings.iter().any(|f| f.rule == "STR-SECTIONS"),
+        "{}",
+        describe(&from_docx)
+    );
+    assert_same_reading(&from_page, &from_docx);
+    // Without numbering.xml the same document misses its numbers, and says so.
+    let bare = package(&document, false);
+    let unnumbered = check(&Input { bytes: &bare, name: Some("report.docx") });
+    assert!(
+        unnumbered.findings.iter().any(|f| f.rule == "STR-SECTIONS"),
+        "{}",
+        describe(&unnumbered)
+    );
+}
+
 /// Every cell by address with the same value, and the same findings by rule.
 fn assert_same_reading(expected: &Checked, got: &Checked) {
     let cells = |checked: &Checked| -> Vec<(String, Value)> {
