@@ -339,6 +339,39 @@ mod tests {
         assert_eq!(next(None, Some("99"), None), None);
     }
 
+    proptest::proptest! {
+        /// Any text as numbering and styles: reading and numbering never panic.
+        #[test]
+        fn any_definitions_number_without_panicking(
+            numbering in "(<w:[a-zA-Z]{1,12}( w:[a-zA-Z]{1,12}=\"[0-9%a-z、（）.]{0,6}\")*/?>|</w:[a-z]{1,8}>|[0-9%]{0,4}){0,40}",
+            styles in "(<w:[a-zA-Z]{1,8}( w:[a-zA-Z]{1,8}=\"[0-9a-z]{0,4}\")*/?>|</w:[a-z]{1,6}>){0,30}",
+            calls in proptest::collection::vec((0u8..4, 0u8..12, 0usize..12), 0..20),
+        ) {
+            let mut definitions = Numbering::read(Some(&numbering), Some(&styles));
+            for (style, num, level) in calls {
+                let style = style.to_string();
+                let num = num.to_string();
+                let _ = definitions.label(Some(&style), Some(&num), Some(level));
+                let _ = definitions.label(Some(&style), None, None);
+            }
+        }
+    }
+
+    #[test]
+    fn odd_patterns_and_deep_levels_stay_text() {
+        let numbering = r#"<w:numbering><w:abstractNum w:abstractNumId="1">
+            <w:lvl w:ilvl="8"><w:start w:val="4294967295"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%9%1%0%"/></w:lvl>
+            </w:abstractNum><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num></w:numbering>"#;
+        let mut definitions = Numbering::read(Some(numbering), None);
+        // A number past 3999 has no Roman form; %1 of an undefined level is 1; %0 is text.
+        assert_eq!(definitions.label(None, Some("2"), Some(8)).as_deref(), Some("42949672951%0%"));
+        assert_eq!(
+            definitions.label(None, Some("2"), Some(99)).as_deref(),
+            Some("42949672951%0%"),
+            "a level past 8 is level 8, and the counter saturates"
+        );
+    }
+
     #[test]
     fn number_formats() {
         assert_eq!(
