@@ -22,6 +22,7 @@ const USAGE: &str = "gouji — 政府信息公开工作年度报告 勾稽检查
         一次检查多份报告时，同时做跨报告检查（上年结转、现行有效件数、正文雷同、历年累计）。
         报告旁的“报告文件名.gouji.json”（网页“导出核对记录”保存的文件）会自动读取，
         其中标为“已核实”“忽略”的问题照常列出并注明；--decisions 指定另一个核对记录文件。
+  gouji text 路径            输出从文件读出的文字（PDF、Word、网页、GBK 文本等），即检查所依据的原文
   gouji sample [--json]     检查内置的示例报告
   gouji sample --text       输出内置示例报告的原文
   gouji rule [规则编号]      列出全部规则，或显示一条规则的说明
@@ -48,6 +49,7 @@ fn run(args: &[String]) -> Result<u8, String> {
     let rest = &args[1..];
     match command.as_str() {
         "check" => check_command(rest),
+        "text" => text_command(rest),
         "sample" => sample_command(rest),
         "rule" | "rules" => rule_command(rest),
         "--version" | "-V" => {
@@ -261,6 +263,45 @@ fn collect_reports(dir: &Path, out: &mut Vec<PathBuf>) {
             out.push(path);
         }
     }
+}
+
+/// Prints the text read from each file: what the checks (and every cell's position) rest on.
+fn text_command(args: &[String]) -> Result<u8, String> {
+    if args.is_empty() {
+        return Err("`gouji text` 需要文件路径".to_string());
+    }
+    let mut code = 0;
+    for path in args {
+        let bytes = if path == "-" {
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|e| format!("无法读取标准输入：{e}"))?;
+            bytes
+        } else {
+            match read_file(Path::new(path)) {
+                Ok(bytes) => bytes,
+                Err(message) => {
+                    eprintln!("{path}: {message}");
+                    code = 2;
+                    continue;
+                }
+            }
+        };
+        match gouji::input::read(&bytes, Some(path)) {
+            Ok(source) => {
+                print!("{}", source.text);
+                if !source.text.ends_with('\n') {
+                    println!();
+                }
+            }
+            Err(why) => {
+                eprintln!("{path}: {}", why.message());
+                code = 2;
+            }
+        }
+    }
+    Ok(code)
 }
 
 fn sample_command(args: &[String]) -> Result<u8, String> {

@@ -237,3 +237,15 @@ fn csv_opens_in_excel_and_wps() {
     assert_eq!(code, 2);
     assert!(stderr.contains("cannot be used together"));
 }
+
+#[test]
+fn text_prints_what_was_read_from_a_pdf_and_names_what_was_not() {
+    let pdf = fixture("reports/pdf/shuyang-fgj-2023.chromium.pdf");
+    let (code, stdout, stderr) = gouji(&["text", &pdf, "/nonexistent/报告.pdf"], None);
+    assert_eq!(code, 2, "{stderr}");
+    // The table read by its cells: a row with its blank cells as empty fields.
+    assert!(stdout.contains("一、本年新收政府信息公开申请数量\t26\t\t\t\t\t\t26"), "{stdout}");
+    assert!(stderr.contains("/nonexistent/报告.pdf: 无法打开文件"), "{stderr}");
+    let (code, stdout, _) = gouji(&["text", "-"], Some("第一行".as_bytes()));
+    assert_eq!((code, stdout.as_str()), (0, "第一行\n"));
+}
