@@ -236,7 +236,7 @@ fn format_number(value: u32, format: &str) -> String {
         | "taiwaneseCountingThousand" => chinese(value),
         "lowerLetter" => letter(value, b'a'),
         "upperLetter" => letter(value, b'A'),
-        "lowerRoman" => roman(value).to_lowercase(),
+        "lowerRoman" => roman(value).to_ascii_lowercase(),
         "upperRoman" => roman(value),
         "decimalEnclosedCircle" | "decimalEnclosedCircleChinese" if (1..=20).contains(&value) => {
             char::from_u32(0x245F + value).map_or_else(|| value.to_string(), String::from)
