@@ -613,7 +613,16 @@ impl Reader<'_> {
                     if header_text > 900 || (idx > start_token && is_section_heading(text)) {
                         break;
                     }
-                } else if !is_t4_vocabulary(text) {
+                } else if is_t4_vocabulary(text) {
+                    // Blanks before more of the header were empty header cells (or a page
+                    // break inside the header), not the table's first values.
+                    if slots
+                        .iter()
+                        .all(|&s| matches!(self.doc.tokens[s].kind, TokenKind::Blank { .. }))
+                    {
+                        slots.clear();
+                    }
+                } else {
                     let between = token.whole_cell
                         && self.doc.tokens[idx + 1..]
                             .iter()
@@ -633,6 +642,15 @@ impl Reader<'_> {
                 }
             }
             idx += 1;
+        }
+        // More than 15 slots cannot be read; blanks ahead of the values (an empty separator
+        // line, a page break between the header and the numbers) are the likeliest extra.
+        while slots.len() > 15
+            && slots
+                .first()
+                .is_some_and(|&s| matches!(self.doc.tokens[s].kind, TokenKind::Blank { .. }))
+        {
+            slots.remove(0);
         }
         let cols = [Col::keep, Col::fix, Col::oth, Col::pend, Col::tot];
         let read = if slots.is_empty() {

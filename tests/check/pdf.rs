@@ -177,6 +177,18 @@ fn a_libreoffice_pdf_with_rows_cut_by_page_breaks_reads_like_the_page() {
     );
 }
 
+#[test]
+fn the_seed_text_printed_by_libreoffice_reads_like_the_text() {
+    // `soffice --convert-to pdf` of the seed's text: 表四's header is cut by a page break,
+    // which reads as an empty line between the header and the numbers.
+    let from_pdf = pdf("zhangdian-yingji-2023.libreoffice.pdf");
+    let from_text = check_file("reports/seed/zhangdian-yingji-2023.txt");
+    assert_eq!(cells(&from_pdf), cells(&from_text), "{}", describe(&from_pdf));
+    assert_eq!(findings(&from_pdf), findings(&from_text), "{}", describe(&from_pdf));
+    let text = &from_pdf.source.as_ref().expect("source").text;
+    assert!(text.contains("|\n\n"), "the page break is in the header");
+}
+
 /// A PDF built object by object; no cross-reference table (the reader does not need one).
 struct Builder {
     bytes: Vec<u8>,
