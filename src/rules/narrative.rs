@@ -62,6 +62,38 @@ pub(super) fn check(report: &Report, findings: &mut Vec<Finding>) {
         }
     };
     for fact in &report.facts {
+        // A number the narrative states for 表三 rows: (rule, what it says, which rows).
+        let claim: Option<(&str, &str, &str, Vec<Row>)> = match fact.kind {
+            FactKind::CarriedIn => Some(("NAR-CARRYIN", "上年结转", "表三上年结转", vec![Row::R2])),
+            FactKind::Done => Some(("NAR-DONE", "办结", "表三（七）总计", vec![Row::R3_7])),
+            FactKind::CarriedOut => {
+                Some(("NAR-CARRYOUT", "结转下年度", "表三结转下年度继续办理", vec![Row::R4]))
+            }
+            FactKind::Granted => Some(("NAR-OUTCOME", "予以公开", "表三予以公开", vec![Row::R3_1])),
+            FactKind::Partial => Some(("NAR-OUTCOME", "部分公开", "表三部分公开", vec![Row::R3_2])),
+            FactKind::GrantedOrPartial => Some((
+                "NAR-OUTCOME",
+                "予以公开及部分公开",
+                "表三予以公开与部分公开之和",
+                vec![Row::R3_1, Row::R3_2],
+            )),
+            FactKind::Withheld => {
+                Some(("NAR-OUTCOME", "不予公开", "表三不予公开各项之和", outcome_rows(Row::R3_3)))
+            }
+            FactKind::Unavailable => {
+                Some(("NAR-OUTCOME", "无法提供", "表三无法提供各项之和", outcome_rows(Row::R3_4)))
+            }
+            FactKind::NotProcessed => {
+                Some(("NAR-OUTCOME", "不予处理", "表三不予处理各项之和", outcome_rows(Row::R3_5)))
+            }
+            FactKind::OtherProcessed => {
+                Some(("NAR-OUTCOME", "其他处理", "表三其他处理各项之和", outcome_rows(Row::R3_6)))
+            }
+            _ => None,
+        };
+        if let Some((id, said, table, rows)) = claim {
+            compare(report, fact, id, said, table, &rows, findings);
+        }
         match fact.kind {
             FactKind::Received if t3_table.is_some() => {
                 let (Some(new), Some(carry)) = (t3(report, Row::R1), t3(report, Row::R2)) else {
@@ -81,92 +113,6 @@ pub(super) fn check(report: &Report, findings: &mut Vec<Finding>) {
                     ));
                 }
             }
-            FactKind::CarriedIn => compare(
-                report,
-                fact,
-                "NAR-CARRYIN",
-                "上年结转",
-                "表三上年结转",
-                &[Row::R2],
-                findings,
-            ),
-            FactKind::Done => {
-                compare(report, fact, "NAR-DONE", "办结", "表三（七）总计", &[Row::R3_7], findings);
-            }
-            FactKind::CarriedOut => compare(
-                report,
-                fact,
-                "NAR-CARRYOUT",
-                "结转下年度",
-                "表三结转下年度继续办理",
-                &[Row::R4],
-                findings,
-            ),
-            FactKind::Granted => compare(
-                report,
-                fact,
-                "NAR-OUTCOME",
-                "予以公开",
-                "表三予以公开",
-                &[Row::R3_1],
-                findings,
-            ),
-            FactKind::Partial => compare(
-                report,
-                fact,
-                "NAR-OUTCOME",
-                "部分公开",
-                "表三部分公开",
-                &[Row::R3_2],
-                findings,
-            ),
-            FactKind::GrantedOrPartial => {
-                compare(
-                    report,
-                    fact,
-                    "NAR-OUTCOME",
-                    "予以公开及部分公开",
-                    "表三予以公开与部分公开之和",
-                    &[Row::R3_1, Row::R3_2],
-                    findings,
-                );
-            }
-            FactKind::Withheld => compare(
-                report,
-                fact,
-                "NAR-OUTCOME",
-                "不予公开",
-                "表三不予公开各项之和",
-                &outcome_rows(Row::R3_3),
-                findings,
-            ),
-            FactKind::Unavailable => compare(
-                report,
-                fact,
-                "NAR-OUTCOME",
-                "无法提供",
-                "表三无法提供各项之和",
-                &outcome_rows(Row::R3_4),
-                findings,
-            ),
-            FactKind::NotProcessed => compare(
-                report,
-                fact,
-                "NAR-OUTCOME",
-                "不予处理",
-                "表三不予处理各项之和",
-                &outcome_rows(Row::R3_5),
-                findings,
-            ),
-            FactKind::OtherProcessed => compare(
-                report,
-                fact,
-                "NAR-OUTCOME",
-                "其他处理",
-                "表三其他处理各项之和",
-                &outcome_rows(Row::R3_6),
-                findings,
-            ),
             FactKind::NoApplications => {
                 if let Some(new) = t3(report, Row::R1).filter(|n| !n.is_zero()) {
                     let mut f = finding(
