@@ -10,9 +10,6 @@ fn main() {
                 continue;
             }
         };
-        if std::env::var("TEXT").is_ok() {
-            println!("{}", source.text);
-        }
         let norm = gouji::normalize::normalize(&source.text);
         let doc = gouji::segment::segment(&norm.text);
         let report = gouji::model::build(&norm.text, &doc);
