@@ -16,6 +16,7 @@ pub(crate) mod labels;
 mod meta;
 pub mod narrative;
 pub mod number;
+mod resolve;
 mod split;
 mod stats;
 mod tables;
@@ -285,14 +286,17 @@ pub enum Note {
         /// Ids of identities assumed while splitting.
         assumed: Vec<String>,
     },
-    /// A row whose glued digits split in several ways; its cells are [`Value::Ambiguous`].
+    /// A row whose glued digits read in several ways the table cannot tell apart; its cells
+    /// are [`Value::Ambiguous`].
     Ambiguous {
         /// The row.
         row: Row,
         /// The digits as written.
         digits: String,
-        /// The possible splits (at most a few).
-        candidates: Vec<Vec<Number>>,
+        /// The first few readings (`None`: a blank cell that left no digit).
+        candidates: Vec<Vec<Option<Number>>>,
+        /// How many readings there are.
+        count: usize,
     },
     /// Rows whose label was lost, matched by their position after the previous label.
     Positional {
@@ -310,13 +314,20 @@ pub enum Note {
         /// Values found.
         found: usize,
     },
-    /// Glued digits that no split fits under the row's sum: the row cannot be read, and its
-    /// sum is probably broken. Its cells are left [`Value::Missing`].
+    /// Glued digits that no reading fits under the row's sum: the row as published is
+    /// inconsistent whatever its cells were. It is read the way the table's other sums
+    /// support (inferred), or left ambiguous when they cannot tell.
     Unsplittable {
         /// The row.
         row: Row,
         /// The digits as written.
         digits: String,
+    },
+    /// Sums that break in every reading of the table's glued rows: broken whatever the
+    /// digits meant, even where a cell could not be settled.
+    Inconsistent {
+        /// Ids of the identities.
+        identities: Vec<String>,
     },
     /// A row whose label was not found at all.
     MissingRow {

@@ -9,6 +9,8 @@
 const MAX_DIGITS: usize = 48;
 /// At most this many accepted splits are returned.
 pub(crate) const MAX_RESULTS: usize = 16;
+/// At most this many readings of a row whose digits fit no sum are weighed against the table.
+pub(crate) const MAX_UNFIT: usize = 2048;
 /// At most this many candidate splits are examined for one row.
 pub(crate) const MAX_STEPS: usize = 300_000;
 
@@ -20,6 +22,17 @@ pub(crate) fn splits(
     n: usize,
     accept: &dyn Fn(&[i64]) -> bool,
     max_steps: usize,
+) -> Vec<Vec<i64>> {
+    splits_up_to(runs, n, accept, max_steps, MAX_RESULTS)
+}
+
+/// [`splits`] returning up to `max_results` splits.
+pub(crate) fn splits_up_to(
+    runs: &[&str],
+    n: usize,
+    accept: &dyn Fn(&[i64]) -> bool,
+    max_steps: usize,
+    max_results: usize,
 ) -> Vec<Vec<i64>> {
     let total: usize = runs.iter().map(|r| r.len()).sum();
     if runs.is_empty() || total > MAX_DIGITS || total < n || runs.len() > n {
@@ -36,6 +49,7 @@ pub(crate) fn splits(
         results: Vec::new(),
         steps: 0,
         max_steps,
+        max_results,
     };
     state.run(0, 0);
     state.results
@@ -49,13 +63,14 @@ struct State<'a> {
     results: Vec<Vec<i64>>,
     steps: usize,
     max_steps: usize,
+    max_results: usize,
 }
 
 impl State<'_> {
     /// Cut run `run` from byte `at` on.
     fn run(&mut self, run: usize, at: usize) {
         self.steps += 1;
-        if self.steps > self.max_steps || self.results.len() >= MAX_RESULTS {
+        if self.steps > self.max_steps || self.results.len() >= self.max_results {
             return;
         }
         if run == self.runs.len() {
@@ -249,6 +264,146 @@ impl Grouped<'_> {
     }
 }
 
+
+/// One reading of a glued row: a value per cell, `None` for a blank cell that left no digit
+/// behind (crawled text and PDF text drop empty cells, so a row may carry fewer numbers than
+/// it has cells).
+pub(crate) type Reading = Vec<Option<i64>>;
+
+/// Every reading of a glued row worth weighing against the rest of its table.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Readings {
+    /// The readings, the likeliest kinds first.
+    pub(crate) readings: Vec<Reading>,
+    /// True when the readings satisfy the row's own sum. False when no reading can: the row as
+    /// published is inconsistent whatever its cells were, and `readings` are all the ways to
+    /// cut its digits, for the table's other sums to choose from.
+    pub(crate) fits: bool,
+    /// False when a budget cut the enumeration short.
+    pub(crate) complete: bool,
+}
+
+impl Readings {
+    /// Plain splits (every cell has a number) that all satisfy the row's sum.
+    pub(crate) fn fitting(splits: Vec<Vec<i64>>) -> Readings {
+        let complete = splits.len() < MAX_RESULTS;
+        Readings { readings: splits.into_iter().map(full).collect(), fits: true, complete }
+    }
+}
+
+fn full(values: Vec<i64>) -> Reading {
+    values.into_iter().map(Some).collect()
+}
+
+/// The runs as whole numbers, when each is one (no leading zero, at most 15 digits).
+fn whole_numbers(runs: &[&str]) -> Option<Vec<i64>> {
+    runs.iter()
+        .map(|run| {
+            let ok = !run.is_empty()
+                && run.len() <= 15
+                && run.bytes().all(|b| b.is_ascii_digit())
+                && (run.len() == 1 || !run.starts_with('0'));
+            if ok { run.parse().ok() } else { None }
+        })
+        .collect()
+}
+
+/// Places `values` in a row of `width` cells whose last cell is the total: the last value in
+/// the total cell, the others in order in any of the other cells, the rest left blank.
+fn with_blanks(values: &[i64], width: usize, out: &mut Vec<Reading>, limit: usize) {
+    let Some((&total, parts)) = values.split_last() else { return };
+    if width == 0 || parts.len() > width - 1 {
+        return;
+    }
+    let mut chosen: Vec<usize> = Vec::with_capacity(parts.len());
+    place(parts, width - 1, 0, &mut chosen, &mut |cells: &[usize]| {
+        if out.len() >= limit {
+            return;
+        }
+        let mut reading = vec![None; width];
+        for (&cell, &value) in cells.iter().zip(parts) {
+            reading[cell] = Some(value);
+        }
+        reading[width - 1] = Some(total);
+        out.push(reading);
+    });
+}
+
+/// Calls `emit` with every increasing choice of `parts.len()` cells among `0..cells`.
+fn place(
+    parts: &[i64],
+    cells: usize,
+    from: usize,
+    chosen: &mut Vec<usize>,
+    emit: &mut dyn FnMut(&[usize]),
+) {
+    if chosen.len() == parts.len() {
+        emit(chosen);
+        return;
+    }
+    let left = parts.len() - chosen.len();
+    for cell in from..=cells.saturating_sub(left) {
+        if cell >= cells {
+            break;
+        }
+        chosen.push(cell);
+        place(parts, cells, cell + 1, chosen, emit);
+        chosen.pop();
+    }
+}
+
+/// The readings of a 表三 row whose last cell (总计) is the sum of the others, from its digit
+/// runs. In order: cuts into `width` numbers that satisfy the sum; the runs as whole numbers
+/// with the missing cells blank, when they satisfy the sum; cuts into fewer numbers with blank
+/// cells. When none satisfies the sum, every cut into `width` numbers (or, with too few digits
+/// for that, the whole runs with blank cells), up to [`MAX_UNFIT`].
+pub(crate) fn total_row_readings(runs: &[&str], width: usize) -> Readings {
+    let mut readings: Vec<Reading> = Vec::new();
+    let mut complete = true;
+    let fitting = splits_with_total(runs, width);
+    complete &= fitting.len() < MAX_RESULTS;
+    readings.extend(fitting.into_iter().map(full));
+    let whole = whole_numbers(runs);
+    if let Some(values) = &whole
+        && values.len() < width
+        && values.split_last().is_some_and(|(t, parts)| parts.iter().sum::<i64>() == *t)
+    {
+        with_blanks(values, width, &mut readings, MAX_UNFIT);
+    }
+    if readings.is_empty() {
+        // Blank cells and glued digits together: fewer numbers than cells, cut from the runs.
+        let digits: usize = runs.iter().map(|r| r.len()).sum();
+        for n in runs.len().max(2)..width.min(digits + 1) {
+            for values in splits_with_total(runs, n) {
+                with_blanks(&values, width, &mut readings, MAX_UNFIT);
+            }
+        }
+    }
+    if !readings.is_empty() {
+        complete &= readings.len() < MAX_UNFIT;
+        return Readings { readings, fits: true, complete };
+    }
+    unfit(runs, width, whole.as_deref())
+}
+
+/// Every reading of a row whose digits satisfy none of its sums.
+pub(crate) fn unfit(runs: &[&str], width: usize, whole: Option<&[i64]>) -> Readings {
+    let mut readings: Vec<Reading> = Vec::new();
+    let digits: usize = runs.iter().map(|r| r.len()).sum();
+    let complete;
+    if digits >= width {
+        let cuts = splits_up_to(runs, width, &|_| true, 4 * MAX_STEPS, MAX_UNFIT);
+        complete = cuts.len() < MAX_UNFIT;
+        readings.extend(cuts.into_iter().map(full));
+    } else if let Some(values) = whole {
+        with_blanks(values, width, &mut readings, MAX_UNFIT);
+        complete = readings.len() < MAX_UNFIT;
+    } else {
+        complete = false;
+    }
+    Readings { readings, fits: false, complete }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -310,6 +465,42 @@ mod tests {
         slow.sort();
         fast.sort();
         assert_eq!(slow, fast);
+    }
+
+    fn values(readings: &Readings) -> Vec<Vec<Option<i64>>> {
+        let mut all = readings.readings.clone();
+        all.sort();
+        all
+    }
+
+    #[test]
+    fn a_row_whose_digits_fit_no_sum_gives_every_cut() {
+        // 予以公开 27 → 28: no cut of "280020130" into 7 numbers adds up.
+        let found = total_row_readings(&["280020130"], 7);
+        assert!(!found.fits && found.complete);
+        assert!(found.readings.contains(&full(vec![28, 0, 0, 2, 0, 1, 30])));
+        assert!(found.readings.iter().all(|r| r.len() == 7 && r.iter().all(Option::is_some)));
+        // One digit per cell: one reading.
+        let found = total_row_readings(&["1000002"], 7);
+        assert_eq!((found.fits, found.readings.len()), (false, 1));
+    }
+
+    #[test]
+    fn blank_cells_that_left_no_digit_are_readings_too() {
+        // NP 27, SW 2, OT 1, TOT 30 with the zeros printed blank: "27 2 1 30".
+        let found = total_row_readings(&["27", "2", "1", "30"], 7);
+        assert!(found.fits && found.complete);
+        // 2 and 1 may sit in any two of the six applicant cells: C(6, 3) readings.
+        assert_eq!(found.readings.len(), 20);
+        assert!(found.readings.contains(&vec![Some(27), None, None, Some(2), None, Some(1), Some(30)]));
+        // Glued and blank at once: "55" is 5 | … | 5.
+        let found = total_row_readings(&["55"], 7);
+        assert!(found.fits);
+        assert_eq!(found.readings.len(), 6);
+        // Nothing satisfies "5 6": an error, whatever the blanks were.
+        let found = total_row_readings(&["5", "6"], 7);
+        assert!(!found.fits);
+        assert_eq!(values(&found).len(), 6);
     }
 
     #[test]

@@ -30,6 +30,15 @@ fn check_table(table: &Table, results: &mut Results) {
             _ => Vec::new(),
         })
         .collect();
+    // Sums that break whatever the table's glued digits meant.
+    let inconsistent: BTreeSet<&str> = table
+        .notes
+        .iter()
+        .flat_map(|note| match note {
+            Note::Inconsistent { identities } => identities.iter().map(String::as_str).collect(),
+            _ => Vec::new(),
+        })
+        .collect();
     let identities = identities(table);
     let value = |cell: CellRef| table.cell(cell.row, cell.col).map(|c| &c.value);
     let mut checks = Vec::new();
@@ -53,6 +62,7 @@ fn check_table(table: &Table, results: &mut Results) {
             (Some(t), Some(p)) if t != p => Outcome::Failed,
             (Some(_), Some(_)) if is_assumed || blank_or_inferred => Outcome::NeedsReview,
             (Some(_), Some(_)) => Outcome::Passed,
+            _ if inconsistent.contains(identity.id.as_str()) => Outcome::Failed,
             _ => Outcome::CannotRun,
         };
         checks.push(Check { identity, outcome, total, parts, assumed: is_assumed });
@@ -96,6 +106,9 @@ fn check_table(table: &Table, results: &mut Results) {
 
 fn identity_finding(table: &Table, check: &Check, diagnosis: Option<&Diagnosis>) -> Finding {
     let identity = &check.identity;
+    if check.total.is_none() || check.parts.is_none() {
+        return unsettled_finding(table, identity);
+    }
     let total = check.total.unwrap_or(Number::int(0));
     let parts = check.parts.unwrap_or(Number::int(0));
     let show = |cell: CellRef| {
@@ -183,13 +196,76 @@ fn identity_finding(table: &Table, check: &Check, diagnosis: Option<&Diagnosis>)
     }) {
         message.push_str("（空白单元格按 0 计算）");
     }
-    if cells_here.iter().any(|c| table.cell(c.row, c.col).is_some_and(|cell| cell.inferred)) {
+    if let Some(digits) = unsplittable(table, identity) {
+        message.push_str(&format!(
+            "（这一行的数字“{digits}”连在一起，无论怎样拆分都不满足该行合计，因此这一行必有错误；各数值是按表内其他合计推断的拆分）"
+        ));
+    } else if cells_here
+        .iter()
+        .any(|c| table.cell(c.row, c.col).is_some_and(|cell| cell.inferred))
+    {
         message.push_str("（含由连在一起的数字推断出的数值）");
     }
     let mut f = finding(&identity.id, message, order_cells(identity, diagnosis));
     f.expected = Some(parts);
     f.found = Some(total);
     f.hint = Some(diagnosis.map_or_else(|| "请核对这一组数字。".to_string(), |d| hint(table, d)));
+    f
+}
+
+/// The digits of the glued row whose own sum `identity` is, when no reading of them fits it.
+fn unsplittable<'t>(table: &'t Table, identity: &Identity) -> Option<&'t str> {
+    if !matches!(identity.family, "T3-ROW" | "T3-LP" | "T4-RV" | "T4-LD" | "T4-LR") {
+        return None;
+    }
+    table.notes.iter().find_map(|note| match note {
+        Note::Unsplittable { row, digits }
+            if identity.total.first().is_some_and(|c| c.row == *row)
+                || table.id == TableId::T4 =>
+        {
+            Some(digits.as_str())
+        }
+        _ => None,
+    })
+}
+
+/// A sum that breaks in every reading of glued digits the table could not settle: the
+/// published numbers are wrong there, though which cell is not known.
+fn unsettled_finding(table: &Table, identity: &Identity) -> Finding {
+    let place = match identity.family {
+        "T3-ROW" | "T3-LP" => format!("表三“{}”行", identity.total[0].row.short()),
+        "T3-OUT" | "T3-BAL" | "T3-SUB" => format!("表三“{}”列", identity.total[0].col.name()),
+        _ => format!("表四“{}”", identity.total[0].row.short()),
+    };
+    let what = match identity.family {
+        "T3-ROW" => "总计不等于各类申请人之和",
+        "T3-LP" => "法人或其他组织小计不等于五类组织之和",
+        "T3-OUT" => "（七）总计不等于各项办理结果之和",
+        "T3-BAL" => "本年新收与上年结转之和不等于办理结果总计与结转下年度之和",
+        "T3-SUB" => "小计不等于其各项之和",
+        _ => "总计不等于各项之和",
+    };
+    let digits: Vec<&str> = table
+        .notes
+        .iter()
+        .filter_map(|note| match note {
+            Note::Ambiguous { row, digits, .. }
+                if table.id == TableId::T4 || identity.cells().any(|c| c.row == *row) =>
+            {
+                Some(digits.as_str())
+            }
+            _ => None,
+        })
+        .collect();
+    let mut f = finding(
+        &identity.id,
+        format!(
+            "{place}：{what}。涉及的数字连在一起（“{}”），无论怎样拆分，这一合计都不成立，因此原表在这里必有错误；具体是哪个数字，表内合计无法确定。",
+            digits.join("”“")
+        ),
+        identity.cells().collect(),
+    );
+    f.hint = Some("请对照原始台账核对这一组数字，改正后重新检查。".to_string());
     f
 }
 

@@ -563,22 +563,21 @@ proptest! {
 }
 
 #[test]
-fn a_glued_row_whose_sum_is_broken_is_reported_not_guessed() {
+fn a_glued_row_whose_digits_fit_no_sum_is_an_error_on_that_row() {
     let mut broken = example();
-    broken.t3[2][0] += 1; // 予以公开 27 → 28: its glued digits no longer fit its 总计.
+    broken.t3[2][0] += 1; // 予以公开 27 → 28: no split of its glued digits fits its 总计.
     let checked = check_text(&render(&broken, Layout::Glued));
-    let finding = checked
-        .findings
-        .iter()
-        .find(|f| f.rule == "PARSE-AMBIGUOUS" && f.message.contains("予以公开"));
+    let errors = errors(&checked);
+    // Broken whatever the digits meant: an error on the row, not an unread row.
+    let row = errors.iter().find(|f| f.rule == "T3-ROW-R3.1").expect("T3-ROW-R3.1");
+    assert!(row.message.contains("无论怎样拆分都不满足该行合计"), "{}", row.message);
+    // Read the way the column sums support, the culprit is named with its correction.
+    assert!(errors.iter().all(|f| f.cells[0].to_string() == "t3/R3.1/NP"), "{}", describe(&checked));
+    let fix = checked.diagnoses.iter().find_map(|d| d.unique()).expect("one correction");
+    assert_eq!((fix[0].cell.to_string(), fix[0].from, fix[0].to), ("t3/R3.1/NP".into(), 28, 27));
+    // Nothing claims another row's sum is wrong because of it.
     assert!(
-        finding.is_some_and(|f| f.message.contains("找不到符合该行合计的拆分")),
-        "{}",
-        describe(&checked)
-    );
-    // Nothing claims the other rows' sums are wrong because of it.
-    assert!(
-        errors(&checked).iter().all(|f| !f.rule.starts_with("T3-ROW")),
+        errors.iter().filter(|f| f.rule.starts_with("T3-ROW")).count() == 1,
         "{}",
         describe(&checked)
     );
