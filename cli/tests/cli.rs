@@ -123,7 +123,7 @@ fn human_output_is_chinese_and_names_the_culprit() {
     assert!(!stdout.contains("\u{1b}["), "no colour when asked");
     let (code, stdout, _) = gouji(&["sample", "--color=never"], None);
     assert_eq!(code, 0);
-    assert!(stdout.contains("✔ 未发现错误"), "{stdout}");
+    assert!(stdout.contains("✔ 通过：全部勾稽关系成立"), "{stdout}");
 }
 
 #[test]

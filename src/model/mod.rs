@@ -323,11 +323,15 @@ pub enum Note {
         /// The digits as written.
         digits: String,
     },
-    /// Sums that break in every reading of the table's glued rows: broken whatever the
-    /// digits meant, even where a cell could not be settled.
+    /// Sums that break in every reading of the table's glued rows (`proven`): broken whatever
+    /// the digits meant, even where a cell could not be settled. Or, for digits that fit no
+    /// reading at all (so the table is wrong somewhere for sure), sums that break in every one
+    /// of the likeliest readings (`proven` false).
     Inconsistent {
         /// Ids of the identities.
         identities: Vec<String>,
+        /// True when they break in every reading, not only in the likeliest ones.
+        proven: bool,
     },
     /// A row whose label was not found at all.
     MissingRow {

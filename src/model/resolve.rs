@@ -16,8 +16,10 @@ use super::address::CellRef;
 use super::identities::Identity;
 use super::split::Reading;
 
-/// At most this many combinations of readings are tried together.
+/// At most this many combinations of readings are tried one by one.
 const MAX_COMBINATIONS: usize = 100_000;
+/// At most this many partial combinations are visited by the bounded search beyond that.
+const MAX_NODES: usize = 60_000;
 
 /// A glued row (or 表四's one glued run): its cells in order, and its possible readings.
 pub(super) struct Slot {
@@ -36,6 +38,8 @@ pub(super) struct Resolution {
     pub(super) assumed: Vec<String>,
     /// Identities that break in every combination of readings: broken whatever was meant.
     pub(super) broken: Vec<String>,
+    /// Identities that break in every best combination (the likeliest readings).
+    pub(super) broken_in_best: Vec<String>,
 }
 
 /// An identity over dense cell indices: Σ coefficient × value = 0 when it holds.
@@ -51,8 +55,7 @@ pub(super) fn resolve(
     slots: &[Slot],
     identities: &[Identity],
 ) -> Resolution {
-    let mut resolution =
-        Resolution { chosen: vec![None; slots.len()], ..Resolution::default() };
+    let mut resolution = Resolution { chosen: vec![None; slots.len()], ..Resolution::default() };
     if slots.is_empty() {
         return resolution;
     }
@@ -110,7 +113,11 @@ pub(super) fn resolve(
         Some(n) if n <= MAX_COMBINATIONS => {
             joint(slots, &at, &sums, &mut values, identities, &mut resolution);
         }
-        _ => one_at_a_time(slots, &at, &sums, &mut values, identities, &mut resolution),
+        _ => {
+            if !bounded(slots, &at, &sums, &mut values, identities, &mut resolution) {
+                one_at_a_time(slots, &at, &sums, &mut values, identities, &mut resolution);
+            }
+        }
     }
     crate::sort::sort(&mut resolution.assumed);
     resolution.assumed.dedup();
@@ -127,11 +134,33 @@ fn set(values: &mut [Option<i64>], at: &[usize], reading: &Reading) {
 }
 
 fn holds(sum: &Sum, values: &[Option<i64>]) -> Option<bool> {
+    residual(sum, values).map(|r| r == 0)
+}
+
+/// Σ coefficient × value (0 when the sum holds), when every cell is known.
+fn residual(sum: &Sum, values: &[Option<i64>]) -> Option<i64> {
     let mut total = 0i64;
     for &(i, coefficient) in &sum.terms {
         total = total.checked_add(coefficient.checked_mul(values[i]?)?)?;
     }
-    Some(total == 0)
+    Some(total)
+}
+
+/// How bad a combination is: the sums it breaks, then by how much in all. One wrong number
+/// breaks few sums by a small amount; a wrong cut of glued digits usually breaks them by a
+/// lot (`1/0/2/0/312` against `1/0/2/0/3`).
+fn badness(sums: &[Sum], values: &[Option<i64>]) -> (Vec<bool>, (usize, i64)) {
+    let mut outcome = Vec::with_capacity(sums.len());
+    let (mut broken, mut off) = (0usize, 0i64);
+    for sum in sums {
+        let r = residual(sum, values).unwrap_or(0);
+        outcome.push(r == 0);
+        if r != 0 {
+            broken += 1;
+            off = off.saturating_add(r.saturating_abs());
+        }
+    }
+    (outcome, (broken, off))
 }
 
 /// Every combination at once.
@@ -144,24 +173,24 @@ fn joint(
     resolution: &mut Resolution,
 ) {
     let mut choice = vec![0usize; slots.len()];
-    let mut best = usize::MAX;
+    let mut best = (usize::MAX, i64::MAX);
     // Per slot: the reading every best combination shares, or None once two differ.
     let mut agreed: Vec<Option<usize>> = vec![None; slots.len()];
     let mut best_holding: Vec<bool> = vec![true; sums.len()];
+    let mut best_broken: Vec<bool> = vec![true; sums.len()];
     let mut ever_holds = vec![false; sums.len()];
     'combinations: loop {
         for (k, slot) in slots.iter().enumerate() {
             set(values, &at[k], &slot.readings[choice[k]]);
         }
-        let outcome: Vec<bool> =
-            sums.iter().map(|sum| holds(sum, values).unwrap_or(true)).collect();
-        let broken = outcome.iter().filter(|&&h| !h).count();
+        let (outcome, broken) = badness(sums, values);
         for (k, &h) in outcome.iter().enumerate() {
             ever_holds[k] |= h;
         }
         if broken < best {
             best = broken;
             agreed = choice.iter().map(|&c| Some(c)).collect();
+            best_broken = outcome.iter().map(|&h| !h).collect();
             best_holding = outcome;
         } else if broken == best {
             for (k, &c) in choice.iter().enumerate() {
@@ -171,6 +200,7 @@ fn joint(
             }
             for (k, &h) in outcome.iter().enumerate() {
                 best_holding[k] &= h;
+                best_broken[k] &= !h;
             }
         }
         for k in 0..choice.len() {
@@ -184,9 +214,14 @@ fn joint(
     }
     resolution.chosen = agreed;
     for (k, sum) in sums.iter().enumerate() {
-        let decided = resolution.chosen.iter().enumerate().any(|(s, chosen)| {
-            chosen.is_some() && differs(&slots[s], &at[s], sum)
-        });
+        if !best_holding[k] && best_broken[k] {
+            resolution.broken_in_best.push(identities[sum.id].id.clone());
+        }
+        let decided = resolution
+            .chosen
+            .iter()
+            .enumerate()
+            .any(|(s, chosen)| chosen.is_some() && differs(&slots[s], &at[s], sum));
         if decided && best_holding[k] {
             resolution.assumed.push(identities[sum.id].id.clone());
         }
@@ -196,6 +231,140 @@ fn joint(
             if !ever_holds[k] {
                 resolution.broken.push(identities[sum.id].id.clone());
             }
+        }
+    }
+}
+
+/// Too many combinations to try one by one: a depth-first search over the slots that bounds
+/// each sum by the smallest and largest values its unsettled cells can still take, and drops
+/// every partial combination that must break more sums than the best found. False when it
+/// ran out of budget.
+fn bounded(
+    slots: &[Slot],
+    at: &[Vec<usize>],
+    sums: &[Sum],
+    values: &mut [Option<i64>],
+    identities: &[Identity],
+    resolution: &mut Resolution,
+) -> bool {
+    // The range of each slot cell over its readings (a blank counts as 0).
+    let mut range: Vec<Option<(i64, i64)>> = vec![None; values.len()];
+    for (k, slot) in slots.iter().enumerate() {
+        for (j, &i) in at[k].iter().enumerate() {
+            let cells = slot.readings.iter().map(|r| r[j].unwrap_or(0));
+            range[i] = Some((cells.clone().min().unwrap_or(0), cells.max().unwrap_or(0)));
+        }
+    }
+    let mut order: Vec<usize> = (0..slots.len()).collect();
+    crate::sort::sort_by_key(&mut order, |&k| slots[k].readings.len());
+    for &i in at.iter().flatten() {
+        values[i] = None;
+    }
+    let mut search = Search {
+        slots,
+        at,
+        sums,
+        range,
+        order,
+        choice: vec![0; slots.len()],
+        best: (usize::MAX, i64::MAX),
+        agreed: vec![None; slots.len()],
+        best_holding: vec![true; sums.len()],
+        best_broken: vec![true; sums.len()],
+        nodes: 0,
+    };
+    search.go(0, values);
+    if search.nodes > MAX_NODES || search.best.0 == usize::MAX {
+        return false;
+    }
+    resolution.chosen = search.agreed;
+    for (k, sum) in sums.iter().enumerate() {
+        if search.best_broken[k] {
+            resolution.broken_in_best.push(identities[sum.id].id.clone());
+        }
+        let decided = resolution
+            .chosen
+            .iter()
+            .enumerate()
+            .any(|(s, chosen)| chosen.is_some() && differs(&slots[s], &at[s], sum));
+        if decided && search.best_holding[k] {
+            resolution.assumed.push(identities[sum.id].id.clone());
+        }
+    }
+    true
+}
+
+struct Search<'a> {
+    slots: &'a [Slot],
+    at: &'a [Vec<usize>],
+    sums: &'a [Sum],
+    range: Vec<Option<(i64, i64)>>,
+    order: Vec<usize>,
+    choice: Vec<usize>,
+    best: (usize, i64),
+    agreed: Vec<Option<usize>>,
+    best_holding: Vec<bool>,
+    best_broken: Vec<bool>,
+    nodes: usize,
+}
+
+impl Search<'_> {
+    /// How many sums must break whatever the unsettled cells take (`None` past the budget).
+    fn must_break(&self, values: &[Option<i64>]) -> usize {
+        self.sums
+            .iter()
+            .filter(|sum| {
+                let (mut lo, mut hi) = (0i64, 0i64);
+                for &(i, c) in &sum.terms {
+                    let (a, b) = match values[i] {
+                        Some(v) => (v, v),
+                        None => match self.range[i] {
+                            Some(r) => r,
+                            None => return false,
+                        },
+                    };
+                    let (x, y) = (c.saturating_mul(a), c.saturating_mul(b));
+                    lo = lo.saturating_add(x.min(y));
+                    hi = hi.saturating_add(x.max(y));
+                }
+                lo > 0 || hi < 0
+            })
+            .count()
+    }
+
+    fn go(&mut self, depth: usize, values: &mut [Option<i64>]) {
+        self.nodes += 1;
+        if self.nodes > MAX_NODES || self.must_break(values) > self.best.0 {
+            return;
+        }
+        if depth == self.order.len() {
+            let (outcome, broken) = badness(self.sums, values);
+            if broken < self.best {
+                self.best = broken;
+                self.agreed = self.choice.iter().map(|&c| Some(c)).collect();
+                self.best_broken = outcome.iter().map(|&h| !h).collect();
+                self.best_holding = outcome;
+            } else if broken == self.best {
+                for (k, &c) in self.choice.iter().enumerate() {
+                    if self.agreed[k] != Some(c) {
+                        self.agreed[k] = None;
+                    }
+                }
+                for (k, &h) in outcome.iter().enumerate() {
+                    self.best_holding[k] &= h;
+                    self.best_broken[k] &= !h;
+                }
+            }
+            return;
+        }
+        let k = self.order[depth];
+        for r in 0..self.slots[k].readings.len() {
+            self.choice[k] = r;
+            set(values, &self.at[k], &self.slots[k].readings[r]);
+            self.go(depth + 1, values);
+        }
+        for &i in &self.at[k] {
+            values[i] = None;
         }
     }
 }
@@ -223,10 +392,8 @@ fn one_at_a_time(
     let mut order: Vec<usize> = (0..slots.len()).collect();
     crate::sort::sort_by_key(&mut order, |&k| slots[k].readings.len());
     // Unsettled slots' cells are unknown.
-    for k in 0..slots.len() {
-        for &i in &at[k] {
-            values[i] = None;
-        }
+    for &i in at.iter().flatten() {
+        values[i] = None;
     }
     loop {
         let mut progress = false;
@@ -237,15 +404,18 @@ fn one_at_a_time(
             let relevant: Vec<usize> = (0..sums.len())
                 .filter(|&s| sums[s].terms.iter().any(|(i, _)| at[k].contains(i)))
                 .collect();
-            let mut best = usize::MAX;
+            let mut best = (usize::MAX, i64::MAX);
             let mut winners: Vec<usize> = Vec::new();
             let mut ever_holds = vec![false; relevant.len()];
             for (r, reading) in slots[k].readings.iter().enumerate() {
                 set(values, &at[k], reading);
-                let mut broken = 0;
+                let mut broken = (0usize, 0i64);
                 for (j, &s) in relevant.iter().enumerate() {
-                    match holds(&sums[s], values) {
-                        Some(false) => broken += 1,
+                    match residual(&sums[s], values) {
+                        Some(r) if r != 0 => {
+                            broken.0 += 1;
+                            broken.1 = broken.1.saturating_add(r.saturating_abs());
+                        }
                         // Unknown (another unsettled slot) counts as possibly holding.
                         _ => ever_holds[j] = true,
                     }
@@ -309,7 +479,9 @@ mod tests {
         rows.insert(Row::R2, [0, 0, 0, 0, 0, 1, 1]);
         rows.into_iter()
             .flat_map(|(row, values)| {
-                COLS.iter().zip(values).map(move |(&col, v)| (CellRef::new(TableId::T3, row, col), v))
+                COLS.iter()
+                    .zip(values)
+                    .map(move |(&col, v)| (CellRef::new(TableId::T3, row, col), v))
             })
             .collect()
     }
@@ -330,7 +502,8 @@ mod tests {
     #[test]
     fn the_column_sums_choose_between_splits() {
         let known = without(table(), Row::R3_1);
-        let slots = [slot(Row::R3_1, vec![vec![2, 7, 0, 0, 20, 1, 30], vec![27, 0, 0, 2, 0, 1, 30]])];
+        let slots =
+            [slot(Row::R3_1, vec![vec![2, 7, 0, 0, 20, 1, 30], vec![27, 0, 0, 2, 0, 1, 30]])];
         let identities = t3_identities(Layout::Y2021, false, &[]);
         let resolution = resolve(&known, &slots, &identities);
         assert_eq!(resolution.chosen, vec![Some(1)]);
@@ -346,7 +519,7 @@ mod tests {
         assert!(!cuts.fits);
         let slots = [Slot {
             cells: COLS.iter().map(|&c| CellRef::new(TableId::T3, Row::R3_1, c)).collect(),
-            readings: cuts.readings,
+            readings: cuts.all,
             complete: cuts.complete,
         }];
         let identities = t3_identities(Layout::Y2021, false, &[]);

@@ -23,7 +23,7 @@ use super::labels::{self, Index};
 use super::number::Number;
 use super::resolve::{Slot, resolve};
 use super::split::{
-    MAX_STEPS, Reading, Readings, splits, splits_grouped, total_row_readings, unfit,
+    MAX_STEPS, Reading, Readings, closest_cuts, grouped_readings, splits, total_row_readings, unfit,
 };
 use super::{Cell, LabelIssue, Layout, Note, Strategy, Table, Value};
 
@@ -174,11 +174,11 @@ impl Reader<'_> {
             && let Some(runs) = self.digit_runs(&slots)
         {
             let mut candidates = split(&runs);
-            return match candidates.readings.len() {
+            return match candidates.all.len() {
                 0 => RowRead::Wrong { found: slots.len() },
                 1 => RowRead::Glued {
                     tokens: slots,
-                    values: candidates.readings.pop().unwrap_or_default(),
+                    values: candidates.all.pop().unwrap_or_default(),
                     fits: candidates.fits,
                 },
                 _ => RowRead::Ambiguous { tokens: slots, candidates },
@@ -246,12 +246,12 @@ impl Reader<'_> {
                     row,
                     digits: self.joined(tokens),
                     candidates: candidates
-                        .readings
+                        .all
                         .iter()
                         .take(4)
                         .map(|c| c.iter().map(|v| v.map(Number::int)).collect())
                         .collect(),
-                    count: candidates.readings.len(),
+                    count: candidates.all.len(),
                 }];
                 if !candidates.fits {
                     notes.push(Note::Unsplittable { row, digits: self.joined(tokens) });
@@ -300,9 +300,8 @@ impl Reader<'_> {
             .zip(values)
             .map(|(&col, &value)| Cell {
                 addr: CellRef::new(table, row, col),
-                value: value.map_or(Value::Blank { placeholder: None }, |v| {
-                    Value::Number(Number::int(v))
-                }),
+                value: value
+                    .map_or(Value::Blank { placeholder: None }, |v| Value::Number(Number::int(v))),
                 inferred: true,
                 range: if value.is_some() { ranges.next() } else { None },
                 unit: None,
@@ -319,12 +318,10 @@ impl Reader<'_> {
         match read {
             RowRead::Direct(tokens) => tokens
                 .iter()
-                .map(|&t| {
-                    match self.cell_from_token(CellRef::new(table, row, Col::NP), t).value {
-                        Value::Number(n) => n.as_int(),
-                        Value::Blank { .. } => Some(0),
-                        _ => None,
-                    }
+                .map(|&t| match self.cell_from_token(CellRef::new(table, row, Col::NP), t).value {
+                    Value::Number(n) => n.as_int(),
+                    Value::Blank { .. } => Some(0),
+                    _ => None,
                 })
                 .collect(),
             RowRead::Glued { values, .. } => values.iter().map(|v| Some(v.unwrap_or(0))).collect(),
@@ -352,17 +349,33 @@ impl Reader<'_> {
             if let RowRead::Ambiguous { candidates, .. } = read {
                 slots.push(Slot {
                     cells: cells(row),
-                    readings: candidates.readings.clone(),
+                    readings: candidates.all.clone(),
                     complete: candidates.complete,
                 });
                 slot_rows.push(row);
                 continue;
             }
-            for (cell, value) in cells(row).into_iter().zip(self.known_values(TableId::T3, row, read))
+            for (cell, value) in
+                cells(row).into_iter().zip(self.known_values(TableId::T3, row, read))
             {
                 if let Some(value) = value {
                     known.insert(cell, value);
                 }
+            }
+        }
+        // A long row that fits no sum has too many cuts to weigh: take the cuts closest to the
+        // values its cells need for the other sums.
+        for (slot, row) in slots.iter_mut().zip(&slot_rows) {
+            let Some(RowRead::Ambiguous { tokens, candidates }) = reads.get(row) else { continue };
+            if candidates.fits || candidates.complete {
+                continue;
+            }
+            let Some(runs) = self.digit_runs(tokens) else { continue };
+            let expected: Vec<Option<i64>> =
+                slot.cells.iter().map(|&cell| needed(cell, identities, &known)).collect();
+            let closest = closest_cuts(&runs, cols.len(), &expected);
+            if !closest.is_empty() {
+                slot.readings = closest;
             }
         }
         // Rows read only one way whose digits fit no sum break their own row sum, whatever.
@@ -396,11 +409,37 @@ impl Reader<'_> {
                 notes.push(Note::Glued { rows: Vec::new(), assumed: resolution.assumed });
             }
             broken.extend(resolution.broken);
+            // An unsettled row whose digits fit no reading: its own sum is broken whatever,
+            // and the table is wrong somewhere; the sums its likeliest readings all break say
+            // where.
+            let mut likely = Vec::new();
+            for ((row, chosen), slot) in slot_rows.iter().zip(&resolution.chosen).zip(&slots) {
+                let unfit = matches!(reads.get(row), Some(RowRead::Ambiguous { candidates, .. }) if !candidates.fits);
+                if chosen.is_some() || !unfit {
+                    continue;
+                }
+                for identity in identities {
+                    let touches = identity.cells().any(|c| slot.cells.contains(&c));
+                    if (identity.family == "T3-ROW" || identity.family == "T3-LP")
+                        && identity.total.first().is_some_and(|c| c.row == *row)
+                    {
+                        broken.push(identity.id.clone());
+                    } else if touches && resolution.broken_in_best.contains(&identity.id) {
+                        likely.push(identity.id.clone());
+                    }
+                }
+            }
+            likely.retain(|id| !broken.contains(id));
+            crate::sort::sort(&mut likely);
+            likely.dedup();
+            if !likely.is_empty() {
+                notes.push(Note::Inconsistent { identities: likely, proven: false });
+            }
         }
         crate::sort::sort(&mut broken);
         broken.dedup();
         if !broken.is_empty() {
-            notes.push(Note::Inconsistent { identities: broken });
+            notes.push(Note::Inconsistent { identities: broken, proven: true });
         }
     }
 
@@ -600,6 +639,13 @@ impl Reader<'_> {
             let fitting = splits(runs, width, &accept, MAX_STEPS);
             if fitting.is_empty() { unfit(runs, width, None) } else { Readings::fitting(fitting) }
         };
+        // Crawled pages and PDF text lost the cell separators: a blank cell leaves nothing, and
+        // a row whose cells were all blank leaves no number at all between its label and the
+        // next one.
+        let run_together = self.doc.tokens
+            [self.index.token_of(r1.start)..end_token.min(self.doc.tokens.len())]
+            .iter()
+            .any(|t| matches!(t.kind, TokenKind::Num(_)) && !t.whole_cell);
         let mut reads: BTreeMap<Row, RowRead> = BTreeMap::new();
         let mut positional = Vec::new();
         for (i, anchor) in anchors.iter().enumerate() {
@@ -646,6 +692,15 @@ impl Reader<'_> {
         }
         if !positional.is_empty() {
             notes.push(Note::Positional { rows: positional });
+        }
+        // Rows with no number in text whose blanks vanish were printed blank — unless no row
+        // has a number (labels without values: nothing was filled in, or all was lost).
+        let empty = |read: &RowRead| matches!(read, RowRead::Wrong { found: 0 });
+        if run_together && !reads.values().all(empty) {
+            for read in reads.values_mut().filter(|read| empty(read)) {
+                *read =
+                    RowRead::Glued { tokens: Vec::new(), values: vec![None; width], fits: true };
+            }
         }
         ByLabels { reads, notes, subtotals: subtotal_rows }
     }
@@ -766,10 +821,7 @@ impl Reader<'_> {
         let mut read = if slots.is_empty() {
             RowRead::Wrong { found: 0 }
         } else {
-            self.row_read(slots.clone(), 15, &|runs: &[&str]| {
-                let fitting = splits_grouped(runs, 3, 4);
-                if fitting.is_empty() { unfit(runs, 15, None) } else { Readings::fitting(fitting) }
-            })
+            self.row_read(slots.clone(), 15, &|runs: &[&str]| grouped_readings(runs, 3, 4))
         };
         let mut notes = Vec::new();
         let mut cells = Vec::new();
@@ -784,18 +836,32 @@ impl Reader<'_> {
         if let RowRead::Ambiguous { tokens, candidates } = &read {
             let slot = Slot {
                 cells: addresses.clone(),
-                readings: candidates.readings.clone(),
+                readings: candidates.all.clone(),
                 complete: candidates.complete,
             };
             let resolution = resolve(&BTreeMap::new(), &[slot], &identities);
             if !resolution.broken.is_empty() {
-                notes.push(Note::Inconsistent { identities: resolution.broken });
+                notes.push(Note::Inconsistent {
+                    identities: resolution.broken.clone(),
+                    proven: true,
+                });
+            }
+            if !candidates.fits && resolution.chosen[0].is_none() {
+                // Wrong somewhere for sure: the sums its likeliest readings all break.
+                let likely: Vec<String> = resolution
+                    .broken_in_best
+                    .into_iter()
+                    .filter(|id| !resolution.broken.contains(id))
+                    .collect();
+                if !likely.is_empty() {
+                    notes.push(Note::Inconsistent { identities: likely, proven: false });
+                }
             }
             if let Some(k) = resolution.chosen[0] {
                 settled_assumed = resolution.assumed;
                 read = RowRead::Glued {
                     tokens: tokens.clone(),
-                    values: candidates.readings[k].clone(),
+                    values: candidates.all[k].clone(),
                     fits: candidates.fits,
                 };
             }
@@ -1033,6 +1099,28 @@ fn row_accept(cols: &[Col]) -> impl Fn(&[i64]) -> bool + use<> {
             None => values[tot] == values[np] + org_sum,
         }
     }
+}
+
+/// The value `cell` needs for a sum whose other cells are all known to hold.
+fn needed(cell: CellRef, identities: &[Identity], known: &BTreeMap<CellRef, i64>) -> Option<i64> {
+    identities.iter().filter(|i| i.family != "T3-ROW" && i.family != "T3-LP").find_map(|identity| {
+        let coefficient = identity.coefficient(cell);
+        if coefficient == 0 {
+            return None;
+        }
+        let mut rest = 0i64;
+        let mut seen: Vec<CellRef> = Vec::new();
+        for other in identity.cells().filter(|&c| c != cell) {
+            if seen.contains(&other) {
+                continue;
+            }
+            seen.push(other);
+            rest =
+                rest.checked_add(identity.coefficient(other).checked_mul(*known.get(&other)?)?)?;
+        }
+        let value = -rest / coefficient;
+        (value >= 0 && value * coefficient == -rest).then_some(value)
+    })
 }
 
 /// `五、存在的主要问题…`: a numbered section heading.

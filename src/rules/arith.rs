@@ -35,7 +35,9 @@ fn check_table(table: &Table, results: &mut Results) {
         .notes
         .iter()
         .flat_map(|note| match note {
-            Note::Inconsistent { identities } => identities.iter().map(String::as_str).collect(),
+            Note::Inconsistent { identities, .. } => {
+                identities.iter().map(String::as_str).collect()
+            }
             _ => Vec::new(),
         })
         .collect();
@@ -197,12 +199,15 @@ fn identity_finding(table: &Table, check: &Check, diagnosis: Option<&Diagnosis>)
         message.push_str("（空白单元格按 0 计算）");
     }
     if let Some(digits) = unsplittable(table, identity) {
+        let (whose, sums) = if table.id == TableId::T4 {
+            ("表四的数字", "三组合计都不能同时成立，因此表四必有错误")
+        } else {
+            ("这一行的数字", "都不满足该行合计，因此这一行必有错误")
+        };
         message.push_str(&format!(
-            "（这一行的数字“{digits}”连在一起，无论怎样拆分都不满足该行合计，因此这一行必有错误；各数值是按表内其他合计推断的拆分）"
+            "（{whose}“{digits}”连在一起，无论怎样拆分{sums}；各数值是按表内其他合计推断的拆分）"
         ));
-    } else if cells_here
-        .iter()
-        .any(|c| table.cell(c.row, c.col).is_some_and(|cell| cell.inferred))
+    } else if cells_here.iter().any(|c| table.cell(c.row, c.col).is_some_and(|cell| cell.inferred))
     {
         message.push_str("（含由连在一起的数字推断出的数值）");
     }
@@ -220,8 +225,7 @@ fn unsplittable<'t>(table: &'t Table, identity: &Identity) -> Option<&'t str> {
     }
     table.notes.iter().find_map(|note| match note {
         Note::Unsplittable { row, digits }
-            if identity.total.first().is_some_and(|c| c.row == *row)
-                || table.id == TableId::T4 =>
+            if identity.total.first().is_some_and(|c| c.row == *row) || table.id == TableId::T4 =>
         {
             Some(digits.as_str())
         }
@@ -257,10 +261,18 @@ fn unsettled_finding(table: &Table, identity: &Identity) -> Finding {
             _ => None,
         })
         .collect();
+    let proven = table.notes.iter().any(|note| {
+        matches!(note, Note::Inconsistent { identities, proven: true } if identities.contains(&identity.id))
+    });
+    let why = if proven {
+        "无论怎样拆分，这一合计都不成立，因此原表在这里必有错误"
+    } else {
+        "无论怎样拆分，表内合计都不能全部成立，因此原表必有错误；在最可能的几种拆分下，不成立的都是这一合计"
+    };
     let mut f = finding(
         &identity.id,
         format!(
-            "{place}：{what}。涉及的数字连在一起（“{}”），无论怎样拆分，这一合计都不成立，因此原表在这里必有错误；具体是哪个数字，表内合计无法确定。",
+            "{place}：{what}。涉及的数字连在一起（“{}”），{why}；具体是哪个数字，表内合计无法确定。",
             digits.join("”“")
         ),
         identity.cells().collect(),
@@ -340,7 +352,7 @@ pub(super) fn hint(table: &Table, diagnosis: &Diagnosis) -> String {
                 })
                 .collect();
             let more = if several.len() > 3 {
-                format!("等 {} 种", several.len())
+                format!("，共 {} 种", several.len())
             } else {
                 String::new()
             };

@@ -90,7 +90,7 @@ pub(super) static EXAMPLES: &[Example] = &[
         invalid: "| 1 | 0 | 1 | 0 | 2 | 1 | 0 | 0 | 0 | 1 | 0 | 0 | 1 | 1 |",
         valid_file: "T4-CNT/valid-consistent-report.md",
         valid: "| 1 | 0 | 1 | 0 | 2 | 1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 1 | 1 |",
-        message: "错误 T4-CNT：表四应有 15 个数字，实际找到 14 个，无法确定各数字对应哪一栏，表四未读取。",
+        message: "警告 T4-CNT：表四应有 15 个数字，实际找到 14 个，无法确定各数字对应哪一栏，表四未读取。",
     },
     Example {
         rule: "VAL-INT",
@@ -418,7 +418,7 @@ pub(super) static EXAMPLES: &[Example] = &[
         invalid: "行政规范性文件2119",
         valid_file: "PARSE-AMBIGUOUS/valid-consistent-report.md",
         valid: "| 行政规范性文件 | 2 | 1 | 9 |",
-        message: "警告 PARSE-AMBIGUOUS：表二“行政规范性文件”行的数字“2119”连在一起，有多种拆分方式（如 2/1/19、2/11/9、21/1/9），无法确定，该行未读取。",
+        message: "警告 PARSE-AMBIGUOUS：表二有 1 行的数字连在一起，表二没有合计可依，无法确定怎样拆分，这些行未读取：“行政规范性文件”（“2119”）。",
     },
     Example {
         rule: "PARSE-ORDER",

@@ -295,7 +295,8 @@ fn unread_t2_rows(table: &Table, findings: &mut Vec<Finding>) {
     for note in &table.notes {
         match note {
             Note::WrongCount { row, expected, found } => {
-                counted.push(format!("“{}”（应有 {expected} 个数值，读到 {found} 个）", row.short()));
+                counted
+                    .push(format!("“{}”（应有 {expected} 个数值，读到 {found} 个）", row.short()));
                 cells.extend(row_cells(table, *row));
             }
             Note::Ambiguous { row, digits, .. } => {

@@ -19,4 +19,5 @@ mod pdf;
 mod review;
 mod robustness;
 mod rules;
+mod selfcheck;
 mod support;
