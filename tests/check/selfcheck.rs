@@ -278,9 +278,10 @@ fn real_texts() -> BTreeMap<&'static str, Tally> {
             }
             for cell in &table.cells {
                 k += 1;
-                let (Some(value), Some(range)) =
-                    (cell.value.number().and_then(|n| n.as_int()), cell.range.clone())
-                else {
+                let (Some(value), Some(range)) = (
+                    cell.value.number().and_then(gouji::model::Number::as_int),
+                    cell.range.clone(),
+                ) else {
                     continue;
                 };
                 if source.get(range.clone()) != Some(value.to_string().as_str())
