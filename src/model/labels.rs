@@ -49,7 +49,12 @@ pub(crate) fn t3_keys(row: Row) -> &'static [&'static str] {
 }
 
 /// Words that only occur in the 2021 表三 (its three 其他处理 rows).
-pub(crate) const T3_2021_MARKERS: &[&str] = &["不补正", "收费通知", "缴纳费用"];
+pub(crate) const T3_2021_MARKERS: &[&str] =
+    &["不补正", "收费通知", "缴纳费用", "不再处理其政府信息公开申请"];
+
+/// 3.其他 written without its number: 其他 right before （七）总计 (numbers are not in the
+/// compact text).
+pub(crate) const T3_OTHER_BEFORE_TOTAL: &[&str] = &["其他(七)", "其他七)"];
 
 /// Label typos seen in real reports: (as written, official, row). Matched in the table's text.
 pub(crate) const LABEL_TYPOS: &[(&str, &str, Option<Row>)] = &[

@@ -462,11 +462,7 @@ impl Reader<'_> {
             .map_or(r1.start, |h| h.start);
         let limit = (r1.end + T3_MAX).min(all);
         let end = self.t4_header(r1.end, limit).map_or(limit, |h| h.start);
-        let layout = if self.index.contains_any(labels::T3_2021_MARKERS, r1.start, end) {
-            Layout::Y2021
-        } else {
-            Layout::Y2019
-        };
+        let layout = self.t3_layout(r1.start, end);
         // A 法人或其他组织 小计 column (local variant), placed where its header says.
         let lp = self.index.find_any(&["小计"], header_start, r1.start);
         let ce = self.index.find_any(&["商业"], header_start, r1.start);
@@ -574,6 +570,32 @@ impl Reader<'_> {
         Some((table, header_start..end))
     }
 
+    /// The 2019 layout only on its own evidence: （六）其他处理 followed by nothing but its
+    /// numbers up to （七）总计. A row that lost its label or its numbers is no evidence of a
+    /// format; without either sign, the current (2021) layout.
+    fn t3_layout(&self, from: usize, end: usize) -> Layout {
+        if self.index.contains_any(labels::T3_2021_MARKERS, from, end) {
+            return Layout::Y2021;
+        }
+        let single_row = self
+            .index
+            .find_any(labels::t3_keys(Row::R3_6), from, end)
+            .and_then(|other| {
+                let total = self.index.find_any(labels::t3_keys(Row::R3_7), other.end, end)?;
+                let between = self.index.compact.get(other.end..total.start)?;
+                // Three rows of numbers whose labels were lost are no single row.
+                let first = self.index.token_of(other.end.saturating_sub(1)) + 1;
+                let last = self.index.token_of(total.start);
+                let values = self.doc.tokens[first.min(last)..last]
+                    .iter()
+                    .filter(|t| !matches!(t.kind, TokenKind::Text))
+                    .count();
+                Some(between.chars().all(|c| !c.is_alphanumeric()) && values <= 9)
+            })
+            .unwrap_or(false);
+        if single_row { Layout::Y2019 } else { Layout::Y2021 }
+    }
+
     fn t3_by_labels(
         &self,
         r1: &Range<usize>,
@@ -588,7 +610,16 @@ impl Reader<'_> {
         let mut cursor = r1.start;
         for &row in &leaves {
             let window_end = (cursor + LABEL_WINDOW).min(end);
-            if let Some(hit) = self.index.find_any(labels::t3_keys(row), cursor, window_end) {
+            let hit = self.index.find_any(labels::t3_keys(row), cursor, window_end).or_else(|| {
+                // "3.其他" written without its number: 其他 right before （七）总计.
+                let other = if row == Row::R3_6_3 {
+                    self.index.find_any(labels::T3_OTHER_BEFORE_TOTAL, cursor, window_end)
+                } else {
+                    None
+                }?;
+                Some(other.start..other.start + "其他".len())
+            });
+            if let Some(hit) = hit {
                 cursor = hit.end;
                 anchors.push(self.anchor(row, hit, false));
             }

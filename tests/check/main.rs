@@ -20,4 +20,5 @@ mod review;
 mod robustness;
 mod rules;
 mod selfcheck;
+mod shapes;
 mod support;

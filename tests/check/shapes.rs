@@ -1,0 +1,153 @@
+//! The shapes real reports take when they are copied, each made from a corpus text by a
+//! transform (never a hand-written report): what the engine must read, and what it must not
+//! keep quiet about.
+
+use gouji::export::{Entry, json};
+use gouji::review::Decisions;
+use gouji::{Checked, Verdict};
+
+use crate::support::{check_text, describe, error_rules, errors, fixture_path};
+
+fn corpus(file: &str) -> String {
+    std::fs::read_to_string(fixture_path(file)).expect("corpus text")
+}
+
+/// Every 表三 cell as `address=value`, for comparing two readings of the same report.
+fn t3_cells(checked: &Checked) -> Vec<String> {
+    checked
+        .report
+        .table(gouji::model::TableId::T3)
+        .map(|t| t.cells.iter().map(|c| format!("{}={}", c.addr, c.value.describe())).collect())
+        .unwrap_or_default()
+}
+
+const SHUYANG: &str = "reports/corpus/沭阳县人民政府2025年政府信息公开工作年度报告-沭阳县人民政府.txt";
+const PINGTAN_2021: &str = "reports/corpus/2021_平潭综合实验区_80613_page.txt";
+const PINGTAN_2022: &str = "reports/corpus/2022_平潭综合实验区_80629_page.txt";
+const SEED: &str = "reports/seed/zhangdian-yingji-2023.txt";
+
+#[test]
+fn converter_markdown_with_padded_label_cells_reads_like_its_source() {
+    // A merged label cell leaves empty cells after the label: `| 一、本年新收… |  |  | 705 | …`.
+    let source = corpus(SHUYANG);
+    let padded: String = source
+        .lines()
+        .map(|line| {
+            let is_row = line.starts_with("| ")
+                && line.matches('|').count() == 9
+                && line.split('|').nth(2).is_some_and(|c| c.trim().parse::<i64>().is_ok());
+            if is_row {
+                let (label, rest) = line[2..].split_once(" |").expect("a cell");
+                format!("| {label} |  |  |{rest}\n")
+            } else {
+                format!("{line}\n")
+            }
+        })
+        .collect();
+    assert!(padded.contains("| 本年新收政府信息公开申请数量 |  |  | 705 |"), "the transform ran");
+    let (before, after) = (check_text(&source), check_text(&padded));
+    assert_eq!(t3_cells(&after), t3_cells(&before));
+    assert!(t3_cells(&after).len() >= 175);
+    assert_eq!(after.verdict(), Verdict::Pass, "{}", describe(&after));
+}
+
+#[test]
+fn a_glued_row_with_a_wrong_number_is_an_error_with_its_correction() {
+    // 平潭 2021, 予以公开 "270020130" with 自然人 27 → 28: no split fits its 总计.
+    let text = corpus(PINGTAN_2021).replace("（一）予以公开270020130", "（一）予以公开280020130");
+    let checked = check_text(&text);
+    assert_eq!(checked.verdict(), Verdict::Fail);
+    let row = errors(&checked).into_iter().find(|f| f.rule == "T3-ROW-R3.1");
+    let row = row.unwrap_or_else(|| panic!("{}", describe(&checked)));
+    assert_eq!(row.cells[0].to_string(), "t3/R3.1/NP", "{}", describe(&checked));
+    let fix = checked.diagnoses.iter().find_map(|d| d.unique()).expect("one correction");
+    assert_eq!((fix[0].cell.to_string(), fix[0].to), ("t3/R3.1/NP".into(), 27));
+}
+
+#[test]
+fn other_written_without_its_number_is_still_the_third_row() {
+    let source = corpus(PINGTAN_2022);
+    let text = source.replace("3.其他 0200002", "其他 0200002");
+    assert_ne!(text, source, "the transform ran");
+    let (before, after) = (check_text(&source), check_text(&text));
+    assert_eq!(t3_cells(&after), t3_cells(&before));
+    assert!(!after.findings.iter().any(|f| f.rule == "YR-FORMAT"), "{}", describe(&after));
+    assert_eq!(after.verdict(), Verdict::Pass, "{}", describe(&after));
+}
+
+#[test]
+fn sub_row_labels_cut_to_their_common_tail_are_no_evidence_of_the_2019_format() {
+    // Both 2021 其他处理 labels end in 行政机关不再处理其政府信息公开申请; keep only that.
+    let source = corpus(PINGTAN_2022);
+    let mut text = source.clone();
+    for head in ["1.申请人无正当理由逾期不补正、", "2.申请人逾期未按收费通知要求缴纳费用、"]
+    {
+        text = text.replacen(head, "", 1);
+    }
+    assert_ne!(text, source, "the transform ran");
+    let checked = check_text(&text);
+    assert_eq!(checked.report.template, gouji::model::Template::Y2021);
+    assert!(!checked.findings.iter().any(|f| f.rule == "YR-FORMAT"), "{}", describe(&checked));
+    // Rows it cannot place are not passed over in silence.
+    assert_ne!(checked.verdict(), Verdict::Pass, "{}", describe(&checked));
+}
+
+#[test]
+fn a_glued_row_printed_blank_is_blank_cells_not_missing_ones() {
+    // 平潭 2022: 1.属于国家秘密 "0000000" → its cells printed blank left no digit.
+    let source = corpus(PINGTAN_2022);
+    let text = source.replacen("属于国家秘密0000000", "属于国家秘密", 1);
+    assert_ne!(text, source, "the transform ran");
+    let checked = check_text(&text);
+    assert!(errors(&checked).is_empty(), "{}", describe(&checked));
+    let line = json(&Entry { file: "x", checked: &checked, decisions: &Decisions::default() });
+    let value: serde_json::Value = serde_json::from_str(&line).expect("json");
+    for col in ["NP", "CE", "TOT"] {
+        let cell = &value["cells"][format!("t3/R3.3.1/{col}")];
+        assert!(cell.is_null() && !cell.is_string(), "t3/R3.3.1/{col} = {cell}");
+        assert!(value["cells"].get(format!("t3/R3.3.1/{col}")).is_some(), "present as null");
+    }
+    assert_eq!(checked.verdict(), Verdict::Pass, "{}", describe(&checked));
+}
+
+#[test]
+fn three_unreadable_rows_make_the_check_incomplete_not_a_pass() {
+    // The seed, one cell per line, with the numbers of three rows lost in the copy.
+    let mut text = corpus(SEED);
+    for label in [
+        "2.其他法律行政法規(guī)禁止公開 |\n",
+        "3.危及“三安全一穩(wěn)定” |\n",
+        "1.本機(jī)關(guān)不掌握相關(guān)政府信息 |\n",
+    ] {
+        let at = text.find(label).unwrap_or_else(|| panic!("{label}")) + label.len();
+        let numbers: usize = text[at..]
+            .split_inclusive('\n')
+            .take_while(|line| line.trim_end_matches(" |\n").parse::<i64>().is_ok())
+            .map(str::len)
+            .sum();
+        assert!(numbers > 0, "{label} has numbers");
+        text.replace_range(at..at + numbers, "");
+    }
+    let checked = check_text(&text);
+    assert!(errors(&checked).is_empty(), "{}", describe(&checked));
+    assert_eq!(checked.verdict(), Verdict::Incomplete, "{}", describe(&checked));
+    let gaps = checked.gaps().join("；");
+    assert!(gaps.contains("表三 有 3 行未能读取"), "{gaps}");
+    let line = json(&Entry { file: "x", checked: &checked, decisions: &Decisions::default() });
+    let value: serde_json::Value = serde_json::from_str(&line).expect("json");
+    assert_eq!(value["verdict"], "incomplete");
+}
+
+#[test]
+fn an_unreadable_appeals_table_is_a_warning_and_an_incomplete_check() {
+    // The seed's 表四 (15 lines "0 |" after its header) with three numbers lost.
+    let source = corpus(SEED);
+    let header_end = source.rfind("|||||\n|\n").expect("表四's header") + "|||||\n|\n".len();
+    assert!(source[header_end..].starts_with(&"0 |\n".repeat(15)), "表四's numbers");
+    let text = format!("{}{}", &source[..header_end], &source[header_end + "0 |\n".len() * 3..]);
+    let checked = check_text(&text);
+    assert!(error_rules(&checked).is_empty(), "{}", describe(&checked));
+    let cnt = checked.findings.iter().find(|f| f.rule == "T4-CNT").expect("T4-CNT");
+    assert_eq!(cnt.severity, gouji::Severity::Warning);
+    assert_eq!(checked.verdict(), Verdict::Incomplete);
+}
