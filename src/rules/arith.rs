@@ -44,6 +44,7 @@ fn check_table(table: &Table, results: &mut Results) {
     let identities = identities(table);
     let value = |cell: CellRef| table.cell(cell.row, cell.col).map(|c| &c.value);
     let mut checks = Vec::new();
+    let mut unsure: Vec<Identity> = Vec::new();
     for identity in identities {
         let sum = |cells: &[CellRef]| -> Option<Number> {
             Number::sum(
@@ -60,7 +61,21 @@ fn check_table(table: &Table, results: &mut Results) {
                 .is_some_and(|cell| cell.inferred || matches!(cell.value, Value::Blank { .. }))
         });
         let is_assumed = assumed.contains(identity.id.as_str());
+        // A cell read as blank only because nothing stood where it belongs (glued or PDF
+        // text drops blank cells, and copies lose numbers): a sum that fails with it is not
+        // an error on that ground alone.
+        let vanished = identity.cells().any(|c| {
+            table
+                .cell(c.row, c.col)
+                .is_some_and(|cell| cell.inferred && matches!(cell.value, Value::Blank { .. }))
+        });
         let outcome = match (total, parts) {
+            (Some(t), Some(p))
+                if t != p && vanished && !inconsistent.contains(identity.id.as_str()) =>
+            {
+                unsure.push(identity.clone());
+                Outcome::CannotRun
+            }
             (Some(t), Some(p)) if t != p => Outcome::Failed,
             (Some(_), Some(_)) if is_assumed || blank_or_inferred => Outcome::NeedsReview,
             (Some(_), Some(_)) => Outcome::Passed,
@@ -81,6 +96,7 @@ fn check_table(table: &Table, results: &mut Results) {
     };
     let terms: Vec<Term<'_>> = checks
         .iter()
+        .filter(|check| check.outcome != Outcome::CannotRun)
         .filter_map(|check| {
             let side = |cells: &[CellRef]| {
                 cells.iter().map(|&c| int_value(c).map(|v| v.0)).sum::<Option<i64>>()
@@ -101,6 +117,9 @@ fn check_table(table: &Table, results: &mut Results) {
     if table.id == TableId::T3 {
         capacity(table, &checks, &diagnoses, &mut results.findings);
         empty(table, &mut results.findings);
+    }
+    if !unsure.is_empty() {
+        results.findings.push(vanished_blanks(table, &unsure));
     }
     results.diagnoses.extend(diagnoses);
     results.checks.extend(checks);
@@ -215,6 +234,37 @@ fn identity_finding(table: &Table, check: &Check, diagnosis: Option<&Diagnosis>)
     f.expected = Some(parts);
     f.found = Some(total);
     f.hint = Some(diagnosis.map_or_else(|| "请核对这一组数字。".to_string(), |d| hint(table, d)));
+    f
+}
+
+/// Sums that fail only with cells read as blank because nothing stood where they belong.
+fn vanished_blanks(table: &Table, unsure: &[Identity]) -> Finding {
+    let mut cells: Vec<CellRef> = Vec::new();
+    for identity in unsure {
+        for cell in identity.cells() {
+            let blank = table
+                .cell(cell.row, cell.col)
+                .is_some_and(|c| c.inferred && matches!(c.value, Value::Blank { .. }));
+            if blank && !cells.contains(&cell) {
+                cells.push(cell);
+            }
+        }
+    }
+    let names: Vec<String> = cells.iter().take(5).map(|c| c.display_name()).collect();
+    let more = if cells.len() > 5 { format!(" 等 {} 个", cells.len()) } else { String::new() };
+    let sums: Vec<String> = unsure.iter().take(5).map(|i| i.id.clone()).collect();
+    let mut f = finding(
+        "STR-ROWS",
+        format!(
+            "{}中 {}{more}单元格在原文中没有数字（可能原表为空白，也可能复制时丢失了数字）。按空白计算时，{} 项勾稽不成立（{}），因此无法判断这些合计是否正确。",
+            table.id.name(),
+            names.join("、"),
+            unsure.len(),
+            sums.join("、")
+        ),
+        cells,
+    );
+    f.hint = Some("对照原表核对这些单元格：原表为空白的请填 0，有数字的请补上。".to_string());
     f
 }
 

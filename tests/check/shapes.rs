@@ -151,3 +151,18 @@ fn an_unreadable_appeals_table_is_a_warning_and_an_incomplete_check() {
     assert_eq!(cnt.severity, gouji::Severity::Warning);
     assert_eq!(checked.verdict(), Verdict::Incomplete);
 }
+
+#[test]
+fn a_glued_row_that_lost_its_numbers_is_neither_an_error_nor_a_pass() {
+    // 平潭 2022 with 3.其他 "0200002" gone: read as blank, the 商业企业 column no longer adds
+    // up — but only because of cells that may have been lost in the copy.
+    let source = corpus(PINGTAN_2022);
+    let text = source.replacen("3.其他 0200002", "3.其他 ", 1);
+    assert_ne!(text, source, "the transform ran");
+    let checked = check_text(&text);
+    assert!(errors(&checked).is_empty(), "{}", describe(&checked));
+    assert_eq!(checked.verdict(), Verdict::Incomplete, "{}", describe(&checked));
+    let why = checked.findings.iter().find(|f| f.rule == "STR-ROWS").expect("STR-ROWS");
+    assert!(why.message.contains("原文中没有数字"), "{}", why.message);
+    assert!(why.cells.iter().any(|c| c.to_string() == "t3/R3.6.3/CE"), "{:?}", why.cells);
+}
