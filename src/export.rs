@@ -167,9 +167,10 @@ fn finding(f: &Finding, decisions: &Decisions) -> String {
         },
     );
     format!(
-        "{{\"rule\":{},\"family\":{},\"severity\":{},\"cells\":[{}],\"message\":{},\"expected\":{},\"found\":{},\"hint\":{},\"fingerprint\":{},\"decision\":{}}}",
+        "{{\"rule\":{},\"family\":{},\"also\":[{}],\"severity\":{},\"cells\":[{}],\"message\":{},\"expected\":{},\"found\":{},\"hint\":{},\"fingerprint\":{},\"decision\":{}}}",
         js(&f.rule),
         js(f.family),
+        f.also.iter().map(|a| js(a)).collect::<Vec<_>>().join(","),
         js(f.severity.as_str()),
         cells.join(","),
         js(&f.message),

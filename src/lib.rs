@@ -219,7 +219,18 @@ impl Checked {
             Verdict::Unreadable => {
                 format!("无法读取：{}", self.unreadable.map_or("", |why| why.message()))
             }
-            Verdict::Fail => format!("发现错误：{} 处", self.count(Severity::Error)),
+            Verdict::Fail => {
+                let sums: usize = [model::TableId::T3, model::TableId::T4, model::TableId::P]
+                    .into_iter()
+                    .map(|id| self.summary(id).failed)
+                    .sum();
+                let errors = self.count(Severity::Error);
+                if sums > errors {
+                    format!("发现 {errors} 处错误（{sums} 项勾稽不成立）")
+                } else {
+                    format!("发现 {errors} 处错误")
+                }
+            }
             Verdict::Incomplete => format!("未能完整核对：{}", self.gaps().join("；")),
             Verdict::Pass => {
                 let review: usize = [model::TableId::T3, model::TableId::T4, model::TableId::P]
@@ -237,7 +248,7 @@ impl Checked {
         }
     }
 
-    /// One line per table, e.g. `表二 已读取 · 表三 发现 2 处不一致 · 表四 通过`.
+    /// One line per table, e.g. `表二 已读取 · 表三 2 项勾稽不成立 · 表四 通过`.
     pub fn tables_line(&self) -> String {
         if let Some(why) = self.unreadable {
             return format!("无法读取：{}", why.message());
@@ -259,7 +270,7 @@ impl Checked {
             } else if id == model::TableId::T2 {
                 format!("{name} 已读取")
             } else if s.failed > 0 {
-                format!("{name} 发现 {} 处不一致", s.failed)
+                format!("{name} {} 项勾稽不成立", s.failed)
             } else if s.cannot_run > 0 {
                 format!("{name} {} 项无法检查", s.cannot_run)
             } else if s.review > 0 {

@@ -107,15 +107,8 @@ fn check_table(table: &Table, results: &mut Results) {
         .collect();
     let diagnoses = culprit::diagnose(&terms, &int_value);
 
-    for check in &checks {
-        if check.outcome != Outcome::Failed {
-            continue;
-        }
-        let diagnosis = diagnoses.iter().find(|d| d.explains.contains(&check.identity.id));
-        results.findings.push(identity_finding(table, check, diagnosis));
-    }
+    results.findings.extend(mistakes(table, &checks, &diagnoses));
     if table.id == TableId::T3 {
-        capacity(table, &checks, &diagnoses, &mut results.findings);
         empty(table, &mut results.findings);
     }
     if !unsure.is_empty() {
@@ -123,6 +116,205 @@ fn check_table(table: &Table, results: &mut Results) {
     }
     results.diagnoses.extend(diagnoses);
     results.checks.extend(checks);
+}
+
+/// One finding per mistake: the broken checks one diagnosis explains together (a wrong cell
+/// breaks its row's sum, its column's and the balance at once), and blank cells of one
+/// column whose filling reconciles everything, together.
+fn mistakes(table: &Table, checks: &[Check], diagnoses: &[Diagnosis]) -> Vec<Finding> {
+    let failed: Vec<&Check> = checks.iter().filter(|c| c.outcome == Outcome::Failed).collect();
+    let mut out: Vec<(Option<&Diagnosis>, Finding)> = Vec::new();
+    let mut done: Vec<&str> = Vec::new();
+    for diagnosis in diagnoses {
+        let mut group: Vec<&Check> = failed
+            .iter()
+            .copied()
+            .filter(|c| diagnosis.explains.contains(&c.identity.id))
+            .collect();
+        if group.is_empty() {
+            continue;
+        }
+        crate::sort::sort_by_key(&mut group, |c| family_order(c.identity.family));
+        done.extend(group.iter().map(|c| c.identity.id.as_str()));
+        out.push((Some(diagnosis), mistake(table, &group, Some(diagnosis))));
+    }
+    // Sums broken whatever glued digits meant, with no values to diagnose.
+    for check in failed.iter().filter(|c| !done.contains(&c.identity.id.as_str())) {
+        out.push((None, mistake(table, &[check], None)));
+    }
+    merge_blank_fills(table, out)
+}
+
+/// Rows first, then columns, then the balance: the order a clerk reads a table.
+fn family_order(family: &str) -> usize {
+    ["T3-ROW", "T3-LP", "T3-SUB", "T3-OUT", "T3-BAL"].iter().position(|f| *f == family).unwrap_or(5)
+}
+
+/// The finding of one mistake.
+fn mistake(table: &Table, group: &[&Check], diagnosis: Option<&Diagnosis>) -> Finding {
+    let capacity: Vec<(String, String)> = group
+        .iter()
+        .filter(|c| c.identity.family == "T3-BAL")
+        .flat_map(|c| capacity(table, c))
+        .collect();
+    let [only] = group else {
+        return several(table, group, diagnosis, capacity);
+    };
+    let mut f = identity_finding(table, only, diagnosis);
+    if !capacity.is_empty() {
+        let sentences: Vec<&str> = capacity.iter().map(|(_, s)| s.as_str()).collect();
+        f.message.push_str(&format!("其中{}。", sentences.join("，")));
+        f.also.extend(capacity.into_iter().map(|(id, _)| id));
+    }
+    f
+}
+
+/// Several sums broken by one mistake: one finding that lists them.
+fn several(
+    table: &Table,
+    group: &[&Check],
+    diagnosis: Option<&Diagnosis>,
+    capacity: Vec<(String, String)>,
+) -> Finding {
+    let culprit = diagnosis.and_then(Diagnosis::unique).filter(|fixes| fixes.len() == 1);
+    let about = culprit
+        .map_or_else(String::new, |fixes| format!("，都涉及“{}”", fixes[0].cell.display_name()));
+    let sums: Vec<String> = group.iter().map(|c| short_sum(table, c)).collect();
+    let mut message =
+        format!("{}有 {} 项勾稽不成立{about}：{}。", table.id.name(), group.len(), sums.join("；"));
+    if !capacity.is_empty() {
+        let sentences: Vec<&str> = capacity.iter().map(|(_, s)| s.as_str()).collect();
+        message.push_str(&format!("其中{}。", sentences.join("，")));
+    }
+    let cells_here: Vec<CellRef> = group.iter().flat_map(|c| c.identity.cells()).collect();
+    if cells_here.iter().any(|c| {
+        table.cell(c.row, c.col).is_some_and(|cell| matches!(cell.value, Value::Blank { .. }))
+    }) {
+        message.push_str("（空白单元格按 0 计算）");
+    }
+    if let Some(digits) = group.iter().find_map(|c| unsplittable(table, &c.identity)) {
+        message.push_str(&glued_note(table, digits));
+    } else if cells_here.iter().any(|c| table.cell(c.row, c.col).is_some_and(|cell| cell.inferred))
+    {
+        message.push_str("（含由连在一起的数字推断出的数值）");
+    }
+    let mut cells: Vec<CellRef> = Vec::new();
+    for check in group {
+        for cell in order_cells(&check.identity, diagnosis) {
+            if !cells.contains(&cell) {
+                cells.push(cell);
+            }
+        }
+    }
+    if let Some(fixes) = culprit {
+        cells.retain(|c| *c != fixes[0].cell);
+        cells.insert(0, fixes[0].cell);
+    }
+    let mut f = finding(&group[0].identity.id, message, cells);
+    f.also = group[1..].iter().map(|c| c.identity.id.clone()).collect();
+    f.also.extend(capacity.into_iter().map(|(id, _)| id));
+    if let Some(fixes) = culprit {
+        f.expected = Some(Number::int(fixes[0].to));
+        f.found = (!fixes[0].was_blank).then_some(Number::int(fixes[0].from));
+    } else {
+        f.expected = group[0].parts;
+        f.found = group[0].total;
+    }
+    f.hint = Some(diagnosis.map_or_else(|| "请核对这一组数字。".to_string(), |d| hint(table, d)));
+    f
+}
+
+/// One broken sum in a few words: `“（七）总计”行：总计 2 ≠ 各类申请人之和 1`.
+fn short_sum(table: &Table, check: &Check) -> String {
+    let identity = &check.identity;
+    let show = |cell: CellRef| {
+        table.cell(cell.row, cell.col).map_or_else(|| "?".to_string(), |c| c.value.describe())
+    };
+    let parts = check.parts.map_or_else(|| "?".to_string(), |n| n.to_string());
+    let total = check.total.map_or_else(|| "?".to_string(), |n| n.to_string());
+    let first = identity.total[0];
+    match identity.family {
+        "T3-ROW" => {
+            format!("“{}”行总计 {} ≠ 各类申请人之和 {parts}", first.row.short(), show(first))
+        }
+        "T3-LP" => format!(
+            "“{}”行法人或其他组织小计 {} ≠ 五类组织之和 {parts}",
+            first.row.short(),
+            show(first)
+        ),
+        "T3-OUT" => {
+            format!("“{}”列（七）总计 {} ≠ 各项办理结果之和 {parts}", first.col.name(), show(first))
+        }
+        "T3-BAL" => format!(
+            "“{}”列本年新收 + 上年结转 = {parts} ≠ 办理结果总计 + 结转下年度 = {total}",
+            first.col.name()
+        ),
+        "T3-SUB" => format!(
+            "“{}”列{}小计 {} ≠ 其各项之和 {parts}",
+            first.col.name(),
+            first.row.official(),
+            show(first)
+        ),
+        _ => format!("“{}”总计 {} ≠ 各项之和 {parts}", first.row.short(), show(first)),
+    }
+}
+
+/// Mistakes that are each one blank cell of the same column to fill (a 总计 column left blank
+/// in the sub-rows): one finding naming every cell.
+fn merge_blank_fills(table: &Table, mistakes: Vec<(Option<&Diagnosis>, Finding)>) -> Vec<Finding> {
+    let blank_fill = |d: Option<&Diagnosis>| {
+        d.and_then(Diagnosis::unique)
+            .filter(|fixes| fixes.len() == 1 && fixes[0].was_blank)
+            .map(|fixes| fixes[0].clone())
+    };
+    let mut out: Vec<Finding> = Vec::new();
+    let mut columns: Vec<(Col, Vec<(culprit::Fix, Finding)>)> = Vec::new();
+    for (diagnosis, finding) in mistakes {
+        match blank_fill(diagnosis) {
+            Some(fix) => match columns.iter_mut().find(|(col, _)| *col == fix.cell.col) {
+                Some((_, list)) => list.push((fix, finding)),
+                None => columns.push((fix.cell.col, vec![(fix, finding)])),
+            },
+            None => out.push(finding),
+        }
+    }
+    for (col, list) in columns {
+        if list.len() < 3 {
+            out.extend(list.into_iter().map(|(_, f)| f));
+            continue;
+        }
+        let fills: Vec<String> = list
+            .iter()
+            .map(|(fix, _)| format!("“{}”应为 {}", fix.cell.row.short(), fix.to))
+            .collect();
+        let cells: Vec<CellRef> = list.iter().map(|(fix, _)| fix.cell).collect();
+        let mut also: Vec<String> = Vec::new();
+        for (_, f) in &list {
+            also.push(f.rule.clone());
+            also.extend(f.also.iter().cloned());
+        }
+        let rule = also.remove(0);
+        let mut f = finding(
+            &rule,
+            format!(
+                "{}“{}”列有 {} 个单元格空白，而按表内合计它们不应为 0（空白按 0 计算，{} 项勾稽因此不成立）：{}。",
+                table.id.name(),
+                col.name(),
+                list.len(),
+                also.len() + 1,
+                fills.join("，")
+            ),
+            cells,
+        );
+        f.also = also;
+        f.hint = Some(format!(
+            "在这 {} 个空白单元格中填上应有的数字（{}），可消除全部这些不一致；若原表确为空白，请补填。",
+            list.len(),
+            fills.join("，")
+        ));
+        out.push(f);
+    }
+    out
 }
 
 fn identity_finding(table: &Table, check: &Check, diagnosis: Option<&Diagnosis>) -> Finding {
@@ -218,14 +410,7 @@ fn identity_finding(table: &Table, check: &Check, diagnosis: Option<&Diagnosis>)
         message.push_str("（空白单元格按 0 计算）");
     }
     if let Some(digits) = unsplittable(table, identity) {
-        let (whose, sums) = if table.id == TableId::T4 {
-            ("表四的数字", "三组合计都不能同时成立，因此表四必有错误")
-        } else {
-            ("这一行的数字", "都不满足该行合计，因此这一行必有错误")
-        };
-        message.push_str(&format!(
-            "（{whose}“{digits}”连在一起，无论怎样拆分{sums}；各数值是按表内其他合计推断的拆分）"
-        ));
+        message.push_str(&glued_note(table, digits));
     } else if cells_here.iter().any(|c| table.cell(c.row, c.col).is_some_and(|cell| cell.inferred))
     {
         message.push_str("（含由连在一起的数字推断出的数值）");
@@ -235,6 +420,16 @@ fn identity_finding(table: &Table, check: &Check, diagnosis: Option<&Diagnosis>)
     f.found = Some(total);
     f.hint = Some(diagnosis.map_or_else(|| "请核对这一组数字。".to_string(), |d| hint(table, d)));
     f
+}
+
+/// What a finding says about glued digits that fit no reading of their own sum.
+fn glued_note(table: &Table, digits: &str) -> String {
+    let (whose, sums) = if table.id == TableId::T4 {
+        ("表四的数字", "三组合计都不能同时成立，因此表四必有错误")
+    } else {
+        ("这一行的数字", "都不满足该行合计，因此这一行必有错误")
+    };
+    format!("（{whose}“{digits}”连在一起，无论怎样拆分{sums}；各数值是按表内其他合计推断的拆分）")
 }
 
 /// Sums that fail only with cells read as blank because nothing stood where they belong.
@@ -419,49 +614,32 @@ pub(super) fn hint(table: &Table, diagnosis: &Diagnosis) -> String {
     }
 }
 
-/// T3-CAP: where the balance fails, say whether 办结 or 结转 exceeds what was received.
-fn capacity(table: &Table, checks: &[Check], diagnoses: &[Diagnosis], findings: &mut Vec<Finding>) {
+/// T3-CAP: where the balance of a column fails, whether 办结 or 结转 exceeds what was
+/// received: the concrete id and the sentence, added to the finding of the balance's mistake.
+fn capacity(table: &Table, check: &Check) -> Vec<(String, String)> {
     let int = |row: Row, col: Col| -> Option<i64> {
         table.cell(row, col).and_then(|c| c.value.for_sums()).and_then(Number::as_int)
     };
-    for check in
-        checks.iter().filter(|c| c.identity.family == "T3-BAL" && c.outcome == Outcome::Failed)
-    {
-        let col = check.identity.total[0].col;
-        let (Some(new), Some(carry), Some(done), Some(left)) =
-            (int(Row::R1, col), int(Row::R2, col), int(Row::R3_7, col), int(Row::R4, col))
-        else {
-            continue;
-        };
-        let received = new + carry;
-        let diagnosis = diagnoses.iter().find(|d| d.explains.contains(&check.identity.id));
-        for (row, value, what) in
-            [(Row::R3_7, done, "办理结果总计"), (Row::R4, left, "结转下年度继续办理")]
-        {
-            if value > received {
-                let cells = vec![
-                    CellRef::new(TableId::T3, row, col),
-                    check.identity.parts[0],
-                    check.identity.parts[1],
-                ];
-                let mut f = finding(
-                    &format!("T3-CAP-{}", col.code()),
-                    format!(
-                        "表三“{}”列：{what} {value} 超过了本年新收与上年结转之和 {received}（{new} + {carry}）。",
-                        col.name()
-                    ),
-                    cells,
-                );
-                f.expected = Some(Number::int(received));
-                f.found = Some(Number::int(value));
-                f.hint = Some(
-                    diagnosis
-                        .map_or_else(|| "请核对这一列的数字。".to_string(), |d| hint(table, d)),
-                );
-                findings.push(f);
-            }
-        }
-    }
+    let col = check.identity.total[0].col;
+    let (Some(new), Some(carry), Some(done), Some(left)) =
+        (int(Row::R1, col), int(Row::R2, col), int(Row::R3_7, col), int(Row::R4, col))
+    else {
+        return Vec::new();
+    };
+    let received = new + carry;
+    [(done, "办理结果总计"), (left, "结转下年度继续办理")]
+        .into_iter()
+        .filter(|&(value, _)| value > received)
+        .map(|(value, what)| {
+            (
+                format!("T3-CAP-{}", col.code()),
+                format!(
+                    "“{}”列{what} {value} 超过了本年新收与上年结转之和 {received}（{new} + {carry}）",
+                    col.name()
+                ),
+            )
+        })
+        .collect()
 }
 
 /// T3-EMPTY: no applications received or carried over, yet results or carry-overs.

@@ -145,6 +145,7 @@ pub(crate) fn finding(id: &str, message: String, cells: Vec<CellRef>) -> Finding
         found: None,
         span: None,
         fingerprint: String::new(),
+        also: Vec::new(),
     }
 }
 

@@ -21,7 +21,8 @@ fn t3_cells(checked: &Checked) -> Vec<String> {
         .unwrap_or_default()
 }
 
-const SHUYANG: &str = "reports/corpus/沭阳县人民政府2025年政府信息公开工作年度报告-沭阳县人民政府.txt";
+const SHUYANG: &str =
+    "reports/corpus/沭阳县人民政府2025年政府信息公开工作年度报告-沭阳县人民政府.txt";
 const PINGTAN_2021: &str = "reports/corpus/2021_平潭综合实验区_80613_page.txt";
 const PINGTAN_2022: &str = "reports/corpus/2022_平潭综合实验区_80629_page.txt";
 const SEED: &str = "reports/seed/zhangdian-yingji-2023.txt";
