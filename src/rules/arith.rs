@@ -176,6 +176,12 @@ fn several(
     diagnosis: Option<&Diagnosis>,
     capacity: Vec<(String, String)>,
 ) -> Finding {
+    if let Some(fixes) = diagnosis.and_then(Diagnosis::unique)
+        && fixes.len() >= 3
+        && fixes.iter().all(|f| f.was_blank)
+    {
+        return blank_cells(table, group, fixes);
+    }
     let culprit = diagnosis.and_then(Diagnosis::unique).filter(|fixes| fixes.len() == 1);
     let about = culprit
         .map_or_else(String::new, |fixes| format!("，都涉及“{}”", fixes[0].cell.display_name()));
@@ -221,6 +227,40 @@ fn several(
         f.found = group[0].total;
     }
     f.hint = Some(diagnosis.map_or_else(|| "请核对这一组数字。".to_string(), |d| hint(table, d)));
+    f
+}
+
+/// Blank cells where numbers belong, which filled in reconcile every sum they break.
+fn blank_cells(table: &Table, group: &[&Check], fixes: &[culprit::Fix]) -> Finding {
+    let column = fixes.iter().all(|f| f.cell.col == fixes[0].cell.col);
+    let fills: Vec<String> = fixes
+        .iter()
+        .map(|fix| {
+            if column {
+                format!("“{}”应为 {}", fix.cell.row.short(), fix.to)
+            } else {
+                format!("“{}”应为 {}", fix.cell.display_name(), fix.to)
+            }
+        })
+        .collect();
+    let place =
+        if column { format!("“{}”列", fixes[0].cell.col.name()) } else { String::new() };
+    let mut f = finding(
+        &group[0].identity.id,
+        format!(
+            "{}{place}有 {} 个单元格空白，而按表内合计它们不应为空（空白按 0 计算，{} 项勾稽因此不成立）：{}。",
+            table.id.name(),
+            fixes.len(),
+            group.len(),
+            fills.join("，")
+        ),
+        fixes.iter().map(|fix| fix.cell).collect(),
+    );
+    f.also = group[1..].iter().map(|c| c.identity.id.clone()).collect();
+    f.hint = Some(format!(
+        "在这 {} 个空白单元格中填上应有的数字，可消除全部这些不一致；若原表确为空白，请核对其他数字。",
+        fixes.len()
+    ));
     f
 }
 

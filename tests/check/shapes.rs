@@ -167,3 +167,32 @@ fn a_glued_row_that_lost_its_numbers_is_neither_an_error_nor_a_pass() {
     assert!(why.message.contains("原文中没有数字"), "{}", why.message);
     assert!(why.cells.iter().any(|c| c.to_string() == "t3/R3.6.3/CE"), "{:?}", why.cells);
 }
+
+#[test]
+fn a_total_column_left_blank_is_one_finding_naming_every_cell() {
+    // 沭阳县 2025 (markdown) with the 总计 of every outcome row left blank.
+    let source = corpus(SHUYANG);
+    let (head, tail) = source.split_at(source.find("予以公开").expect("予以公开"));
+    let stop = tail.find("| （七）总计").expect("（七）总计");
+    let (rows, rest) = tail.split_at(stop);
+    let blanked: String = rows
+        .lines()
+        .map(|line| {
+            let cells: Vec<&str> = line.split('|').collect();
+            if cells.len() == 10 && cells[8].trim().parse::<i64>().is_ok() {
+                let mut cells = cells;
+                cells[8] = "  ";
+                format!("{}\n", cells.join("|"))
+            } else {
+                format!("{line}\n")
+            }
+        })
+        .collect();
+    let checked = check_text(&format!("{head}{blanked}{rest}"));
+    let errors = errors(&checked);
+    assert_eq!(errors.len(), 1, "{}", describe(&checked));
+    let f = errors[0];
+    assert!(f.message.contains("“总计”列有"), "{}", f.message);
+    assert!(f.cells.len() >= 3 && f.cells.iter().all(|c| c.col == gouji::model::Col::TOT));
+    assert!(f.also.len() + 1 >= f.cells.len());
+}
