@@ -156,19 +156,29 @@ pub(crate) struct SectionDef {
     pub(crate) numeral: char,
     pub(crate) title: &'static str,
     pub(crate) keys: &'static [&'static str],
+    /// A heading worded otherwise still counts when it starts with the section's numeral and
+    /// has one word of each group (`四、政府信息公开行政复议与行政诉讼情况`).
+    pub(crate) words: &'static [&'static [&'static str]],
 }
 
 pub(crate) const SECTIONS: &[SectionDef] = &[
-    SectionDef { numeral: '一', title: "总体情况", keys: &["总体情况", "概述"] },
+    SectionDef {
+        numeral: '一',
+        title: "总体情况",
+        keys: &["总体情况", "概述"],
+        words: &[&["总体", "概述", "概况"]],
+    },
     SectionDef {
         numeral: '二',
         title: "主动公开政府信息情况",
         keys: &["主动公开政府信息情", "主动公开情况"],
+        words: &[&["主动公开"]],
     },
     SectionDef {
         numeral: '三',
         title: "收到和处理政府信息公开申请情况",
         keys: &["收到和处理政府信息公开申请", "政府信息公开申请情况", "依申请公开"],
+        words: &[&["申请"], &["情况", "处理", "办理", "公开"]],
     },
     SectionDef {
         numeral: '四',
@@ -180,16 +190,19 @@ pub(crate) const SECTIONS: &[SectionDef] = &[
             "行政复议、提起行政诉讼",
             "行政法复议",
         ],
+        words: &[&["复议"], &["诉讼"]],
     },
     SectionDef {
         numeral: '五',
         title: "存在的主要问题及改进情况",
         keys: &["存在的主要问题", "主要问题及改进"],
+        words: &[&["问题", "不足"], &["改进", "整改", "措施", "方向"]],
     },
     SectionDef {
         numeral: '六',
         title: "其他需要报告的事项",
         keys: &["其他需要报告的事项", "其他需要报告"],
+        words: &[&["其他"], &["事项", "报告"]],
     },
 ];
 

@@ -196,3 +196,21 @@ fn a_total_column_left_blank_is_one_finding_naming_every_cell() {
     assert!(f.cells.len() >= 3 && f.cells.iter().all(|c| c.col == gouji::model::Col::TOT));
     assert!(f.also.len() + 1 >= f.cells.len());
 }
+
+#[test]
+fn headings_worded_otherwise_are_still_the_six_sections() {
+    let source = corpus("reports/pdf-text/szfgs2024.layout.txt");
+    let text = source
+        .replace("四、政府信息公开行政复议、行政诉讼情况", "四、政府信息公开行政复议与行政诉讼情况")
+        .replace("五、存在的主要问题及改进情况", "五、存在问题及改进情况");
+    assert_ne!(text, source, "the transform ran");
+    let checked = check_text(&text);
+    assert!(!checked.findings.iter().any(|f| f.rule == "STR-SECTIONS"), "{}", describe(&checked));
+    assert_eq!(checked.report.sections.len(), 6);
+    // A section that is really missing is still reported.
+    let without = text.replace("五、存在问题及改进情况", "");
+    let checked = check_text(&without);
+    let sections =
+        checked.findings.iter().find(|f| f.rule == "STR-SECTIONS").expect("STR-SECTIONS");
+    assert!(sections.message.contains("缺少“五、"), "{}", sections.message);
+}
