@@ -66,6 +66,9 @@ pub(crate) const LABEL_TYPOS: &[(&str, &str, Option<Row>)] = &[
     ("本机关不掌握相关信息", "本机关不掌握相关政府信息", Some(Row::R3_4_1)),
 ];
 
+/// Words for a whole region ("全县汇总数据").
+pub(crate) const REGIONS: &[&str] = &["全区", "全市", "全县", "全省", "全州", "全旗"];
+
 /// Labels of a subtotal row in local variants of 表三.
 pub(crate) const SUBTOTAL_KEYS: &[&str] = &["小计", "合计"];
 

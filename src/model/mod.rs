@@ -99,6 +99,11 @@ pub struct Report {
     pub tables: Vec<Table>,
     /// What the narrative states (outside the tables).
     pub facts: Vec<Fact>,
+    /// Shingles of the narrative (normalized text outside the tables), for telling copies;
+    /// `None` when it is too short to compare.
+    pub shingles: Option<Vec<u64>>,
+    /// The report says it is its region's 汇总 ("本报告数据为全县汇总数据").
+    pub declares_aggregate: bool,
 }
 
 impl Report {
@@ -119,6 +124,8 @@ impl Report {
             is_whole_report: false,
             tables: Vec::new(),
             facts: Vec::new(),
+            shingles: None,
+            declares_aggregate: false,
         }
     }
 
@@ -411,5 +418,7 @@ pub fn build(text: &str, doc: &Doc) -> Report {
         is_whole_report,
         tables,
         facts,
+        shingles: narrative::shingles(text, &table_ranges),
+        declares_aggregate: narrative::declares_aggregate(text),
     }
 }

@@ -434,6 +434,67 @@ pub(crate) fn cn_number(text: &str) -> Option<i64> {
     Some(total + section + current.unwrap_or(0))
 }
 
+/// Shingles are this many characters long.
+const SHINGLE: usize = 8;
+/// Narratives shorter than this (characters) get no shingles: too little to compare.
+const SHINGLE_MIN_CHARS: usize = 300;
+
+/// The narrative's shingles, for telling a copied report (XY-DUP): hashes of every 8
+/// characters of the normalized text outside the tables, with digits, spaces and punctuation
+/// removed (a copy that changed only the year and the numbers is still a copy). Sorted,
+/// distinct; `None` for a narrative too short to compare.
+pub fn shingles(text: &str, tables: &[Range<usize>]) -> Option<Vec<u64>> {
+    let chars: Vec<char> = text
+        .char_indices()
+        .filter(|(at, _)| !tables.iter().any(|r| r.contains(at)))
+        .map(|(_, c)| c)
+        .filter(|c| c.is_alphabetic() && !c.is_ascii_digit())
+        .collect();
+    if chars.len() < SHINGLE_MIN_CHARS {
+        return None;
+    }
+    let mut out: Vec<u64> = chars
+        .windows(SHINGLE)
+        .map(|window| {
+            let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+            for c in window {
+                for byte in (*c as u32).to_le_bytes() {
+                    hash ^= u64::from(byte);
+                    hash = hash.wrapping_mul(0x0100_0000_01b3);
+                }
+            }
+            hash
+        })
+        .collect();
+    crate::sort::sort(&mut out);
+    out.dedup();
+    Some(out)
+}
+
+/// The report says it is its region's 汇总: "汇总" right after a region word ("全县汇总"), or
+/// after one and before 数据/情况 ("全区……汇总数据"), or before its units ("汇总…各有关单位").
+/// "在全县共享，汇总疑难问题" is not such a statement. Read on the normalized text.
+pub fn declares_aggregate(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    let slice = |from: usize, to: usize| -> String {
+        chars.get(from.min(to)..to.min(chars.len())).unwrap_or_default().iter().collect()
+    };
+    let regions = super::labels::REGIONS;
+    (0..chars.len().saturating_sub(1)).any(|at| {
+        if chars.get(at..at + 2) != Some(&['汇', '总'][..]) {
+            return false;
+        }
+        let before = slice(at.saturating_sub(10), at);
+        let right_before = slice(at.saturating_sub(2), at);
+        let after = slice(at + 2, at + 22);
+        let next = slice(at + 2, at + 6);
+        let region = regions.iter().any(|w| before.contains(w));
+        regions.iter().any(|w| right_before == *w)
+            || (region && ["数据", "情况", "编制", "形成"].iter().any(|w| next.contains(w)))
+            || (after.contains('各') && (after.contains("部门") || after.contains("单位")))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -214,3 +214,21 @@ fn headings_worded_otherwise_are_still_the_six_sections() {
         checked.findings.iter().find(|f| f.rule == "STR-SECTIONS").expect("STR-SECTIONS");
     assert!(sections.message.contains("缺少“五、"), "{}", sections.message);
 }
+
+#[test]
+fn units_in_the_2019_procurement_row_are_two_values() {
+    // 平潭 2019's 政府集中采购, written with its units as some units do.
+    let source = corpus("reports/corpus/2019_平潭综合实验区_80576_page.txt");
+    let text = source.replace("政府集中采购13575394432.52元", "政府集中采购 2笔 984361元");
+    assert_ne!(text, source, "the transform ran");
+    let checked = check_text(&text);
+    let value = |addr: &str| {
+        checked
+            .report
+            .cell(gouji::CellRef::parse(addr).expect("address"))
+            .and_then(|c| c.value.number())
+            .map(|n| n.to_string())
+    };
+    assert_eq!(value("t2/PROC/count").as_deref(), Some("2"));
+    assert_eq!(value("t2/PROC/amount").as_deref(), Some("984361"));
+}
