@@ -70,6 +70,29 @@ fn carry(last: &Checked, this: &Checked, out: &mut Vec<(usize, Finding)>, index:
     }
 }
 
+/// Per report with last year's in the batch: last year's 结转下年度 for each 上年结转 cell.
+fn carried_in(reports: &[&Checked]) -> Vec<(usize, Vec<rules::evidence::Stated>)> {
+    let mut out = Vec::new();
+    for (k, this) in reports.iter().enumerate() {
+        let Some(prev) = previous(reports, k) else { continue };
+        let (last, Some(table)) = (reports[prev], this.report.table(TableId::T3)) else { continue };
+        let year = last.report.year.unwrap_or_default();
+        let stated: Vec<rules::evidence::Stated> = table
+            .cols()
+            .into_iter()
+            .filter_map(|col| {
+                let before = value(last, CellRef::new(TableId::T3, Row::R4, col))?.as_int()?;
+                let cell = CellRef::new(TableId::T3, Row::R2, col);
+                Some(rules::evidence::Stated::last_year(cell, before, year))
+            })
+            .collect();
+        if !stated.is_empty() {
+            out.push((k, stated));
+        }
+    }
+    out
+}
+
 /// XY-STOCK: 表二 (2021 format) 现行有效件数 = last year's + 本年制发 − 本年废止.
 fn stock(last: &Checked, this: &Checked, out: &mut Vec<(usize, Finding)>, index: usize) {
     let both_2021 = [last, this]
@@ -378,10 +401,18 @@ fn aggregates(reports: &[&Checked], out: &mut Vec<(usize, Finding)>) {
 
 /// Adds the findings across `reports` to the reports they are about (sorted as usual).
 pub fn apply(reports: &mut [Checked]) {
-    let found = {
+    let (found, carried) = {
         let refs: Vec<&Checked> = reports.iter().collect();
-        check(&refs)
+        (check(&refs), carried_in(&refs))
     };
+    // Last year's 结转下年度 is evidence for this year's 上年结转, when this year's own sums
+    // leave several corrections.
+    for (k, stated) in carried {
+        if let Some(report) = reports.get_mut(k) {
+            let Checked { report, diagnoses, findings, .. } = report;
+            rules::reweigh(report, diagnoses, findings, &stated);
+        }
+    }
     for (k, finding) in found {
         if let Some(report) = reports.get_mut(k) {
             report.add_findings([finding]);

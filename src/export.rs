@@ -75,9 +75,10 @@ pub fn json(entry: &Entry<'_>) -> String {
                 })
                 .collect();
             format!(
-                "{{\"explains\":[{}],\"corrections\":[{}]}}",
+                "{{\"explains\":[{}],\"corrections\":[{}],\"evidence\":{}}}",
                 explains.join(","),
-                corrections.join(",")
+                corrections.join(","),
+                d.evidence.as_deref().map_or_else(|| "null".to_string(), js)
             )
         })
         .collect();

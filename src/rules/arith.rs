@@ -10,18 +10,20 @@ use crate::model::{
 };
 
 use super::culprit::{self, Diagnosis, Term};
+use super::evidence;
 use super::{Check, Outcome, Results, finding};
 
 pub(super) fn check(report: &Report, results: &mut Results) {
+    let stated = evidence::stated(report);
     for table in &report.tables {
         if table.id == TableId::T2 {
             continue;
         }
-        check_table(table, results);
+        check_table(table, &stated, results);
     }
 }
 
-fn check_table(table: &Table, results: &mut Results) {
+fn check_table(table: &Table, stated: &[evidence::Stated], results: &mut Results) {
     let assumed: BTreeSet<&str> = table
         .notes
         .iter()
@@ -105,7 +107,10 @@ fn check_table(table: &Table, results: &mut Results) {
             Some(Term { identity: &check.identity, residual })
         })
         .collect();
-    let diagnoses = culprit::diagnose(&terms, &int_value);
+    let mut diagnoses = culprit::diagnose(&terms, &int_value);
+    for diagnosis in &mut diagnoses {
+        evidence::weigh(diagnosis, stated, &int_value);
+    }
 
     results.findings.extend(mistakes(table, &checks, &diagnoses));
     if table.id == TableId::T3 {
@@ -116,6 +121,51 @@ fn check_table(table: &Table, results: &mut Results) {
     }
     results.diagnoses.extend(diagnoses);
     results.checks.extend(checks);
+}
+
+/// See [`super::reweigh`].
+pub(super) fn reweigh(
+    report: &Report,
+    diagnoses: &mut [Diagnosis],
+    findings: &mut [Finding],
+    stated: &[evidence::Stated],
+) {
+    for diagnosis in diagnoses {
+        let Some(table) = diagnosis
+            .explains
+            .first()
+            .and_then(|id| findings.iter().find(|f| f.rule == *id || f.also.contains(id)))
+            .and_then(|f| f.cells.first())
+            .and_then(|c| report.table(c.table))
+        else {
+            continue;
+        };
+        let value = |cell: CellRef| -> Option<(i64, bool)> {
+            let cell = table.cell(cell.row, cell.col)?;
+            match &cell.value {
+                Value::Number(n) => n.as_int().map(|v| (v, false)),
+                Value::Blank { .. } => Some((0, true)),
+                _ => None,
+            }
+        };
+        if !evidence::weigh(diagnosis, stated, &value) {
+            continue;
+        }
+        for f in findings.iter_mut() {
+            let explained =
+                std::iter::once(&f.rule).chain(&f.also).any(|id| diagnosis.explains.contains(id));
+            if !explained {
+                continue;
+            }
+            f.hint = Some(hint(table, diagnosis));
+            if let Some([fix]) = diagnosis.unique()
+                && let Some(at) = f.cells.iter().position(|c| *c == fix.cell)
+            {
+                let cell = f.cells.remove(at);
+                f.cells.insert(0, cell);
+            }
+        }
+    }
 }
 
 /// One finding per mistake: the broken checks one diagnosis explains together (a wrong cell
@@ -608,6 +658,14 @@ fn describe_fix(table: &Table, fix: &culprit::Fix) -> String {
 
 /// The hint of a diagnosis: the correction, or the alternatives, or "several cells".
 pub(super) fn hint(table: &Table, diagnosis: &Diagnosis) -> String {
+    let base = correction_hint(table, diagnosis);
+    match &diagnosis.evidence {
+        Some(why) => format!("{base}（{why}。）"),
+        None => base,
+    }
+}
+
+fn correction_hint(table: &Table, diagnosis: &Diagnosis) -> String {
     let n = diagnosis.explains.len();
     let scope = if n > 1 {
         format!("同时消除 {n} 处不一致")

@@ -34,6 +34,8 @@ pub struct Diagnosis {
     pub explains: Vec<String>,
     /// Every smallest correction found (best first); empty when none of ≤ 2 cells exists.
     pub corrections: Vec<Vec<Fix>>,
+    /// What the report itself says that narrowed the corrections down, when it did.
+    pub evidence: Option<String>,
 }
 
 impl Diagnosis {
@@ -68,7 +70,7 @@ pub(super) fn diagnose(
         let explains: Vec<String> =
             component.iter().map(|&i| terms[i].identity.id.clone()).collect();
         let corrections = search(terms, &component, value);
-        out.push(Diagnosis { explains, corrections });
+        out.push(Diagnosis { explains, corrections, evidence: None });
     }
     out
 }

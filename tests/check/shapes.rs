@@ -232,3 +232,67 @@ fn units_in_the_2019_procurement_row_are_two_values() {
     assert_eq!(value("t2/PROC/count").as_deref(), Some("2"));
     assert_eq!(value("t2/PROC/amount").as_deref(), Some("984361"));
 }
+
+/// 洪泽区 2023 with a sentence of its narrative about appeals, as many reports have.
+fn hongze_saying(sentence: &str) -> Checked {
+    let source = corpus("reports/pdf-text/hzq2023_working.layout.txt");
+    let text = source.replacen("   一、总体情况\n", &format!("   一、总体情况\n{sentence}\n"), 1);
+    assert_ne!(text, source, "the transform ran");
+    check_text(&text)
+}
+
+#[test]
+fn the_narrative_decides_between_equally_small_corrections() {
+    // 复议后起诉 5 0 0 0 | 0: the total is 5, or the 5 is 0. "行政诉讼5件" says which.
+    let checked = hongze_saying("本年度被提起行政诉讼5件。");
+    let lr = checked.findings.iter().find(|f| f.rule == "T4-LR").expect("T4-LR");
+    let hint = lr.hint.as_deref().unwrap_or_default();
+    assert!(hint.contains("由 0 改为 5") && !hint.contains("由 5 改为 0"), "{hint}");
+    assert!(hint.contains("正文") && hint.contains("与这一更正相符"), "{hint}");
+    assert_eq!(lr.cells[0].to_string(), "t4/LR/tot");
+    // Without the sentence, both stay listed and none is claimed.
+    let plain = check_text(&corpus("reports/pdf-text/hzq2023_working.layout.txt"));
+    let lr = plain.findings.iter().find(|f| f.rule == "T4-LR").expect("T4-LR");
+    let hint = lr.hint.as_deref().unwrap_or_default();
+    assert!(hint.contains("由 0 改为 5") && hint.contains("由 5 改为 0"), "{hint}");
+}
+
+#[test]
+fn a_total_the_narrative_confirms_points_at_the_parts() {
+    // 行政复议 10 1 0 0 | 0 → say the total was written 12 and the narrative says 12.
+    let source = corpus("reports/pdf-text/hzq2023_working.layout.txt");
+    let text = source.replacen("10    1      0   0    0   0", "10    1      0   0    12   0", 1);
+    let text =
+        text.replacen("   一、总体情况\n", "   一、总体情况\n本年度被申请行政复议12件。\n", 1);
+    let checked = check_text(&text);
+    let rv = checked.findings.iter().find(|f| f.rule == "T4-RV").expect("T4-RV");
+    let hint = rv.hint.as_deref().unwrap_or_default();
+    assert!(hint.contains("更可能是其他单元格有误"), "{hint}");
+    assert!(!hint.contains("“行政复议·总计”由"), "the confirmed total is not offered: {hint}");
+}
+
+#[test]
+fn last_years_report_decides_a_carried_in_number() {
+    // 洪泽区 2024 with 上年结转·自然人 and its 总计 both written 3: only the balance breaks, and
+    // the 上年结转 row, the 本年新收 row or the （七）总计 row could be the wrong one. 2023's
+    // 结转下年度 (0) says which.
+    let source = corpus("reports/pdf-text/hzq2024_working.layout.txt");
+    let line = "二、上年结转政府信息公开申请数量                              0    0         0     0   0   0     0";
+    assert!(source.contains(line));
+    let changed = "二、上年结转政府信息公开申请数量                              3    0         0     0   0   0     3";
+    let text = source.replace(line, changed);
+    let alone = check_text(&text);
+    let diagnosis = |c: &Checked| {
+        c.diagnoses.iter().find(|d| d.explains.iter().any(|e| e == "T3-BAL-NP")).cloned()
+    };
+    let before = diagnosis(&alone).expect("the balance breaks");
+    assert!(before.corrections.len() > 1, "{:?}", before.corrections);
+    let mut both = vec![check_text(&corpus("reports/pdf-text/hzq2023_working.layout.txt")), alone];
+    gouji::cross::apply(&mut both);
+    let after = diagnosis(&both[1]).expect("still broken");
+    let fixes = after.unique().expect("decided by last year's report");
+    assert!(fixes.iter().all(|f| f.cell.row == gouji::model::Row::R2 && f.to == 0), "{fixes:?}");
+    assert!(after.evidence.as_deref().is_some_and(|e| e.contains("2023 年报告")));
+    let finding = both[1].findings.iter().find(|f| f.rule.starts_with("T3-")).expect("finding");
+    assert!(finding.hint.as_deref().unwrap_or_default().contains("2023 年报告"));
+}
