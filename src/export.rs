@@ -183,26 +183,49 @@ fn finding(f: &Finding, decisions: &Decisions) -> String {
     )
 }
 
-/// The header of the findings CSV.
-pub const CSV_HEADER: [&str; 14] = [
+/// The header of the findings CSV: what a clerk works through, in words (the codes are in
+/// the JSON).
+pub const CSV_HEADER: [&str; 15] = [
     "文件",
     "单位",
     "年度",
-    "格式",
     "结论",
-    "规则",
     "严重程度",
-    "状态",
-    "单元格",
+    "表",
+    "行",
+    "列",
+    "现值",
+    "应为",
     "说明",
     "建议",
-    "核对记录",
-    "核对理由",
-    "指纹",
+    "规则",
+    "处理状态",
+    "处理理由",
 ];
 
+/// The first cell of a finding in words (表, 行, 列), and its value now and the value its
+/// unique correction gives, when there is one.
+fn where_and_what(checked: &Checked, f: &Finding) -> [String; 5] {
+    let Some(&cell) = f.cells.first() else { return Default::default() };
+    let ids: Vec<&String> = std::iter::once(&f.rule).chain(&f.also).collect();
+    let fix = checked
+        .diagnoses
+        .iter()
+        .find(|d| d.explains.iter().any(|e| ids.contains(&e)))
+        .and_then(|d| d.unique())
+        .and_then(|fixes| fixes.iter().find(|fix| fix.cell == cell));
+    let now = checked.report.cell(cell).map(|c| c.value.describe()).unwrap_or_default();
+    [
+        cell.table.name().to_string(),
+        cell.row.short().to_string(),
+        cell.col.name().to_string(),
+        now,
+        fix.map(|fix| fix.to.to_string()).unwrap_or_default(),
+    ]
+}
+
 /// The findings of every report as CSV for Excel and WPS: UTF-8 with a byte-order mark, CRLF,
-/// one line per finding (a report without findings gets one line saying so).
+/// one line per finding (a report without findings gets one line with its verdict).
 pub fn csv(entries: &[Entry<'_>]) -> String {
     let mut out = String::from("\u{FEFF}");
     push_row(&mut out, CSV_HEADER.iter().map(|s| (*s).to_string()));
@@ -212,33 +235,27 @@ pub fn csv(entries: &[Entry<'_>]) -> String {
             entry.file.to_string(),
             report.agency.clone().unwrap_or_default(),
             report.year.map(|y| y.to_string()).unwrap_or_default(),
-            report.template.name().to_string(),
             entry.checked.verdict_text(),
         ];
         if entry.checked.findings.is_empty() {
             let mut row: Vec<String> = head.to_vec();
             row.resize(CSV_HEADER.len(), String::new());
-            row[9] = "未发现问题".to_string();
+            row[10] = "未发现问题".to_string();
             push_row(&mut out, row);
             continue;
         }
         for f in &entry.checked.findings {
             let decision = entry.decisions.get(f);
-            let status = crate::rules::rule(f.family).map_or("", |r| match r.status {
-                crate::rules::Status::Stable => "稳定",
-                crate::rules::Status::Preview => "预览",
-            });
+            let title = crate::rules::rule(f.family).map_or("", |r| r.title);
             let mut row: Vec<String> = head.to_vec();
+            row.push(f.severity.name().to_string());
+            row.extend(where_and_what(entry.checked, f));
             row.extend([
-                f.rule.clone(),
-                f.severity.name().to_string(),
-                status.to_string(),
-                f.cells.iter().map(ToString::to_string).collect::<Vec<_>>().join(" "),
                 f.message.clone(),
                 f.hint.clone().unwrap_or_default(),
-                decision.map(|d| d.status.name().to_string()).unwrap_or_default(),
+                title.to_string(),
+                decision.map_or_else(|| "待处理".to_string(), |d| d.status.name().to_string()),
                 decision.map(|d| d.reason.clone()).unwrap_or_default(),
-                f.fingerprint.clone(),
             ]);
             push_row(&mut out, row);
         }

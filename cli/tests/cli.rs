@@ -216,7 +216,7 @@ fn csv_opens_in_excel_and_wps() {
     );
     assert_eq!(code, 1);
     assert!(
-        stdout.starts_with("\u{FEFF}文件,单位,年度,格式,结论,规则,严重程度"),
+        stdout.starts_with("\u{FEFF}文件,单位,年度,结论,严重程度,表,行,列,现值,应为,说明"),
         "UTF-8 with BOM and a header"
     );
     let lines: Vec<&str> = stdout.split("\r\n").filter(|l| !l.is_empty()).collect();
@@ -232,7 +232,13 @@ fn csv_opens_in_excel_and_wps() {
     let findings: usize =
         json_lines(&json).iter().map(|o| o["findings"].as_array().map_or(0, Vec::len)).sum();
     assert_eq!(lines.len(), 1 + findings, "one line per finding");
-    assert!(lines.iter().any(|l| l.contains("T3-ROW-R4") && l.contains("上海市科委")));
+    // A clerk reads the cell in words, its value now and what it should be.
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("上海市科委") && l.contains(",表三,结转下年度,总计,空白,1,")),
+        "{stdout}"
+    );
     let (code, _, stderr) = gouji(&["check", "--csv", "--json", "x"], None);
     assert_eq!(code, 2);
     assert!(stderr.contains("cannot be used together"));

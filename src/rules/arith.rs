@@ -314,7 +314,22 @@ fn blank_cells(table: &Table, group: &[&Check], fixes: &[culprit::Fix]) -> Findi
     f
 }
 
-/// One broken sum in a few words: `“（七）总计”行：总计 2 ≠ 各类申请人之和 1`.
+/// One sum in a few words, as findings and the page say it: `“（七）总计”行总计 2 ≠ 各类申请人
+/// 之和 1`, with `=` when it holds and the difference when it does not.
+pub fn sum_words(report: &Report, check: &Check) -> String {
+    let Some(table) = check.identity.total.first().and_then(|c| report.table(c.table)) else {
+        return check.identity.id.clone();
+    };
+    let mut words = short_sum(table, check);
+    if let (Some(total), Some(parts)) = (check.total, check.parts)
+        && total != parts
+    {
+        words.push_str(&format!("（相差 {}）", abs(total, parts)));
+    }
+    words
+}
+
+/// One sum in a few words: `“（七）总计”行总计 2 ≠ 各类申请人之和 1`.
 fn short_sum(table: &Table, check: &Check) -> String {
     let identity = &check.identity;
     let show = |cell: CellRef| {
@@ -323,29 +338,38 @@ fn short_sum(table: &Table, check: &Check) -> String {
     let parts = check.parts.map_or_else(|| "?".to_string(), |n| n.to_string());
     let total = check.total.map_or_else(|| "?".to_string(), |n| n.to_string());
     let first = identity.total[0];
+    let ne = match (check.total, check.parts) {
+        (Some(t), Some(p)) if t == p => "=",
+        (Some(_), Some(_)) => "≠",
+        _ => "与",
+    };
     match identity.family {
         "T3-ROW" => {
-            format!("“{}”行总计 {} ≠ 各类申请人之和 {parts}", first.row.short(), show(first))
+            format!("“{}”行总计 {} {ne} 各类申请人之和 {parts}", first.row.short(), show(first))
         }
         "T3-LP" => format!(
-            "“{}”行法人或其他组织小计 {} ≠ 五类组织之和 {parts}",
+            "“{}”行法人或其他组织小计 {} {ne} 五类组织之和 {parts}",
             first.row.short(),
             show(first)
         ),
         "T3-OUT" => {
-            format!("“{}”列（七）总计 {} ≠ 各项办理结果之和 {parts}", first.col.name(), show(first))
+            format!(
+                "“{}”列（七）总计 {} {ne} 各项办理结果之和 {parts}",
+                first.col.name(),
+                show(first)
+            )
         }
         "T3-BAL" => format!(
-            "“{}”列本年新收 + 上年结转 = {parts} ≠ 办理结果总计 + 结转下年度 = {total}",
+            "“{}”列本年新收 + 上年结转 = {parts} {ne} 办理结果总计 + 结转下年度 = {total}",
             first.col.name()
         ),
         "T3-SUB" => format!(
-            "“{}”列{}小计 {} ≠ 其各项之和 {parts}",
+            "“{}”列{}小计 {} {ne} 其各项之和 {parts}",
             first.col.name(),
             first.row.official(),
             show(first)
         ),
-        _ => format!("“{}”总计 {} ≠ 各项之和 {parts}", first.row.short(), show(first)),
+        _ => format!("“{}”总计 {} {ne} 各项之和 {parts}", first.row.short(), show(first)),
     }
 }
 

@@ -27,6 +27,14 @@ pub struct Fix {
     pub was_blank: bool,
 }
 
+impl Fix {
+    /// The correction as a clerk reads it: `“自然人·（七）总计”应为 1（现为 2）`.
+    pub fn words(&self) -> String {
+        let now = if self.was_blank { "空白".to_string() } else { self.from.to_string() };
+        format!("“{}”应为 {}（现为 {now}）", self.cell.display_name(), self.to)
+    }
+}
+
 /// The explanation of one group of broken identities.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnosis {

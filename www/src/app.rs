@@ -1,30 +1,31 @@
-//! The page: input (paste, file, drop, sample), then the verdict, the tables, the findings,
-//! the selected cell's sums and its place in the original text.
+//! The page: the input, then the verdict, the list of mistakes beside the tables, the selected
+//! cell's sums and its place in the original text; or the summary of many reports.
 //!
-//! State lives in one reducer; the only side effects are the debounced check, the browser's
-//! storage (so a reload loses nothing) and reading dropped files.
+//! State and its changes are `state.rs` (pure, tested natively). This file wires them to the
+//! browser: the debounced check, storage, the address bar, files and folders, and what must
+//! happen after a draw (bringing a cell into view, moving the focus).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
 use gouji::model::CellRef;
-use gouji::review::{Decision, Decisions, Status};
-use gouji::{Checked, Input, check};
+use gouji::review::{Decisions, Status};
+use gouji::{Checked, Input, Severity, check};
 use wasm_bindgen::JsCast;
-use web_sys::{ClipboardEvent, DragEvent, HtmlInputElement, HtmlTextAreaElement};
+use web_sys::{ClipboardEvent, DragEvent, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::batch::{self, BatchItem, BatchView, Column};
+use crate::batch::{BatchView, Column};
 use crate::i18n::{Lang, Text};
-use crate::panels::{DetailPanel, FindingList, Footer, RuleDoc, SourcePanel, VerdictBar};
+use crate::panels::{DetailPanel, FindingList, Footer, RuleDialog, SourcePanel, VerdictBar};
+use crate::state::{self, Action, After, Discard, Effect, Source, State};
 use crate::tables::ReportTables;
 use crate::view_model::{self, CellState, PageState, Shared};
 
 const STORAGE_TEXT: &str = "gouji.text.v1";
 const STORAGE_HTML: &str = "gouji.html.v1";
-/// Reviewer decisions, one entry per report (agency and year): `gouji.decisions.v1:<key>`.
-const STORAGE_DECISIONS: &str = "gouji.decisions.v1:";
+const STORAGE_LANG: &str = "gouji.lang.v1";
 /// Above this size, checking waits for typing to pause a little longer.
 const LARGE_INPUT: usize = 200_000;
 /// Files larger than this are not read in the page: no report is this large, and reading it
@@ -33,327 +34,13 @@ const MAX_FILE_BYTES: f64 = 16.0 * 1024.0 * 1024.0;
 /// A batch larger than this is cut (a folder of folders dropped by mistake).
 const MAX_BATCH_FILES: usize = 5000;
 
-/// What is being checked.
-#[derive(Clone, Debug, PartialEq)]
-pub(crate) enum Source {
-    /// The text in the box (typed or pasted as plain text).
-    Text,
-    /// The built-in sample.
-    Sample,
-    /// A paste that carried HTML (tables from a web page, Word or WPS).
-    Html(Rc<str>),
-    /// A file opened or dropped.
-    File { name: Rc<str>, bytes: Rc<[u8]> },
-}
-
-/// The page's state.
-#[derive(Clone, Debug, PartialEq)]
-pub(crate) struct State {
-    pub(crate) text: String,
-    pub(crate) source: Source,
-    pub(crate) generation: u64,
-    pub(crate) checked: Option<Shared>,
-    pub(crate) checked_generation: u64,
-    pub(crate) states: Rc<BTreeMap<CellRef, CellState>>,
-    pub(crate) selected: Option<CellRef>,
-    pub(crate) hovered: Option<CellRef>,
-    pub(crate) marked: BTreeSet<CellRef>,
-    pub(crate) selected_finding: Option<usize>,
-    pub(crate) rule: Option<String>,
-    pub(crate) lang: Lang,
-    pub(crate) dragging: bool,
-    pub(crate) first_result: bool,
-    pub(crate) notice: Option<String>,
-    /// The reviewer's decisions about the current report (agency and year) and its key.
-    pub(crate) decisions: Rc<Decisions>,
-    pub(crate) decisions_key: Option<String>,
-    /// Many files at once: their results, the summary's view, which report is open.
-    pub(crate) batch: Option<Rc<Vec<BatchItem>>>,
-    pub(crate) batch_view: batch::View,
-    pub(crate) batch_generation: u64,
-    pub(crate) batch_finished: bool,
-    pub(crate) batch_open: Option<usize>,
-    /// Moves on when a batch is started or left, so that a batch in flight stops.
-    pub(crate) batch_token: BatchToken,
-}
-
-/// Everything that can happen.
-pub(crate) enum Action {
-    Typed(String),
-    PastedHtml {
-        html: String,
-        text: String,
-    },
-    Opened {
-        name: String,
-        bytes: Vec<u8>,
-    },
-    Sample,
-    Clear,
-    Checked {
-        generation: u64,
-        checked: Shared,
-    },
-    Select(Option<CellRef>),
-    Hover(Option<CellRef>),
-    SelectFinding(usize),
-    ShowRule(Option<String>),
-    ToggleLang,
-    Dragging(bool),
-    Notice(String),
-    /// Mark finding k 已核实/忽略 with a reason, at the given date.
-    Decide {
-        finding: usize,
-        status: Status,
-        reason: String,
-        date: String,
-    },
-    /// Forget the decision with this fingerprint.
-    Undecide(String),
-    /// Decisions read from a file (its name, its text).
-    ImportDecisions {
-        name: String,
-        text: String,
-    },
-    /// A batch begins: its files' names.
-    BatchStart {
-        generation: u64,
-        names: Vec<Rc<str>>,
-    },
-    /// One file of the batch was checked.
-    BatchChecked {
-        generation: u64,
-        index: usize,
-        checked: Shared,
-    },
-    /// Every file was checked; the rules across reports added their findings to these.
-    BatchFinished {
-        generation: u64,
-        updated: Vec<(usize, Shared)>,
-    },
-    /// Show one report of the batch in full (or the summary again).
-    BatchOpen(Option<usize>),
-    BatchSort(Column),
-    BatchFilter(String),
-    BatchErrorsOnly(bool),
-}
-
-impl State {
-    fn initial() -> State {
-        let (text, source) = match (storage_get(STORAGE_HTML), storage_get(STORAGE_TEXT)) {
-            (Some(html), text) => (text.unwrap_or_default(), Source::Html(html.into())),
-            (None, Some(text)) => (text, Source::Text),
-            (None, None) => (gouji::SAMPLE_REPORT.to_string(), Source::Sample),
-        };
-        State {
-            text,
-            source,
-            generation: 1,
-            checked: None,
-            checked_generation: 0,
-            states: Rc::default(),
-            selected: None,
-            hovered: None,
-            marked: BTreeSet::new(),
-            selected_finding: None,
-            rule: None,
-            lang: Lang::Zh,
-            dragging: false,
-            first_result: true,
-            notice: None,
-            decisions: Rc::default(),
-            decisions_key: None,
-            batch: None,
-            batch_view: batch::View::default(),
-            batch_generation: 0,
-            batch_finished: false,
-            batch_open: None,
-            batch_token: BatchToken::default(),
-        }
-    }
-
-    fn new_input(&mut self, text: String, source: Source) {
-        // New input leaves a batch.
-        self.batch = None;
-        self.batch_open = None;
-        self.batch_generation += 1;
-        self.batch_token.set(self.batch_token.get() + 1);
-        self.text = text;
-        self.source = source;
-        self.generation += 1;
-        self.selected = None;
-        self.hovered = None;
-        self.marked.clear();
-        self.selected_finding = None;
-        self.notice = None;
-    }
-}
-
-impl State {
-    /// Shows `checked` as the current report: its cell marks and its decisions.
-    fn show(&mut self, checked: Shared) {
-        self.states = Rc::new(view_model::cell_states(&checked));
-        let key = decisions_key(&checked);
-        if self.decisions_key != key {
-            self.decisions = Rc::new(load_decisions(&checked));
-            self.decisions_key = key;
-        }
-        self.checked = Some(checked);
-    }
-}
-
 impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let mut next = (*self).clone();
-        match action {
-            Action::Typed(text) => next.new_input(text, Source::Text),
-            Action::PastedHtml { html, text } => next.new_input(text, Source::Html(html.into())),
-            Action::Opened { name, bytes } => {
-                next.new_input(
-                    String::new(),
-                    Source::File { name: name.into(), bytes: bytes.into() },
-                );
-            }
-            Action::Sample => next.new_input(gouji::SAMPLE_REPORT.to_string(), Source::Sample),
-            Action::Clear => next.new_input(String::new(), Source::Text),
-            Action::Checked { generation, checked } => {
-                if generation != next.generation {
-                    return self;
-                }
-                if let (Source::File { .. }, Some(source)) = (&next.source, &checked.source) {
-                    next.text.clone_from(&source.text);
-                }
-                next.show(checked);
-                next.checked_generation = generation;
-            }
-            Action::BatchStart { generation, names } => {
-                next.batch = Some(Rc::new(
-                    names.into_iter().map(|name| BatchItem { name, checked: None }).collect(),
-                ));
-                next.batch_generation = generation;
-                next.batch_finished = false;
-                next.batch_open = None;
-                next.batch_view = batch::View::default();
-                next.notice = None;
-            }
-            Action::BatchChecked { generation, index, checked } => {
-                if generation != next.batch_generation {
-                    return self;
-                }
-                let Some(items) = next.batch.as_mut() else { return self };
-                if let Some(item) = Rc::make_mut(items).get_mut(index) {
-                    item.checked = Some(checked);
-                }
-            }
-            Action::BatchFinished { generation, updated } => {
-                if generation != next.batch_generation {
-                    return self;
-                }
-                let Some(items) = next.batch.as_mut() else { return self };
-                let items = Rc::make_mut(items);
-                for (index, checked) in updated {
-                    if let Some(item) = items.get_mut(index) {
-                        item.checked = Some(checked);
-                    }
-                }
-                next.batch_finished = true;
-            }
-            Action::BatchOpen(index) => {
-                next.batch_open = index;
-                let checked = index
-                    .and_then(|k| next.batch.as_ref().and_then(|items| items.get(k)))
-                    .and_then(|item| item.checked.clone());
-                if let Some(checked) = checked {
-                    next.show(checked);
-                    next.selected = None;
-                    next.hovered = None;
-                    next.marked.clear();
-                    next.selected_finding = None;
-                }
-            }
-            Action::BatchSort(column) => {
-                let (current, descending) = next.batch_view.sort;
-                next.batch_view.sort = (column, if current == column { !descending } else { true });
-            }
-            Action::BatchFilter(text) => next.batch_view.filter = text,
-            Action::BatchErrorsOnly(on) => next.batch_view.errors_only = on,
-            Action::Select(cell) => {
-                next.selected = cell;
-                next.marked.clear();
-                next.selected_finding = None;
-            }
-            Action::Hover(cell) => next.hovered = cell,
-            Action::SelectFinding(k) => {
-                if let Some(finding) = next.checked.as_ref().and_then(|c| c.findings.get(k)) {
-                    next.marked = finding.cells.iter().copied().collect();
-                    next.selected = finding.cells.first().copied();
-                    next.selected_finding = Some(k);
-                }
-            }
-            Action::ShowRule(rule) => next.rule = rule,
-            Action::ToggleLang => {
-                next.lang = if next.lang == Lang::Zh { Lang::En } else { Lang::Zh };
-            }
-            Action::Dragging(on) => next.dragging = on,
-            Action::Notice(message) => next.notice = Some(message),
-            Action::Decide { finding, status, reason, date } => {
-                let Some(checked) = next.checked.clone() else { return self };
-                let Some(finding) = checked.findings.get(finding) else { return self };
-                let mut decisions = (*next.decisions).clone();
-                if decisions.agency.is_none() && decisions.year.is_none() {
-                    decisions = Decisions {
-                        decisions: decisions.decisions,
-                        ..Decisions::for_report(&checked)
-                    };
-                }
-                decisions.set(Decision::new(finding, status, &reason, &date));
-                save_decisions(&checked, &decisions);
-                next.decisions = Rc::new(decisions);
-            }
-            Action::Undecide(fingerprint) => {
-                let mut decisions = (*next.decisions).clone();
-                decisions.remove(&fingerprint);
-                if let Some(checked) = &next.checked {
-                    save_decisions(checked, &decisions);
-                }
-                next.decisions = Rc::new(decisions);
-            }
-            Action::ImportDecisions { name, text } => {
-                let Some(checked) = next.checked.clone() else { return self };
-                match Decisions::from_json(&text) {
-                    Ok(read) => {
-                        let mut decisions = (*next.decisions).clone();
-                        if decisions.agency.is_none() && decisions.year.is_none() {
-                            decisions = Decisions {
-                                decisions: decisions.decisions,
-                                ..Decisions::for_report(&checked)
-                            };
-                        }
-                        let total = read.decisions.len();
-                        let applying = read
-                            .decisions
-                            .iter()
-                            .filter(|d| {
-                                checked.findings.iter().any(|f| f.fingerprint == d.fingerprint)
-                            })
-                            .count();
-                        decisions.merge(read);
-                        save_decisions(&checked, &decisions);
-                        next.decisions = Rc::new(decisions);
-                        next.notice = Some(format!(
-                            "已导入核对记录“{name}”：共 {total} 条，其中 {applying} 条对应当前报告的问题。"
-                        ));
-                    }
-                    Err(why) => {
-                        next.notice = Some(format!(
-                            "未导入“{name}”：{}当前的核对记录保持不变。",
-                            why.message()
-                        ));
-                    }
-                }
-            }
+        let (next, effects) = state::step(&self, action, &load_decisions);
+        for effect in effects {
+            run_effect(effect);
         }
         Rc::new(next)
     }
@@ -367,53 +54,142 @@ fn storage_get(key: &str) -> Option<String> {
     storage()?.get_item(key).ok().flatten()
 }
 
-/// Saves what is being checked, so that a reload loses nothing. Quota errors are ignored:
-/// the check itself does not depend on storage.
-fn persist(text: &str, source: &Source) {
-    let Some(storage) = storage() else { return };
-    match source {
-        Source::Sample => {
-            let _ = storage.remove_item(STORAGE_TEXT);
-            let _ = storage.remove_item(STORAGE_HTML);
+/// Runs an effect the state asked for. Storage errors (quota, private mode) are ignored: the
+/// check itself does not depend on storage.
+fn run_effect(effect: Effect) {
+    match effect {
+        Effect::Persist { text, source } => {
+            let Some(storage) = storage() else { return };
+            match source {
+                Source::Sample => {
+                    let _ = storage.remove_item(STORAGE_TEXT);
+                    let _ = storage.remove_item(STORAGE_HTML);
+                }
+                Source::Html(html) => {
+                    let _ = storage.set_item(STORAGE_HTML, &html);
+                    let _ = storage.set_item(STORAGE_TEXT, &text);
+                }
+                Source::Text | Source::File { .. } => {
+                    let _ = storage.remove_item(STORAGE_HTML);
+                    if text.is_empty() {
+                        let _ = storage.remove_item(STORAGE_TEXT);
+                    } else {
+                        let _ = storage.set_item(STORAGE_TEXT, &text);
+                    }
+                }
+            }
         }
-        Source::Html(html) => {
-            let _ = storage.set_item(STORAGE_HTML, html);
-            let _ = storage.set_item(STORAGE_TEXT, text);
+        Effect::SaveDecisions { key, json } => {
+            let Some(storage) = storage() else { return };
+            let _ = match json {
+                Some(json) => storage.set_item(&key, &json),
+                None => storage.remove_item(&key),
+            };
         }
-        Source::Text | Source::File { .. } => {
-            let _ = storage.remove_item(STORAGE_HTML);
-            let _ = storage.set_item(STORAGE_TEXT, text);
+        Effect::SaveLang(lang) => {
+            if let Some(storage) = storage() {
+                let _ = storage.set_item(STORAGE_LANG, if lang == Lang::En { "en" } else { "zh" });
+            }
+        }
+        Effect::History { hash, push } => {
+            let Some(window) = web_sys::window() else { return };
+            let Ok(history) = window.history() else { return };
+            let location = window.location();
+            let url = if hash.is_empty() {
+                format!(
+                    "{}{}",
+                    location.pathname().unwrap_or_default(),
+                    location.search().unwrap_or_default()
+                )
+            } else {
+                hash
+            };
+            let current = location.hash().unwrap_or_default();
+            if push && current == url {
+                return;
+            }
+            let _ = if push {
+                history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+            } else {
+                history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+            };
         }
     }
-}
-
-/// The storage key of a report's decisions: its agency and year (fingerprints include them
-/// too), or `None` when the report names neither.
-fn decisions_key(checked: &Checked) -> Option<String> {
-    let report = &checked.report;
-    if report.agency.is_none() && report.year.is_none() {
-        return None;
-    }
-    Some(format!(
-        "{STORAGE_DECISIONS}{}|{}",
-        report.agency.as_deref().unwrap_or_default(),
-        report.year.map_or_else(String::new, |y| y.to_string())
-    ))
 }
 
 fn load_decisions(checked: &Checked) -> Decisions {
-    decisions_key(checked)
+    state::decisions_key(checked)
         .and_then(|key| storage_get(&key))
         .and_then(|text| Decisions::from_json(&text).ok())
         .unwrap_or_else(|| Decisions::for_report(checked))
 }
 
-fn save_decisions(checked: &Checked, decisions: &Decisions) {
-    let (Some(storage), Some(key)) = (storage(), decisions_key(checked)) else { return };
-    if decisions.decisions.is_empty() {
-        let _ = storage.remove_item(&key);
-    } else {
-        let _ = storage.set_item(&key, &decisions.to_json());
+fn element(selector: &str) -> Option<HtmlElement> {
+    let document = web_sys::window()?.document()?;
+    document.query_selector(selector).ok()??.dyn_into::<HtmlElement>().ok()
+}
+
+fn focus_quietly(element: &HtmlElement) {
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let _ = element.focus_with_options(&options);
+}
+
+/// Brings a cell into view inside the tables' own scroll area, without scrolling the page,
+/// so that the verdict and the list stay where they are.
+fn show_cell(cell: CellRef, focus: bool) {
+    let Some(td) = element(&format!("td[data-cell=\"{cell}\"]")) else { return };
+    if let Some(pane) = element("#tables-pane") {
+        let (cell_box, pane_box) = (td.get_bounding_client_rect(), pane.get_bounding_client_rect());
+        // The middle of the part of the pane that is on screen.
+        let screen = web_sys::window()
+            .and_then(|w| w.inner_height().ok())
+            .and_then(|h| h.as_f64())
+            .unwrap_or(768.0);
+        let visible_top = pane_box.top().max(0.0);
+        let visible = pane_box.bottom().min(screen) - visible_top;
+        let top = f64::from(pane.scroll_top()) + (cell_box.top() - visible_top) - visible / 3.0;
+        pane.set_scroll_top(top.max(0.0) as i32);
+        let left = f64::from(pane.scroll_left()) + (cell_box.left() - pane_box.left())
+            - f64::from(pane.client_width()) / 2.0;
+        pane.set_scroll_left(left.max(0.0) as i32);
+    }
+    if focus {
+        focus_quietly(&td);
+    }
+}
+
+fn run_after(after: &[After]) {
+    for item in after {
+        match item {
+            After::ShowCell(cell) => show_cell(*cell, false),
+            After::FocusCell(cell) => show_cell(*cell, true),
+            After::FocusFinding(k) => {
+                if let Some(button) =
+                    element(&format!("#findings li[data-index=\"{k}\"] .finding-title"))
+                {
+                    let _ = button.focus();
+                }
+            }
+            After::FocusBatchRow(k) => {
+                if let Some(row) = element(&format!("table.summary tr[data-index=\"{k}\"]")) {
+                    let options = web_sys::ScrollIntoViewOptions::new();
+                    options.set_block(web_sys::ScrollLogicalPosition::Center);
+                    row.scroll_into_view_with_scroll_into_view_options(&options);
+                    focus_quietly(&row);
+                }
+            }
+            After::FocusBack => {
+                if let Some(button) = element("#batch-back") {
+                    focus_quietly(&button);
+                }
+            }
+            After::FocusInput => {
+                if let Some(area) = element("#report-input") {
+                    let _ = area.focus();
+                }
+            }
+        }
     }
 }
 
@@ -438,12 +214,7 @@ fn decisions_file_name(source: &Source, checked: &Checked) -> String {
     format!("{stem}.gouji.json")
 }
 
-/// Offers `text` as a download named `name` (a Blob URL: nothing leaves the computer).
-fn download(name: &str, text: &str) -> Result<(), wasm_bindgen::JsValue> {
-    download_as(name, text, "application/json;charset=utf-8")
-}
-
-/// Offers `text` as a download of type `mime`.
+/// Offers `text` as a download of type `mime` (a Blob URL: nothing leaves the computer).
 fn download_as(name: &str, text: &str, mime: &str) -> Result<(), wasm_bindgen::JsValue> {
     let window = web_sys::window().ok_or("no window")?;
     let document = window.document().ok_or("no document")?;
@@ -460,24 +231,14 @@ fn download_as(name: &str, text: &str, mime: &str) -> Result<(), wasm_bindgen::J
     Ok(())
 }
 
-fn run_check(text: &str, source: &Source) -> Checked {
-    match source {
-        Source::Text | Source::Sample => check(&Input::text(text)),
-        Source::Html(html) => {
-            check(&Input { bytes: html.as_bytes(), name: Some("clipboard.html") })
-        }
-        Source::File { name, bytes } => check(&Input { bytes, name: Some(name) }),
-    }
-}
-
 /// Reads a file opened or dropped: a report is checked, a decisions file (`*.json`, 导出的核对
 /// 记录) is imported. Too-large files are refused with a message and nothing changes.
 fn open_file(state: UseReducerHandle<State>, file: web_sys::File) {
     let name = file.name();
     if file.size() > MAX_FILE_BYTES {
-        let mb = file.size() / 1024.0 / 1024.0;
+        let mb = (file.size() / 1024.0 / 1024.0).round() as u64;
         state.dispatch(Action::Notice(format!(
-            "“{name}”有 {mb:.0} MB，不像是一份年度报告，未打开。请检查是否选错了文件；当前内容保持不变。"
+            "“{name}”有 {mb} MB，不像是一份年度报告，未打开。请检查是否选错了文件；当前内容保持不变。"
         )));
         return;
     }
@@ -506,8 +267,11 @@ fn batch_worthy(name: &str) -> bool {
 /// Checks many files, one per turn of the event loop so that the page stays responsive and
 /// the progress bar moves; a file that fails is a result like any other. Then the rules
 /// across reports run over all of them.
-fn run_batch(state: UseReducerHandle<State>, files: Vec<(String, web_sys::File)>) {
-    let token = state.batch_token.clone();
+fn run_batch(
+    state: UseReducerHandle<State>,
+    token: BatchToken,
+    files: Vec<(String, web_sys::File)>,
+) {
     let files: Vec<(String, web_sys::File)> =
         files.into_iter().filter(|(name, _)| batch_worthy(name)).collect();
     let generation = token.get() + 1;
@@ -537,21 +301,14 @@ fn run_batch(state: UseReducerHandle<State>, files: Vec<(String, web_sys::File)>
         if token.get() != generation {
             return;
         }
-        let found = {
-            let refs: Vec<&Checked> = done.iter().map(|s| &*s.0).collect();
-            gouji::cross::check(&refs)
-        };
-        let mut by_report: BTreeMap<usize, Vec<gouji::Finding>> = BTreeMap::new();
-        for (k, finding) in found {
-            by_report.entry(k).or_default().push(finding);
-        }
-        let updated = by_report
+        let mut all: Vec<Checked> = done.iter().map(|s| (*s.0).clone()).collect();
+        let before: Vec<usize> = all.iter().map(|c| c.findings.len()).collect();
+        gouji::cross::apply(&mut all);
+        let updated = all
             .into_iter()
-            .filter_map(|(k, findings)| {
-                let mut checked = (*done.get(k)?.0).clone();
-                checked.add_findings(findings);
-                Some((k, Shared(Rc::new(checked))))
-            })
+            .enumerate()
+            .filter(|(k, c)| c.findings.len() != before[*k] || c.diagnoses != done[*k].diagnoses)
+            .map(|(k, c)| (k, Shared(Rc::new(c))))
             .collect();
         state.dispatch(Action::BatchFinished { generation, updated });
     });
@@ -603,20 +360,35 @@ fn mark_first_result() {
     let _ = js_sys::Reflect::set(&window, &"__goujiFirstResultMs".into(), &now.into());
 }
 
+fn initial_state() -> State {
+    let lang = match storage_get(STORAGE_LANG).as_deref() {
+        Some("en") => Lang::En,
+        _ => Lang::Zh,
+    };
+    State::new(storage_get(STORAGE_TEXT), storage_get(STORAGE_HTML), lang)
+}
+
 #[function_component(App)]
 pub(crate) fn app() -> Html {
-    let state = use_reducer(State::initial);
+    let state = use_reducer(initial_state);
     let timer = use_mut_ref(|| None::<Timeout>);
+    let token = use_mut_ref(BatchToken::default);
+    let first = use_mut_ref(|| true);
 
-    // Check (debounced) whenever the input changes, and remember the input.
+    // Check whenever the input changes (at once after a paste, after a pause while typing),
+    // and stop a batch in flight.
     {
         let state = state.clone();
         let timer = timer.clone();
+        let first = first.clone();
+        let token = token.borrow().clone();
         use_effect_with(state.generation, move |&generation| {
+            if state.batch.is_none() {
+                token.set(token.get() + 1);
+            }
             let text = state.text.clone();
             let source = state.source.clone();
-            let first = state.checked.is_none();
-            let delay = if first {
+            let delay = if state.pasted || *first.borrow() {
                 0
             } else if text.len() > LARGE_INPUT {
                 400
@@ -625,13 +397,48 @@ pub(crate) fn app() -> Html {
             };
             let dispatcher = state.dispatcher();
             *timer.borrow_mut() = Some(Timeout::new(delay, move || {
-                let checked = Shared(Rc::new(run_check(&text, &source)));
-                persist(&text, &source);
+                let checked = Shared(Rc::new(state::run_check(&text, &source)));
                 dispatcher.dispatch(Action::Checked { generation, checked });
-                if first {
+                if std::mem::replace(&mut *first.borrow_mut(), false) {
                     mark_first_result();
                 }
             }));
+        });
+    }
+    // After a draw: bring cells into view, move the focus.
+    {
+        let state = state.clone();
+        use_effect_with(state.after_seq, move |_| {
+            if !state.after.is_empty() {
+                run_after(&state.after);
+                state.dispatch(Action::AfterDone);
+            }
+        });
+    }
+    // The address bar: a batch view named there after a reload is gone; Back and Forward move
+    // between the batch's list and its reports.
+    {
+        let state = state.clone();
+        use_effect_with((), move |()| {
+            let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+            if state::parse_hash(&hash).is_some() {
+                state.dispatch(Action::BatchLost);
+            }
+            let dispatcher = state.dispatcher();
+            let listener = web_sys::window().map(|window| {
+                gloo::events::EventListener::new(&window, "popstate", move |_| {
+                    let hash = web_sys::window()
+                        .and_then(|w| w.location().hash().ok())
+                        .unwrap_or_default();
+                    let index = match state::parse_hash(&hash) {
+                        Some(state::Place::List) => None,
+                        Some(state::Place::Report(k)) => Some(k),
+                        None => return dispatcher.dispatch(Action::HistoryLeft),
+                    };
+                    dispatcher.dispatch(Action::BatchOpen { index, from_history: true });
+                })
+            });
+            move || drop(listener)
         });
     }
 
@@ -640,7 +447,12 @@ pub(crate) fn app() -> Html {
         let state = state.clone();
         Callback::from(move |e: InputEvent| {
             let area: HtmlTextAreaElement = e.target_unchecked_into();
-            state.dispatch(Action::Typed(area.value()));
+            let pasted = e.input_type() == "insertFromPaste" || e.input_type() == "insertFromDrop";
+            state.dispatch(if pasted {
+                Action::PastedText(area.value())
+            } else {
+                Action::Typed(area.value())
+            });
         })
     };
     let onpaste = {
@@ -659,23 +471,17 @@ pub(crate) fn app() -> Html {
             }
         })
     };
-    let open_file = {
-        let state = state.clone();
-        move |file: web_sys::File| open_file(state.clone(), file)
-    };
-    let file_input = use_node_ref();
-    // One file opens as before; several (or a folder) become a batch.
     let open_files = {
         let state = state.clone();
-        let open_file = open_file.clone();
+        let token = token.borrow().clone();
         move |mut files: Vec<(String, web_sys::File)>| {
             gouji::sort::sort_by(&mut files, |a, b| a.0.cmp(&b.0));
             if files.len() == 1 {
                 if let Some((_, file)) = files.into_iter().next() {
-                    open_file(file);
+                    open_file(state.clone(), file);
                 }
             } else if !files.is_empty() {
-                run_batch(state.clone(), files);
+                run_batch(state.clone(), token.clone(), files);
             }
         }
     };
@@ -694,6 +500,8 @@ pub(crate) fn app() -> Html {
             })
             .collect()
     };
+    let file_input = use_node_ref();
+    let folder_input = use_node_ref();
     let onchange_file = {
         let open_files = open_files.clone();
         Callback::from(move |e: Event| {
@@ -702,19 +510,10 @@ pub(crate) fn app() -> Html {
             input.set_value("");
         })
     };
-    let folder_input = use_node_ref();
-    let onclick_folder = {
-        let folder_input = folder_input.clone();
+    let click = |node: &NodeRef| {
+        let node = node.clone();
         Callback::from(move |_: MouseEvent| {
-            if let Some(input) = folder_input.cast::<HtmlInputElement>() {
-                input.click();
-            }
-        })
-    };
-    let onclick_open = {
-        let file_input = file_input.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(input) = file_input.cast::<HtmlInputElement>() {
+            if let Some(input) = node.cast::<HtmlInputElement>() {
                 input.click();
             }
         })
@@ -758,65 +557,85 @@ pub(crate) fn app() -> Html {
             });
         })
     };
-    let dispatch = |action: fn() -> Action| {
+    let dispatch = |make: fn() -> Action| {
         let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(action()))
+        Callback::from(move |_: MouseEvent| state.dispatch(make()))
     };
     let onprint = Callback::from(|_: MouseEvent| {
         if let Some(window) = web_sys::window() {
             let _ = window.print();
         }
     });
-
-    let note = if let Some(items) = &state.batch {
-        Some(format!("{}{} 个文件", lang.t(Text::BatchNote), items.len()))
-    } else {
-        match &state.source {
-            Source::Html(_) => Some(lang.t(Text::HtmlNote).to_string()),
-            Source::File { name, .. } => Some(format!("{}{name}", lang.t(Text::FileNote))),
-            Source::Sample => Some(lang.t(Text::SampleNote).to_string()),
-            Source::Text => None,
-        }
+    let set_lang = {
+        let state = state.clone();
+        let other = if lang == Lang::Zh { Lang::En } else { Lang::Zh };
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::SetLang(other)))
     };
-    // The shown result belongs to the current input (browser tests wait for this).
-    let ready = if state.batch.is_some() {
-        state.batch_finished
-    } else {
-        state.checked_generation == state.generation
+    let close_rule = {
+        let state = state.clone();
+        Callback::from(move |()| state.dispatch(Action::ShowRule(None)))
     };
 
+    let summary = input_summary(&state, lang);
+    let view = if state.batch.is_some() {
+        "batch"
+    } else if state.checked.is_some() && !state.text.trim().is_empty() {
+        "report"
+    } else {
+        "empty"
+    };
+    let file_buttons = html! {
+        <>
+            <button class="primary" id="open-button" onclick={click(&file_input)}>{ lang.t(Text::Open) }</button>
+            <button onclick={click(&folder_input)}>{ lang.t(Text::OpenFolder) }</button>
+        </>
+    };
     html! {
-        <main class="page" data-ready={ready.to_string()} lang={if lang == Lang::Zh { "zh-CN" } else { "en" }}>
+        <main class="page" data-ready={state.ready().to_string()} data-view={view}
+            lang={if lang == Lang::Zh { "zh-CN" } else { "en" }}>
             <header class="masthead">
                 <div>
                     <h1>{ lang.t(Text::Title) }<span class="subtitle">{ lang.t(Text::Subtitle) }</span></h1>
                     <p class="offline">{ lang.t(Text::Offline) }</p>
                 </div>
-                <button class="lang no-print" onclick={dispatch(|| Action::ToggleLang)}>{ lang.t(Text::Language) }</button>
+                <button class="lang no-print" onclick={set_lang}>{ lang.t(Text::Language) }</button>
             </header>
-            <section class={classes!("input", state.dragging.then_some("dragging"), "no-print")}
-                {ondragover} {ondragleave} {ondrop}>
-                <div class="toolbar">
-                    <button onclick={onclick_open}>{ lang.t(Text::Open) }</button>
-                    <button onclick={onclick_folder}>{ lang.t(Text::OpenFolder) }</button>
-                    <button onclick={dispatch(|| Action::Sample)}>{ lang.t(Text::Sample) }</button>
-                    <button onclick={dispatch(|| Action::Clear)}>{ lang.t(Text::Clear) }</button>
-                    <button onclick={onprint}>{ lang.t(Text::Print) }</button>
-                    <input type="file" id="open-file" ref={file_input} class="hidden" multiple=true
-                        accept=".txt,.md,.htm,.html,.docx,.pdf,.json,text/plain,text/html,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-                        onchange={onchange_file.clone()} />
-                    <input type="file" id="open-folder" ref={folder_input} class="hidden" webkitdirectory=true multiple=true
-                        onchange={onchange_file} />
-                    if let Some(note) = note { <span class="note">{ note }</span> }
-                    if let Some(notice) = state.notice.clone() { <span class="notice" role="alert">{ notice }</span> }
-                </div>
-                <textarea id="report-input" spellcheck="false" placeholder={lang.t(Text::Placeholder)}
-                    value={state.text.clone()} {oninput} {onpaste} />
+            <section class={classes!("input", state.dragging.then_some("dragging"), "no-print", (!state.input_open).then_some("folded"))}
+                aria-label={lang.t(Text::InputLabel)} {ondragover} {ondragleave} {ondrop}>
+                <input type="file" id="open-file" ref={file_input.clone()} class="hidden" multiple=true
+                    accept=".txt,.md,.htm,.html,.docx,.pdf,.json,text/plain,text/html,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                    onchange={onchange_file.clone()} />
+                <input type="file" id="open-folder" ref={folder_input.clone()} class="hidden" webkitdirectory=true multiple=true
+                    onchange={onchange_file} />
+                if state.input_open {
+                    <div class="toolbar">
+                        { file_buttons.clone() }
+                        <button id="sample-button" onclick={dispatch(|| Action::Sample)}>{ lang.t(Text::Sample) }</button>
+                        <button id="clear-button" onclick={dispatch(|| Action::Clear)} disabled={state.text.is_empty()}>{ lang.t(Text::Clear) }</button>
+                        if state.checked.is_some() && !state.text.trim().is_empty() {
+                            <button id="fold-input" onclick={dispatch(|| Action::ToggleInput(false))}>{ lang.t(Text::FoldInput) }</button>
+                        }
+                    </div>
+                    <label class="sr-only" for="report-input">{ lang.t(Text::InputLabel) }</label>
+                    <textarea id="report-input" spellcheck="false" placeholder={lang.t(Text::Placeholder)}
+                        value={state.text.clone()} {oninput} {onpaste} />
+                } else {
+                    <div class="input-line">
+                        <span class="what">{ summary }</span>
+                        <button id="edit-input" onclick={dispatch(|| Action::ToggleInput(true))}>{ lang.t(Text::EditInput) }</button>
+                        { file_buttons }
+                        <button id="sample-button" onclick={dispatch(|| Action::Sample)}>{ lang.t(Text::Sample) }</button>
+                        <button onclick={onprint}>{ lang.t(Text::Print) }</button>
+                    </div>
+                }
                 if state.dragging { <div class="drop-hint">{ lang.t(Text::DropHere) }</div> }
             </section>
+            { notice(&state, lang) }
             {
-                if let Some(items) = &state.batch {
-                    batch_section(&state, items)
+                if let Some(batch) = &state.batch {
+                    batch_section(&state, batch)
+                } else if state.text.trim().is_empty() && !matches!(state.source, Source::File { .. }) {
+                    first_visit(&state, lang)
                 } else {
                     match &state.checked {
                         None => html! { <p class="status">{ lang.t(Text::Checking) }</p> },
@@ -824,27 +643,104 @@ pub(crate) fn app() -> Html {
                     }
                 }
             }
-            if let Some(rule) = state.rule.clone() {
-                <RuleDoc {rule} {lang} onclose={dispatch(|| Action::ShowRule(None))} />
-            }
+            <RuleDialog rule={state.rule.clone()} {lang} onclose={close_rule} />
             <Footer {lang} />
         </main>
     }
 }
 
-/// One report: its tables and findings, or why there are none.
+/// One line saying what was checked, for the folded input.
+fn input_summary(state: &State, lang: Lang) -> String {
+    if let Some(batch) = &state.batch {
+        return format!("{}{} 个文件", lang.t(Text::BatchNote), batch.items.len());
+    }
+    let what = match &state.source {
+        Source::File { name, .. } => format!("{}{name}", lang.t(Text::FileNote)),
+        Source::Html(_) => lang.t(Text::HtmlNote).to_string(),
+        Source::Sample => lang.t(Text::SampleNote).to_string(),
+        Source::Text => {
+            format!("{}（{} 字）", lang.t(Text::Pasted), state.text.chars().count())
+        }
+    };
+    let title = state
+        .checked
+        .as_ref()
+        .and_then(|c| c.report.title.clone())
+        .map(|t| format!(" · {t}"))
+        .unwrap_or_default();
+    format!("{what}{title}")
+}
+
+/// The notice under the input (with 撤销 when it replaced something), or the question before
+/// a batch is discarded.
+fn notice(state: &UseReducerHandle<State>, lang: Lang) -> Html {
+    if let Some(pending) = &state.pending_discard {
+        let files = state.batch.as_ref().map_or(0, |b| b.items.len());
+        let answer = |yes: bool| {
+            let state = state.clone();
+            Callback::from(move |_: MouseEvent| state.dispatch(Action::ConfirmDiscard(yes)))
+        };
+        let question = match pending {
+            Discard::Leave => lang.t(Text::LeaveBatch),
+            _ => lang.t(Text::DiscardBatch),
+        };
+        return html! {
+            <div class="confirm-bar no-print" role="alertdialog" aria-labelledby="confirm-text">
+                <span id="confirm-text">{ format!("{question}（{files} 个文件）") }</span>
+                <button id="confirm-yes" onclick={answer(true)}>{ lang.t(Text::Confirm) }</button>
+                <button id="confirm-no" class="primary" onclick={answer(false)}>{ lang.t(Text::Cancel) }</button>
+            </div>
+        };
+    }
+    let Some(notice) = &state.notice else { return html! {} };
+    let undo = notice.undo.is_some().then(|| {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::UndoReplace))
+    });
+    html! {
+        <p class="notice no-print" role="status">
+            { notice.message.clone() }
+            if let Some(onclick) = undo { <button id="undo-button" {onclick}>{ lang.t(Text::Undo) }</button> }
+        </p>
+    }
+}
+
+/// The first visit: what to do, one primary action, the sample one click away.
+fn first_visit(state: &UseReducerHandle<State>, lang: Lang) -> Html {
+    let sample = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::Sample))
+    };
+    html! {
+        <section class="first-visit" data-status="empty">
+            <h2>{ lang.t(Text::HowTitle) }</h2>
+            <ol>
+                <li>{ lang.t(Text::HowPaste) }</li>
+                <li>{ lang.t(Text::HowOpen) }</li>
+                <li>{ lang.t(Text::HowRead) }</li>
+            </ol>
+            <p>{ lang.t(Text::NoReport) }<button class="link" id="try-sample" onclick={sample}>{ lang.t(Text::TrySample) }</button></p>
+        </section>
+    }
+}
+
+/// One report: its verdict, its mistakes beside its tables, or why there are none.
 fn report_view(state: &UseReducerHandle<State>, checked: &Shared) -> Html {
     let lang = state.lang;
+    let on_jump = {
+        let state = state.clone();
+        Callback::from(move |severity: Severity| state.dispatch(Action::JumpTo(severity)))
+    };
     match view_model::page_state(checked) {
         PageState::Empty => html! { <p class="status empty">{ lang.t(Text::Empty) }</p> },
         PageState::Unreadable(message) => html! {
             <section class="status unreadable" data-status="unreadable">
-                <h2>{ lang.t(Text::Unreadable) }</h2><p>{ message }</p>
+                <h2 id="verdict" data-verdict="unreadable">{ lang.t(Text::Unreadable) }</h2><p>{ message }</p>
             </section>
         },
         PageState::NoTables(message) => html! {
             <>
-                <VerdictBar checked={checked.clone()} {lang} />
+                <VerdictBar checked={checked.clone()} {lang} {on_jump} />
                 <section class="status no-tables" data-status="no-tables"><p>{ message }</p></section>
             </>
         },
@@ -853,27 +749,37 @@ fn report_view(state: &UseReducerHandle<State>, checked: &Shared) -> Html {
 }
 
 /// The batch: the summary, or one of its reports in full with a way back.
-fn batch_section(state: &UseReducerHandle<State>, items: &Rc<Vec<BatchItem>>) -> Html {
+fn batch_section(state: &UseReducerHandle<State>, batch: &state::Batch) -> Html {
     let lang = state.lang;
-    if let (Some(k), Some(checked)) = (state.batch_open, state.checked.clone()) {
+    if let (Some(k), Some(checked)) = (batch.open, state.checked.clone()) {
         let back = {
             let state = state.clone();
-            Callback::from(move |_: MouseEvent| state.dispatch(Action::BatchOpen(None)))
+            Callback::from(move |_: MouseEvent| {
+                // Back as the browser does it, so that its own Back button agrees.
+                match web_sys::window().and_then(|w| w.history().ok()) {
+                    Some(history) => {
+                        let _ = history.back();
+                    }
+                    None => state.dispatch(Action::BatchOpen { index: None, from_history: false }),
+                }
+            })
         };
-        let name = items.get(k).map(|i| i.name.to_string()).unwrap_or_default();
+        let name = batch.items.get(k).map(|i| i.name.to_string()).unwrap_or_default();
         return html! {
             <>
                 <p class="batch-open no-print">
                     <button id="batch-back" onclick={back}>{ lang.t(Text::BackToList) }</button>
-                    <span class="note">{ name }</span>
+                    <span class="note">{ format!("{} / {} · {name}", k + 1, batch.items.len()) }</span>
                 </p>
                 { report_view(state, &checked) }
             </>
         };
     }
-    let on = |make: fn(usize) -> Action| {
+    let on_open = {
         let state = state.clone();
-        Callback::from(move |k: usize| state.dispatch(make(k)))
+        Callback::from(move |k: usize| {
+            state.dispatch(Action::BatchOpen { index: Some(k), from_history: false });
+        })
     };
     let on_sort = {
         let state = state.clone();
@@ -889,7 +795,7 @@ fn batch_section(state: &UseReducerHandle<State>, items: &Rc<Vec<BatchItem>>) ->
     };
     let export = |json: bool| {
         let state = state.clone();
-        let items = items.clone();
+        let items = batch.items.clone();
         Callback::from(move |_: MouseEvent| {
             let checked: Vec<(String, Shared, Decisions)> = items
                 .iter()
@@ -923,8 +829,8 @@ fn batch_section(state: &UseReducerHandle<State>, items: &Rc<Vec<BatchItem>>) ->
         })
     };
     html! {
-        <BatchView items={items.clone()} view={state.batch_view.clone()} {lang} finished={state.batch_finished}
-            on_open={on(|k| Action::BatchOpen(Some(k)))} {on_sort} {on_filter} {on_errors_only}
+        <BatchView items={batch.items.clone()} view={batch.view.clone()} {lang} finished={batch.finished}
+            {on_open} {on_sort} {on_filter} {on_errors_only}
             on_export_csv={export(false)} on_export_json={export(true)} />
     }
 }
@@ -938,14 +844,31 @@ struct ResultsProps {
 #[function_component(Results)]
 fn results(props: &ResultsProps) -> Html {
     let state = &props.state;
+    let checked = &props.checked;
     let lang = state.lang;
     let on_cell = {
         let state = state.clone();
         Callback::from(move |cell: CellRef| state.dispatch(Action::Select(Some(cell))))
     };
-    let on_hover = {
+    // Pointing at a cell changes nothing on screen but its outline (CSS): no redraw.
+    let on_hover = Callback::noop();
+    let on_key = {
         let state = state.clone();
-        Callback::from(move |cell: Option<CellRef>| state.dispatch(Action::Hover(cell)))
+        let checked = checked.clone();
+        Callback::from(move |(cell, e): (CellRef, KeyboardEvent)| match e.key().as_str() {
+            "Enter" | " " => {
+                e.prevent_default();
+                state.dispatch(Action::Select(Some(cell)));
+            }
+            "Escape" => state.dispatch(Action::Select(None)),
+            key => {
+                let lines = view_model::nav_lines(&checked);
+                if let Some(next) = view_model::move_cursor(&lines, cell, key) {
+                    e.prevent_default();
+                    state.dispatch(Action::Cursor(next));
+                }
+            }
+        })
     };
     let on_finding = {
         let state = state.clone();
@@ -967,10 +890,12 @@ fn results(props: &ResultsProps) -> Html {
     };
     let on_export = {
         let state = state.clone();
-        let checked = props.checked.clone();
+        let checked = checked.clone();
         Callback::from(move |_: MouseEvent| {
             let name = decisions_file_name(&state.source, &checked);
-            if download(&name, &state.decisions.to_json()).is_err() {
+            let saved =
+                download_as(&name, &state.decisions.to_json(), "application/json;charset=utf-8");
+            if saved.is_err() {
                 state.dispatch(Action::Notice("浏览器未能保存文件，请重试。".to_string()));
             }
         })
@@ -979,24 +904,41 @@ fn results(props: &ResultsProps) -> Html {
         let state = state.clone();
         Callback::from(move |file: web_sys::File| open_file(state.clone(), file))
     };
-    let focus = state.hovered.or(state.selected);
+    let on_close = {
+        let state = state.clone();
+        Callback::from(move |()| state.dispatch(Action::Select(None)))
+    };
+    let on_jump = {
+        let state = state.clone();
+        Callback::from(move |severity: Severity| state.dispatch(Action::JumpTo(severity)))
+    };
+    let precedents: Rc<BTreeSet<CellRef>> =
+        Rc::new(state.selected.map(|c| view_model::precedents(checked, c)).unwrap_or_default());
+    let cursor = state.cursor.or_else(|| view_model::home_cell(checked, &state.states));
+    let detail = state.selected.map(|cell| {
+        let cell_state = state.states.get(&cell).copied().unwrap_or(CellState::Ok);
+        html! {
+            <>
+                <DetailPanel checked={checked.clone()} {cell} state={cell_state} {lang} {on_close} />
+                <SourcePanel checked={checked.clone()} cell={Some(cell)} {lang} />
+            </>
+        }
+    });
     html! {
         <>
-            <VerdictBar checked={props.checked.clone()} {lang} />
+            <VerdictBar checked={checked.clone()} {lang} {on_jump} />
             <div class="workspace">
-                <div class="main-column">
-                    <ReportTables checked={props.checked.clone()} states={state.states.clone()}
-                        selected={state.selected} marked={state.marked.clone()} {lang}
-                        on_cell={on_cell.clone()} on_hover={on_hover} />
-                    <FindingList checked={props.checked.clone()} selected={state.selected_finding} {lang}
+                <aside class="side-column" aria-label={lang.t(Text::ResultsLabel)}>
+                    { detail.unwrap_or_default() }
+                    <FindingList checked={checked.clone()} selected={state.selected_finding} {lang}
                         {on_finding} on_rule={on_rule.clone()} on_cell={on_cell.clone()}
                         decisions={state.decisions.clone()} {on_decide} {on_undecide} {on_export} {on_import} />
-                </div>
-                <aside class="side-column">
-                    <DetailPanel checked={props.checked.clone()} cell={focus} states={state.states.clone()} {lang}
-                        {on_rule} />
-                    <SourcePanel checked={props.checked.clone()} cell={state.selected} {lang} />
                 </aside>
+                <div class="tables-pane" id="tables-pane">
+                    <ReportTables checked={checked.clone()} states={state.states.clone()}
+                        selected={state.selected} marked={state.marked.clone()} {precedents} {cursor} {lang}
+                        {on_cell} {on_hover} {on_key} />
+                </div>
             </div>
         </>
     }

@@ -64,6 +64,8 @@ pub(crate) struct Row {
     pub(crate) warnings: usize,
     pub(crate) infos: usize,
     pub(crate) verdict: String,
+    /// The verdict's kind (`pass`, `review`, `fail`, `incomplete`, `unreadable`).
+    pub(crate) kind: &'static str,
     /// The input could not be read.
     pub(crate) unreadable: bool,
 }
@@ -91,7 +93,8 @@ pub(crate) fn rows(items: &[BatchItem], view: &View) -> Vec<Row> {
                 errors: checked.count(Severity::Error),
                 warnings: checked.count(Severity::Warning),
                 infos: checked.count(Severity::Info),
-                verdict: checked.tables_line(),
+                verdict: checked.verdict_text(),
+                kind: crate::view_model::verdict_view(checked).kind,
                 unreadable: checked.unreadable.is_some(),
             })
         })
@@ -105,8 +108,11 @@ pub(crate) fn rows(items: &[BatchItem], view: &View) -> Vec<Row> {
             Column::Agency => a.agency.cmp(&b.agency),
             Column::Year => a.year.cmp(&b.year),
             Column::Template => a.template.cmp(b.template),
+            // Reports with errors first (most first), then the ones that could not be read or
+            // checked in full, then by warnings.
             Column::Errors => {
-                (a.unreadable, a.errors, a.warnings).cmp(&(b.unreadable, b.errors, b.warnings))
+                let rank = |r: &Row| (r.errors, r.unreadable || r.kind == "incomplete", r.warnings);
+                rank(a).cmp(&rank(b))
             }
             Column::Warnings => a.warnings.cmp(&b.warnings),
         };
@@ -153,7 +159,16 @@ pub(crate) fn batch_view(props: &BatchProps) -> Html {
             (c, false) if c == column => " ▲",
             _ => "",
         };
-        html! { <th class="sortable" {onclick}>{ lang.t(text) }{ mark }</th> }
+        let sort = match props.view.sort {
+            (c, true) if c == column => "descending",
+            (c, false) if c == column => "ascending",
+            _ => "none",
+        };
+        html! {
+            <th class="sortable" aria-sort={sort}>
+                <button class="sort" {onclick}>{ lang.t(text) }{ mark }</button>
+            </th>
+        }
     };
     let oninput = {
         let on_filter = props.on_filter.clone();
@@ -205,20 +220,30 @@ pub(crate) fn batch_view(props: &BatchProps) -> Html {
                     { for rows.iter().map(|row| {
                         let on_open = props.on_open.clone();
                         let index = row.index;
-                        let onclick = Callback::from(move |_: MouseEvent| on_open.emit(index));
+                        let onclick = {
+                            let on_open = on_open.clone();
+                            Callback::from(move |_: MouseEvent| on_open.emit(index))
+                        };
+                        let onkeydown = Callback::from(move |e: KeyboardEvent| {
+                            if matches!(e.key().as_str(), "Enter" | " ") {
+                                e.prevent_default();
+                                on_open.emit(index);
+                            }
+                        });
                         let class = classes!(
                             (row.errors > 0).then_some("has-errors"),
                             row.unreadable.then_some("unreadable"),
                         );
                         html! {
-                            <tr {class} data-index={row.index.to_string()} data-errors={row.errors.to_string()} {onclick}>
+                            <tr {class} data-index={row.index.to_string()} data-errors={row.errors.to_string()}
+                                data-verdict={row.kind} tabindex="0" {onclick} {onkeydown}>
                                 <td class="file">{ row.file.clone() }</td>
                                 <td>{ row.agency.clone() }</td>
                                 <td>{ row.year.map(|y| y.to_string()).unwrap_or_default() }</td>
                                 <td>{ row.template }</td>
                                 <td class="count error">{ row.errors }</td>
                                 <td class="count warning">{ row.warnings }</td>
-                                <td class="verdict-cell">{ row.verdict.clone() }</td>
+                                <td class="verdict-cell" data-kind={row.kind}>{ row.verdict.clone() }</td>
                             </tr>
                         }
                     }) }
@@ -244,7 +269,7 @@ fn print_list(props: &PrintListProps) -> Html {
                 html! {
                     <article class="print-report">
                         <h3>{ title }</h3>
-                        <p class="print-meta">{ format!("文件：{} · {}", item.name, checked.tables_line()) }</p>
+                        <p class="print-meta">{ format!("文件：{} · {}", item.name, checked.verdict_text()) }</p>
                         if checked.findings.is_empty() {
                             <p>{ "未发现问题。" }</p>
                         } else {

@@ -6,6 +6,7 @@ mod app;
 mod batch;
 mod i18n;
 mod panels;
+mod state;
 mod tables;
 mod view_model;
 

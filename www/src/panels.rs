@@ -1,54 +1,72 @@
-//! The verdict line, the findings list, the cell detail, the source excerpt, the rule
-//! documentation and the footer. All text about the report comes from the engine.
+//! The verdict, the list of mistakes, the cell detail, the source excerpt, the rule page and
+//! the footer. All words about the report come from the engine.
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use gouji::Severity;
-use gouji::model::CellRef;
-use gouji::model::TableId;
+use gouji::model::{CellRef, TableId};
 use gouji::review::{Decisions, Status as Decided};
 use gouji::rules::registry::Status;
 use gouji::rules::{Outcome, docs, rule};
-use web_sys::HtmlInputElement;
+use web_sys::{HtmlDialogElement, HtmlElement, HtmlInputElement};
 use yew::prelude::*;
 
 use crate::i18n::{Lang, Text};
-use crate::view_model::{self, CellState, Equation, Shared};
+use crate::view_model::{self, CellState, Shared, SumView};
+use wasm_bindgen::JsCast;
 
 #[derive(Properties, PartialEq)]
 pub(crate) struct VerdictProps {
     pub(crate) checked: Shared,
     pub(crate) lang: Lang,
+    /// Jump to the first finding of a severity (the counts are links).
+    pub(crate) on_jump: Callback<Severity>,
 }
 
+/// The verdict first: pass (green only when nothing needs a person), the mistakes, or why the
+/// check is incomplete; then the tables' lines and the counts, which lead to the list.
 #[function_component(VerdictBar)]
 pub(crate) fn verdict_bar(props: &VerdictProps) -> Html {
     let checked = &props.checked;
     let lang = props.lang;
-    let (errors, warnings, infos) = (
-        checked.count(Severity::Error),
-        checked.count(Severity::Warning),
-        checked.count(Severity::Info),
-    );
-    let class = classes!("verdict", if errors > 0 { "has-errors" } else { "clean" });
+    let view = view_model::verdict_view(checked);
+    let icon = match view.kind {
+        "pass" => "✔ ",
+        "fail" => "✘ ",
+        _ => "！",
+    };
+    let count = |severity: Severity, text: Text| {
+        let n = checked.count(severity);
+        let on_jump = props.on_jump.clone();
+        let onclick = Callback::from(move |_: MouseEvent| on_jump.emit(severity));
+        let class = classes!("count", severity.as_str());
+        html! {
+            <button {class} disabled={n == 0} {onclick} data-count={n.to_string()}>
+                { format!("{n} {}", lang.t(text)) }
+            </button>
+        }
+    };
     html! {
-        <section {class} data-errors={errors.to_string()}>
+        <section class="verdict" data-kind={view.kind} aria-live="polite">
             <h2 class="sr-only">{ lang.t(Text::Verdict) }</h2>
-            <p class="verdict-line" id="verdict">{ checked.tables_line() }</p>
+            <p class="verdict-headline" id="verdict" data-verdict={view.verdict}>{ icon }{ view.headline }</p>
+            <p class="verdict-tables" id="verdict-tables">{ checked.tables_line() }</p>
             <p class="counts">
-                <span class="count error">{ format!("{errors} {}", lang.t(Text::Errors)) }</span>
-                <span class="count warning">{ format!("{warnings} {}", lang.t(Text::Warnings)) }</span>
-                <span class="count info">{ format!("{infos} {}", lang.t(Text::Infos)) }</span>
+                { count(Severity::Error, Text::Errors) }
+                { count(Severity::Warning, Text::Warnings) }
+                { count(Severity::Info, Text::Infos) }
             </p>
-            <ul class="coverage" aria-label={lang.t(Text::Coverage)}>
-                { for [TableId::T3, TableId::T4, TableId::P].into_iter().filter(|&t| checked.report.table(t).is_some()).map(|t| {
-                    let summary = checked.summary(t);
-                    html! {
-                        <li data-coverage={t.code()} data-failed={summary.failed.to_string()}>{ summary.coverage(t) }</li>
-                    }
-                }) }
-            </ul>
+            <details class="coverage-details">
+                <summary>{ lang.t(Text::Coverage) }</summary>
+                <ul class="coverage">
+                    { for [TableId::T3, TableId::T4, TableId::P].into_iter().filter(|&t| checked.report.table(t).is_some()).map(|t| {
+                        let summary = checked.summary(t);
+                        html! {
+                            <li data-coverage={t.code()} data-failed={summary.failed.to_string()}>{ summary.coverage(t) }</li>
+                        }
+                    }) }
+                </ul>
+            </details>
             <p class="facts">
                 { for view_model::facts(checked).into_iter().map(|(key, value)| html! {
                     <span class={classes!("fact", key)}>{ value }</span>
@@ -85,10 +103,7 @@ fn decision_controls(
     if let Some(decision) = props.decisions.get(finding) {
         let on_undecide = props.on_undecide.clone();
         let fingerprint = finding.fingerprint.clone();
-        let undo = Callback::from(move |e: MouseEvent| {
-            e.stop_propagation();
-            on_undecide.emit(fingerprint.clone());
-        });
+        let undo = Callback::from(move |_: MouseEvent| on_undecide.emit(fingerprint.clone()));
         return html! {
             <p class="decision" data-decision={decision.status.as_str()}>
                 <span class="decision-status">{ lang.t(match decision.status { Decided::Verified => Text::Verified, Decided::Ignored => Text::Ignored }) }</span>
@@ -98,7 +113,6 @@ fn decision_controls(
             </p>
         };
     }
-    let stop = Callback::from(|e: MouseEvent| e.stop_propagation());
     if let Some((_, status)) = editing.as_ref().filter(|(at, _)| *at == k).copied() {
         let confirm = {
             let (on_decide, editing, reason) =
@@ -111,10 +125,7 @@ fn decision_controls(
         };
         let onclick = {
             let confirm = confirm.clone();
-            Callback::from(move |e: MouseEvent| {
-                e.stop_propagation();
-                confirm();
-            })
+            Callback::from(move |_: MouseEvent| confirm())
         };
         let onkeydown = {
             let editing = editing.clone();
@@ -126,13 +137,10 @@ fn decision_controls(
         };
         let cancel = {
             let editing = editing.clone();
-            Callback::from(move |e: MouseEvent| {
-                e.stop_propagation();
-                editing.set(None);
-            })
+            Callback::from(move |_: MouseEvent| editing.set(None))
         };
         return html! {
-            <p class="decision-form no-print" onclick={stop}>
+            <p class="decision-form no-print">
                 <label>
                     { format!("{}：", lang.t(if status == Decided::Verified { Text::Verified } else { Text::Ignored })) }
                     <input type="text" class="reason" ref={reason.clone()} placeholder={lang.t(Text::ReasonPlaceholder)} {onkeydown} />
@@ -144,10 +152,7 @@ fn decision_controls(
     }
     let start = |status: Decided| {
         let editing = editing.clone();
-        Callback::from(move |e: MouseEvent| {
-            e.stop_propagation();
-            editing.set(Some((k, status)));
-        })
+        Callback::from(move |_: MouseEvent| editing.set(Some((k, status))))
     };
     html! {
         <p class="decide no-print">
@@ -157,6 +162,75 @@ fn decision_controls(
     }
 }
 
+/// One finding: what to correct first (in words), what is wrong, what to do, which rule.
+fn finding_item(
+    props: &FindingsProps,
+    k: usize,
+    editing: &UseStateHandle<Option<(usize, Decided)>>,
+    reason: &NodeRef,
+) -> Html {
+    let lang = props.lang;
+    let finding = &props.checked.findings[k];
+    let select = {
+        let on_finding = props.on_finding.clone();
+        Callback::from(move |_: MouseEvent| on_finding.emit(k))
+    };
+    let open_rule = {
+        let on_rule = props.on_rule.clone();
+        let family = finding.family.to_string();
+        Callback::from(move |_: MouseEvent| on_rule.emit(family.clone()))
+    };
+    let registered = rule(finding.family);
+    let title = view_model::correction(&props.checked, finding)
+        .or_else(|| registered.map(|r| r.title.to_string()))
+        .unwrap_or_else(|| finding.rule.clone());
+    let decision = props.decisions.get(finding);
+    let class = classes!(
+        "finding",
+        finding.severity.as_str(),
+        (props.selected == Some(k)).then_some("selected"),
+        decision.map(|_| "decided")
+    );
+    html! {
+        <li {class} data-rule={finding.rule.clone()} data-severity={finding.severity.as_str()}
+            data-fingerprint={finding.fingerprint.clone()} data-index={k.to_string()}>
+            <button class="finding-title" onclick={select} disabled={finding.cells.is_empty()}>
+                <span class={classes!("badge", finding.severity.as_str())}>{ finding.severity.name() }</span>
+                { title }
+            </button>
+            <p class="message">{ finding.message.clone() }</p>
+            if let Some(hint) = &finding.hint {
+                <p class="finding-hint"><span class="hint-label">{ lang.t(Text::Suggestion) }</span>{ hint.clone() }</p>
+            }
+            <p class="finding-meta">
+                if let Some(registered) = registered {
+                    <span class="rule-name">{ registered.title }</span>
+                    if registered.status == Status::Preview {
+                        <span class="badge preview" title={lang.t(Text::PreviewNote)}>{ lang.t(Text::Preview) }</span>
+                    }
+                }
+                <button class="rule-id" onclick={open_rule} title={lang.t(Text::Rule)}>{ finding.rule.clone() }</button>
+            </p>
+            if !finding.cells.is_empty() {
+                <p class="cells">
+                    { for finding.cells.iter().take(8).enumerate().map(|(i, &cell)| {
+                        let on_cell = props.on_cell.clone();
+                        let onclick = Callback::from(move |_: MouseEvent| on_cell.emit(cell));
+                        html! {
+                            <button class={classes!("chip", (i == 0).then_some("first"))} {onclick}>
+                                { cell.display_name() }
+                            </button>
+                        }
+                    }) }
+                    if finding.cells.len() > 8 { <span class="more">{ format!("等 {} 个单元格", finding.cells.len()) }</span> }
+                </p>
+            }
+            { decision_controls(props, k, editing, reason) }
+        </li>
+    }
+}
+
+/// The list of mistakes (one item per mistake: errors), then warnings, then notes (folded).
 #[function_component(FindingList)]
 pub(crate) fn finding_list(props: &FindingsProps) -> Html {
     let lang = props.lang;
@@ -164,7 +238,6 @@ pub(crate) fn finding_list(props: &FindingsProps) -> Html {
     let editing = use_state(|| None::<(usize, Decided)>);
     let reason = use_node_ref();
     let import = use_node_ref();
-    // Focus the reason box when it opens.
     {
         let reason = reason.clone();
         use_effect_with(*editing, move |_| {
@@ -193,9 +266,41 @@ pub(crate) fn finding_list(props: &FindingsProps) -> Html {
             input.set_value("");
         })
     };
+    let of = |severity: Severity| -> Vec<usize> {
+        findings
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.severity == severity)
+            .map(|(k, _)| k)
+            .collect()
+    };
+    let (errors, warnings, infos) =
+        (of(Severity::Error), of(Severity::Warning), of(Severity::Info));
+    let list = |ks: &[usize]| {
+        html! {
+            <ol>{ for ks.iter().map(|&k| finding_item(props, k, &editing, &reason)) }</ol>
+        }
+    };
     html! {
-        <section class="findings">
-            <h2>{ lang.t(Text::Findings) }</h2>
+        <section class="findings" id="findings" aria-label={lang.t(Text::Findings)}>
+            if lang == Lang::En { <p class="hint">{ lang.t(Text::MessagesInChinese) }</p> }
+            if findings.is_empty() {
+                <p class="no-problems">{ lang.t(Text::NoProblems) }</p>
+            }
+            if !errors.is_empty() {
+                <h2 id="mistakes-title">{ format!("{}（{}）", lang.t(Text::Mistakes), errors.len()) }</h2>
+                <div class="mistakes" id="mistakes">{ list(&errors) }</div>
+            }
+            if !warnings.is_empty() {
+                <h2 id="warnings-title">{ format!("{}（{}）", lang.t(Text::WarningsTitle), warnings.len()) }</h2>
+                <div class="warnings" id="warnings">{ list(&warnings) }</div>
+            }
+            if !infos.is_empty() {
+                <details class="infos" id="infos">
+                    <summary>{ format!("{}（{}）", lang.t(Text::InfosTitle), infos.len()) }</summary>
+                    { list(&infos) }
+                </details>
+            }
             <p class="decisions-bar" data-decided={decided.to_string()} data-stale={stale.len().to_string()}>
                 <span>{ format!("{}：{decided} / {}", lang.t(Text::Decided), findings.len()) }</span>
                 <button class="no-print" id="export-decisions" onclick={props.on_export.clone()}
@@ -208,62 +313,11 @@ pub(crate) fn finding_list(props: &FindingsProps) -> Html {
                     <summary>{ format!("{} {}", stale.len(), lang.t(Text::StaleDecisions)) }</summary>
                     <ul>
                         { for stale.iter().map(|d| html! {
-                            <li><code>{ d.rule.clone() }</code>{ format!(" {}：{} — {}", d.status.name(), d.reason, d.message) }</li>
+                            <li>{ format!("{}：{} — {}", d.status.name(), d.reason, d.message) }</li>
                         }) }
                     </ul>
                 </details>
             }
-            if lang == Lang::En { <p class="hint">{ lang.t(Text::MessagesInChinese) }</p> }
-            if findings.is_empty() {
-                <p class="no-problems">{ lang.t(Text::NoProblems) }</p>
-            }
-            <ol>
-                { for findings.iter().enumerate().map(|(k, finding)| {
-                    let onclick = {
-                        let on_finding = props.on_finding.clone();
-                        Callback::from(move |_: MouseEvent| on_finding.emit(k))
-                    };
-                    let open_rule = {
-                        let on_rule = props.on_rule.clone();
-                        let family = finding.family.to_string();
-                        Callback::from(move |e: MouseEvent| {
-                            e.stop_propagation();
-                            on_rule.emit(family.clone());
-                        })
-                    };
-                    let decision = props.decisions.get(finding);
-                    let class = classes!("finding", finding.severity.as_str(), (props.selected == Some(k)).then_some("selected"), decision.map(|_| "decided"));
-                    html! {
-                        <li {class} data-rule={finding.rule.clone()} data-severity={finding.severity.as_str()}
-                            data-fingerprint={finding.fingerprint.clone()} {onclick}>
-                            <span class={classes!("badge", finding.severity.as_str())}>{ finding.severity.name() }</span>
-                            <button class="rule-id" onclick={open_rule} title={lang.t(Text::Rule)}>{ finding.rule.clone() }</button>
-                            if rule(finding.family).is_some_and(|r| r.status == Status::Preview) {
-                                <span class="badge preview" title={lang.t(Text::PreviewNote)}>{ lang.t(Text::Preview) }</span>
-                            }
-                            <p class="message">{ finding.message.clone() }</p>
-                            if let Some(hint) = &finding.hint {
-                                <p class="finding-hint"><span class="hint-label">{ lang.t(Text::Suggestion) }</span>{ hint.clone() }</p>
-                            }
-                            if !finding.cells.is_empty() {
-                                <p class="cells">
-                                    { for finding.cells.iter().take(12).enumerate().map(|(i, &cell)| {
-                                        let on_cell = props.on_cell.clone();
-                                        let onclick = Callback::from(move |e: MouseEvent| { e.stop_propagation(); on_cell.emit(cell); });
-                                        html! {
-                                            <button class={classes!("chip", (i == 0).then_some("first"))} {onclick}>
-                                                { cell.display_name() }
-                                            </button>
-                                        }
-                                    }) }
-                                    if finding.cells.len() > 12 { <span class="more">{ format!("… {}", finding.cells.len()) }</span> }
-                                </p>
-                            }
-                            { decision_controls(props, k, &editing, &reason) }
-                        </li>
-                    }
-                }) }
-            </ol>
         </section>
     }
 }
@@ -271,78 +325,58 @@ pub(crate) fn finding_list(props: &FindingsProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub(crate) struct DetailProps {
     pub(crate) checked: Shared,
-    pub(crate) cell: Option<CellRef>,
-    pub(crate) states: Rc<BTreeMap<CellRef, CellState>>,
+    pub(crate) cell: CellRef,
+    pub(crate) state: CellState,
     pub(crate) lang: Lang,
-    pub(crate) on_rule: Callback<String>,
+    pub(crate) on_close: Callback<()>,
 }
 
-fn equation_view(eq: &Equation) -> Html {
-    let terms = |terms: &[view_model::Term]| {
-        terms.iter().map(|t| format!("{} {}", t.name, t.value)).collect::<Vec<_>>().join(" + ")
-    };
-    let outcome = match eq.outcome {
+fn sum_view(sum: &SumView, lang: Lang) -> Html {
+    let outcome = match sum.outcome {
         Outcome::Passed => "passed",
         Outcome::Failed => "failed",
         Outcome::NeedsReview => "review",
         Outcome::CannotRun => "cannot",
     };
+    let terms = |terms: &[view_model::Term]| {
+        terms.iter().map(|t| format!("{} {}", t.name, t.value)).collect::<Vec<_>>().join(" + ")
+    };
+    let parts = if sum.parts.is_empty() { "0".to_string() } else { terms(&sum.parts) };
     html! {
-        <li class={classes!("equation", outcome)} data-check={eq.id.clone()}>
-            <span class="check-id">{ eq.id.clone() }</span>
-            <span class="outcome">{ eq.outcome.name() }</span>
-            <p class="terms">
-                { terms(&eq.total) }
-                if let Some((total, _)) = &eq.sums { <b>{ format!(" = {total}") }</b> }
+        <li class={classes!("sum", outcome)} data-check={sum.id.clone()}>
+            <p class="sum-words"><span class="outcome">{ sum.outcome.name() }</span>{ sum.words.clone() }</p>
+            <p class="sum-terms">
+                { terms(&sum.total) }{ " = " }{ parts }
+                if sum.zeros > 0 { <span class="zeros">{ format!("（{} {} {}）", lang.t(Text::OtherZeros), sum.zeros, lang.t(Text::AreZero)) }</span> }
             </p>
-            <p class="terms">
-                { "= " }{ terms(&eq.parts) }
-                if let Some((_, parts)) = &eq.sums { <b>{ format!(" = {parts}") }</b> }
-            </p>
-            if let Some(diff) = &eq.difference { <p class="difference">{ format!("相差 {diff}") }</p> }
         </li>
     }
 }
 
+/// The selected cell: its value, every sum it takes part in (broken ones first), and a way
+/// to close it. It sits at the top of the side column, which stays in view.
 #[function_component(DetailPanel)]
 pub(crate) fn detail_panel(props: &DetailProps) -> Html {
     let lang = props.lang;
-    let Some(cell) = props.cell else {
-        return html! {
-            <section class="detail"><h2>{ lang.t(Text::Detail) }</h2><p class="hint">{ lang.t(Text::DetailHint) }</p></section>
-        };
-    };
+    let cell = props.cell;
     let checked = &props.checked;
     let value = checked.report.cell(cell).map_or_else(|| "?".to_string(), |c| c.value.describe());
-    let state = props.states.get(&cell).copied().unwrap_or(CellState::Ok);
-    let equations = view_model::equations(checked, cell);
-    let findings = view_model::findings_for(checked, cell);
+    let sums = view_model::sums(checked, cell);
+    let close = {
+        let on_close = props.on_close.clone();
+        Callback::from(move |_: MouseEvent| on_close.emit(()))
+    };
     html! {
-        <section class="detail" data-detail={cell.to_string()}>
-            <h2>{ lang.t(Text::Detail) }</h2>
-            <p class="cell-name">
-                <span class="swatch" data-state={state.as_str()}>{ cell.display_name() }</span>
-                <code>{ cell.to_string() }</code>
+        <section class="detail" data-detail={cell.to_string()} aria-label={lang.t(Text::Detail)}>
+            <header class="detail-head">
+                <h2><span class="swatch" data-state={props.state.as_str()}>{ cell.display_name() }</span></h2>
                 <span class="cell-value">{ value }</span>
-            </p>
-            if !equations.is_empty() {
-                <h3>{ lang.t(Text::Equations) }</h3>
-                <ul class="equations">{ for equations.iter().map(equation_view) }</ul>
-            }
-            if !findings.is_empty() {
-                <h3>{ lang.t(Text::RulesTouching) }</h3>
-                <ul class="touching">
-                    { for findings.into_iter().filter_map(|k| checked.findings.get(k)).map(|f| {
-                        let on_rule = props.on_rule.clone();
-                        let family = f.family.to_string();
-                        let onclick = Callback::from(move |_: MouseEvent| on_rule.emit(family.clone()));
-                        html! {
-                            <li data-rule={f.rule.clone()}>
-                                <button class="rule-id" {onclick}>{ f.rule.clone() }</button>{ f.message.clone() }
-                            </li>
-                        }
-                    }) }
-                </ul>
+                <button class="link close-detail" onclick={close} aria-label={lang.t(Text::Close)}>{ "✕" }</button>
+            </header>
+            if sums.is_empty() {
+                <p class="hint">{ lang.t(Text::NoSums) }</p>
+            } else {
+                <ul class="sums">{ for sums.iter().map(|s| sum_view(s, lang)) }</ul>
             }
         </section>
     }
@@ -355,23 +389,39 @@ pub(crate) struct SourceProps {
     pub(crate) lang: Lang,
 }
 
+/// Where the selected cell is in the original text, scrolled so that the mark is in view.
 #[function_component(SourcePanel)]
 pub(crate) fn source_panel(props: &SourceProps) -> Html {
     let lang = props.lang;
+    let pre = use_node_ref();
+    {
+        let pre = pre.clone();
+        use_effect_with(props.cell, move |_| {
+            let Some(pre) = pre.cast::<HtmlElement>() else { return };
+            let mark = pre.query_selector("mark").ok().flatten();
+            match mark.and_then(|m| m.dyn_into::<HtmlElement>().ok()) {
+                Some(mark) => {
+                    // The excerpt is the mark's offset parent (position: relative).
+                    let top = mark.offset_top() - pre.client_height() / 2;
+                    pre.set_scroll_top(top.max(0));
+                }
+                None => pre.set_scroll_top(0),
+            }
+        });
+    }
     let Some(source) = props.checked.source.as_ref() else { return html! {} };
     let range = props.cell.and_then(|c| props.checked.report.cell(c)).and_then(|c| c.range.clone());
-    let (before, mark, after, more_before, more_after) =
-        view_model::excerpt(&source.text, range, 360);
+    let excerpt = view_model::excerpt(&source.text, range, 360);
     html! {
-        <section class="source">
+        <section class="source" aria-label={lang.t(Text::Source)}>
             <h2>{ lang.t(Text::Source) }</h2>
-            if mark.is_empty() { <p class="hint">{ lang.t(Text::SourceHint) }</p> }
-            <pre class="source-text">
-                if more_before { { "…" } }
-                { before }
-                if !mark.is_empty() { <mark id="source-mark">{ mark }</mark> }
-                { after }
-                if more_after { { "…" } }
+            if excerpt.mark.is_empty() { <p class="hint">{ lang.t(Text::SourceHint) }</p> }
+            <pre class="source-text" ref={pre} tabindex="0">
+                if excerpt.more_before { { "…" } }
+                { excerpt.before }
+                if !excerpt.mark.is_empty() { <mark id="source-mark">{ excerpt.mark }</mark> }
+                { excerpt.after }
+                if excerpt.more_after { { "…" } }
             </pre>
         </section>
     }
@@ -379,20 +429,85 @@ pub(crate) fn source_panel(props: &SourceProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub(crate) struct RuleDocProps {
-    pub(crate) rule: String,
+    pub(crate) rule: Option<String>,
     pub(crate) lang: Lang,
-    pub(crate) onclose: Callback<MouseEvent>,
+    pub(crate) onclose: Callback<()>,
 }
 
-/// A rule's documentation from the registry (`## ` lines are headings, the rest paragraphs),
-/// with its tested example before “如何修改”, as `docs/rules.md` has it.
-#[function_component(RuleDoc)]
-pub(crate) fn rule_doc(props: &RuleDocProps) -> Html {
-    let Some(rule) = rule(&props.rule) else { return html! {} };
+/// A rule's page in a real dialog: opened modal (focus moves in and comes back where it was),
+/// closed by Esc, by its button or by clicking outside; it fits a 768-pixel-high screen.
+#[function_component(RuleDialog)]
+pub(crate) fn rule_dialog(props: &RuleDocProps) -> Html {
+    let dialog = use_node_ref();
+    let opener = use_mut_ref(|| None::<HtmlElement>);
+    {
+        let dialog = dialog.clone();
+        let opener = opener.clone();
+        use_effect_with(props.rule.clone(), move |rule| {
+            let Some(dialog) = dialog.cast::<HtmlDialogElement>() else { return };
+            match rule {
+                Some(_) if !dialog.open() => {
+                    let active = web_sys::window()
+                        .and_then(|w| w.document())
+                        .and_then(|d| d.active_element())
+                        .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+                    *opener.borrow_mut() = active;
+                    let _ = dialog.show_modal();
+                }
+                None if dialog.open() => dialog.close(),
+                _ => {}
+            }
+        });
+    }
+    let onclose = {
+        let onclose = props.onclose.clone();
+        let opener = opener.clone();
+        Callback::from(move |_: Event| {
+            if let Some(element) = opener.borrow_mut().take() {
+                let _ = element.focus();
+            }
+            onclose.emit(());
+        })
+    };
+    let close_button = {
+        let dialog = dialog.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(dialog) = dialog.cast::<HtmlDialogElement>() {
+                dialog.close();
+            }
+        })
+    };
+    // A click on the backdrop lands on the dialog element itself.
+    let onclick = {
+        let dialog = dialog.clone();
+        Callback::from(move |e: MouseEvent| {
+            let Some(d) = dialog.cast::<HtmlDialogElement>() else { return };
+            let on_backdrop =
+                e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|t| {
+                    let dialog: &web_sys::Element = d.as_ref();
+                    t == *dialog
+                });
+            if on_backdrop {
+                d.close();
+            }
+        })
+    };
     let lang = props.lang;
-    let stop = Callback::from(|e: MouseEvent| e.stop_propagation());
+    let body = props.rule.as_deref().and_then(rule).map(|rule| rule_body(rule, lang));
+    let labelled = props.rule.as_deref().and_then(rule).map(|r| format!("rule-{}", r.id));
+    html! {
+        <dialog class="rule-dialog" ref={dialog} {onclose} {onclick} aria-labelledby={labelled}>
+            <div class="rule-doc-bar">
+                <button class="close" onclick={close_button}>{ lang.t(Text::Close) }{ " ✕" }</button>
+            </div>
+            { body.unwrap_or_default() }
+        </dialog>
+    }
+}
+
+fn rule_body(rule: &gouji::rules::Rule, lang: Lang) -> Html {
     let preview = rule.status == Status::Preview;
-    let example = docs::example(rule.id).map(|e| {
+    let mut example = docs::example(rule.id).map(|e| {
         html! {
             <section class="example" data-example={e.rule}>
                 <h3>{ lang.t(Text::Example) }</h3>
@@ -407,7 +522,6 @@ pub(crate) fn rule_doc(props: &RuleDocProps) -> Html {
         }
     });
     let mut body = Vec::new();
-    let mut example = example;
     for line in rule.doc.lines().filter(|l| !l.trim().is_empty()) {
         match line.strip_prefix("## ") {
             Some(heading) => {
@@ -421,22 +535,20 @@ pub(crate) fn rule_doc(props: &RuleDocProps) -> Html {
     }
     body.extend(example);
     html! {
-        <div class="overlay" onclick={props.onclose.clone()}>
-            <article class="rule-doc" data-doc={rule.id} data-status={if preview { "preview" } else { "stable" }} onclick={stop}>
-                <header>
-                    <h2><code>{ rule.id }</code>{ " " }{ rule.title }</h2>
-                    <p class="rule-meta">
-                        { format!("{} · {} · ", rule.severity.name(), rule.name) }
-                        <span class={classes!("badge", preview.then_some("preview"))}>
-                            { lang.t(if preview { Text::Preview } else { Text::Stable }) }
-                        </span>
-                    </p>
-                    if preview { <p class="hint">{ lang.t(Text::PreviewNote) }</p> }
-                </header>
-                { for body }
-                <button class="close" onclick={props.onclose.clone()}>{ lang.t(Text::Close) }</button>
-            </article>
-        </div>
+        <article class="rule-doc" data-doc={rule.id} data-status={if preview { "preview" } else { "stable" }}>
+            <header>
+                <h2 id={format!("rule-{}", rule.id)}>{ rule.title }</h2>
+                <p class="rule-meta">
+                    <code>{ rule.id }</code>
+                    { format!(" · {} · ", rule.severity.name()) }
+                    <span class={classes!("badge", preview.then_some("preview"))}>
+                        { lang.t(if preview { Text::Preview } else { Text::Stable }) }
+                    </span>
+                </p>
+                if preview { <p class="hint">{ lang.t(Text::PreviewNote) }</p> }
+            </header>
+            { for body }
+        </article>
     }
 }
 

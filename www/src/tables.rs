@@ -1,5 +1,7 @@
 //! 表二, 表三 and 表四 re-rendered in the official layout with the values the engine read.
-//! Every value cell carries `data-cell` (its address) and `data-state` (its mark).
+//! Every value cell carries `data-cell` (its address) and `data-state` (its mark). The tables
+//! are one Tab stop: the cursor cell has `tabindex=0`, arrow keys move it, Enter or Space opens
+//! its detail. Selecting a total marks the cells it adds up (`precedent`).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
@@ -16,9 +18,15 @@ pub(crate) struct TablesProps {
     pub(crate) states: Rc<BTreeMap<CellRef, CellState>>,
     pub(crate) selected: Option<CellRef>,
     pub(crate) marked: BTreeSet<CellRef>,
+    /// The cells the selected total adds up.
+    pub(crate) precedents: Rc<BTreeSet<CellRef>>,
+    /// The cell that holds the tables' one Tab stop.
+    pub(crate) cursor: Option<CellRef>,
     pub(crate) lang: Lang,
     pub(crate) on_cell: Callback<CellRef>,
     pub(crate) on_hover: Callback<Option<CellRef>>,
+    /// A key pressed on a cell.
+    pub(crate) on_key: Callback<(CellRef, KeyboardEvent)>,
 }
 
 #[function_component(ReportTables)]
@@ -26,7 +34,7 @@ pub(crate) fn report_tables(props: &TablesProps) -> Html {
     let report = &props.checked.report;
     let lang = props.lang;
     html! {
-        <section class="tables">
+        <section class="tables" aria-label={lang.t(Text::TablesLabel)}>
             <Legend {lang} />
             if let Some(table) = report.table(TableId::T2) { { t2(table, props) } }
             if let Some(table) = report.table(TableId::T3) { { t3(table, props) } }
@@ -48,6 +56,7 @@ fn legend(props: &LegendProps) -> Html {
         <p class="legend">
             <span class="legend-title">{ lang.t(Text::Legend) }</span>
             <span class="swatch" data-state="culprit">{ lang.t(Text::LegendCulprit) }</span>
+            <span class="swatch" data-state="related">{ lang.t(Text::LegendRelated) }</span>
             <span class="swatch" data-state="error">{ lang.t(Text::LegendError) }</span>
             <span class="swatch" data-state="blank">{ lang.t(Text::LegendBlank) }</span>
             <span class="swatch" data-state="inferred">{ lang.t(Text::LegendInferred) }</span>
@@ -75,16 +84,26 @@ fn value_cell(table: &Table, row: Row, col: Col, props: &TablesProps, colspan: u
         let on_hover = props.on_hover.clone();
         Callback::from(move |_: MouseEvent| on_hover.emit(None))
     };
+    let onkeydown = {
+        let on_key = props.on_key.clone();
+        Callback::from(move |e: KeyboardEvent| on_key.emit((addr, e)))
+    };
     let class = classes!(
         "value",
         (props.selected == Some(addr)).then_some("selected"),
         props.marked.contains(&addr).then_some("marked"),
+        props.precedents.contains(&addr).then_some("precedent"),
     );
-    let title = format!("{} · {}", addr, addr.display_name());
+    let title = addr.display_name();
+    let tabindex = if props.cursor == Some(addr) { "0" } else { "-1" };
+    let value = view_model::display_value(cell);
+    let label =
+        format!("{title} {}", if value.is_empty() { "空白".to_string() } else { value.clone() });
     html! {
         <td {class} data-cell={addr.to_string()} data-state={state.as_str()} {title}
-            colspan={colspan.to_string()} tabindex="0" {onclick} {onmouseenter} {onmouseleave}>
-            { view_model::display_value(cell) }
+            colspan={colspan.to_string()} {tabindex} aria-label={label}
+            {onclick} {onmouseenter} {onmouseleave} {onkeydown}>
+            { value }
         </td>
     }
 }

@@ -39,6 +39,8 @@ pub(crate) enum CellState {
     Error,
     /// The cell most likely at fault.
     Culprit,
+    /// In a sum that one named cell (the culprit) breaks: shown faintly.
+    Related,
     /// Blank or a placeholder.
     Blank,
     /// Inferred from glued digits.
@@ -54,6 +56,7 @@ impl CellState {
             CellState::Ok => "ok",
             CellState::Error => "error",
             CellState::Culprit => "culprit",
+            CellState::Related => "related",
             CellState::Blank => "blank",
             CellState::Inferred => "inferred",
             CellState::Missing => "missing",
@@ -64,22 +67,36 @@ impl CellState {
 /// The marks of every cell of the report.
 pub(crate) fn cell_states(checked: &Checked) -> BTreeMap<CellRef, CellState> {
     let mut culprits = BTreeSet::new();
+    let mut explained: BTreeSet<&str> = BTreeSet::new();
     for diagnosis in &checked.diagnoses {
         if let Some(fixes) = diagnosis.unique() {
             culprits.extend(fixes.iter().map(|f| f.cell));
+            explained.extend(diagnosis.explains.iter().map(String::as_str));
         }
     }
     let mut errors: BTreeSet<CellRef> = BTreeSet::new();
+    let mut related: BTreeSet<CellRef> = BTreeSet::new();
     for check in checked.checks.iter().filter(|c| c.outcome == Outcome::Failed) {
-        errors.extend(check.identity.cells());
+        if explained.contains(check.identity.id.as_str()) {
+            related.extend(check.identity.cells());
+        } else {
+            errors.extend(check.identity.cells());
+        }
     }
     for finding in checked.findings.iter().filter(|f| f.severity == Severity::Error) {
-        errors.extend(finding.cells.iter().copied());
+        if !explained.contains(finding.rule.as_str()) {
+            errors.extend(finding.cells.iter().copied());
+        }
     }
     let mut states = BTreeMap::new();
     for cell in checked.report.tables.iter().flat_map(|t| &t.cells) {
         let state = if culprits.contains(&cell.addr) {
             CellState::Culprit
+        } else if related.contains(&cell.addr)
+            && !errors.contains(&cell.addr)
+            && !matches!(cell.value, Value::Missing | Value::Ambiguous)
+        {
+            CellState::Related
         } else if errors.contains(&cell.addr)
             && !matches!(cell.value, Value::Missing | Value::Ambiguous)
         {
@@ -244,7 +261,7 @@ pub(crate) fn t2_col_name(row: Row, col: Col) -> &'static str {
     }
 }
 
-/// One term of an equation.
+/// One cell of a sum, named in words.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Term {
     /// The cell.
@@ -257,69 +274,168 @@ pub(crate) struct Term {
 
 /// A sum a cell takes part in, ready to show.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Equation {
-    /// The check id, e.g. `T3-ROW-R3.1`.
+pub(crate) struct SumView {
+    /// The check id, e.g. `T3-ROW-R3.1` (for `data-check`; not shown large).
     pub(crate) id: String,
     /// How it came out.
     pub(crate) outcome: Outcome,
+    /// The engine's words for it: `“（七）总计”行总计 2 ≠ 各类申请人之和 1（相差 1）`.
+    pub(crate) words: String,
     /// The written side.
     pub(crate) total: Vec<Term>,
-    /// The added-up side.
+    /// The added-up cells that are not 0.
     pub(crate) parts: Vec<Term>,
-    /// Σ total, Σ parts as the engine computed them.
-    pub(crate) sums: Option<(String, String)>,
-    /// Σ total − Σ parts when they differ.
-    pub(crate) difference: Option<String>,
+    /// How many added-up cells are 0 (not listed one by one).
+    pub(crate) zeros: usize,
 }
 
-/// Every sum `cell` takes part in.
-pub(crate) fn equations(checked: &Checked, cell: CellRef) -> Vec<Equation> {
+/// Every sum `cell` takes part in, broken ones first.
+pub(crate) fn sums(checked: &Checked, cell: CellRef) -> Vec<SumView> {
     let term = |addr: CellRef| Term {
         cell: addr,
         name: addr.display_name(),
         value: checked.report.cell(addr).map_or_else(|| "?".to_string(), |c| c.value.describe()),
     };
-    checked
+    let zero = |addr: CellRef| {
+        checked
+            .report
+            .cell(addr)
+            .and_then(|c| c.value.number())
+            .is_some_and(gouji::model::Number::is_zero)
+    };
+    let mut out: Vec<SumView> = checked
         .checks
         .iter()
         .filter(|c| c.identity.involves(cell))
-        .map(|check| {
-            let sums = check.total.zip(check.parts).map(|(t, p)| (t.to_string(), p.to_string()));
-            let difference = check
-                .total
-                .zip(check.parts)
-                .filter(|(t, p)| t != p)
-                .and_then(|(t, p)| t.checked_sub(p))
-                .map(|d| if d.is_negative() { d.to_string() } else { format!("+{d}") });
-            Equation {
-                id: check.identity.id.clone(),
-                outcome: check.outcome,
-                total: check.identity.total.iter().map(|&c| term(c)).collect(),
-                parts: check.identity.parts.iter().map(|&c| term(c)).collect(),
-                sums,
-                difference,
-            }
+        .map(|check| SumView {
+            id: check.identity.id.clone(),
+            outcome: check.outcome,
+            words: gouji::rules::sum_words(&checked.report, check),
+            total: check.identity.total.iter().map(|&c| term(c)).collect(),
+            parts: check
+                .identity
+                .parts
+                .iter()
+                .filter(|&&c| !zero(c) || c == cell)
+                .map(|&c| term(c))
+                .collect(),
+            zeros: check.identity.parts.iter().filter(|&&c| zero(c) && c != cell).count(),
         })
+        .collect();
+    out.sort_by_key(|s| s.outcome != Outcome::Failed);
+    out
+}
+
+/// The cells a selected total adds up (Excel's "trace precedents"): the parts of every sum
+/// whose written side holds `cell`.
+pub(crate) fn precedents(checked: &Checked, cell: CellRef) -> BTreeSet<CellRef> {
+    checked
+        .checks
+        .iter()
+        .filter(|c| c.identity.total.contains(&cell))
+        .flat_map(|c| c.identity.parts.iter().copied())
         .collect()
 }
 
-/// Indexes of the findings that name `cell`.
-pub(crate) fn findings_for(checked: &Checked, cell: CellRef) -> Vec<usize> {
-    checked
-        .findings
+/// How the verdict is shown.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct VerdictView {
+    /// `pass`, `review` (passed, with blank or inferred values), `fail`, `incomplete`,
+    /// `unreadable`: the colour, and `data-verdict` (`review` is `pass` there).
+    pub(crate) kind: &'static str,
+    /// The contract's verdict.
+    pub(crate) verdict: &'static str,
+    /// The engine's words for it.
+    pub(crate) headline: String,
+}
+
+/// The verdict of a result. Only a pass without anything to confirm is green.
+pub(crate) fn verdict_view(checked: &Checked) -> VerdictView {
+    let verdict = checked.verdict();
+    let review: usize =
+        [TableId::T3, TableId::T4, TableId::P].into_iter().map(|t| checked.summary(t).review).sum();
+    let kind = match verdict {
+        gouji::Verdict::Pass if review > 0 => "review",
+        gouji::Verdict::Pass => "pass",
+        gouji::Verdict::Fail => "fail",
+        gouji::Verdict::Incomplete => "incomplete",
+        gouji::Verdict::Unreadable => "unreadable",
+    };
+    VerdictView { kind, verdict: verdict.as_str(), headline: checked.verdict_text() }
+}
+
+/// The correction a finding's diagnosis names, in the engine's words, when it names one.
+pub(crate) fn correction(checked: &Checked, finding: &gouji::Finding) -> Option<String> {
+    let ids: Vec<&String> = std::iter::once(&finding.rule).chain(&finding.also).collect();
+    let diagnosis =
+        checked.diagnoses.iter().find(|d| d.explains.iter().any(|e| ids.contains(&e)))?;
+    let fixes = diagnosis.unique()?;
+    Some(fixes.iter().map(gouji::rules::Fix::words).collect::<Vec<_>>().join("，"))
+}
+
+/// The value cells in reading order, one line per table row (表四's 15 cells are one line):
+/// the grid the arrow keys move in.
+pub(crate) fn nav_lines(checked: &Checked) -> Vec<Vec<CellRef>> {
+    let mut lines = Vec::new();
+    for id in [TableId::T2, TableId::T3, TableId::T4, TableId::P] {
+        let Some(table) = checked.report.table(id) else { continue };
+        if id == TableId::T4 {
+            lines.push(table.cells.iter().map(|c| c.addr).collect());
+            continue;
+        }
+        for row in table.rows() {
+            lines.push(table.cells.iter().filter(|c| c.addr.row == row).map(|c| c.addr).collect());
+        }
+    }
+    lines
+}
+
+/// Where an arrow key (or Home/End) moves the table cursor from `from`.
+pub(crate) fn move_cursor(lines: &[Vec<CellRef>], from: CellRef, key: &str) -> Option<CellRef> {
+    let (y, x) = lines
         .iter()
         .enumerate()
-        .filter(|(_, f)| f.cells.contains(&cell))
-        .map(|(k, _)| k)
-        .collect()
+        .find_map(|(y, line)| line.iter().position(|&c| c == from).map(|x| (y, x)))?;
+    let line = &lines[y];
+    let column = |line: &Vec<CellRef>| line.get(x.min(line.len().saturating_sub(1))).copied();
+    match key {
+        "ArrowRight" => line.get(x + 1).copied(),
+        "ArrowLeft" => x.checked_sub(1).and_then(|x| line.get(x)).copied(),
+        "ArrowDown" => lines.get(y + 1).and_then(column),
+        "ArrowUp" => y.checked_sub(1).and_then(|y| lines.get(y)).and_then(column),
+        "Home" => line.first().copied(),
+        "End" => line.last().copied(),
+        _ => None,
+    }
 }
 
-/// A window of the source around `range`: (text before, the marked text, text after).
-pub(crate) fn excerpt(
-    source: &str,
-    range: Option<Range<usize>>,
-    context: usize,
-) -> (String, String, String, bool, bool) {
+/// The cell that holds the tables' Tab stop before the clerk moves it: the first culprit,
+/// else the first cell of an error, else the first cell.
+pub(crate) fn home_cell(
+    checked: &Checked,
+    states: &BTreeMap<CellRef, CellState>,
+) -> Option<CellRef> {
+    let cells = || checked.report.tables.iter().flat_map(|t| &t.cells).map(|c| c.addr);
+    cells()
+        .find(|c| states.get(c) == Some(&CellState::Culprit))
+        .or_else(|| cells().find(|c| states.get(c) == Some(&CellState::Error)))
+        .or_else(|| cells().next())
+}
+
+/// A window of the source around a cell.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Excerpt {
+    pub(crate) before: String,
+    /// The cell's own text (empty when no cell is marked).
+    pub(crate) mark: String,
+    pub(crate) after: String,
+    /// Text was cut before / after the window.
+    pub(crate) more_before: bool,
+    pub(crate) more_after: bool,
+}
+
+/// A window of `context` bytes of the source on each side of `range`.
+pub(crate) fn excerpt(source: &str, range: Option<Range<usize>>, context: usize) -> Excerpt {
     let floor = |mut at: usize| {
         at = at.min(source.len());
         while at > 0 && !source.is_char_boundary(at) {
@@ -339,17 +455,23 @@ pub(crate) fn excerpt(
             let start = floor(range.start.saturating_sub(context));
             let end = ceil(range.end + context);
             let (a, b) = (floor(range.start), ceil(range.end));
-            (
-                source[start..a].to_string(),
-                source[a..b].to_string(),
-                source[b..end].to_string(),
-                start > 0,
-                end < source.len(),
-            )
+            Excerpt {
+                before: source[start..a].to_string(),
+                mark: source[a..b].to_string(),
+                after: source[b..end].to_string(),
+                more_before: start > 0,
+                more_after: end < source.len(),
+            }
         }
         _ => {
             let end = ceil(context * 2);
-            (source[..end].to_string(), String::new(), String::new(), false, end < source.len())
+            Excerpt {
+                before: source[..end].to_string(),
+                mark: String::new(),
+                after: String::new(),
+                more_before: false,
+                more_after: end < source.len(),
+            }
         }
     }
 }
@@ -444,16 +566,27 @@ mod tests {
         let states = cell_states(&checked);
         let addr = CellRef::parse("t3/R3.7/NP").unwrap();
         assert_eq!(states[&addr], CellState::Culprit);
-        assert_eq!(states[&CellRef::parse("t3/R3.7/TOT").unwrap()], CellState::Error);
-        assert_eq!(states[&CellRef::parse("t3/R1/NP").unwrap()], CellState::Error);
+        // The other cells of the sums it breaks are shown faintly: one mistake, one red cell.
+        assert_eq!(states[&CellRef::parse("t3/R3.7/TOT").unwrap()], CellState::Related);
+        assert_eq!(states[&CellRef::parse("t3/R1/NP").unwrap()], CellState::Related);
         assert_eq!(states[&CellRef::parse("t3/R3.1/CE").unwrap()], CellState::Ok);
-        let eqs = equations(&checked, addr);
-        assert_eq!(eqs.len(), 3);
-        let row = eqs.iter().find(|e| e.id == "T3-ROW-R3.7").unwrap();
+        let sums = sums(&checked, addr);
+        assert_eq!(sums.len(), 3);
+        let row = sums.iter().find(|e| e.id == "T3-ROW-R3.7").unwrap();
         assert_eq!(row.outcome, Outcome::Failed);
-        assert_eq!(row.sums, Some(("1".to_string(), "2".to_string())));
-        assert_eq!(row.difference.as_deref(), Some("-1"));
-        assert!(!findings_for(&checked, addr).is_empty());
+        assert!(row.words.contains("总计 1 ≠ 各类申请人之和 2（相差 1）"), "{}", row.words);
+        // Only the addends that are not 0 are listed: 自然人 2, the other five are 0.
+        assert_eq!((row.parts.len(), row.zeros), (1, 5));
+        assert_eq!(sums[0].outcome, Outcome::Failed, "broken sums first");
+        // A total's addends are traced; the culprit is where the keyboard starts.
+        assert!(precedents(&checked, CellRef::parse("t3/R3.7/TOT").unwrap()).contains(&addr));
+        assert_eq!(home_cell(&checked, &states), Some(addr));
+        assert_eq!(verdict_view(&checked).kind, "fail");
+        let finding = checked.findings.iter().find(|f| f.cells[0] == addr).unwrap();
+        assert_eq!(
+            correction(&checked, finding).as_deref(),
+            Some("“自然人·（七）总计”应为 1（现为 2）")
+        );
     }
 
     #[test]
@@ -474,11 +607,24 @@ mod tests {
     }
 
     #[test]
+    fn arrow_keys_move_in_the_grid_and_across_tables() {
+        let checked = sample();
+        let lines = nav_lines(&checked);
+        let at = |a: &str| CellRef::parse(a).unwrap();
+        assert_eq!(move_cursor(&lines, at("t3/R1/NP"), "ArrowRight"), Some(at("t3/R1/CE")));
+        assert_eq!(move_cursor(&lines, at("t3/R1/NP"), "ArrowDown"), Some(at("t3/R2/NP")));
+        assert_eq!(move_cursor(&lines, at("t3/R1/NP"), "ArrowLeft"), None);
+        assert_eq!(move_cursor(&lines, at("t3/R4/NP"), "ArrowDown"), Some(at("t4/RV/keep")));
+        assert_eq!(move_cursor(&lines, at("t3/R2/CE"), "End"), Some(at("t3/R2/TOT")));
+        assert_eq!(verdict_view(&checked).kind, "pass");
+    }
+
+    #[test]
     fn excerpts_stay_on_char_boundaries() {
         let source = "一二三四五六七八九十";
-        let (before, mark, after, more_before, more_after) = excerpt(source, Some(6..9), 3);
-        assert_eq!((before.as_str(), mark.as_str(), after.as_str()), ("二", "三", "四"));
-        assert!(more_before && more_after);
+        let e = excerpt(source, Some(6..9), 3);
+        assert_eq!((e.before.as_str(), e.mark.as_str(), e.after.as_str()), ("二", "三", "四"));
+        assert!(e.more_before && e.more_after);
     }
 
     #[test]

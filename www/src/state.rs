@@ -1,0 +1,819 @@
+//! The page's state and every change to it, as one pure function tested natively: an action
+//! and the current state give the next state and the effects to run (storage, history). What
+//! must happen after the page is drawn (scrolling to a cell, moving the focus) is queued in
+//! the state itself. No browser API is called here.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
+
+use gouji::model::CellRef;
+use gouji::review::{Decision, Decisions, Status};
+use gouji::{Checked, Input, check};
+
+use crate::batch::{self, BatchItem, Column};
+use crate::i18n::Lang;
+use crate::view_model::{self, CellState, Shared};
+
+/// What is being checked.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Source {
+    /// The text in the box (typed or pasted as plain text).
+    Text,
+    /// The built-in sample.
+    Sample,
+    /// A paste that carried HTML (tables from a web page, Word or WPS).
+    Html(Rc<str>),
+    /// A file opened or dropped.
+    File { name: Rc<str>, bytes: Rc<[u8]> },
+}
+
+/// The built-in sample as a clerk reads it: Simplified Chinese, pinyin removed.
+pub(crate) fn sample_text() -> String {
+    gouji::normalize::normalize(gouji::SAMPLE_REPORT).text
+}
+
+/// Checks what the input holds.
+pub(crate) fn run_check(text: &str, source: &Source) -> Checked {
+    match source {
+        Source::Text | Source::Sample => check(&Input::text(text)),
+        Source::Html(html) => {
+            check(&Input { bytes: html.as_bytes(), name: Some("clipboard.html") })
+        }
+        Source::File { name, bytes } => check(&Input { bytes, name: Some(name) }),
+    }
+}
+
+/// Many files at once.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Batch {
+    /// The files and their results.
+    pub(crate) items: Rc<Vec<BatchItem>>,
+    /// How the summary is sorted and filtered.
+    pub(crate) view: batch::View,
+    /// Which batch run this is (results of an older run are dropped).
+    pub(crate) generation: u64,
+    /// Every file checked and the rules across reports run.
+    pub(crate) finished: bool,
+    /// The report shown in full, if any.
+    pub(crate) open: Option<usize>,
+    /// The row last opened: the list comes back to it.
+    pub(crate) last_open: Option<usize>,
+}
+
+/// Something to do once the page is drawn.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum After {
+    /// Bring a cell into view (its table row), without moving the keyboard focus.
+    ShowCell(CellRef),
+    /// Bring a cell into view and give it the keyboard focus.
+    FocusCell(CellRef),
+    /// Focus a finding of the list (its title button).
+    FocusFinding(usize),
+    /// Bring a batch row into view and focus it.
+    FocusBatchRow(usize),
+    /// Focus the batch's back button (a report of the batch was opened).
+    FocusBack,
+    /// Focus the text box.
+    FocusInput,
+}
+
+/// A short message under the input, and what 撤销 would bring back.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Notice {
+    pub(crate) message: String,
+    pub(crate) undo: Option<(String, Source)>,
+}
+
+/// The page's state.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct State {
+    // The input.
+    pub(crate) text: String,
+    pub(crate) source: Source,
+    /// Moves on with every new input: a result of an older input is dropped.
+    pub(crate) generation: u64,
+    /// The text box is shown in full (it collapses to a line once there is a result).
+    pub(crate) input_open: bool,
+    /// The input changed by pasting (checked at once) rather than by typing (debounced).
+    pub(crate) pasted: bool,
+    // The result.
+    pub(crate) checked: Option<Shared>,
+    pub(crate) checked_generation: u64,
+    pub(crate) states: Rc<BTreeMap<CellRef, CellState>>,
+    // The selection.
+    pub(crate) selected: Option<CellRef>,
+    pub(crate) marked: BTreeSet<CellRef>,
+    pub(crate) selected_finding: Option<usize>,
+    /// The cell that holds the table's one Tab stop (arrow keys move it).
+    pub(crate) cursor: Option<CellRef>,
+    // Around it.
+    pub(crate) rule: Option<String>,
+    pub(crate) lang: Lang,
+    pub(crate) dragging: bool,
+    pub(crate) notice: Option<Notice>,
+    /// The reviewer's decisions about the current report and their storage key.
+    pub(crate) decisions: Rc<Decisions>,
+    pub(crate) decisions_key: Option<String>,
+    pub(crate) batch: Option<Batch>,
+    /// A new batch waits for the clerk's yes: the one on screen would be lost.
+    pub(crate) pending_discard: Option<Discard>,
+    /// What to do after the next draw, and a counter that moves when it changes.
+    pub(crate) after: Vec<After>,
+    pub(crate) after_seq: u64,
+}
+
+/// An action that would discard the batch on screen, waiting for the clerk's yes.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Discard {
+    /// Load the sample.
+    Sample,
+    /// Clear the input.
+    Clear,
+    /// Edit the text (the box was hidden during the batch).
+    Edit,
+    /// The browser's Back left the batch's list.
+    Leave,
+}
+
+/// Effects the page runs right away (the state change does not wait for them).
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Effect {
+    /// Remember the input across a reload.
+    Persist { text: String, source: Source },
+    /// Store (or, `None`, forget) a report's decisions under `key`.
+    SaveDecisions { key: String, json: Option<String> },
+    /// Remember the interface language.
+    SaveLang(Lang),
+    /// Put the batch view in the address bar: push a history entry, or replace the current one.
+    History { hash: String, push: bool },
+}
+
+/// Everything that can happen.
+#[derive(Clone, Debug)]
+pub(crate) enum Action {
+    Typed(String),
+    PastedText(String),
+    PastedHtml {
+        html: String,
+        text: String,
+    },
+    Opened {
+        name: String,
+        bytes: Vec<u8>,
+    },
+    Sample,
+    Clear,
+    /// Bring back what 示例 or 清空 replaced.
+    UndoReplace,
+    /// Show or hide the text box.
+    ToggleInput(bool),
+    Checked {
+        generation: u64,
+        checked: Shared,
+    },
+    Select(Option<CellRef>),
+    /// Move the table's keyboard cursor (arrow keys).
+    Cursor(CellRef),
+    SelectFinding(usize),
+    /// Select the first finding of a severity and move the focus to it (the verdict's counts).
+    JumpTo(gouji::Severity),
+    ShowRule(Option<String>),
+    SetLang(Lang),
+    Dragging(bool),
+    Notice(String),
+    Decide {
+        finding: usize,
+        status: Status,
+        reason: String,
+        date: String,
+    },
+    Undecide(String),
+    ImportDecisions {
+        name: String,
+        text: String,
+    },
+    BatchStart {
+        generation: u64,
+        names: Vec<Rc<str>>,
+    },
+    BatchChecked {
+        generation: u64,
+        index: usize,
+        checked: Shared,
+    },
+    BatchFinished {
+        generation: u64,
+        updated: Vec<(usize, Shared)>,
+    },
+    /// Open one report of the batch, or the list again (`from_history`: the browser's Back
+    /// or Forward did it, so no new history entry).
+    BatchOpen {
+        index: Option<usize>,
+        from_history: bool,
+    },
+    /// The address bar names a batch view the page does not hold (after a reload).
+    BatchLost,
+    /// The browser's Back went past the batch's list.
+    HistoryLeft,
+    BatchSort(Column),
+    BatchFilter(String),
+    BatchErrorsOnly(bool),
+    /// The clerk confirmed (true) or refused (false) discarding the batch.
+    ConfirmDiscard(bool),
+    /// What was to be done after the draw is done.
+    AfterDone,
+}
+
+/// The storage key of a report's decisions: its agency and year, or `None` when the report
+/// names neither.
+pub(crate) fn decisions_key(checked: &Checked) -> Option<String> {
+    let report = &checked.report;
+    if report.agency.is_none() && report.year.is_none() {
+        return None;
+    }
+    Some(format!(
+        "gouji.decisions.v1:{}|{}",
+        report.agency.as_deref().unwrap_or_default(),
+        report.year.map_or_else(String::new, |y| y.to_string())
+    ))
+}
+
+/// The address bar's hash for a batch view.
+pub(crate) fn batch_hash(open: Option<usize>) -> String {
+    match open {
+        Some(k) => format!("#batch/{}", k + 1),
+        None => "#batch".to_string(),
+    }
+}
+
+/// A place in a batch that the address bar names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Place {
+    /// The summary list.
+    List,
+    /// Report k of the batch (0-based; the hash counts from 1).
+    Report(usize),
+}
+
+/// The batch place a hash names, if it names one.
+pub(crate) fn parse_hash(hash: &str) -> Option<Place> {
+    let rest = hash.strip_prefix("#batch")?;
+    if rest.is_empty() {
+        return Some(Place::List);
+    }
+    let k: usize = rest.strip_prefix('/')?.parse().ok()?;
+    k.checked_sub(1).map(Place::Report)
+}
+
+impl State {
+    /// The state of a fresh page: what storage kept (text, language), or an empty box.
+    pub(crate) fn new(
+        stored_text: Option<String>,
+        stored_html: Option<String>,
+        lang: Lang,
+    ) -> State {
+        let (text, source) = match (stored_html, stored_text) {
+            (Some(html), text) => (text.unwrap_or_default(), Source::Html(html.into())),
+            (None, Some(text)) => (text, Source::Text),
+            (None, None) => (String::new(), Source::Text),
+        };
+        State {
+            input_open: text.trim().is_empty(),
+            text,
+            source,
+            generation: 1,
+            pasted: true,
+            checked: None,
+            checked_generation: 0,
+            states: Rc::default(),
+            selected: None,
+            marked: BTreeSet::new(),
+            selected_finding: None,
+            cursor: None,
+            rule: None,
+            lang,
+            dragging: false,
+            notice: None,
+            decisions: Rc::default(),
+            decisions_key: None,
+            batch: None,
+            pending_discard: None,
+            after: Vec::new(),
+            after_seq: 0,
+        }
+    }
+
+    /// The result on screen belongs to the current input (the browser tests wait for it).
+    pub(crate) fn ready(&self) -> bool {
+        match &self.batch {
+            Some(batch) => batch.finished,
+            None => self.checked_generation == self.generation,
+        }
+    }
+
+    fn then(&mut self, after: After) {
+        self.after.push(after);
+        self.after_seq += 1;
+    }
+
+    fn clear_selection(&mut self) {
+        self.selected = None;
+        self.marked.clear();
+        self.selected_finding = None;
+        self.cursor = None;
+    }
+
+    fn new_input(&mut self, text: String, source: Source, pasted: bool) {
+        self.batch = None;
+        self.pending_discard = None;
+        self.text = text;
+        self.source = source;
+        self.generation += 1;
+        self.pasted = pasted;
+        self.clear_selection();
+        self.notice = None;
+    }
+
+    /// Replaces the input by `text` (示例, 清空), keeping what it replaced for 撤销 when
+    /// the clerk had pasted or typed something.
+    fn replace_input(&mut self, text: String, source: Source, message: &str) {
+        let kept = !self.text.trim().is_empty() && self.source != Source::Sample;
+        let undo = kept.then(|| (self.text.clone(), self.source.clone()));
+        self.new_input(text, source, true);
+        if undo.is_some() {
+            self.notice = Some(Notice { message: message.to_string(), undo });
+        }
+    }
+
+    /// Shows `checked` as the current report: its cell marks and its decisions.
+    fn show(&mut self, checked: Shared, decisions: impl FnOnce(&Checked) -> Decisions) {
+        self.states = Rc::new(view_model::cell_states(&checked));
+        let key = decisions_key(&checked);
+        if self.decisions_key != key {
+            self.decisions = Rc::new(decisions(&checked));
+            self.decisions_key = key;
+        }
+        self.checked = Some(checked);
+    }
+
+    fn save_decisions(&self, effects: &mut Vec<Effect>) {
+        let Some(key) = &self.decisions_key else { return };
+        let json = (!self.decisions.decisions.is_empty()).then(|| self.decisions.to_json());
+        effects.push(Effect::SaveDecisions { key: key.clone(), json });
+    }
+}
+
+/// The next state and the effects of `action`. `load` gives a report's stored decisions.
+pub(crate) fn step(
+    state: &State,
+    action: Action,
+    load: &dyn Fn(&Checked) -> Decisions,
+) -> (State, Vec<Effect>) {
+    let mut next = state.clone();
+    let mut effects = Vec::new();
+    match action {
+        Action::Typed(text) => next.new_input(text, Source::Text, false),
+        Action::PastedText(text) => next.new_input(text, Source::Text, true),
+        Action::PastedHtml { html, text } => {
+            next.new_input(text, Source::Html(html.into()), true);
+        }
+        Action::Opened { name, bytes } => {
+            next.new_input(
+                String::new(),
+                Source::File { name: name.into(), bytes: bytes.into() },
+                true,
+            );
+            next.input_open = false;
+        }
+        Action::Sample | Action::Clear if next.batch.is_some() => {
+            next.pending_discard = Some(if matches!(action, Action::Sample) {
+                Discard::Sample
+            } else {
+                Discard::Clear
+            });
+        }
+        Action::Sample => {
+            next.replace_input(
+                sample_text(),
+                Source::Sample,
+                "已载入示例报告，原来的内容可以撤销找回。",
+            );
+        }
+        Action::Clear => {
+            next.replace_input(String::new(), Source::Text, "已清空，原来的内容可以撤销找回。");
+            next.input_open = true;
+            next.checked = None;
+            next.then(After::FocusInput);
+        }
+        Action::UndoReplace => {
+            if let Some((text, source)) = next.notice.take().and_then(|n| n.undo) {
+                next.new_input(text, source, true);
+            }
+        }
+        Action::ToggleInput(open) if open && next.batch.is_some() => {
+            next.pending_discard = Some(Discard::Edit);
+        }
+        Action::ToggleInput(open) => {
+            next.input_open = open;
+            if open {
+                next.then(After::FocusInput);
+            }
+        }
+        Action::ConfirmDiscard(yes) => {
+            let pending = next.pending_discard.take();
+            if yes {
+                next.batch = None;
+                effects.push(Effect::History { hash: String::new(), push: false });
+                match pending {
+                    Some(Discard::Sample) => return step(&next, Action::Sample, load),
+                    Some(Discard::Clear) => return step(&next, Action::Clear, load),
+                    Some(Discard::Edit) => {
+                        next.input_open = true;
+                        next.new_input(String::new(), Source::Text, true);
+                        next.checked = None;
+                        next.then(After::FocusInput);
+                    }
+                    Some(Discard::Leave) => {
+                        // Back to what was checked before the batch.
+                        let (text, source) = (next.text.clone(), next.source.clone());
+                        next.new_input(text, source, true);
+                    }
+                    None => {}
+                }
+            } else if pending == Some(Discard::Leave)
+                && let Some(batch) = &next.batch
+            {
+                effects.push(Effect::History { hash: batch_hash(batch.open), push: true });
+            }
+        }
+        Action::HistoryLeft => {
+            if next.batch.is_some() {
+                next.pending_discard = Some(Discard::Leave);
+            }
+        }
+        Action::JumpTo(severity) => {
+            let first = next
+                .checked
+                .as_ref()
+                .and_then(|c| c.findings.iter().position(|f| f.severity == severity));
+            if let Some(k) = first {
+                let (mut after, more) = step(&next, Action::SelectFinding(k), load);
+                after.then(After::FocusFinding(k));
+                effects.extend(more);
+                return (after, effects);
+            }
+        }
+        Action::Checked { generation, checked } => {
+            if generation != next.generation {
+                return (state.clone(), effects);
+            }
+            if let (Source::File { .. }, Some(source)) = (&next.source, &checked.source) {
+                next.text.clone_from(&source.text);
+            }
+            effects.push(Effect::Persist { text: next.text.clone(), source: next.source.clone() });
+            let has_result = checked.unreadable.is_none() || !next.text.trim().is_empty();
+            let first_error = first_error_cell(&checked);
+            next.show(checked, load);
+            next.checked_generation = generation;
+            // The result first: the box folds to a line once a report was read.
+            if has_result && next.pasted && !next.text.trim().is_empty() {
+                next.input_open = false;
+            }
+            if let Some(cell) = first_error {
+                next.then(After::ShowCell(cell));
+            }
+        }
+        Action::BatchStart { generation, names } => {
+            next.batch = Some(Batch {
+                items: Rc::new(
+                    names.into_iter().map(|name| BatchItem { name, checked: None }).collect(),
+                ),
+                view: batch::View::default(),
+                generation,
+                finished: false,
+                open: None,
+                last_open: None,
+            });
+            next.clear_selection();
+            next.notice = None;
+            next.input_open = false;
+            effects.push(Effect::History { hash: batch_hash(None), push: true });
+        }
+        Action::BatchChecked { generation, index, checked } => {
+            let Some(batch) = next.batch.as_mut().filter(|b| b.generation == generation) else {
+                return (state.clone(), effects);
+            };
+            if let Some(item) = Rc::make_mut(&mut batch.items).get_mut(index) {
+                item.checked = Some(checked);
+            }
+        }
+        Action::BatchFinished { generation, updated } => {
+            let Some(batch) = next.batch.as_mut().filter(|b| b.generation == generation) else {
+                return (state.clone(), effects);
+            };
+            let items = Rc::make_mut(&mut batch.items);
+            for (index, checked) in updated {
+                if let Some(item) = items.get_mut(index) {
+                    item.checked = Some(checked);
+                }
+            }
+            batch.finished = true;
+        }
+        Action::BatchOpen { index, from_history } => {
+            let Some(batch) = next.batch.as_mut() else { return (state.clone(), effects) };
+            let checked =
+                index.and_then(|k| batch.items.get(k)).and_then(|item| item.checked.clone());
+            if index.is_some() && checked.is_none() {
+                return (state.clone(), effects);
+            }
+            batch.open = index;
+            if index.is_some() {
+                batch.last_open = index;
+            }
+            let last = batch.last_open;
+            if !from_history {
+                effects.push(Effect::History { hash: batch_hash(index), push: true });
+            }
+            next.clear_selection();
+            match checked {
+                Some(checked) => {
+                    let first_error = first_error_cell(&checked);
+                    next.show(checked, load);
+                    next.then(After::FocusBack);
+                    if let Some(cell) = first_error {
+                        next.then(After::ShowCell(cell));
+                    }
+                }
+                None => {
+                    if let Some(k) = last {
+                        next.then(After::FocusBatchRow(k));
+                    }
+                }
+            }
+        }
+        Action::BatchLost => {
+            effects.push(Effect::History { hash: String::new(), push: false });
+            next.notice = Some(Notice {
+                message: "刷新页面后，批量检查的结果没有保存在浏览器中，无法恢复；请重新打开文件夹或文件。".to_string(),
+                undo: None,
+            });
+        }
+        Action::BatchSort(column) => {
+            if let Some(batch) = next.batch.as_mut() {
+                let (current, descending) = batch.view.sort;
+                batch.view.sort = (column, if current == column { !descending } else { true });
+            }
+        }
+        Action::BatchFilter(text) => {
+            if let Some(batch) = next.batch.as_mut() {
+                batch.view.filter = text;
+            }
+        }
+        Action::BatchErrorsOnly(on) => {
+            if let Some(batch) = next.batch.as_mut() {
+                batch.view.errors_only = on;
+            }
+        }
+        Action::Select(cell) => {
+            next.selected = cell;
+            next.marked.clear();
+            next.selected_finding = None;
+            if let Some(cell) = cell {
+                next.cursor = Some(cell);
+            }
+        }
+        Action::Cursor(cell) => {
+            next.cursor = Some(cell);
+            next.then(After::FocusCell(cell));
+        }
+        Action::SelectFinding(k) => {
+            if let Some(finding) = next.checked.as_ref().and_then(|c| c.findings.get(k)) {
+                next.marked = finding.cells.iter().copied().collect();
+                next.selected = finding.cells.first().copied();
+                next.cursor = next.selected;
+                next.selected_finding = Some(k);
+                if let Some(cell) = next.selected {
+                    next.then(After::ShowCell(cell));
+                }
+            }
+        }
+        Action::ShowRule(rule) => next.rule = rule,
+        Action::SetLang(lang) => {
+            next.lang = lang;
+            effects.push(Effect::SaveLang(lang));
+        }
+        Action::Dragging(on) => next.dragging = on,
+        Action::Notice(message) => next.notice = Some(Notice { message, undo: None }),
+        Action::Decide { finding, status, reason, date } => {
+            let Some(checked) = next.checked.clone() else { return (state.clone(), effects) };
+            let Some(finding) = checked.findings.get(finding) else {
+                return (state.clone(), effects);
+            };
+            let mut decisions = (*next.decisions).clone();
+            if decisions.agency.is_none() && decisions.year.is_none() {
+                decisions =
+                    Decisions { decisions: decisions.decisions, ..Decisions::for_report(&checked) };
+            }
+            decisions.set(Decision::new(finding, status, &reason, &date));
+            next.decisions = Rc::new(decisions);
+            next.save_decisions(&mut effects);
+        }
+        Action::Undecide(fingerprint) => {
+            let mut decisions = (*next.decisions).clone();
+            decisions.remove(&fingerprint);
+            next.decisions = Rc::new(decisions);
+            next.save_decisions(&mut effects);
+        }
+        Action::ImportDecisions { name, text } => {
+            let Some(checked) = next.checked.clone() else { return (state.clone(), effects) };
+            match Decisions::from_json(&text) {
+                Ok(read) => {
+                    let mut decisions = (*next.decisions).clone();
+                    if decisions.agency.is_none() && decisions.year.is_none() {
+                        decisions = Decisions {
+                            decisions: decisions.decisions,
+                            ..Decisions::for_report(&checked)
+                        };
+                    }
+                    let total = read.decisions.len();
+                    let applying = read
+                        .decisions
+                        .iter()
+                        .filter(|d| checked.findings.iter().any(|f| f.fingerprint == d.fingerprint))
+                        .count();
+                    decisions.merge(read);
+                    next.decisions = Rc::new(decisions);
+                    next.save_decisions(&mut effects);
+                    next.notice = Some(Notice {
+                        message: format!(
+                            "已导入核对记录“{name}”：共 {total} 条，其中 {applying} 条对应当前报告的问题。"
+                        ),
+                        undo: None,
+                    });
+                }
+                Err(why) => {
+                    next.notice = Some(Notice {
+                        message: format!(
+                            "未导入“{name}”：{}当前的核对记录保持不变。",
+                            why.message()
+                        ),
+                        undo: None,
+                    });
+                }
+            }
+        }
+        Action::AfterDone => {
+            next.after.clear();
+        }
+    }
+    (next, effects)
+}
+
+/// The cell to bring into view first: the first error's first cell.
+fn first_error_cell(checked: &Checked) -> Option<CellRef> {
+    checked
+        .findings
+        .iter()
+        .find(|f| f.severity == gouji::Severity::Error)
+        .and_then(|f| f.cells.first().copied())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(state: &State, action: Action) -> (State, Vec<Effect>) {
+        step(state, action, &|c| Decisions::for_report(c))
+    }
+
+    /// Checks the state's input and hands the result back, as the page does.
+    fn checked(state: &State) -> State {
+        let result = Shared(Rc::new(run_check(&state.text, &state.source)));
+        run(state, Action::Checked { generation: state.generation, checked: result }).0
+    }
+
+    #[test]
+    fn a_first_visit_is_an_empty_open_box() {
+        let state = State::new(None, None, Lang::Zh);
+        assert!(state.text.is_empty() && state.input_open);
+        let state = State::new(Some("粘贴过的报告".into()), None, Lang::En);
+        assert!(!state.input_open, "a stored report shows its result first");
+        assert_eq!(state.lang, Lang::En);
+    }
+
+    #[test]
+    fn a_paste_folds_the_box_and_brings_the_first_error_into_view() {
+        let state = State::new(None, None, Lang::Zh);
+        let sample = sample_text();
+        // 自然人·（七）总计 1 → 2 in the Simplified sample.
+        let text = sample.replacen("(七)总计 |\n1 |", "(七)总计 |\n2 |", 1);
+        assert_ne!(text, sample, "the sample has that cell");
+        let (state, _) = run(&state, Action::PastedText(text));
+        let state = checked(&state);
+        assert!(!state.input_open);
+        assert!(state.ready());
+        assert_eq!(
+            state.after.last(),
+            Some(&After::ShowCell(CellRef::parse("t3/R3.7/NP").unwrap()))
+        );
+        // Typing does not fold it.
+        let (state, _) = run(&state, Action::ToggleInput(true));
+        let (state, _) = run(&state, Action::Typed(sample.clone()));
+        let state = checked(&state);
+        assert!(state.input_open);
+    }
+
+    #[test]
+    fn sample_and_clear_can_be_undone() {
+        let state = State::new(None, None, Lang::Zh);
+        let (state, _) = run(&state, Action::PastedText("我的报告".into()));
+        let (state, _) = run(&state, Action::Clear);
+        assert!(state.text.is_empty());
+        assert!(state.notice.as_ref().is_some_and(|n| n.undo.is_some()));
+        let (state, _) = run(&state, Action::UndoReplace);
+        assert_eq!(state.text, "我的报告");
+        let (state, _) = run(&state, Action::Sample);
+        assert_eq!(state.source, Source::Sample);
+        assert!(!state.text.contains("(qū)"), "the sample is shown in Simplified Chinese");
+        let (state, _) = run(&state, Action::UndoReplace);
+        assert_eq!(state.text, "我的报告");
+        // Replacing the sample itself offers nothing to undo.
+        let (state, _) = run(&state, Action::Sample);
+        let (state, _) = run(&state, Action::Clear);
+        assert!(state.notice.is_none());
+    }
+
+    fn batch_of_two() -> State {
+        let state = State::new(None, None, Lang::Zh);
+        let names: Vec<Rc<str>> = vec!["a.txt".into(), "b.txt".into()];
+        let (mut state, effects) = run(&state, Action::BatchStart { generation: 7, names });
+        assert_eq!(effects, vec![Effect::History { hash: "#batch".into(), push: true }]);
+        for index in 0..2 {
+            let checked = Shared(Rc::new(run_check(&sample_text(), &Source::Sample)));
+            state = run(&state, Action::BatchChecked { generation: 7, index, checked }).0;
+        }
+        run(&state, Action::BatchFinished { generation: 7, updated: Vec::new() }).0
+    }
+
+    #[test]
+    fn a_batch_keeps_its_place_through_open_and_back() {
+        let state = batch_of_two();
+        assert!(state.ready());
+        let (state, effects) =
+            run(&state, Action::BatchOpen { index: Some(1), from_history: false });
+        assert_eq!(effects, vec![Effect::History { hash: "#batch/2".into(), push: true }]);
+        assert!(state.checked.is_some());
+        // The browser's Back: the list, at the row that was open, with no new history entry.
+        let (state, effects) = run(&state, Action::BatchOpen { index: None, from_history: true });
+        assert!(effects.is_empty());
+        assert_eq!(state.after.last(), Some(&After::FocusBatchRow(1)));
+        assert_eq!(parse_hash("#batch/2"), Some(Place::Report(1)));
+        assert_eq!(parse_hash("#batch"), Some(Place::List));
+        assert_eq!(parse_hash("#x"), None);
+    }
+
+    #[test]
+    fn nothing_discards_a_batch_without_asking() {
+        let state = batch_of_two();
+        let (state, _) = run(&state, Action::Sample);
+        assert!(state.batch.is_some(), "the batch is still there");
+        assert_eq!(state.pending_discard, Some(Discard::Sample));
+        let (state, _) = run(&state, Action::ConfirmDiscard(false));
+        assert!(state.batch.is_some() && state.pending_discard.is_none());
+        let (state, _) = run(&state, Action::ToggleInput(true));
+        assert_eq!(state.pending_discard, Some(Discard::Edit));
+        let (state, effects) = run(&state, Action::ConfirmDiscard(true));
+        assert!(state.batch.is_none() && state.input_open);
+        assert!(effects.contains(&Effect::History { hash: String::new(), push: false }));
+    }
+
+    #[test]
+    fn back_past_the_list_asks_before_leaving_the_batch() {
+        let state = batch_of_two();
+        let (state, _) = run(&state, Action::HistoryLeft);
+        assert_eq!(state.pending_discard, Some(Discard::Leave));
+        let (state, effects) = run(&state, Action::ConfirmDiscard(false));
+        assert!(state.batch.is_some());
+        assert_eq!(effects, vec![Effect::History { hash: "#batch".into(), push: true }]);
+    }
+
+    #[test]
+    fn the_counts_lead_to_the_first_finding() {
+        let state = State::new(None, None, Lang::Zh);
+        let text = sample_text().replacen("(七)总计 |\n1 |", "(七)总计 |\n2 |", 1);
+        let (state, _) = run(&state, Action::PastedText(text));
+        let state = checked(&state);
+        let (state, _) = run(&state, Action::JumpTo(gouji::Severity::Error));
+        assert_eq!(state.selected_finding, Some(0));
+        assert_eq!(state.after.last(), Some(&After::FocusFinding(0)));
+        assert_eq!(state.selected, CellRef::parse("t3/R3.7/NP"));
+    }
+
+    #[test]
+    fn the_language_is_remembered() {
+        let state = State::new(None, None, Lang::Zh);
+        let (state, effects) = run(&state, Action::SetLang(Lang::En));
+        assert_eq!(state.lang, Lang::En);
+        assert_eq!(effects, vec![Effect::SaveLang(Lang::En)]);
+    }
+}
