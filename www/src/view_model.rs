@@ -516,7 +516,11 @@ pub(crate) fn facts(checked: &Checked) -> Vec<(&'static str, String)> {
         out.push(("title", title.clone()));
     }
     if report.template != Template::Unknown {
-        out.push(("template", report.template.name().to_string()));
+        // A 2021 report whose 表三 is still the 2019 one says so (YR-FORMAT explains it).
+        let old_t3 = report.template == Template::Y2021
+            && report.table(TableId::T3).is_some_and(|t| t.layout == Layout::Y2019);
+        let note = if old_t3 { "（表三为 2019 年版）" } else { "" };
+        out.push(("template", format!("{}{note}", report.template.name())));
     }
     if let Some(year) = report.year {
         out.push(("year", year.to_string()));
