@@ -12,6 +12,7 @@
 //! [`check`] runs them all. It is total: it never panics and never fails; unreadable input
 //! becomes a finding. The core does no I/O, reads no clock and uses no randomness.
 
+pub mod correct;
 pub mod cross;
 pub mod export;
 pub mod finding;
@@ -24,6 +25,7 @@ pub mod rules;
 pub mod segment;
 pub mod sort;
 
+pub use correct::Edit;
 pub use finding::{Finding, Severity};
 pub use model::{CellRef, Report};
 pub use rules::{Check, Diagnosis, Outcome};
@@ -65,6 +67,8 @@ pub struct Checked {
     pub checks: Vec<Check>,
     /// The smallest corrections for each group of broken identities.
     pub diagnoses: Vec<Diagnosis>,
+    /// Values typed over cells ([`check_edited`]): what each cell held as read, and now.
+    pub edits: Vec<correct::Applied>,
 }
 
 impl Checked {
@@ -80,6 +84,7 @@ impl Checked {
             findings,
             checks: Vec::new(),
             diagnoses: Vec::new(),
+            edits: Vec::new(),
         }
     }
 
@@ -367,6 +372,14 @@ fn fingerprint(report: &Report, findings: &mut [Finding], text: &str) {
 
 /// Checks one report. Never panics, never fails: whatever goes wrong is a finding.
 pub fn check(input: &Input<'_>) -> Checked {
+    check_edited(input, &[])
+}
+
+/// Checks one report with some of its cells given other values (typed by a person, or a
+/// correction applied): the sums and findings are those of the corrected tables; `edits` of
+/// the result says what each cell held as read. An edit of a cell the report does not have is
+/// ignored.
+pub fn check_edited(input: &Input<'_>, edits: &[correct::Edit]) -> Checked {
     let source = match input::read(input.bytes, input.name) {
         Ok(source) => source,
         Err(why) => return Checked::refused(why),
@@ -380,6 +393,22 @@ pub fn check(input: &Input<'_>) -> Checked {
         for cell in &mut table.cells {
             cell.range = cell.range.take().map(|range| normalized.map.span(range));
         }
+    }
+    let mut applied = Vec::new();
+    for edit in edits {
+        let Some(table) = report.tables.iter_mut().find(|t| t.id == edit.cell.table) else {
+            continue;
+        };
+        let Some(cell) = table.cells.iter_mut().find(|c| c.addr == edit.cell) else { continue };
+        let now =
+            edit.value.map_or(model::Value::Blank { placeholder: None }, model::Value::Number);
+        applied.push(correct::Applied {
+            cell: edit.cell,
+            was: cell.value.clone(),
+            now: now.clone(),
+        });
+        cell.value = now;
+        cell.inferred = false;
     }
     let mut results = rules::run(&report);
     if source.replaced > 0 {
@@ -401,5 +430,6 @@ pub fn check(input: &Input<'_>) -> Checked {
         findings: results.findings,
         checks: results.checks,
         diagnoses: results.diagnoses,
+        edits: applied,
     }
 }

@@ -3,6 +3,7 @@
 //! The only crate that touches files, arguments, exit codes and JSON; the checking itself is
 //! `gouji::check`. One unreadable file is reported and the others are still checked.
 
+mod fix;
 mod human;
 
 use std::io::{IsTerminal, Read, Write};
@@ -22,6 +23,9 @@ const USAGE: &str = "gouji — 政府信息公开工作年度报告 勾稽检查
         一次检查多份报告时，同时做跨报告检查（上年结转、现行有效件数、正文雷同、历年累计）。
         报告旁的“报告文件名.gouji.json”（网页“导出核对记录”保存的文件）会自动读取，
         其中标为“已核实”“忽略”的问题照常列出并注明；--decisions 指定另一个核对记录文件。
+  gouji fix 文件 [-o 输出文件]
+        只应用唯一的更正（每处错误都只有一种改法），把数字在原处替换后写出更正后的文件
+        （默认为“文件名.更正.扩展名”），并列出改动；有错误没有唯一更正时不写文件，退出码 1。
   gouji text 路径            输出从文件读出的文字（PDF、Word、网页、GBK 文本等），即检查所依据的原文
   gouji sample [--json]     检查内置的示例报告
   gouji sample --text       输出内置示例报告的原文
@@ -50,6 +54,7 @@ fn run(args: &[String]) -> Result<u8, String> {
     match command.as_str() {
         "check" => check_command(rest),
         "text" => text_command(rest),
+        "fix" => fix::fix_command(rest, &read_file),
         "sample" => sample_command(rest),
         "rule" | "rules" => rule_command(rest),
         "--version" | "-V" => {

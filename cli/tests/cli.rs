@@ -255,3 +255,41 @@ fn text_prints_what_was_read_from_a_pdf_and_names_what_was_not() {
     let (code, stdout, _) = gouji(&["text", "-"], Some("第一行".as_bytes()));
     assert_eq!((code, stdout.as_str()), (0, "第一行\n"));
 }
+
+#[test]
+fn fix_writes_back_only_unique_corrections() {
+    let dir = std::env::temp_dir().join(format!("gouji-fix-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let seed =
+        std::fs::read_to_string(fixture("reports/seed/zhangdian-yingji-2023.txt")).expect("seed");
+    // 自然人·（七）总计 1 → 2: one unique correction gives the seed back, byte for byte.
+    let broken = dir.join("报告.txt");
+    std::fs::write(&broken, seed.replacen("(七)總計(jì) |\n1 |", "(七)總計(jì) |\n2 |", 1))
+        .expect("write");
+    let out = dir.join("out.txt");
+    let (code, stdout, stderr) =
+        gouji(&["fix", broken.to_str().unwrap(), "-o", out.to_str().unwrap()], None);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(stdout.contains("把“自然人·（七）总计”由 2 改为 1"), "{stdout}");
+    assert_eq!(std::fs::read_to_string(&out).expect("written"), seed);
+    // Without -o, next to it.
+    let (code, _, _) = gouji(&["fix", broken.to_str().unwrap()], None);
+    assert_eq!(code, 0);
+    assert_eq!(std::fs::read_to_string(dir.join("报告.更正.txt")).expect("written"), seed);
+    // Nothing to correct: exit 0, nothing written.
+    let clean = dir.join("clean.txt");
+    std::fs::write(&clean, &seed).expect("write");
+    let (code, stdout, _) = gouji(&["fix", clean.to_str().unwrap()], None);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("没有需要更正的错误") && !dir.join("clean.更正.txt").exists());
+    // 复议后起诉 5 0 0 0 | 0: two corrections are possible; refused, nothing written.
+    let hzq = fixture("reports/pdf-text/hzq2023_working.layout.txt");
+    let target = dir.join("hzq.txt");
+    let (code, stdout, _) = gouji(&["fix", &hzq, "-o", target.to_str().unwrap()], None);
+    assert_eq!(code, 1, "{stdout}");
+    assert!(stdout.contains("没有唯一的更正") && !target.exists(), "{stdout}");
+    // Unreadable: exit 2.
+    let (code, _, _) = gouji(&["fix", "/nonexistent/报告.txt"], None);
+    assert_eq!(code, 2);
+    let _ = std::fs::remove_dir_all(&dir);
+}
