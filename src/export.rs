@@ -263,6 +263,198 @@ pub fn csv(entries: &[Entry<'_>]) -> String {
     out
 }
 
+/// What a table cell shows: its number, its placeholder, or nothing.
+fn shown(checked: &Checked, cell: crate::model::CellRef) -> String {
+    match checked.report.cell(cell).map(|c| &c.value) {
+        Some(Value::Number(n)) => n.to_string(),
+        Some(Value::Blank { placeholder: Some(mark) }) => mark.clone(),
+        Some(Value::Text(text)) => text.clone(),
+        _ => String::new(),
+    }
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+/// 表二, 表三 and 表四 (as read, with any edits) in the official layout, as HTML a clerk pastes
+/// into Word, WPS or Excel: the section headings, merged label cells, one number per cell.
+/// gouji reads it back to the same cells.
+pub fn tables_html(checked: &Checked) -> String {
+    use crate::model::{CellRef, Col, Row};
+    let report = &checked.report;
+    let mut out = String::from("<meta charset=\"utf-8\">");
+    let td = |text: &str, attrs: &str| format!("<td{attrs}>{}</td>", escape(text));
+    if let Some(table) = report.table(TableId::T2) {
+        out.push_str("<p>二、主动公开政府信息情况</p><table border=\"1\" cellspacing=\"0\">");
+        let blocks = crate::layout::t2_blocks(table);
+        let width = 1 + blocks.iter().map(|b| b.cols.len()).max().unwrap_or(1);
+        for block in &blocks {
+            let span = (width - 1) / block.cols.len();
+            let _ = write!(
+                out,
+                "<tr>{}</tr><tr>{}",
+                td(block.title, &format!(" colspan=\"{width}\"")),
+                td("信息内容", "")
+            );
+            for &col in &block.cols {
+                out.push_str(&td(
+                    crate::layout::t2_col_name(block.rows[0], col),
+                    &format!(" colspan=\"{span}\""),
+                ));
+            }
+            out.push_str("</tr>");
+            for &row in &block.rows {
+                let _ = write!(out, "<tr>{}", td(row.official(), ""));
+                for &col in &block.cols {
+                    let cell = CellRef::new(TableId::T2, row, col);
+                    out.push_str(&td(&shown(checked, cell), &format!(" colspan=\"{span}\"")));
+                }
+                out.push_str("</tr>");
+            }
+        }
+        out.push_str("</table>");
+    }
+    if let Some(table) = report.table(TableId::T3) {
+        let cols = table.cols();
+        let orgs: Vec<Col> =
+            cols.iter().copied().filter(|c| !matches!(c, Col::NP | Col::TOT)).collect();
+        out.push_str(
+            "<p>三、收到和处理政府信息公开申请情况</p><table border=\"1\" cellspacing=\"0\">",
+        );
+        let _ = write!(
+            out,
+            "<tr>{}{}</tr><tr>{}{}{}</tr><tr>",
+            td(
+                "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+                " colspan=\"3\" rowspan=\"3\""
+            ),
+            td("申请人情况", &format!(" colspan=\"{}\"", cols.len())),
+            td("自然人", " rowspan=\"2\""),
+            td("法人或其他组织", &format!(" colspan=\"{}\"", orgs.len())),
+            td("总计", " rowspan=\"2\""),
+        );
+        for col in &orgs {
+            out.push_str(&td(col.name(), ""));
+        }
+        out.push_str("</tr>");
+        for view in crate::layout::t3_rows(table) {
+            out.push_str("<tr>");
+            for label in &view.labels {
+                out.push_str(&td(
+                    label.text,
+                    &format!(" rowspan=\"{}\" colspan=\"{}\"", label.rowspan, label.colspan),
+                ));
+            }
+            for &col in &cols {
+                out.push_str(&td(&shown(checked, CellRef::new(TableId::T3, view.row, col)), ""));
+            }
+            out.push_str("</tr>");
+        }
+        out.push_str("</table>");
+    }
+    if report.table(TableId::T4).is_some() {
+        let results = [Col::keep, Col::fix, Col::oth, Col::pend, Col::tot];
+        out.push_str(
+            "<p>四、政府信息公开行政复议、行政诉讼情况</p><table border=\"1\" cellspacing=\"0\">",
+        );
+        let _ = write!(
+            out,
+            "<tr>{}{}</tr><tr>",
+            td("行政复议", " colspan=\"5\""),
+            td("行政诉讼", " colspan=\"10\"")
+        );
+        for col in results {
+            out.push_str(&td(col.name(), " rowspan=\"2\""));
+        }
+        let _ = write!(
+            out,
+            "{}{}</tr><tr>",
+            td("未经复议直接起诉", " colspan=\"5\""),
+            td("复议后起诉", " colspan=\"5\"")
+        );
+        for col in results.iter().chain(results.iter()) {
+            out.push_str(&td(col.name(), ""));
+        }
+        out.push_str("</tr><tr>");
+        for row in [Row::RV, Row::LD, Row::LR] {
+            for col in results {
+                out.push_str(&td(&shown(checked, CellRef::new(TableId::T4, row, col)), ""));
+            }
+        }
+        out.push_str("</tr></table>");
+    }
+    out
+}
+
+/// The same tables as tab-separated lines (one per table row, labels first), for a paste as
+/// plain text (Excel takes it cell by cell).
+pub fn tables_tsv(checked: &Checked) -> String {
+    use crate::model::{CellRef, Row};
+    let report = &checked.report;
+    let mut out = String::new();
+    for table in &report.tables {
+        match table.id {
+            TableId::T2 => out.push_str("二、主动公开政府信息情况\n"),
+            TableId::T3 => out.push_str(
+                "三、收到和处理政府信息公开申请情况\n（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计\n",
+            ),
+            TableId::T4 => out.push_str(
+                "四、政府信息公开行政复议、行政诉讼情况\n行政复议\t\t\t\t\t行政诉讼\n\t\t\t\t\t未经复议直接起诉\t\t\t\t\t复议后起诉\n结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n",
+            ),
+            TableId::P => continue,
+        }
+        if table.id == TableId::T4 {
+            let values: Vec<String> = table.cells.iter().map(|c| shown(checked, c.addr)).collect();
+            out.push_str(&values.join("\t"));
+            out.push('\n');
+            continue;
+        }
+        if table.id == TableId::T2 {
+            for block in crate::layout::t2_blocks(table) {
+                let names: Vec<&str> = block
+                    .cols
+                    .iter()
+                    .map(|&c| crate::layout::t2_col_name(block.rows[0], c))
+                    .collect();
+                let _ = writeln!(out, "{}\n信息内容\t{}", block.title, names.join("\t"));
+                for &row in &block.rows {
+                    let values: Vec<String> = block
+                        .cols
+                        .iter()
+                        .map(|&col| shown(checked, CellRef::new(TableId::T2, row, col)))
+                        .collect();
+                    let _ = writeln!(out, "{}\t{}", row.official(), values.join("\t"));
+                }
+            }
+            continue;
+        }
+        for row in table.rows() {
+            let label = match (table.id, row) {
+                (TableId::T3, _) => {
+                    let group =
+                        [Row::R3_3, Row::R3_4, Row::R3_5, Row::R3_6].into_iter().find(|&g| {
+                            g != row && crate::model::identities::t3_group(g).contains(&row)
+                        });
+                    group.map_or_else(
+                        || row.official().to_string(),
+                        |g| format!("{}{}", g.official(), row.official()),
+                    )
+                }
+                _ => row.official().to_string(),
+            };
+            let values: Vec<String> = table
+                .cells
+                .iter()
+                .filter(|c| c.addr.row == row)
+                .map(|c| shown(checked, CellRef::new(table.id, row, c.addr.col)))
+                .collect();
+            let _ = writeln!(out, "{label}\t{}", values.join("\t"));
+        }
+    }
+    out
+}
+
 /// One CSV line. Fields with a comma, quote or line break are quoted; a field that a
 /// spreadsheet would take for a formula (`=`, `+`, `-`, `@` first) gets a leading `'`.
 fn push_row(out: &mut String, fields: impl IntoIterator<Item = String>) {
@@ -298,6 +490,26 @@ mod tests {
             ["a,b".to_string(), "say \"x\"".to_string(), "=1+1".to_string(), "行\n二".to_string()],
         );
         assert_eq!(out, "\"a,b\",\"say \"\"x\"\"\",'=1+1,\"行\n二\"\r\n");
+    }
+
+    #[test]
+    fn copied_tables_read_back_to_the_same_cells() {
+        let checked = check(&Input::text(crate::SAMPLE_REPORT));
+        let cells = |c: &Checked| -> Vec<(String, String)> {
+            c.report
+                .tables
+                .iter()
+                .flat_map(|t| &t.cells)
+                .map(|c| (c.addr.to_string(), c.value.describe()))
+                .collect()
+        };
+        let html = tables_html(&checked);
+        let back = check(&Input { bytes: html.as_bytes(), name: Some("copied.html") });
+        assert_eq!(cells(&back), cells(&checked), "{html}");
+        assert_eq!(back.count(crate::Severity::Error), 0);
+        let tsv = tables_tsv(&checked);
+        let back = check(&Input::text(&tsv));
+        assert_eq!(cells(&back), cells(&checked), "{tsv}");
     }
 
     #[test]

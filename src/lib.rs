@@ -18,6 +18,7 @@ pub mod export;
 pub mod finding;
 pub mod input;
 mod json;
+pub mod layout;
 pub mod model;
 pub mod normalize;
 pub mod review;

@@ -8,7 +8,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
-use gouji::model::{Cell, CellRef, Col, Layout, Row, Table, TableId, Template, Value};
+use gouji::model::{Cell, CellRef, Layout, Row, TableId, Template, Value};
 use gouji::rules::Outcome;
 use gouji::{Checked, Severity};
 
@@ -126,140 +126,7 @@ pub(crate) fn display_value(cell: &Cell) -> String {
     }
 }
 
-/// One label cell of a table row, with its merge.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct LabelCell {
-    /// The official label.
-    pub(crate) text: &'static str,
-    /// Rows it spans.
-    pub(crate) rowspan: usize,
-    /// Columns it spans (of the three label columns).
-    pub(crate) colspan: usize,
-}
-
-/// One row of 表三 as the official layout draws it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct T3RowView {
-    /// The row.
-    pub(crate) row: Row,
-    /// Label cells that start on this row.
-    pub(crate) labels: Vec<LabelCell>,
-}
-
-/// 表三's rows with their label cells: 三、本年度办理结果 spans every outcome row, each group
-/// label spans its items, and single rows span the label columns they need.
-pub(crate) fn t3_rows(table: &Table) -> Vec<T3RowView> {
-    let rows = table.rows();
-    let outcome_rows = rows.iter().filter(|r| !matches!(r, Row::R1 | Row::R2 | Row::R4)).count();
-    let group_of = |row: Row| -> Option<Row> {
-        [Row::R3_3, Row::R3_4, Row::R3_5, Row::R3_6]
-            .into_iter()
-            .find(|&g| gouji::model::identities::t3_group(g).contains(&row))
-    };
-    let mut out = Vec::new();
-    let mut seen_groups: Vec<Row> = Vec::new();
-    for &row in &rows {
-        let mut labels = Vec::new();
-        match row {
-            Row::R1 | Row::R2 | Row::R4 => {
-                labels.push(LabelCell { text: row.official(), rowspan: 1, colspan: 3 });
-            }
-            _ => {
-                if out.iter().all(|r: &T3RowView| matches!(r.row, Row::R1 | Row::R2)) {
-                    labels.push(LabelCell {
-                        text: "三、本年度办理结果",
-                        rowspan: outcome_rows,
-                        colspan: 1,
-                    });
-                }
-                let in_layout = |r: Row| rows.contains(&r);
-                match (group_of(row), row) {
-                    (_, Row::R3_3 | Row::R3_4 | Row::R3_5 | Row::R3_6)
-                        if table.subtotal_rows.contains(&row) =>
-                    {
-                        // A subtotal row of a local variant opens its group.
-                        let members = gouji::model::identities::t3_group(row)
-                            .iter()
-                            .filter(|&&r| in_layout(r))
-                            .count();
-                        labels.push(LabelCell {
-                            text: row.official(),
-                            rowspan: members + 1,
-                            colspan: 1,
-                        });
-                        labels.push(LabelCell { text: "小计", rowspan: 1, colspan: 1 });
-                        seen_groups.push(row);
-                    }
-                    (Some(group), _) if table.layout == Layout::Y2021 || group != Row::R3_6 => {
-                        if !seen_groups.contains(&group) {
-                            let members = gouji::model::identities::t3_group(group)
-                                .iter()
-                                .filter(|&&r| in_layout(r))
-                                .count();
-                            labels.push(LabelCell {
-                                text: group.official(),
-                                rowspan: members,
-                                colspan: 1,
-                            });
-                            seen_groups.push(group);
-                        }
-                        labels.push(LabelCell { text: row.official(), rowspan: 1, colspan: 1 });
-                    }
-                    _ => labels.push(LabelCell { text: row.official(), rowspan: 1, colspan: 2 }),
-                }
-            }
-        }
-        out.push(T3RowView { row, labels });
-    }
-    out
-}
-
-/// The blocks of 表二: a block title, its column names, and its rows.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct T2Block {
-    /// e.g. 第二十条第（一）项.
-    pub(crate) title: &'static str,
-    /// The value columns of the block.
-    pub(crate) cols: Vec<Col>,
-    /// The rows of the block.
-    pub(crate) rows: Vec<Row>,
-}
-
-/// 表二's blocks for its layout.
-pub(crate) fn t2_blocks(table: &Table) -> Vec<T2Block> {
-    let block = |title, cols: &[Col], rows: &[Row]| T2Block {
-        title,
-        cols: cols.to_vec(),
-        rows: rows.to_vec(),
-    };
-    match table.layout {
-        Layout::Y2021 => vec![
-            block("第二十条第（一）项", &[Col::made, Col::rep, Col::valid], &[Row::REG, Row::NORM]),
-            block("第二十条第（五）项", &[Col::n], &[Row::LIC]),
-            block("第二十条第（六）项", &[Col::n], &[Row::PUN, Row::COE]),
-            block("第二十条第（八）项", &[Col::n], &[Row::FEE]),
-        ],
-        Layout::Y2019 => vec![
-            block(
-                "第二十条第（一）项",
-                &[Col::new_made, Col::new_pub, Col::all_pub],
-                &[Row::REG, Row::NORM],
-            ),
-            block("第二十条第（五）项", &[Col::prev, Col::delta, Col::n], &[Row::LIC, Row::OMS]),
-            block("第二十条第（六）项", &[Col::prev, Col::delta, Col::n], &[Row::PUN, Row::COE]),
-            block("第二十条第（八）项", &[Col::prev, Col::delta], &[Row::FEE]),
-            block("第二十条第（九）项", &[Col::count, Col::amount], &[Row::PROC]),
-        ],
-    }
-}
-
-/// The column header of 表二 cells: 2021's 行政事业性收费 column is in 万元.
-pub(crate) fn t2_col_name(row: Row, col: Col) -> &'static str {
-    match (row, col) {
-        (Row::FEE, Col::n) => "本年收费金额（单位：万元）",
-        _ => col.name(),
-    }
-}
+pub(crate) use gouji::layout::{t2_blocks, t2_col_name, t3_rows};
 
 /// One cell of a sum, named in words.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -547,6 +414,7 @@ pub(crate) fn table_anchor(id: TableId) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use gouji::layout::LabelCell;
     use gouji::{Input, check};
 
     fn sample() -> Checked {
