@@ -8,7 +8,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
-use gouji::model::{Cell, CellRef, Layout, Row, TableId, Template, Value};
+use gouji::model::{Cell, CellRef, Layout, TableId, Template, Value};
 use gouji::rules::Outcome;
 use gouji::{Checked, Severity};
 
