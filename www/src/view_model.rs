@@ -415,6 +415,7 @@ pub(crate) fn table_anchor(id: TableId) -> &'static str {
 mod tests {
     use super::*;
     use gouji::layout::LabelCell;
+    use gouji::model::Row;
     use gouji::{Input, check};
 
     fn sample() -> Checked {
