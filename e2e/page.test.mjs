@@ -255,6 +255,87 @@ test('states a clerk cannot misread: incomplete and no tables are never green', 
   await context.close();
 });
 
+test('correcting in the page: type over a cell, apply a correction, get the corrected file back', async () => {
+  const { page, context, errors } = await open();
+  await paste(page, broken);
+  // Typing over the wrong cell: the finding goes away, the cell says it was edited.
+  await page.focus('[data-cell="t3/R3.7/NP"]');
+  await page.keyboard.press('1');
+  await page.keyboard.press('Enter');
+  await ready(page);
+  assert.equal(await page.getAttribute('#verdict', 'data-verdict'), 'pass');
+  assert.equal(await state(page, 't3/R3.7/NP'), 'edited');
+  assert.match(await page.getAttribute('[data-cell="t3/R3.7/NP"]', 'title'), /原为 2/);
+  assert.match(await page.textContent('#edited-note'), /1 个单元格已修改，表格与原文不再一致/);
+  // Tab moves on like a spreadsheet; Esc leaves a cell as it was.
+  await page.focus('[data-cell="t3/R3.7/CE"]');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Escape');
+  assert.equal(await page.locator('input.cell-edit').count(), 0);
+  assert.equal(await state(page, 't3/R3.7/CE'), 'ok');
+  await page.click('#revert-all');
+  await ready(page);
+  assert.equal(await page.getAttribute('#verdict', 'data-verdict'), 'fail');
+  // One click on the diagnosis, then the corrected file: the seed, byte for byte.
+  await page.click('[data-rule="T3-ROW-R3.7"] button.apply');
+  await ready(page);
+  assert.equal(await page.getAttribute('#verdict', 'data-verdict'), 'pass');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-corrected')]);
+  assert.equal(download.suggestedFilename(), '报告.更正.txt');
+  const file = path.join(out, 'corrected.txt');
+  await download.saveAs(file);
+  assert.ok(readFileSync(file).equals(Buffer.from(seed, 'utf8')), 'the corrected file is the seed, byte for byte');
+  await page.screenshot({ path: path.join(out, 'corrected-1366x768.png') });
+  // Several equal corrections: each can be tried, none is applied by itself.
+  await page.setInputFiles('#open-file', path.join(fixtures, 'reports/pdf-text/hzq2023_working.layout.txt'));
+  await page.waitForFunction(() => document.querySelector('.input-line .what')?.textContent.includes('hzq2023'));
+  await ready(page);
+  assert.equal(await page.locator('[data-rule="T4-LR"] button.apply.try').count(), 2);
+  assert.equal(await state(page, 't4/LR/tot'), 'error', 'nothing applied by itself');
+  await page.click('[data-rule="T4-LR"] button.apply.try >> nth=0');
+  await ready(page);
+  assert.equal(await state(page, 't4/LR/tot'), 'edited');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('copying the tables gives the official layout that reads back to the same cells', async () => {
+  const { page, context, errors } = await open();
+  await paste(page, broken);
+  await page.click('[data-rule="T3-ROW-R3.7"] button.apply');
+  await ready(page);
+  const before = await page.$$eval('td[data-cell]', tds => tds.map(td => `${td.dataset.cell}=${td.textContent}`));
+  await page.evaluate(() => {
+    window.__copied = null;
+    window.addEventListener('copy', e => {
+      window.__copied = { html: e.clipboardData.getData('text/html'), text: e.clipboardData.getData('text/plain') };
+    });
+  });
+  await page.click('#copy-tables');
+  assert.match(await page.textContent('.notice'), /已复制表格/);
+  const copied = await page.evaluate(() => window.__copied);
+  assert.match(copied.html, /rowspan/, 'merged label cells');
+  assert.match(copied.text, /\t/, 'and tab-separated text');
+  // Pasted back into gouji: the same cells, no error.
+  await page.click('#edit-input');
+  await page.evaluate(({ html, text }) => {
+    const data = new DataTransfer();
+    data.setData('text/html', html);
+    data.setData('text/plain', text);
+    document.querySelector('textarea').dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, copied);
+  await ready(page);
+  assert.equal(await page.getAttribute('#verdict', 'data-verdict'), 'pass');
+  const after = await page.$$eval('td[data-cell]', tds => tds.map(td => `${td.dataset.cell}=${td.textContent}`));
+  assert.deepEqual(after, before);
+  // And as plain text (a paste into a text editor, then here).
+  await paste(page, copied.text);
+  const plain = await page.$$eval('td[data-cell]', tds => tds.map(td => `${td.dataset.cell}=${td.textContent}`));
+  assert.deepEqual(plain, before);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a paste with HTML keeps the table structure', async () => {
   const { page, context } = await open();
   const html = readFileSync(path.join(fixtures, 'reports/corpus/沭阳县发展和改革局2023年政府信息公开年度报告-沭阳县发改局_2025-12-30.html'), 'utf8');

@@ -231,6 +231,57 @@ fn download_as(name: &str, text: &str, mime: &str) -> Result<(), wasm_bindgen::J
     Ok(())
 }
 
+/// Offers `bytes` as a download of type `mime`.
+fn download_bytes(name: &str, bytes: &[u8], mime: &str) -> Result<(), wasm_bindgen::JsValue> {
+    let window = web_sys::window().ok_or("no window")?;
+    let document = window.document().ok_or("no document")?;
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let anchor: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();
+    anchor.set_href(&url);
+    anchor.set_download(name);
+    anchor.click();
+    web_sys::Url::revoke_object_url(&url)?;
+    Ok(())
+}
+
+/// The corrected file's name: `报告.更正.txt` beside the original's.
+fn corrected_name(source: &Source) -> String {
+    match source {
+        Source::File { name, .. } => match name.rsplit_once('.') {
+            Some((stem, ext)) => format!("{stem}.更正.{ext}"),
+            None => format!("{name}.更正"),
+        },
+        _ => "报告.更正.txt".to_string(),
+    }
+}
+
+/// Puts `html` and `text` on the clipboard (a copy event of our own: works from `file://`
+/// and asks for no permission).
+fn copy_to_clipboard(html: &str, text: &str) -> bool {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return false };
+    let (html, text) = (html.to_string(), text.to_string());
+    let options = gloo::events::EventListenerOptions::enable_prevent_default();
+    let listener =
+        gloo::events::EventListener::new_with_options(&document, "copy", options, move |event| {
+            let Some(event) = event.dyn_ref::<ClipboardEvent>() else { return };
+            if let Some(data) = event.clipboard_data() {
+                let _ = data.set_data("text/html", &html);
+                let _ = data.set_data("text/plain", &text);
+                event.prevent_default();
+            }
+        });
+    let copied = document
+        .dyn_ref::<web_sys::HtmlDocument>()
+        .and_then(|d| d.exec_command("copy").ok())
+        .unwrap_or(false);
+    drop(listener);
+    copied
+}
+
 /// Reads a file opened or dropped: a report is checked, a decisions file (`*.json`, 导出的核对
 /// 记录) is imported. Too-large files are refused with a message and nothing changes.
 fn open_file(state: UseReducerHandle<State>, file: web_sys::File) {
@@ -388,6 +439,7 @@ pub(crate) fn app() -> Html {
             }
             let text = state.text.clone();
             let source = state.source.clone();
+            let edits = state.edits.clone();
             let delay = if state.pasted || *first.borrow() {
                 0
             } else if text.len() > LARGE_INPUT {
@@ -397,7 +449,7 @@ pub(crate) fn app() -> Html {
             };
             let dispatcher = state.dispatcher();
             *timer.borrow_mut() = Some(Timeout::new(delay, move || {
-                let checked = Shared(Rc::new(state::run_check(&text, &source)));
+                let checked = Shared(Rc::new(state::run_check(&text, &source, &edits)));
                 dispatcher.dispatch(Action::Checked { generation, checked });
                 if std::mem::replace(&mut *first.borrow_mut(), false) {
                     mark_first_result();
@@ -852,15 +904,34 @@ fn results(props: &ResultsProps) -> Html {
     };
     // Pointing at a cell changes nothing on screen but its outline (CSS): no redraw.
     let on_hover = Callback::noop();
+    // What a cell's box starts with: its number as shown.
+    let shown = {
+        let checked = checked.clone();
+        move |cell: CellRef| {
+            checked.report.cell(cell).map(view_model::display_value).unwrap_or_default()
+        }
+    };
     let on_key = {
         let state = state.clone();
         let checked = checked.clone();
+        let shown = shown.clone();
         Callback::from(move |(cell, e): (CellRef, KeyboardEvent)| match e.key().as_str() {
-            "Enter" | " " => {
+            // Enter opens the detail and the cell's box; Space only the detail.
+            "Enter" | "F2" => {
+                e.prevent_default();
+                state.dispatch(Action::Select(Some(cell)));
+                state.dispatch(Action::StartEdit(cell, shown(cell)));
+            }
+            " " => {
                 e.prevent_default();
                 state.dispatch(Action::Select(Some(cell)));
             }
             "Escape" => state.dispatch(Action::Select(None)),
+            // Typing a digit types over the cell, as in a spreadsheet.
+            key if key.len() == 1 && key.bytes().all(|b| b.is_ascii_digit()) => {
+                e.prevent_default();
+                state.dispatch(Action::StartEdit(cell, key.to_string()));
+            }
             key => {
                 let lines = view_model::nav_lines(&checked);
                 if let Some(next) = view_model::move_cursor(&lines, cell, key) {
@@ -869,6 +940,30 @@ fn results(props: &ResultsProps) -> Html {
                 }
             }
         })
+    };
+    let on_edit = {
+        let state = state.clone();
+        Callback::from(move |cell: CellRef| state.dispatch(Action::StartEdit(cell, shown(cell))))
+    };
+    let on_commit = {
+        let state = state.clone();
+        Callback::from(
+            move |(cell, text, then, refocus): (CellRef, String, Option<String>, bool)| {
+                state.dispatch(Action::CommitEdit { cell, text, then, refocus });
+            },
+        )
+    };
+    let on_cancel = {
+        let state = state.clone();
+        Callback::from(move |()| state.dispatch(Action::CancelEdit))
+    };
+    let on_apply = {
+        let state = state.clone();
+        Callback::from(move |fixes: Vec<gouji::Edit>| state.dispatch(Action::ApplyFixes(fixes)))
+    };
+    let on_revert = {
+        let state = state.clone();
+        Callback::from(move |cell: CellRef| state.dispatch(Action::Revert(cell)))
     };
     let on_finding = {
         let state = state.clone();
@@ -908,6 +1003,40 @@ fn results(props: &ResultsProps) -> Html {
         let state = state.clone();
         Callback::from(move |()| state.dispatch(Action::Select(None)))
     };
+    let copy = {
+        let state = state.clone();
+        let checked = checked.clone();
+        Callback::from(move |_: MouseEvent| {
+            let html = gouji::export::tables_html(&checked);
+            let text = gouji::export::tables_tsv(&checked);
+            let message = if copy_to_clipboard(&html, &text) {
+                state.lang.t(Text::Copied).to_string()
+            } else {
+                "浏览器未能复制，请重试。".to_string()
+            };
+            state.dispatch(Action::Notice(message));
+        })
+    };
+    let download_corrected = {
+        let state = state.clone();
+        let checked = checked.clone();
+        Callback::from(move |_: MouseEvent| {
+            let input = state::input(&state.text, &state.source);
+            match gouji::correct::patch(&input, &checked) {
+                Ok(bytes) => {
+                    let name = corrected_name(&state.source);
+                    if download_bytes(&name, &bytes, "application/octet-stream").is_err() {
+                        state.dispatch(Action::Notice("浏览器未能保存文件，请重试。".to_string()));
+                    }
+                }
+                Err(why) => state.dispatch(Action::Notice(why.message())),
+            }
+        })
+    };
+    let revert_all = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::RevertAll))
+    };
     let on_jump = {
         let state = state.clone();
         Callback::from(move |severity: Severity| state.dispatch(Action::JumpTo(severity)))
@@ -919,7 +1048,7 @@ fn results(props: &ResultsProps) -> Html {
         let cell_state = state.states.get(&cell).copied().unwrap_or(CellState::Ok);
         html! {
             <>
-                <DetailPanel checked={checked.clone()} {cell} state={cell_state} {lang} {on_close} />
+                <DetailPanel checked={checked.clone()} {cell} state={cell_state} {lang} {on_close} {on_revert} />
                 <SourcePanel checked={checked.clone()} cell={Some(cell)} {lang} />
             </>
         }
@@ -932,12 +1061,23 @@ fn results(props: &ResultsProps) -> Html {
                     { detail.unwrap_or_default() }
                     <FindingList checked={checked.clone()} selected={state.selected_finding} {lang}
                         {on_finding} on_rule={on_rule.clone()} on_cell={on_cell.clone()}
-                        decisions={state.decisions.clone()} {on_decide} {on_undecide} {on_export} {on_import} />
+                        decisions={state.decisions.clone()} {on_decide} {on_undecide} {on_export} {on_import}
+                        {on_apply} editable={state.batch.is_none()} />
                 </aside>
                 <div class="tables-pane" id="tables-pane">
+                    <div class="tables-bar no-print">
+                        if !checked.edits.is_empty() {
+                            <span class="edited-note" id="edited-note" data-edits={checked.edits.len().to_string()}>
+                                { format!("{} {}", checked.edits.len(), lang.t(Text::EditedBar)) }
+                            </span>
+                            <button id="revert-all" onclick={revert_all}>{ lang.t(Text::RevertAll) }</button>
+                            <button id="download-corrected" class="primary" onclick={download_corrected}>{ lang.t(Text::DownloadCorrected) }</button>
+                        }
+                        <button id="copy-tables" onclick={copy}>{ lang.t(Text::CopyTables) }</button>
+                    </div>
                     <ReportTables checked={checked.clone()} states={state.states.clone()}
                         selected={state.selected} marked={state.marked.clone()} {precedents} {cursor} {lang}
-                        {on_cell} {on_hover} {on_key} />
+                        {on_cell} {on_hover} {on_key} editing={state.editing.clone()} {on_edit} {on_commit} {on_cancel} />
                 </div>
             </div>
         </>

@@ -89,6 +89,47 @@ pub(crate) struct FindingsProps {
     pub(crate) on_undecide: Callback<String>,
     pub(crate) on_export: Callback<MouseEvent>,
     pub(crate) on_import: Callback<web_sys::File>,
+    /// Apply a correction (it becomes edits of the tables).
+    pub(crate) on_apply: Callback<Vec<gouji::Edit>>,
+    /// Corrections can be applied (not in a batch's report).
+    pub(crate) editable: bool,
+}
+
+/// The corrections a finding's diagnosis offers: one to apply, or a few to try.
+fn correction_buttons(props: &FindingsProps, finding: &gouji::Finding) -> Html {
+    if !props.editable || finding.severity != Severity::Error {
+        return html! {};
+    }
+    let ids: Vec<&String> = std::iter::once(&finding.rule).chain(&finding.also).collect();
+    let Some(diagnosis) =
+        props.checked.diagnoses.iter().find(|d| d.explains.iter().any(|e| ids.contains(&e)))
+    else {
+        return html! {};
+    };
+    let lang = props.lang;
+    let button = |fixes: &[gouji::rules::Fix], label: String, class: &'static str| {
+        let edits: Vec<gouji::Edit> = fixes
+            .iter()
+            .map(|f| gouji::Edit { cell: f.cell, value: Some(gouji::model::Number::int(f.to)) })
+            .collect();
+        let on_apply = props.on_apply.clone();
+        let onclick = Callback::from(move |_: MouseEvent| on_apply.emit(edits.clone()));
+        html! { <button class={classes!("apply", class)} {onclick}>{ label }</button> }
+    };
+    match diagnosis.corrections.as_slice() {
+        [] => html! {},
+        [only] => html! {
+            <p class="apply-bar no-print">{ button(only, lang.t(Text::ApplyFix).to_string(), "primary") }</p>
+        },
+        several => html! {
+            <p class="apply-bar no-print">
+                { for several.iter().take(4).map(|fixes| {
+                    let words: Vec<String> = fixes.iter().map(gouji::rules::Fix::words).collect();
+                    button(fixes, format!("{}{}", lang.t(Text::TryFix), words.join("，")), "try")
+                }) }
+            </p>
+        },
+    }
 }
 
 /// The 已核实 / 忽略 controls of one finding: two buttons, then a reason box.
@@ -199,6 +240,7 @@ fn finding_item(
                 { title }
             </button>
             <p class="message">{ finding.message.clone() }</p>
+            { correction_buttons(props, finding) }
             if let Some(hint) = &finding.hint {
                 <p class="finding-hint"><span class="hint-label">{ lang.t(Text::Suggestion) }</span>{ hint.clone() }</p>
             }
@@ -329,6 +371,7 @@ pub(crate) struct DetailProps {
     pub(crate) state: CellState,
     pub(crate) lang: Lang,
     pub(crate) on_close: Callback<()>,
+    pub(crate) on_revert: Callback<CellRef>,
 }
 
 fn sum_view(sum: &SumView, lang: Lang) -> Html {
@@ -373,6 +416,15 @@ pub(crate) fn detail_panel(props: &DetailProps) -> Html {
                 <span class="cell-value">{ value }</span>
                 <button class="link close-detail" onclick={close} aria-label={lang.t(Text::Close)}>{ "✕" }</button>
             </header>
+            if let Some(applied) = checked.edits.iter().find(|e| e.cell == cell) {
+                <p class="edited">
+                    { format!("{} {}", lang.t(Text::WasValue), applied.was.describe()) }
+                    <button class="link" id="revert-cell" onclick={
+                        let on_revert = props.on_revert.clone();
+                        Callback::from(move |_: MouseEvent| on_revert.emit(cell))
+                    }>{ lang.t(Text::Revert) }</button>
+                </p>
+            }
             if sums.is_empty() {
                 <p class="hint">{ lang.t(Text::NoSums) }</p>
             } else {

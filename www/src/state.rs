@@ -7,8 +7,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
 use gouji::model::CellRef;
+use gouji::model::Number;
 use gouji::review::{Decision, Decisions, Status};
-use gouji::{Checked, Input, check};
+use gouji::{Checked, Edit, Input};
 
 use crate::batch::{self, BatchItem, Column};
 use crate::i18n::Lang;
@@ -32,15 +33,40 @@ pub(crate) fn sample_text() -> String {
     gouji::normalize::normalize(gouji::SAMPLE_REPORT).text
 }
 
-/// Checks what the input holds.
-pub(crate) fn run_check(text: &str, source: &Source) -> Checked {
+/// The engine's input for what the page holds.
+pub(crate) fn input<'a>(text: &'a str, source: &'a Source) -> Input<'a> {
     match source {
-        Source::Text | Source::Sample => check(&Input::text(text)),
-        Source::Html(html) => {
-            check(&Input { bytes: html.as_bytes(), name: Some("clipboard.html") })
-        }
-        Source::File { name, bytes } => check(&Input { bytes, name: Some(name) }),
+        Source::Text | Source::Sample => Input::text(text),
+        Source::Html(html) => Input { bytes: html.as_bytes(), name: Some("clipboard.html") },
+        Source::File { name, bytes } => Input { bytes, name: Some(name) },
     }
+}
+
+/// Checks what the input holds, with the cells the clerk typed over.
+pub(crate) fn run_check(text: &str, source: &Source, edits: &[Edit]) -> Checked {
+    gouji::check_edited(&input(text, source), edits)
+}
+
+/// A number as a clerk types it (`12`, ` 7 `, `１２`); empty is a blank cell. `Err` when it is
+/// not a plain non-negative number.
+pub(crate) fn parse_typed(text: &str) -> Result<Option<Number>, ()> {
+    let ascii: String = text
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            '．' => '.',
+            c => c,
+        })
+        .filter(|c| *c != ',')
+        .collect();
+    if ascii.is_empty() {
+        return Ok(None);
+    }
+    if !ascii.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        return Err(());
+    }
+    Number::parse(&ascii).map(Some).ok_or(())
 }
 
 /// Many files at once.
@@ -106,6 +132,10 @@ pub(crate) struct State {
     pub(crate) selected_finding: Option<usize>,
     /// The cell that holds the table's one Tab stop (arrow keys move it).
     pub(crate) cursor: Option<CellRef>,
+    /// Values the clerk typed over cells (or corrections applied); checked with the input.
+    pub(crate) edits: Rc<Vec<Edit>>,
+    /// The cell being typed into, and what its box starts with.
+    pub(crate) editing: Option<(CellRef, String)>,
     // Around it.
     pub(crate) rule: Option<String>,
     pub(crate) lang: Lang,
@@ -174,6 +204,24 @@ pub(crate) enum Action {
     Select(Option<CellRef>),
     /// Move the table's keyboard cursor (arrow keys).
     Cursor(CellRef),
+    /// Open the box to type over a cell, starting with this text.
+    StartEdit(CellRef, String),
+    /// Close the box without changing the cell.
+    CancelEdit,
+    /// The clerk typed `text` over `cell`; then move the cursor this way (a key name), if any.
+    /// `refocus` is false when the box lost the focus to something else (leave it there).
+    CommitEdit {
+        cell: CellRef,
+        text: String,
+        then: Option<String>,
+        refocus: bool,
+    },
+    /// Give a cell back the value read from the input.
+    Revert(CellRef),
+    /// Give every cell back the value read.
+    RevertAll,
+    /// Apply corrections (a diagnosis's): they become edits.
+    ApplyFixes(Vec<Edit>),
     SelectFinding(usize),
     /// Select the first finding of a severity and move the focus to it (the verdict's counts).
     JumpTo(gouji::Severity),
@@ -290,6 +338,8 @@ impl State {
             marked: BTreeSet::new(),
             selected_finding: None,
             cursor: None,
+            edits: Rc::default(),
+            editing: None,
             rule: None,
             lang,
             dragging: false,
@@ -324,6 +374,8 @@ impl State {
     }
 
     fn new_input(&mut self, text: String, source: Source, pasted: bool) {
+        self.edits = Rc::default();
+        self.editing = None;
         self.batch = None;
         self.pending_discard = None;
         self.text = text;
@@ -354,6 +406,13 @@ impl State {
             self.decisions_key = key;
         }
         self.checked = Some(checked);
+    }
+
+    /// New edits: the tables are checked again at once.
+    fn set_edits(&mut self, edits: Vec<Edit>) {
+        self.edits = Rc::new(edits);
+        self.generation += 1;
+        self.pasted = true;
     }
 
     fn save_decisions(&self, effects: &mut Vec<Effect>) {
@@ -586,6 +645,69 @@ pub(crate) fn step(
             next.cursor = Some(cell);
             next.then(After::FocusCell(cell));
         }
+        Action::StartEdit(cell, text) => {
+            if next.batch.is_none() && next.checked.is_some() {
+                next.selected = Some(cell);
+                next.cursor = Some(cell);
+                next.editing = Some((cell, text));
+            }
+        }
+        Action::CancelEdit => {
+            if let Some((cell, _)) = next.editing.take() {
+                next.then(After::FocusCell(cell));
+            }
+        }
+        Action::CommitEdit { cell, text, then, refocus } => {
+            let Ok(value) = parse_typed(&text) else {
+                next.notice = Some(Notice {
+                    message: format!(
+                        "“{}”不是数字：请输入 0 或正整数（空白请留空）。",
+                        text.trim()
+                    ),
+                    undo: None,
+                });
+                return (next, effects);
+            };
+            next.editing = None;
+            let was = next.checked.as_ref().and_then(|c| {
+                let applied = c.edits.iter().find(|a| a.cell == cell).map(|a| a.was.clone());
+                applied.or_else(|| c.report.cell(cell).map(|x| x.value.clone()))
+            });
+            let same_as_read = match (&was, value) {
+                (Some(gouji::model::Value::Number(n)), Some(v)) => *n == v,
+                (Some(gouji::model::Value::Blank { .. }), None) => true,
+                _ => false,
+            };
+            let mut edits = (*next.edits).clone();
+            edits.retain(|e| e.cell != cell);
+            if !same_as_read {
+                edits.push(Edit { cell, value });
+            }
+            next.set_edits(edits);
+            let moved = then.and_then(|key| {
+                let checked = next.checked.as_ref()?;
+                view_model::move_cursor(&view_model::nav_lines(checked), cell, &key)
+            });
+            let target = moved.unwrap_or(cell);
+            next.cursor = Some(target);
+            if refocus {
+                next.then(After::FocusCell(target));
+            }
+        }
+        Action::Revert(cell) => {
+            let mut edits = (*next.edits).clone();
+            edits.retain(|e| e.cell != cell);
+            next.set_edits(edits);
+        }
+        Action::RevertAll => next.set_edits(Vec::new()),
+        Action::ApplyFixes(fixes) => {
+            let mut edits = (*next.edits).clone();
+            for fix in fixes {
+                edits.retain(|e| e.cell != fix.cell);
+                edits.push(fix);
+            }
+            next.set_edits(edits);
+        }
         Action::SelectFinding(k) => {
             if let Some(finding) = next.checked.as_ref().and_then(|c| c.findings.get(k)) {
                 next.marked = finding.cells.iter().copied().collect();
@@ -688,7 +810,7 @@ mod tests {
 
     /// Checks the state's input and hands the result back, as the page does.
     fn checked(state: &State) -> State {
-        let result = Shared(Rc::new(run_check(&state.text, &state.source)));
+        let result = Shared(Rc::new(run_check(&state.text, &state.source, &state.edits)));
         run(state, Action::Checked { generation: state.generation, checked: result }).0
     }
 
@@ -749,7 +871,7 @@ mod tests {
         let (mut state, effects) = run(&state, Action::BatchStart { generation: 7, names });
         assert_eq!(effects, vec![Effect::History { hash: "#batch".into(), push: true }]);
         for index in 0..2 {
-            let checked = Shared(Rc::new(run_check(&sample_text(), &Source::Sample)));
+            let checked = Shared(Rc::new(run_check(&sample_text(), &Source::Sample, &[])));
             state = run(&state, Action::BatchChecked { generation: 7, index, checked }).0;
         }
         run(&state, Action::BatchFinished { generation: 7, updated: Vec::new() }).0
@@ -807,6 +929,50 @@ mod tests {
         assert_eq!(state.selected_finding, Some(0));
         assert_eq!(state.after.last(), Some(&After::FocusFinding(0)));
         assert_eq!(state.selected, CellRef::parse("t3/R3.7/NP"));
+    }
+
+    #[test]
+    fn typing_over_a_cell_rechecks_and_can_be_reverted() {
+        let state = State::new(None, None, Lang::Zh);
+        let text = sample_text().replacen("(七)总计 |\n1 |", "(七)总计 |\n2 |", 1);
+        let (state, _) = run(&state, Action::PastedText(text));
+        let state = checked(&state);
+        assert_eq!(state.checked.as_ref().unwrap().verdict(), gouji::Verdict::Fail);
+        let cell = CellRef::parse("t3/R3.7/NP").unwrap();
+        let (state, _) = run(&state, Action::StartEdit(cell, String::new()));
+        assert_eq!(state.editing, Some((cell, String::new())));
+        let (bad, _) =
+            run(&state, Action::CommitEdit { cell, text: "一".into(), then: None, refocus: true });
+        assert!(bad.editing.is_some() && bad.notice.is_some(), "not a number: keeps typing");
+        let (state, _) = run(
+            &state,
+            Action::CommitEdit {
+                cell,
+                text: "１".into(),
+                then: Some("ArrowRight".into()),
+                refocus: true,
+            },
+        );
+        let state = checked(&state);
+        let result = state.checked.as_ref().unwrap();
+        assert_eq!(result.verdict(), gouji::Verdict::Pass);
+        assert_eq!(result.edits.len(), 1);
+        assert_eq!(state.cursor, CellRef::parse("t3/R3.7/CE"), "moved on like a spreadsheet");
+        let (state, _) = run(&state, Action::RevertAll);
+        let state = checked(&state);
+        assert_eq!(state.checked.as_ref().unwrap().verdict(), gouji::Verdict::Fail);
+        // The engine's correction, applied.
+        let fixes = gouji::correct::unique_corrections(state.checked.as_ref().unwrap()).unwrap();
+        let (state, _) = run(&state, Action::ApplyFixes(fixes));
+        let state = checked(&state);
+        assert_eq!(state.checked.as_ref().unwrap().verdict(), gouji::Verdict::Pass);
+        // Typing the value as read is no edit.
+        let (state, _) =
+            run(&state, Action::CommitEdit { cell, text: "2".into(), then: None, refocus: true });
+        assert!(state.edits.is_empty());
+        assert_eq!(parse_typed(" 12 "), Ok(Some(Number::int(12))));
+        assert_eq!(parse_typed(""), Ok(None));
+        assert!(parse_typed("1e5").is_err());
     }
 
     #[test]

@@ -27,6 +27,88 @@ pub(crate) struct TablesProps {
     pub(crate) on_hover: Callback<Option<CellRef>>,
     /// A key pressed on a cell.
     pub(crate) on_key: Callback<(CellRef, KeyboardEvent)>,
+    /// The cell being typed into, and what its box starts with.
+    pub(crate) editing: Option<(CellRef, String)>,
+    /// Double-click: type over a cell.
+    pub(crate) on_edit: Callback<CellRef>,
+    /// The typed text of a cell, and where to move next (a key name).
+    pub(crate) on_commit: Callback<(CellRef, String, Option<String>, bool)>,
+    pub(crate) on_cancel: Callback<()>,
+}
+
+#[derive(Properties, PartialEq)]
+struct EditorProps {
+    cell: CellRef,
+    initial: String,
+    on_commit: Callback<(CellRef, String, Option<String>, bool)>,
+    on_cancel: Callback<()>,
+}
+
+/// The box a clerk types a cell's value into: Enter keeps it, Tab and the arrow keys keep it
+/// and move on like a spreadsheet, Esc leaves the cell as it was.
+#[function_component(CellEditor)]
+fn cell_editor(props: &EditorProps) -> Html {
+    let input = use_node_ref();
+    let done = use_mut_ref(|| false);
+    {
+        let input = input.clone();
+        use_effect_with((), move |()| {
+            if let Some(input) = input.cast::<web_sys::HtmlInputElement>() {
+                let _ = input.focus();
+                let length = input.value().len() as u32;
+                let _ = input.set_selection_range(length, length);
+            }
+        });
+    }
+    let cell = props.cell;
+    let onkeydown = {
+        let (on_commit, on_cancel, done) =
+            (props.on_commit.clone(), props.on_cancel.clone(), done.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            let value = || {
+                e.target_dyn_into::<web_sys::HtmlInputElement>()
+                    .map(|i| i.value())
+                    .unwrap_or_default()
+            };
+            let key = e.key();
+            let then = match key.as_str() {
+                "Enter" => None,
+                "Tab" if e.shift_key() => Some("ArrowLeft"),
+                "Tab" => Some("ArrowRight"),
+                key @ ("ArrowUp" | "ArrowDown") => Some(key),
+                "Escape" => {
+                    e.prevent_default();
+                    e.stop_propagation();
+                    *done.borrow_mut() = true;
+                    on_cancel.emit(());
+                    return;
+                }
+                _ => return,
+            };
+            e.prevent_default();
+            e.stop_propagation();
+            *done.borrow_mut() = true;
+            on_commit.emit((cell, value(), then.map(str::to_string), true));
+        })
+    };
+    // Leaving the box by the mouse keeps what was typed.
+    let onblur = {
+        let (on_commit, done) = (props.on_commit.clone(), done.clone());
+        Callback::from(move |e: FocusEvent| {
+            if std::mem::replace(&mut *done.borrow_mut(), true) {
+                return;
+            }
+            let value = e
+                .target_dyn_into::<web_sys::HtmlInputElement>()
+                .map(|i| i.value())
+                .unwrap_or_default();
+            on_commit.emit((cell, value, None, false));
+        })
+    };
+    html! {
+        <input class="cell-edit" ref={input} value={props.initial.clone()} inputmode="numeric"
+            aria-label={format!("{} 改为", cell.display_name())} {onkeydown} {onblur} />
+    }
 }
 
 #[function_component(ReportTables)]
@@ -61,6 +143,7 @@ fn legend(props: &LegendProps) -> Html {
             <span class="swatch" data-state="blank">{ lang.t(Text::LegendBlank) }</span>
             <span class="swatch" data-state="inferred">{ lang.t(Text::LegendInferred) }</span>
             <span class="swatch" data-state="missing">{ lang.t(Text::LegendMissing) }</span>
+            <span class="swatch" data-state="edited">{ lang.t(Text::LegendEdited) }</span>
         </p>
     }
 }
@@ -99,11 +182,28 @@ fn value_cell(table: &Table, row: Row, col: Col, props: &TablesProps, colspan: u
     let value = view_model::display_value(cell);
     let label =
         format!("{title} {}", if value.is_empty() { "空白".to_string() } else { value.clone() });
+    let ondblclick = {
+        let on_edit = props.on_edit.clone();
+        Callback::from(move |_: MouseEvent| on_edit.emit(addr))
+    };
+    let editor = props.editing.as_ref().filter(|(c, _)| *c == addr).map(|(_, initial)| {
+        html! {
+            <CellEditor cell={addr} initial={initial.clone()} on_commit={props.on_commit.clone()}
+                on_cancel={props.on_cancel.clone()} />
+        }
+    });
+    let was = props
+        .checked
+        .edits
+        .iter()
+        .find(|e| e.cell == addr)
+        .map(|e| format!("{title}（原为 {}）", e.was.describe()));
+    let title = was.unwrap_or(title);
     html! {
         <td {class} data-cell={addr.to_string()} data-state={state.as_str()} {title}
             colspan={colspan.to_string()} {tabindex} aria-label={label}
-            {onclick} {onmouseenter} {onmouseleave} {onkeydown}>
-            { value }
+            {onclick} {ondblclick} {onmouseenter} {onmouseleave} {onkeydown}>
+            { editor.unwrap_or_else(|| html! { { value } }) }
         </td>
     }
 }

@@ -41,6 +41,8 @@ pub(crate) enum CellState {
     Culprit,
     /// In a sum that one named cell (the culprit) breaks: shown faintly.
     Related,
+    /// Typed over by the clerk (or a correction applied): no longer what the input says.
+    Edited,
     /// Blank or a placeholder.
     Blank,
     /// Inferred from glued digits.
@@ -57,6 +59,7 @@ impl CellState {
             CellState::Error => "error",
             CellState::Culprit => "culprit",
             CellState::Related => "related",
+            CellState::Edited => "edited",
             CellState::Blank => "blank",
             CellState::Inferred => "inferred",
             CellState::Missing => "missing",
@@ -88,10 +91,13 @@ pub(crate) fn cell_states(checked: &Checked) -> BTreeMap<CellRef, CellState> {
             errors.extend(finding.cells.iter().copied());
         }
     }
+    let edited: BTreeSet<CellRef> = checked.edits.iter().map(|e| e.cell).collect();
     let mut states = BTreeMap::new();
     for cell in checked.report.tables.iter().flat_map(|t| &t.cells) {
         let state = if culprits.contains(&cell.addr) {
             CellState::Culprit
+        } else if edited.contains(&cell.addr) {
+            CellState::Edited
         } else if related.contains(&cell.addr)
             && !errors.contains(&cell.addr)
             && !matches!(cell.value, Value::Missing | Value::Ambiguous)
