@@ -277,112 +277,130 @@ fn escape(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
-/// 表二, 表三 and 表四 (as read, with any edits) in the official layout, as HTML a clerk pastes
-/// into Word, WPS or Excel: the section headings, merged label cells, one number per cell.
-/// gouji reads it back to the same cells.
-pub fn tables_html(checked: &Checked) -> String {
+/// One cell of an official table as it is printed: its text and its merge.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PrintedCell {
+    /// What it shows.
+    pub text: String,
+    /// Columns it spans.
+    pub colspan: usize,
+    /// Rows it spans.
+    pub rowspan: usize,
+}
+
+/// One of the report's tables in the official layout: its section heading and its rows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PrintedTable {
+    /// `三、收到和处理政府信息公开申请情况`.
+    pub heading: &'static str,
+    /// Rows of cells (merged cells appear once, where they start).
+    pub rows: Vec<Vec<PrintedCell>>,
+}
+
+fn cell(text: impl Into<String>, colspan: usize, rowspan: usize) -> PrintedCell {
+    PrintedCell { text: text.into(), colspan, rowspan }
+}
+
+/// 表二, 表三 and 表四 (as read, with any edits) in the official layout: what both the HTML a
+/// clerk pastes into Word, WPS or Excel and the .docx are written from.
+pub fn printed_tables(checked: &Checked) -> Vec<PrintedTable> {
     use crate::model::{CellRef, Col, Row};
     let report = &checked.report;
-    let mut out = String::from("<meta charset=\"utf-8\">");
-    let td = |text: &str, attrs: &str| format!("<td{attrs}>{}</td>", escape(text));
+    let mut out = Vec::new();
     if let Some(table) = report.table(TableId::T2) {
-        out.push_str("<p>二、主动公开政府信息情况</p><table border=\"1\" cellspacing=\"0\">");
         let blocks = crate::layout::t2_blocks(table);
         let width = 1 + blocks.iter().map(|b| b.cols.len()).max().unwrap_or(1);
+        let mut rows = Vec::new();
         for block in &blocks {
             let span = (width - 1) / block.cols.len();
-            let _ = write!(
-                out,
-                "<tr>{}</tr><tr>{}",
-                td(block.title, &format!(" colspan=\"{width}\"")),
-                td("信息内容", "")
+            rows.push(vec![cell(block.title, width, 1)]);
+            let mut header = vec![cell("信息内容", 1, 1)];
+            header.extend(
+                block
+                    .cols
+                    .iter()
+                    .map(|&col| cell(crate::layout::t2_col_name(block.rows[0], col), span, 1)),
             );
-            for &col in &block.cols {
-                out.push_str(&td(
-                    crate::layout::t2_col_name(block.rows[0], col),
-                    &format!(" colspan=\"{span}\""),
-                ));
-            }
-            out.push_str("</tr>");
+            rows.push(header);
             for &row in &block.rows {
-                let _ = write!(out, "<tr>{}", td(row.official(), ""));
-                for &col in &block.cols {
-                    let cell = CellRef::new(TableId::T2, row, col);
-                    out.push_str(&td(&shown(checked, cell), &format!(" colspan=\"{span}\"")));
-                }
-                out.push_str("</tr>");
+                let mut line = vec![cell(row.official(), 1, 1)];
+                line.extend(block.cols.iter().map(|&col| {
+                    cell(shown(checked, CellRef::new(TableId::T2, row, col)), span, 1)
+                }));
+                rows.push(line);
             }
         }
-        out.push_str("</table>");
+        out.push(PrintedTable { heading: "二、主动公开政府信息情况", rows });
     }
     if let Some(table) = report.table(TableId::T3) {
         let cols = table.cols();
         let orgs: Vec<Col> =
             cols.iter().copied().filter(|c| !matches!(c, Col::NP | Col::TOT)).collect();
-        out.push_str(
-            "<p>三、收到和处理政府信息公开申请情况</p><table border=\"1\" cellspacing=\"0\">",
-        );
-        let _ = write!(
-            out,
-            "<tr>{}{}</tr><tr>{}{}{}</tr><tr>",
-            td(
-                "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
-                " colspan=\"3\" rowspan=\"3\""
-            ),
-            td("申请人情况", &format!(" colspan=\"{}\"", cols.len())),
-            td("自然人", " rowspan=\"2\""),
-            td("法人或其他组织", &format!(" colspan=\"{}\"", orgs.len())),
-            td("总计", " rowspan=\"2\""),
-        );
-        for col in &orgs {
-            out.push_str(&td(col.name(), ""));
-        }
-        out.push_str("</tr>");
+        let mut rows = vec![
+            vec![
+                cell("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", 3, 3),
+                cell("申请人情况", cols.len(), 1),
+            ],
+            vec![cell("自然人", 1, 2), cell("法人或其他组织", orgs.len(), 1), cell("总计", 1, 2)],
+            orgs.iter().map(|col| cell(col.name(), 1, 1)).collect(),
+        ];
         for view in crate::layout::t3_rows(table) {
+            let mut line: Vec<PrintedCell> =
+                view.labels.iter().map(|l| cell(l.text, l.colspan, l.rowspan)).collect();
+            line.extend(
+                cols.iter().map(|&col| {
+                    cell(shown(checked, CellRef::new(TableId::T3, view.row, col)), 1, 1)
+                }),
+            );
+            rows.push(line);
+        }
+        out.push(PrintedTable {
+            heading: "三、收到和处理政府信息公开申请情况", rows
+        });
+    }
+    if report.table(TableId::T4).is_some() {
+        let results = [Col::keep, Col::fix, Col::oth, Col::pend, Col::tot];
+        let mut second: Vec<PrintedCell> = results.iter().map(|c| cell(c.name(), 1, 2)).collect();
+        second.extend([cell("未经复议直接起诉", 5, 1), cell("复议后起诉", 5, 1)]);
+        let rows = vec![
+            vec![cell("行政复议", 5, 1), cell("行政诉讼", 10, 1)],
+            second,
+            results.iter().chain(results.iter()).map(|c| cell(c.name(), 1, 1)).collect(),
+            [Row::RV, Row::LD, Row::LR]
+                .into_iter()
+                .flat_map(|row| {
+                    results
+                        .map(|col| cell(shown(checked, CellRef::new(TableId::T4, row, col)), 1, 1))
+                })
+                .collect(),
+        ];
+        out.push(PrintedTable {
+            heading: "四、政府信息公开行政复议、行政诉讼情况", rows
+        });
+    }
+    out
+}
+
+/// The tables as HTML a clerk pastes into Word, WPS or Excel: the section headings, merged
+/// label cells, one number per cell. gouji reads it back to the same cells.
+pub fn tables_html(checked: &Checked) -> String {
+    let mut out = String::from("<meta charset=\"utf-8\">");
+    for table in printed_tables(checked) {
+        let _ = write!(out, "<p>{}</p><table border=\"1\" cellspacing=\"0\">", table.heading);
+        for row in &table.rows {
             out.push_str("<tr>");
-            for label in &view.labels {
-                out.push_str(&td(
-                    label.text,
-                    &format!(" rowspan=\"{}\" colspan=\"{}\"", label.rowspan, label.colspan),
-                ));
-            }
-            for &col in &cols {
-                out.push_str(&td(&shown(checked, CellRef::new(TableId::T3, view.row, col)), ""));
+            for c in row {
+                let _ = write!(
+                    out,
+                    "<td colspan=\"{}\" rowspan=\"{}\">{}</td>",
+                    c.colspan,
+                    c.rowspan,
+                    escape(&c.text)
+                );
             }
             out.push_str("</tr>");
         }
         out.push_str("</table>");
-    }
-    if report.table(TableId::T4).is_some() {
-        let results = [Col::keep, Col::fix, Col::oth, Col::pend, Col::tot];
-        out.push_str(
-            "<p>四、政府信息公开行政复议、行政诉讼情况</p><table border=\"1\" cellspacing=\"0\">",
-        );
-        let _ = write!(
-            out,
-            "<tr>{}{}</tr><tr>",
-            td("行政复议", " colspan=\"5\""),
-            td("行政诉讼", " colspan=\"10\"")
-        );
-        for col in results {
-            out.push_str(&td(col.name(), " rowspan=\"2\""));
-        }
-        let _ = write!(
-            out,
-            "{}{}</tr><tr>",
-            td("未经复议直接起诉", " colspan=\"5\""),
-            td("复议后起诉", " colspan=\"5\"")
-        );
-        for col in results.iter().chain(results.iter()) {
-            out.push_str(&td(col.name(), ""));
-        }
-        out.push_str("</tr><tr>");
-        for row in [Row::RV, Row::LD, Row::LR] {
-            for col in results {
-                out.push_str(&td(&shown(checked, CellRef::new(TableId::T4, row, col)), ""));
-            }
-        }
-        out.push_str("</tr></table>");
     }
     out
 }

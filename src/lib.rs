@@ -15,12 +15,14 @@
 pub mod correct;
 pub mod cross;
 pub mod export;
+pub mod fill;
 pub mod finding;
 pub mod input;
 mod json;
 pub mod layout;
 pub mod model;
 pub mod normalize;
+pub mod office;
 pub mod review;
 pub mod rules;
 pub mod segment;
@@ -85,6 +87,22 @@ impl Checked {
             findings,
             checks: Vec::new(),
             diagnoses: Vec::new(),
+            edits: Vec::new(),
+        }
+    }
+
+    /// The result of a report built in memory (the 填报 form's tables): every rule runs on
+    /// it; there is no source text.
+    pub fn from_report(report: Report) -> Checked {
+        let mut results = rules::run(&report);
+        fingerprint(&report, &mut results.findings, "");
+        Checked {
+            source: None,
+            unreadable: None,
+            report,
+            findings: results.findings,
+            checks: results.checks,
+            diagnoses: results.diagnoses,
             edits: Vec::new(),
         }
     }

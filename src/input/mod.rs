@@ -18,7 +18,7 @@ mod html;
 mod numbering;
 mod pdf;
 mod xml;
-mod zip;
+pub(crate) mod zip;
 
 /// Inputs larger than this are refused with a message rather than processed.
 pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;

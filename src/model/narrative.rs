@@ -152,7 +152,7 @@ const OTHER_BUSINESS: &[&str] = &[
 const COUNT_UNITS: &[&str] = &["件", "起", "宗", "个", "条", "份"];
 
 /// Extracts the facts from `text` outside `exclude` (the tables' ranges).
-pub(super) fn facts(text: &str, exclude: &[Range<usize>]) -> Vec<Fact> {
+pub(crate) fn facts(text: &str, exclude: &[Range<usize>]) -> Vec<Fact> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut excluded: Vec<Range<usize>> = exclude.to_vec();

@@ -610,3 +610,37 @@ fn deflated_zeros(size: usize) -> Vec<u8> {
     }
     out
 }
+
+/// The .docx gouji writes (填报, corrected tables) opens in python-docx — the library a CMS or
+/// a script would use, and a stand-in for Word — with the tables' shape and text intact.
+#[test]
+fn the_docx_gouji_writes_opens_in_python_docx() {
+    use gouji::fill::{Form, fill, is_total, template_cells};
+    let seed = check(&Input::text(gouji::SAMPLE_REPORT));
+    let typed = template_cells()
+        .into_iter()
+        .filter(|&c| !is_total(c))
+        .filter_map(|c| Some((c, seed.report.cell(c)?.value.for_sums()?)))
+        .collect();
+    let form =
+        Form { agency: "张店区应急管理局".into(), year: Some(2023), typed, carried: None };
+    let bytes = gouji::fill::docx(&form, &fill(&form));
+    let path = std::env::temp_dir().join(format!("gouji-filled-{}.docx", std::process::id()));
+    std::fs::write(&path, &bytes).expect("write");
+    let script = "import sys, docx\n\
+        d = docx.Document(sys.argv[1])\n\
+        print([len(t.rows) for t in d.tables], [len(t.columns) for t in d.tables])\n\
+        print(d.tables[1].cell(3, 0).text, d.tables[1].cell(3, 9).text)\n\
+        print(d.paragraphs[0].text)\n";
+    let out = std::process::Command::new("python3")
+        .args(["-c", script, path.to_str().expect("path")])
+        .output()
+        .expect("python3 runs (tools/setup installs python-docx)");
+    let _ = std::fs::remove_file(&path);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}{}", String::from_utf8_lossy(&out.stderr));
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines[0], "[14, 28, 4] [4, 10, 15]");
+    assert_eq!(lines[1], "一、本年新收政府信息公开申请数量 1");
+    assert_eq!(lines[2], "张店区应急管理局2023年政府信息公开工作年度报告");
+}
