@@ -336,6 +336,69 @@ test('copying the tables gives the official layout that reads back to the same c
   await context.close();
 });
 
+test("填报: the seed's numbers typed in give a report and a Word file that gouji reads back and passes", async () => {
+  const { page, context, errors } = await open();
+  await page.click('#mode-fill');
+  await page.fill('#fill-agency', '张店区应急管理局');
+  await page.fill('#fill-year', '2023');
+  // The seed's numbers (every other cell is 0 and every total is computed).
+  const typed = { 't2/LIC/n': '221', 't2/PUN/n': '86', 't3/R1/NP': '1', 't3/R3.6.3/NP': '1' };
+  for (const [cell, value] of Object.entries(typed)) {
+    await page.fill(`td[data-cell="${cell}"] input`, value);
+  }
+  assert.equal(await page.getAttribute('td[data-cell="t3/R3.7/TOT"] input', 'placeholder'), '1', 'totals are computed');
+  assert.equal(await page.getAttribute('td[data-cell="t3/R3.7/TOT"]', 'data-origin'), 'computed');
+  assert.equal(await page.getAttribute('#fill-verdict', 'data-verdict'), 'pass');
+  assert.match(await page.textContent('#fill-sentence-3'), /新收政府信息公开申请1件/);
+  // A total typed by hand that disagrees is flagged at once.
+  await page.fill('td[data-cell="t3/R1/TOT"] input', '3');
+  assert.equal(await page.getAttribute('#fill-verdict', 'data-verdict'), 'fail');
+  await page.fill('td[data-cell="t3/R1/TOT"] input', '');
+  assert.equal(await page.getAttribute('#fill-verdict', 'data-verdict'), 'pass');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(out, 'fill-1366x768.png') });
+  // What was typed survives a reload.
+  await page.reload();
+  await ready(page);
+  await page.click('#mode-fill');
+  assert.equal(await page.inputValue('td[data-cell="t2/LIC/n"] input'), '221');
+  // The Word file, opened in the checking page: the seed's cells, no error.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#fill-docx')]);
+  assert.match(download.suggestedFilename(), /张店区应急管理局2023年.*\.docx$/);
+  const file = path.join(out, 'filled.docx');
+  await download.saveAs(file);
+  await page.click('#mode-check');
+  await page.setInputFiles('#open-file', file);
+  await page.waitForFunction(() => document.querySelector('.input-line .what')?.textContent.includes('filled.docx'));
+  await ready(page);
+  assert.equal(await page.getAttribute('#verdict', 'data-verdict'), 'pass');
+  const fromDocx = await page.$$eval('td[data-cell]', tds => tds.map(td => `${td.dataset.cell}=${td.textContent}`));
+  await paste(page, seed);
+  const fromSeed = await page.$$eval('td[data-cell]', tds => tds.map(td => `${td.dataset.cell}=${td.textContent}`));
+  assert.deepEqual(fromDocx, fromSeed);
+  // The clipboard table too.
+  await page.click('#mode-fill');
+  await page.evaluate(() => {
+    window.addEventListener('copy', e => { window.__copied = e.clipboardData.getData('text/html'); });
+  });
+  await page.click('#fill-copy');
+  const html = await page.evaluate(() => window.__copied);
+  await page.click('#mode-check');
+  await page.click('#edit-input');
+  await page.evaluate(html => {
+    const data = new DataTransfer();
+    data.setData('text/html', html);
+    data.setData('text/plain', '(表格)');
+    document.querySelector('textarea').dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, html);
+  await ready(page);
+  assert.equal(await page.getAttribute('#verdict', 'data-verdict'), 'pass');
+  const fromClipboard = await page.$$eval('td[data-cell]', tds => tds.map(td => `${td.dataset.cell}=${td.textContent}`));
+  assert.deepEqual(fromClipboard, fromSeed);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a paste with HTML keeps the table structure', async () => {
   const { page, context } = await open();
   const html = readFileSync(path.join(fixtures, 'reports/corpus/沭阳县发展和改革局2023年政府信息公开年度报告-沭阳县发改局_2025-12-30.html'), 'utf8');

@@ -17,15 +17,17 @@ use web_sys::{ClipboardEvent, DragEvent, HtmlElement, HtmlInputElement, HtmlText
 use yew::prelude::*;
 
 use crate::batch::{BatchView, Column};
+use crate::fill_view::FillView;
 use crate::i18n::{Lang, Text};
 use crate::panels::{DetailPanel, FindingList, Footer, RuleDialog, SourcePanel, VerdictBar};
-use crate::state::{self, Action, After, Discard, Effect, Source, State};
+use crate::state::{self, Action, After, Discard, Effect, Mode, Source, State};
 use crate::tables::ReportTables;
 use crate::view_model::{self, CellState, PageState, Shared};
 
 const STORAGE_TEXT: &str = "gouji.text.v1";
 const STORAGE_HTML: &str = "gouji.html.v1";
 const STORAGE_LANG: &str = "gouji.lang.v1";
+const STORAGE_FORM: &str = "gouji.form.v1";
 /// Above this size, checking waits for typing to pause a little longer.
 const LARGE_INPUT: usize = 200_000;
 /// Files larger than this are not read in the page: no report is this large, and reading it
@@ -85,6 +87,11 @@ fn run_effect(effect: Effect) {
                 Some(json) => storage.set_item(&key, &json),
                 None => storage.remove_item(&key),
             };
+        }
+        Effect::SaveForm(text) => {
+            if let Some(storage) = storage() {
+                let _ = storage.set_item(STORAGE_FORM, &text);
+            }
         }
         Effect::SaveLang(lang) => {
             if let Some(storage) = storage() {
@@ -416,7 +423,8 @@ fn initial_state() -> State {
         Some("en") => Lang::En,
         _ => Lang::Zh,
     };
-    State::new(storage_get(STORAGE_TEXT), storage_get(STORAGE_HTML), lang)
+    let form = storage_get(STORAGE_FORM).map(|t| state::form_from_text(&t)).unwrap_or_default();
+    State::with_form(storage_get(STORAGE_TEXT), storage_get(STORAGE_HTML), lang, form)
 }
 
 #[function_component(App)]
@@ -650,8 +658,21 @@ pub(crate) fn app() -> Html {
                     <h1>{ lang.t(Text::Title) }<span class="subtitle">{ lang.t(Text::Subtitle) }</span></h1>
                     <p class="offline">{ lang.t(Text::Offline) }</p>
                 </div>
+                <nav class="modes no-print" aria-label={lang.t(Text::Title)}>
+                    <button id="mode-check" class={classes!((state.mode == Mode::Check).then_some("current"))}
+                        aria-pressed={(state.mode == Mode::Check).to_string()}
+                        onclick={dispatch(|| Action::SetMode(Mode::Check))}>{ lang.t(Text::ModeCheck) }</button>
+                    <button id="mode-fill" class={classes!((state.mode == Mode::Fill).then_some("current"))}
+                        aria-pressed={(state.mode == Mode::Fill).to_string()}
+                        onclick={dispatch(|| Action::SetMode(Mode::Fill))}>{ lang.t(Text::ModeFill) }</button>
+                </nav>
                 <button class="lang no-print" onclick={set_lang}>{ lang.t(Text::Language) }</button>
             </header>
+            if state.mode == Mode::Fill {
+                { notice(&state, lang) }
+                { fill_section(&state) }
+                <Footer {lang} />
+            } else {
             <section class={classes!("input", state.dragging.then_some("dragging"), "no-print", (!state.input_open).then_some("folded"))}
                 aria-label={lang.t(Text::InputLabel)} {ondragover} {ondragleave} {ondrop}>
                 <input type="file" id="open-file" ref={file_input.clone()} class="hidden" multiple=true
@@ -695,9 +716,77 @@ pub(crate) fn app() -> Html {
                     }
                 }
             }
-            <RuleDialog rule={state.rule.clone()} {lang} onclose={close_rule} />
             <Footer {lang} />
+            }
+            <RuleDialog rule={state.rule.clone()} {lang} onclose={close_rule} />
         </main>
+    }
+}
+
+/// 填报: the form, its callbacks, and what leaves it (clipboard, .docx).
+fn fill_section(state: &UseReducerHandle<State>) -> Html {
+    let lang = state.lang;
+    let on_type = {
+        let state = state.clone();
+        Callback::from(move |(cell, text): (CellRef, String)| {
+            state.dispatch(Action::FillType { cell, text });
+        })
+    };
+    let on_agency = {
+        let state = state.clone();
+        Callback::from(move |text: String| state.dispatch(Action::FillAgency(text)))
+    };
+    let on_year = {
+        let state = state.clone();
+        Callback::from(move |text: String| state.dispatch(Action::FillYear(text)))
+    };
+    let on_last_year = {
+        let state = state.clone();
+        Callback::from(move |file: web_sys::File| {
+            let name = file.name();
+            let blob = gloo::file::Blob::from(web_sys::Blob::from(file));
+            let state = state.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let bytes = gloo::file::futures::read_as_bytes(&blob).await.unwrap_or_default();
+                let last = check(&Input { bytes: &bytes, name: Some(&name) });
+                let carried = gouji::fill::carried_over(&last);
+                state.dispatch(Action::FillCarried { name, carried });
+            });
+        })
+    };
+    let on_copy = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| {
+            let checked = &state.filled.checked;
+            let html = gouji::export::tables_html(checked);
+            let text = gouji::export::tables_tsv(checked);
+            let message = if copy_to_clipboard(&html, &text) {
+                lang.t(Text::Copied).to_string()
+            } else {
+                "浏览器未能复制，请重试。".to_string()
+            };
+            state.dispatch(Action::Notice(message));
+        })
+    };
+    let on_download = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| {
+            let bytes = gouji::fill::docx(&state.form, &state.filled);
+            let year = state.form.year.map(|y| format!("{y}年")).unwrap_or_default();
+            let name = format!("{}{year}政府信息公开工作年度报告（表格）.docx", state.form.agency);
+            let mime = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+            if download_bytes(&name, &bytes, mime).is_err() {
+                state.dispatch(Action::Notice("浏览器未能保存文件，请重试。".to_string()));
+            }
+        })
+    };
+    let on_clear = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::FillClear))
+    };
+    html! {
+        <FillView form={state.form.clone()} filled={state.filled.clone()} {lang} {on_type}
+            {on_agency} {on_year} {on_last_year} {on_copy} {on_download} {on_clear} />
     }
 }
 

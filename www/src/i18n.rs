@@ -132,6 +132,13 @@ pub(crate) enum Text {
     NoReport,
     TrySample,
     ResultsLabel,
+    FillTitle,
+    FillLastYear,
+    FillDocx,
+    FillClear,
+    FillHint,
+    ModeCheck,
+    ModeFill,
 }
 
 impl Lang {
@@ -304,6 +311,18 @@ impl Lang {
             Text::NoReport => ("手头没有报告？", "No report at hand? "),
             Text::TrySample => ("看看示例报告", "Try the sample"),
             Text::ResultsLabel => ("核对结果", "Results"),
+            Text::FillTitle => ("填写新报告的表格", "Fill in a new report's tables"),
+            Text::FillLastYear => {
+                ("打开去年的报告（取上年结转）", "Open last year's report (for 上年结转)")
+            }
+            Text::FillDocx => ("下载 Word 文件", "Download as Word"),
+            Text::FillClear => ("重新填写", "Start again"),
+            Text::FillHint => (
+                "只需填写各项数字：每行的总计、（七）总计和表四的总计会自动算出（灰色）；手工填写的合计与各项不符时会立即提示。表格下方的说明文字按表格生成，可直接用于报告正文。",
+                "Type the numbers: each row's 总计, （七）总计 and 表四's totals are computed (grey); a total typed by hand that disagrees is flagged at once. The sentences under the tables are written from them.",
+            ),
+            Text::ModeCheck => ("核对报告", "Check a report"),
+            Text::ModeFill => ("填写新报告", "Fill in a new report"),
             Text::Stats => {
                 ("政府信息公开情况统计表（2019 年以前）", "Statistics table (reports before 2019)")
             }

@@ -4,6 +4,7 @@
 
 mod app;
 mod batch;
+mod fill_view;
 mod i18n;
 mod panels;
 mod state;

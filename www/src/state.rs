@@ -6,6 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
+use gouji::fill::{Filled, Form, fill};
 use gouji::model::CellRef;
 use gouji::model::Number;
 use gouji::review::{Decision, Decisions, Status};
@@ -150,6 +151,84 @@ pub(crate) struct State {
     /// What to do after the next draw, and a counter that moves when it changes.
     pub(crate) after: Vec<After>,
     pub(crate) after_seq: u64,
+    /// Checking reports, or filling in a new one (填报).
+    pub(crate) mode: Mode,
+    /// The 填报 form and what it comes to.
+    pub(crate) form: Rc<Form>,
+    pub(crate) filled: FilledRef,
+}
+
+/// What the 填报 form comes to, shared; equal when it is the same result.
+#[derive(Clone, Debug)]
+pub(crate) struct FilledRef(pub(crate) Rc<Filled>);
+
+impl PartialEq for FilledRef {
+    fn eq(&self, other: &FilledRef) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for FilledRef {
+    type Target = Filled;
+
+    fn deref(&self) -> &Filled {
+        &self.0
+    }
+}
+
+/// What the page is for right now.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Mode {
+    /// Check a report (or many).
+    Check,
+    /// Fill in a new report's tables (填报).
+    Fill,
+}
+
+/// The 填报 form as stored across a reload: one `key=value` per line.
+pub(crate) fn form_to_text(form: &Form) -> String {
+    let mut out = format!(
+        "agency={}\nyear={}\n",
+        form.agency,
+        form.year.map(|y| y.to_string()).unwrap_or_default()
+    );
+    if let Some((name, carried)) = &form.carried {
+        out.push_str(&format!("carried={name}\n"));
+        for (col, value) in carried {
+            out.push_str(&format!("carried.{}={value}\n", col.code()));
+        }
+    }
+    for (cell, value) in &form.typed {
+        out.push_str(&format!("{cell}={value}\n"));
+    }
+    out
+}
+
+/// A stored form back (what cannot be read is left out).
+pub(crate) fn form_from_text(text: &str) -> Form {
+    let mut form = Form::default();
+    let mut carried: Option<(String, BTreeMap<gouji::model::Col, Number>)> = None;
+    for line in text.lines() {
+        let Some((key, value)) = line.split_once('=') else { continue };
+        match key {
+            "agency" => form.agency = value.to_string(),
+            "year" => form.year = value.parse().ok(),
+            "carried" => carried = Some((value.to_string(), BTreeMap::new())),
+            _ => {
+                let number = Number::parse(value);
+                if let Some(col) = key.strip_prefix("carried.") {
+                    let col = gouji::model::CellRef::parse(&format!("t3/R4/{col}")).map(|c| c.col);
+                    if let (Some((_, map)), Some(col), Some(n)) = (carried.as_mut(), col, number) {
+                        map.insert(col, n);
+                    }
+                } else if let (Some(cell), Some(n)) = (CellRef::parse(key), number) {
+                    form.typed.insert(cell, n);
+                }
+            }
+        }
+    }
+    form.carried = carried;
+    form
 }
 
 /// An action that would discard the batch on screen, waiting for the clerk's yes.
@@ -174,6 +253,8 @@ pub(crate) enum Effect {
     SaveDecisions { key: String, json: Option<String> },
     /// Remember the interface language.
     SaveLang(Lang),
+    /// Remember the 填报 form (its text, `form_to_text`).
+    SaveForm(String),
     /// Put the batch view in the address bar: push a history entry, or replace the current one.
     History { hash: String, push: bool },
 }
@@ -270,6 +351,23 @@ pub(crate) enum Action {
     ConfirmDiscard(bool),
     /// What was to be done after the draw is done.
     AfterDone,
+    /// Switch between checking and filling in (填报).
+    SetMode(Mode),
+    /// The clerk typed into a 填报 cell (empty: give it back to its computed or 0 value).
+    FillType {
+        cell: CellRef,
+        text: String,
+    },
+    /// The 填报 form's unit or year.
+    FillAgency(String),
+    FillYear(String),
+    /// Last year's report read: its name and its 结转下年度继续办理.
+    FillCarried {
+        name: String,
+        carried: Option<BTreeMap<gouji::model::Col, Number>>,
+    },
+    /// Start the 填报 form again.
+    FillClear,
 }
 
 /// The storage key of a report's decisions: its agency and year, or `None` when the report
@@ -315,10 +413,21 @@ pub(crate) fn parse_hash(hash: &str) -> Option<Place> {
 
 impl State {
     /// The state of a fresh page: what storage kept (text, language), or an empty box.
+    #[cfg(test)]
     pub(crate) fn new(
         stored_text: Option<String>,
         stored_html: Option<String>,
         lang: Lang,
+    ) -> State {
+        State::with_form(stored_text, stored_html, lang, Form::default())
+    }
+
+    /// A fresh page with a stored 填报 form.
+    pub(crate) fn with_form(
+        stored_text: Option<String>,
+        stored_html: Option<String>,
+        lang: Lang,
+        form: Form,
     ) -> State {
         let (text, source) = match (stored_html, stored_text) {
             (Some(html), text) => (text.unwrap_or_default(), Source::Html(html.into())),
@@ -350,7 +459,16 @@ impl State {
             pending_discard: None,
             after: Vec::new(),
             after_seq: 0,
+            mode: Mode::Check,
+            filled: FilledRef(Rc::new(fill(&form))),
+            form: Rc::new(form),
         }
+    }
+
+    fn set_form(&mut self, form: Form, effects: &mut Vec<Effect>) {
+        effects.push(Effect::SaveForm(form_to_text(&form)));
+        self.filled = FilledRef(Rc::new(fill(&form)));
+        self.form = Rc::new(form);
     }
 
     /// The result on screen belongs to the current input (the browser tests wait for it).
@@ -787,6 +905,61 @@ pub(crate) fn step(
         Action::AfterDone => {
             next.after.clear();
         }
+        Action::SetMode(mode) => next.mode = mode,
+        Action::FillType { cell, text } => {
+            let mut form = (*next.form).clone();
+            match parse_typed(&text) {
+                Ok(Some(value)) => {
+                    form.typed.insert(cell, value);
+                }
+                Ok(None) => {
+                    form.typed.remove(&cell);
+                }
+                Err(()) => {
+                    next.notice = Some(Notice {
+                        message: format!("“{}”不是数字：请输入 0 或正整数。", text.trim()),
+                        undo: None,
+                    });
+                    return (next, effects);
+                }
+            }
+            next.notice = None;
+            next.set_form(form, &mut effects);
+        }
+        Action::FillAgency(agency) => {
+            let mut form = (*next.form).clone();
+            form.agency = agency.trim().to_string();
+            next.set_form(form, &mut effects);
+        }
+        Action::FillYear(year) => {
+            let mut form = (*next.form).clone();
+            form.year = year.trim().parse().ok();
+            next.set_form(form, &mut effects);
+        }
+        Action::FillCarried { name, carried } => {
+            let mut form = (*next.form).clone();
+            match carried {
+                Some(carried) => {
+                    form.carried = Some((name.clone(), carried));
+                    next.notice = Some(Notice {
+                        message: format!(
+                            "已从“{name}”取得上年结转（该报告的结转下年度继续办理）。"
+                        ),
+                        undo: None,
+                    });
+                }
+                None => {
+                    next.notice = Some(Notice {
+                        message: format!(
+                            "“{name}”中没有读到表三的结转下年度继续办理，上年结转未填。"
+                        ),
+                        undo: None,
+                    });
+                }
+            }
+            next.set_form(form, &mut effects);
+        }
+        Action::FillClear => next.set_form(Form::default(), &mut effects),
     }
     (next, effects)
 }
@@ -973,6 +1146,25 @@ mod tests {
         assert_eq!(parse_typed(" 12 "), Ok(Some(Number::int(12))));
         assert_eq!(parse_typed(""), Ok(None));
         assert!(parse_typed("1e5").is_err());
+    }
+
+    #[test]
+    fn the_fill_form_computes_totals_and_survives_a_reload() {
+        let state = State::new(None, None, Lang::Zh);
+        let (state, _) = run(&state, Action::SetMode(Mode::Fill));
+        let np = CellRef::parse("t3/R1/NP").unwrap();
+        let (state, _) = run(&state, Action::FillType { cell: np, text: "3".into() });
+        let out = CellRef::parse("t3/R3.1/NP").unwrap();
+        let (state, effects) = run(&state, Action::FillType { cell: out, text: "3".into() });
+        let total = CellRef::parse("t3/R3.7/TOT").unwrap();
+        assert_eq!(state.filled.cells[&total], (Number::int(3), gouji::fill::Origin::Computed));
+        assert_eq!(state.filled.checked.verdict(), gouji::Verdict::Pass);
+        let Some(Effect::SaveForm(text)) = effects.last() else { panic!("saved") };
+        assert_eq!(form_from_text(text), *state.form);
+        let (bad, _) = run(&state, Action::FillType { cell: np, text: "x".into() });
+        assert!(bad.notice.is_some());
+        let (state, _) = run(&state, Action::FillType { cell: np, text: String::new() });
+        assert!(!state.form.typed.contains_key(&np));
     }
 
     #[test]
