@@ -295,6 +295,21 @@ test('correcting in the page: type over a cell, apply a correction, get the corr
   await page.click('[data-rule="T4-LR"] button.apply.try >> nth=0');
   await ready(page);
   assert.equal(await state(page, 't4/LR/tot'), 'edited');
+  // A PDF cannot be written back: its corrected tables come as a Word file, and the page says why.
+  await page.setInputFiles('#open-file', path.join(fixtures, 'reports/pdf/hzq2023_working.pdf'));
+  await page.waitForFunction(() => document.querySelector('.input-line .what')?.textContent.includes('hzq2023_working.pdf'));
+  await ready(page);
+  await page.click('[data-rule="T4-RV"] button.apply');
+  await ready(page);
+  const [tables] = await Promise.all([page.waitForEvent('download'), page.click('#download-corrected')]);
+  assert.equal(tables.suggestedFilename(), 'hzq2023_working.更正后的表格.docx');
+  assert.match(await page.textContent('.notice'), /PDF 文件不能修改.*已下载更正后的表格/);
+  const pdfTables = path.join(out, 'hzq2023-tables.docx');
+  await tables.saveAs(pdfTables);
+  await page.setInputFiles('#open-file', pdfTables);
+  await page.waitForFunction(() => document.querySelector('.input-line .what')?.textContent.includes('hzq2023-tables.docx'));
+  await ready(page);
+  assert.equal(await page.textContent('[data-cell="t4/RV/tot"]'), '11', 'the corrected total, read back from Word');
   assert.deepEqual(errors, []);
   await context.close();
 });

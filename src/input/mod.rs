@@ -17,7 +17,7 @@ mod gb18030;
 mod html;
 mod numbering;
 mod pdf;
-mod xml;
+pub(crate) mod xml;
 pub(crate) mod zip;
 
 /// Inputs larger than this are refused with a message rather than processed.

@@ -644,3 +644,40 @@ fn the_docx_gouji_writes_opens_in_python_docx() {
     assert_eq!(lines[1], "一、本年新收政府信息公开申请数量 1");
     assert_eq!(lines[2], "张店区应急管理局2023年政府信息公开工作年度报告");
 }
+
+/// The document.xml of a .docx (through gouji's test zip reader: python-docx is not needed).
+fn document_xml(docx: &[u8]) -> String {
+    let script = "import sys, zipfile\nsys.stdout.write(zipfile.ZipFile(sys.argv[1]).read('word/document.xml').decode('utf-8'))";
+    let path =
+        std::env::temp_dir().join(format!("gouji-doc-{}-{}.docx", std::process::id(), docx.len()));
+    std::fs::write(&path, docx).expect("write");
+    let out = std::process::Command::new("python3")
+        .args(["-c", script, path.to_str().expect("path")])
+        .output()
+        .expect("python3 runs");
+    let _ = std::fs::remove_file(&path);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+#[test]
+fn a_word_report_comes_back_as_word_with_only_its_corrected_number_changed() {
+    // 沭阳县发改局 as a Word file, with 本年新收·自然人 written 27 instead of 26.
+    let html = std::fs::read_to_string(fixture_path(SHUYANG)).expect("fixture");
+    let clean = package(&word_document(&page_blocks(&html)), false);
+    let wrong_html = html.replacen(">26</span>", ">27</span>", 1);
+    assert_ne!(wrong_html, html, "the transform ran");
+    let wrong = package(&word_document(&page_blocks(&wrong_html)), false);
+    let input = Input { bytes: &wrong, name: Some("report.docx") };
+    let checked = check(&input);
+    assert!(checked.count(gouji::Severity::Error) > 0, "{}", describe(&checked));
+    let edits = gouji::correct::unique_corrections(&checked).expect("one correction");
+    let fixed = gouji::check_edited(&input, &edits);
+    let corrected = gouji::correct::patch(&input, &fixed).expect("patched in place");
+    // A .docx again, read with no error, and its document.xml is the clean one byte for byte.
+    let back = check(&Input { bytes: &corrected, name: Some("report.docx") });
+    assert_eq!(back.source.as_ref().map(|s| s.kind), Some(gouji::input::SourceKind::Docx));
+    assert_eq!(back.count(gouji::Severity::Error), 0, "{}", describe(&back));
+    assert_eq!(document_xml(&corrected), document_xml(&clean));
+    assert_ne!(document_xml(&corrected), document_xml(&wrong));
+}

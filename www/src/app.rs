@@ -1118,6 +1118,26 @@ fn results(props: &ResultsProps) -> Html {
                         state.dispatch(Action::Notice("浏览器未能保存文件，请重试。".to_string()));
                     }
                 }
+                // A PDF or a web page cannot be written back: its corrected tables as Word.
+                Err(gouji::correct::Unpatchable::Kind(kind)) => {
+                    let bytes = gouji::correct::tables_docx(&checked);
+                    let stem = match &state.source {
+                        Source::File { name, .. } => {
+                            name.rsplit_once('.').map_or(name.to_string(), |(s, _)| s.to_string())
+                        }
+                        _ => "报告".to_string(),
+                    };
+                    let name = format!("{stem}.更正后的表格.docx");
+                    let mime =
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+                    let saved = download_bytes(&name, &bytes, mime).is_ok();
+                    let why = gouji::correct::Unpatchable::Kind(kind).message();
+                    state.dispatch(Action::Notice(if saved {
+                        format!("{why}已下载更正后的表格（Word 文件）。")
+                    } else {
+                        "浏览器未能保存文件，请重试。".to_string()
+                    }));
+                }
                 Err(why) => state.dispatch(Action::Notice(why.message())),
             }
         })

@@ -4,10 +4,13 @@
 //!
 //! A correction is written back byte for byte: the number's digits are replaced at their
 //! exact place in the original bytes (UTF-8, GBK/GB18030 or UTF-16 alike — digits are ASCII in
-//! all of them), so everything else in the file stays as it was. Nothing is written where the
-//! place of a number is not known exactly; the reason is returned instead.
+//! all of them), so everything else in the file stays as it was; a Word file gets its number
+//! replaced in its table cell ([`docx`]). Nothing is written where the place of a number is
+//! not known exactly; the reason is returned instead.
 //!
 //! Invariant: pure; `patch(original, corrections) == original` for no correction.
+
+mod docx;
 
 use crate::input::{Encoding, SourceKind};
 use crate::model::{CellRef, Number, Value};
@@ -79,7 +82,8 @@ impl Unpatchable {
                     .to_string()
             }
             Unpatchable::Kind(SourceKind::Docx) => {
-                "Word 文件暂不能原样写回更正；请复制更正后的表格，粘贴回 Word。".to_string()
+                "这个 Word 文件的表格无法定位，不能原样写回更正；请复制更正后的表格，粘贴回 Word。"
+                    .to_string()
             }
             Unpatchable::Kind(SourceKind::Pdf) => {
                 "PDF 文件不能修改；请复制更正后的表格，在原始的 Word/WPS 文件中改正后重新生成 PDF。"
@@ -100,10 +104,24 @@ impl Unpatchable {
     }
 }
 
+/// The tables (as read, with the edits) as a .docx of their own: what a PDF or a web page
+/// gets instead of itself corrected.
+pub fn tables_docx(checked: &Checked) -> Vec<u8> {
+    let title = checked.report.title.clone().unwrap_or_else(|| "年度报告".to_string());
+    let mut blocks = vec![crate::office::Block::Heading(format!("{title}（更正后的表格）"))];
+    blocks.extend(
+        crate::export::printed_tables(checked).into_iter().map(crate::office::Block::Table),
+    );
+    crate::office::docx(&blocks)
+}
+
 /// The input's bytes with each edited cell's digits replaced at their place: the original
 /// file, corrected. `checked` is the result of [`crate::check_edited`] on `input`.
 pub fn patch(input: &Input<'_>, checked: &Checked) -> Result<Vec<u8>, Unpatchable> {
     let Some(source) = &checked.source else { return Err(Unpatchable::Replaced) };
+    if source.kind == SourceKind::Docx {
+        return docx::patch(input.bytes, checked);
+    }
     if source.kind != SourceKind::Text {
         return Err(Unpatchable::Kind(source.kind));
     }
