@@ -4,7 +4,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { readFileSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { readFileSync, mkdirSync, writeFileSync, rmSync, existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -575,6 +576,11 @@ test('a folder of 300 reports: the page stays responsive, finishes, sorts, opens
   await page.evaluate(() => {
     window.__progress = [];
     window.__maxGap = 0;
+    // Tasks of the page's thread over 50 ms (the checks run in workers).
+    window.__longTasks = [];
+    new PerformanceObserver(list => {
+      for (const entry of list.getEntries()) window.__longTasks.push(entry.duration);
+    }).observe({ type: 'longtask' });
     let last = performance.now();
     const tick = () => {
       const now = performance.now();
@@ -592,10 +598,20 @@ test('a folder of 300 reports: the page stays responsive, finishes, sorts, opens
   const seconds = (Date.now() - started) / 1000;
   const progress = await page.evaluate(() => window.__progress);
   const maxGap = await page.evaluate(() => window.__maxGap);
-  console.log(`batch: 300 reports in ${seconds.toFixed(1)} s (${(300 / seconds).toFixed(0)} reports/s), longest pause of the page ${maxGap.toFixed(0)} ms`);
+  const longTasks = await page.evaluate(() => window.__longTasks);
+  const workers = await page.evaluate(() => window.__goujiWorkers);
+  console.log(`batch: 300 reports in ${seconds.toFixed(1)} s (${(300 / seconds).toFixed(0)} reports/s) in ${workers} workers, longest pause of the page ${maxGap.toFixed(0)} ms, ${longTasks.length} tasks over 50 ms (longest ${Math.max(0, ...longTasks).toFixed(0)} ms)`);
+  assert.equal(await page.evaluate(() => window.__goujiCheckedIn), 'worker', 'the batch was checked off the page\'s thread');
+  assert.equal(workers, Math.min(2, await page.evaluate(() => navigator.hardwareConcurrency)), 'one worker per core, two at most');
   assert.equal(await page.getAttribute('.batch', 'data-total'), '300', 'hidden files are left out');
   assert.ok(new Set(progress.filter(p => p > 0 && p < 300)).size >= 3, `the progress bar moved while checking: ${[...new Set(progress)].slice(0, 20)}`);
   assert.equal(await page.locator('table.summary tbody tr').count(), 300);
+  // The 问题清单 of every report is drawn for printing only.
+  assert.equal(await page.locator('.print-list').count(), 0);
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  assert.equal(await page.locator('.print-list article.print-report').count(), 300);
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  assert.equal(await page.locator('.print-list').count(), 0);
   // Worst first: the broken ones lead.
   const firstErrors = await page.$$eval('table.summary tbody tr', rows => rows.slice(0, 40).map(r => Number(r.dataset.errors)));
   assert.ok(firstErrors.slice(0, broken).every(n => n > 0), `errors first: ${firstErrors}`);
@@ -644,6 +660,16 @@ test('a folder of 300 reports: the page stays responsive, finishes, sorts, opens
   const lines = readFileSync(jsonFile, 'utf8').trim().split('\n').map(l => JSON.parse(l));
   assert.equal(lines.length, 300);
   assert.equal(lines.filter(l => l.findings.some(f => f.severity === 'error')).length, withErrors);
+  // The same files through the command line: the same JSON, report for report.
+  const cli = [path.join(root, 'target/release/gouji'), path.join(root, 'target/debug/gouji')].find(existsSync);
+  assert.ok(cli, 'the command line is built (cargo build -p gouji-cli)');
+  const cliLines = spawnSync(cli, ['check', '--json', dir], { maxBuffer: 1 << 28 }).stdout.toString().trim().split('\n').map(l => JSON.parse(l));
+  const byFile = new Map(cliLines.map(l => [path.basename(l.file), l]));
+  assert.equal(byFile.size, 300);
+  for (const line of lines) {
+    const expected = byFile.get(path.basename(line.file));
+    assert.deepEqual({ ...line, file: '' }, { ...expected, file: '' }, `page and command line agree on ${line.file}`);
+  }
   // Editing the text leaves the batch, once confirmed.
   await page.click('#edit-input');
   await page.click('#confirm-yes');
@@ -698,8 +724,10 @@ test('the single file works from file:// and the page fetches nothing', async ()
   const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
   assert.match(csp, /connect-src 'none'/);
   assert.deepEqual(errors, []);
-  const made = requests.slice(before);
+  // The checking worker's blob:null/ URL is the page's own code, not a connection.
+  const made = requests.slice(before).filter(url => !url.startsWith('blob:null/'));
   assert.deepEqual(made, [`file://${path.join(dist, 'gouji.html')}`]);
+  assert.equal(await page.evaluate(() => window.__goujiCheckedIn), 'worker', 'checked in the worker from file:// too');
   await page.reload();
   await ready(page);
   assert.match(await page.textContent('.findings h2'), /Mistakes/, 'the language is remembered');
@@ -710,7 +738,8 @@ test('the single file works from file:// and the page fetches nothing', async ()
 
 test('every request of every page was to the page itself', () => {
   // blob: URLs are the page's own downloads (an exported decisions file), not connections.
+  // blob:null/ is the same from a file:// page (and its checking worker).
   const foreign = requests.filter(url => !url.startsWith(base) && !url.startsWith('file://') && !url.startsWith('data:')
-    && !url.startsWith(`blob:${base.replace(/\/$/, '')}`));
+    && !url.startsWith(`blob:${base.replace(/\/$/, '')}`) && !url.startsWith('blob:null/'));
   assert.deepEqual(foreign, []);
 });

@@ -6,6 +6,7 @@ use crate::model::{CellRef, Number};
 
 /// How serious a finding is (RULEBOOK §2.1).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Severity {
     /// An identity is broken or a value is impossible: the tables are wrong as published.
     Error,
@@ -35,13 +36,20 @@ impl Severity {
     }
 }
 
+/// A string of the engine's own (a rule family's id, a label of the format), never one read
+/// from the input. (Spelled as an alias so that `serde` reads it back through
+/// `serde_static`, which finds the engine's copy, instead of borrowing from the input.)
+pub type StaticStr = &'static str;
+
 /// One problem found in a report.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Finding {
     /// The concrete check id, e.g. `T3-BAL-NP`; its family (`T3-BAL`) is in the registry.
     pub rule: String,
     /// The registry id of the rule family.
-    pub family: &'static str,
+    #[cfg_attr(feature = "serde", serde(deserialize_with = "crate::serde_static::family"))]
+    pub family: StaticStr,
     /// How serious it is (always the registry's severity for the family).
     pub severity: Severity,
     /// What is wrong, with the numbers, in Chinese.

@@ -26,6 +26,8 @@ pub mod office;
 pub mod review;
 pub mod rules;
 pub mod segment;
+#[cfg(feature = "serde")]
+mod serde_static;
 pub mod sort;
 
 pub use correct::Edit;
@@ -56,6 +58,7 @@ impl<'a> Input<'a> {
 
 /// Everything the engine found in one report.
 #[derive(Clone, Debug)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Checked {
     /// The decoded text (every span and cell range points into `source.text`); `None` when
     /// the input could not be read.

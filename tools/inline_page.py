@@ -63,12 +63,26 @@ failure = ("<div class=\"boot\"><h1>无法运行本页面</h1><p class=\"boot-er
 # Old engines (IE mode) never run the module script: say so at once.
 classic = ("(function(){if(typeof WebAssembly!=='object'||typeof Promise==='undefined'){"
            "var a=document.getElementById('app');if(a){a.innerHTML=" + json.dumps(failure, ensure_ascii=False) + ";}}})();")
+# The checking worker (www/src/worker.rs) runs the same glue and wasm from a blob: URL: the
+# glue's text once more, the wasm bytes as its first message. A classic worker, not a module
+# one: Chromium refuses module workers from blob: URLs of a file:// page.
+worker_boot = ("\nself.onmessage = (e) => { self.onmessage = null; "
+               "__wbg_init({ module_or_path: e.data }).catch(err => self.postMessage({ Failed: String(err) })); };\n")
 module = (js + "\n"
           "const __gouji_app = document.getElementById('app');\n"
+          f"const __gouji_worker_source = {json.dumps(js.replace('import.meta.url', 'self.location.href') + worker_boot)};\n"
           "try {\n"
           "  if (typeof WebAssembly !== 'object' || typeof DecompressionStream !== 'function') throw new Error('unsupported browser');\n"
           f"  const __gz = Uint8Array.from(atob(\"{payload}\"), c => c.charCodeAt(0));\n"
           "  const __bytes = await new Response(new Blob([__gz]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();\n"
+          "  let __gouji_worker_url = null;\n"
+          "  window.__goujiWorker = () => {\n"
+          "    __gouji_worker_url ??= URL.createObjectURL(new Blob([__gouji_worker_source], { type: 'text/javascript' }));\n"
+          "    const url = __gouji_worker_url;\n"
+          "    const worker = new Worker(url, { name: 'gouji-check' });\n"
+          "    worker.postMessage(__bytes.slice(0));\n"
+          "    return worker;\n"
+          "  };\n"
           "  await __wbg_init({ module_or_path: __bytes });\n"
           "} catch (e) {\n"
           f"  console.error(e); if (__gouji_app) __gouji_app.innerHTML = {json.dumps(failure, ensure_ascii=False)};\n"
@@ -84,7 +98,7 @@ def sha(text):
 csp = ("default-src 'none'; "
        f"script-src {sha(classic)} {sha(module)} 'wasm-unsafe-eval' 'unsafe-eval'; "
        f"style-src {sha(css)}; img-src data:; font-src 'none'; connect-src 'none'; media-src 'none'; "
-       "object-src 'none'; frame-src 'none'; worker-src 'none'; base-uri 'none'; form-action 'none'")
+       "object-src 'none'; frame-src 'none'; worker-src blob:; base-uri 'none'; form-action 'none'")
 page = f"""<!DOCTYPE html>
 <html lang="zh-CN">
 <head>

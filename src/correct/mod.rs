@@ -18,6 +18,7 @@ use crate::{Checked, Input};
 
 /// A value typed over a cell, or a correction applied.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Edit {
     /// The cell.
     pub cell: CellRef,
@@ -27,6 +28,7 @@ pub struct Edit {
 
 /// An edit as applied to a report: what the cell held as read, and what it holds now.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Applied {
     /// The cell.
     pub cell: CellRef,

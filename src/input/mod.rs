@@ -26,6 +26,7 @@ pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
 /// The decoded input, as shown to the user. Every span in the engine's output points into
 /// [`Source::text`].
 #[derive(Clone, Debug)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Source {
     /// The decoded text; for HTML input, the rendered text (one line per table row).
     pub text: String,
@@ -40,6 +41,7 @@ pub struct Source {
 
 /// What kind of document the bytes held.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum SourceKind {
     /// Plain text (pasted text, .txt, .md).
     Text,
@@ -53,6 +55,7 @@ pub enum SourceKind {
 
 /// The character encoding the bytes were read in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Encoding {
     /// UTF-8 without BOM.
     Utf8,
@@ -84,6 +87,7 @@ impl Encoding {
 
 /// Why the bytes could not be read as a report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Unreadable {
     /// Nothing but whitespace.
     Empty,
@@ -123,6 +127,11 @@ pub enum Unreadable {
     Executable,
     /// Bytes that are not text in any supported encoding.
     Binary,
+    /// The file could not be read at all (moved, deleted, or not permitted): no bytes.
+    FileUnreadable,
+    /// The engine stopped on this input and gave no result (a defect of gouji's, said as one:
+    /// the page's checking worker stopped).
+    EngineFailed,
 }
 
 impl Unreadable {
@@ -174,6 +183,12 @@ impl Unreadable {
             Unreadable::Executable => "这是可执行程序，不是年度报告。请检查是否选错了文件。",
             Unreadable::Binary => {
                 "无法识别的文件内容：既不是 UTF-8/GBK/UTF-16 文本，也不是网页。请确认文件是年度报告的文本或网页。"
+            }
+            Unreadable::FileUnreadable => {
+                "无法读取这个文件（可能已被移动、删除，或没有读取权限）。请重新选择文件。"
+            }
+            Unreadable::EngineFailed => {
+                "核对程序处理这份报告时意外停止，没有得出结果。这是 gouji 的缺陷，不是报告的问题：请把这个文件交给维护者；其他报告不受影响。"
             }
         }
     }

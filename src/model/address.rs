@@ -7,6 +7,7 @@ use std::fmt;
 
 /// One of the report's standard tables.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum TableId {
     /// 表二 主动公开政府信息情况.
     T2,
@@ -46,6 +47,7 @@ macro_rules! rows {
         /// local variants that add subtotal rows; in the 2019 format `R3_6` is a plain row.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
         #[allow(non_camel_case_types, missing_docs, reason = "variants mirror the contract's row codes")]
+        #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
         pub enum Row { $($variant,)* }
 
         impl Row {
@@ -142,6 +144,7 @@ macro_rules! cols {
         /// A column of one of the standard tables.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
         #[allow(non_camel_case_types, missing_docs, reason = "variants mirror the contract's column codes")]
+        #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
         pub enum Col { $($variant,)* }
 
         impl Col {
@@ -197,6 +200,7 @@ cols! {
 
 /// The address of one numeric cell, e.g. `t3/R3.7/TOT`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct CellRef {
     /// Which table.
     pub table: TableId,

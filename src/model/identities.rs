@@ -9,11 +9,13 @@ use super::{Layout, Table};
 
 /// One sum the table must satisfy: `Σ total = Σ parts`.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Identity {
     /// The concrete check id, e.g. `T3-ROW-R3.1`, `T3-BAL-NP`, `T4-RV`.
     pub id: String,
     /// The rule family in the registry, e.g. `T3-ROW`.
-    pub family: &'static str,
+    #[cfg_attr(feature = "serde", serde(deserialize_with = "crate::serde_static::family"))]
+    pub family: crate::finding::StaticStr,
     /// The written side (a 总计 cell; for the balance, 办理结果总计 + 结转下年度).
     pub total: Vec<CellRef>,
     /// The side that is added up.

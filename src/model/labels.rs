@@ -66,6 +66,19 @@ pub(crate) const LABEL_TYPOS: &[(&str, &str, Option<Row>)] = &[
     ("本机关不掌握相关信息", "本机关不掌握相关政府信息", Some(Row::R3_4_1)),
 ];
 
+/// 表二's title with 第二十条第(一) not followed by 项 (the seed): (as written, official).
+pub(crate) const T2_TITLE_TYPO: (&str, &str) = ("第二十条第(一)", "第二十条第（一）项");
+
+/// The engine's own copy of a label text that a [`super::LabelIssue`] may hold.
+#[cfg(feature = "serde")]
+pub(crate) fn interned_label(text: &str) -> Option<&'static str> {
+    LABEL_TYPOS
+        .iter()
+        .flat_map(|(found, official, _)| [*found, *official])
+        .chain([T2_TITLE_TYPO.0, T2_TITLE_TYPO.1])
+        .find(|label| *label == text)
+}
+
 /// Words for a whole region ("全县汇总数据").
 pub(crate) const REGIONS: &[&str] = &["全区", "全市", "全县", "全省", "全州", "全旗"];
 

@@ -5,6 +5,7 @@ use super::{Layout, Table, TableId, Template};
 
 /// A calendar date as written (not validated beyond its ranges).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Date {
     /// Year.
     pub year: i32,
@@ -16,6 +17,7 @@ pub struct Date {
 
 /// The statistical period (统计期限) stated in the preamble.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Period {
     /// First day.
     pub start: Date,
@@ -25,6 +27,7 @@ pub struct Period {
 
 /// A section heading found in the text.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Section {
     /// Which of the six sections (0 = 一、总体情况).
     pub index: usize,
@@ -44,6 +47,7 @@ pub struct Section {
 
 /// Whether the report is a government's own (本级政府) or a department's.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum AgencyKind {
     /// 某某人民政府, a 管委会 of a zone: publishes by 3月31日.
     Government,
@@ -53,6 +57,7 @@ pub enum AgencyKind {
 
 /// A sentence that states the unit's own work under a year (`2022年，我局…`).
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct YearClaim {
     /// The year written.
     pub year: i32,

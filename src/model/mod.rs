@@ -33,6 +33,7 @@ use crate::segment::Doc;
 
 /// Which national format the report follows (RULEBOOK §3.3).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Template {
     /// 国办公开办函〔2021〕30号 (reports on 2021 and later).
     Y2021,
@@ -68,6 +69,7 @@ impl Template {
 
 /// Everything the engine read from one report.
 #[derive(Clone, Debug)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Report {
     /// The format.
     pub template: Template,
@@ -142,6 +144,7 @@ impl Report {
 
 /// Which version of a table's layout was found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Layout {
     /// The 2021 format's table.
     Y2021,
@@ -151,6 +154,7 @@ pub enum Layout {
 
 /// How a table's cells were matched to its rows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Strategy {
     /// Every row by its own label.
     Labels,
@@ -160,6 +164,7 @@ pub enum Strategy {
 
 /// One extracted table.
 #[derive(Clone, Debug)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Table {
     /// Which table.
     pub id: TableId,
@@ -209,17 +214,21 @@ impl Table {
 
 /// Label text that deviates from the official wording.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct LabelIssue {
     /// As written (normalized, simplified).
-    pub found: &'static str,
+    #[cfg_attr(feature = "serde", serde(deserialize_with = "crate::serde_static::label"))]
+    pub found: crate::finding::StaticStr,
     /// As the format words it.
-    pub official: &'static str,
+    #[cfg_attr(feature = "serde", serde(deserialize_with = "crate::serde_static::label"))]
+    pub official: crate::finding::StaticStr,
     /// The row it belongs to, when it is a row label.
     pub row: Option<Row>,
 }
 
 /// One cell as read.
 #[derive(Clone, Debug)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Cell {
     /// Its address.
     pub addr: CellRef,
@@ -235,6 +244,7 @@ pub struct Cell {
 
 /// A cell's value.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Value {
     /// A number.
     Number(Number),
@@ -284,6 +294,7 @@ impl Value {
 
 /// How (part of) a table was read, for the rules to report.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Note {
     /// Rows whose digits were glued together and split under the row (and, if needed,
     /// column) sums. The listed identities were assumed, so they verify nothing.

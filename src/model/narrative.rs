@@ -16,6 +16,7 @@ use super::number::Number;
 
 /// What a narrative number is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum FactKind {
     /// 收到/受理/新收…申请 N 件.
     Received,
@@ -71,6 +72,7 @@ pub enum FactKind {
 
 /// One stated fact.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Fact {
     /// What it is about.
     pub kind: FactKind,

@@ -8,6 +8,7 @@ use std::fmt;
 
 /// An exact decimal: `mantissa × 10^-scale`.
 #[derive(Clone, Copy, Debug)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Number {
     mantissa: i64,
     scale: u8,

@@ -1027,16 +1027,13 @@ impl Reader<'_> {
         let located: Vec<&Range<usize>> = cells.iter().filter_map(|c| c.range.as_ref()).collect();
         let start_byte = self.index.byte_of(region_start, self.text, &self.doc.tokens);
         // "第二十条第(一)" without 项 (the seed).
-        let title_end = region_start + "第二十条第(一)".len();
+        let (found, official) = labels::T2_TITLE_TYPO;
+        let title_end = region_start + found.len();
         let mut label_issues = Vec::new();
-        if self.index.compact.get(region_start..title_end) == Some("第二十条第(一)")
+        if self.index.compact.get(region_start..title_end) == Some(found)
             && !self.index.compact[title_end..].starts_with('项')
         {
-            label_issues.push(LabelIssue {
-                found: "第二十条第(一)",
-                official: "第二十条第（一）项",
-                row: None,
-            });
+            label_issues.push(LabelIssue { found, official, row: None });
         }
         let end_byte = located.iter().map(|r| r.end).max().unwrap_or(start_byte);
         Some(Table {

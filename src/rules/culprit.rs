@@ -16,6 +16,7 @@ use crate::model::{CellRef, Identity};
 
 /// One cell's correction.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Fix {
     /// The cell.
     pub cell: CellRef,
@@ -37,6 +38,7 @@ impl Fix {
 
 /// The explanation of one group of broken identities.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Diagnosis {
     /// Ids of the failing identities this explains.
     pub explains: Vec<String>,

@@ -33,6 +33,7 @@ use crate::model::{CellRef, Identity, Number, Report};
 
 /// How one identity came out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Outcome {
     /// It holds, and every input was read as written.
     Passed,
@@ -59,6 +60,7 @@ impl Outcome {
 
 /// One identity with its values and outcome (the UI shows it as an equation).
 #[derive(Clone, Debug)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Check {
     /// The identity.
     pub identity: Identity,

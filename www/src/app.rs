@@ -9,9 +9,10 @@ use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
+use gouji::input::Unreadable;
 use gouji::model::CellRef;
 use gouji::review::{Decisions, Status};
-use gouji::{Checked, Input, Severity, check};
+use gouji::{Checked, Severity};
 use wasm_bindgen::JsCast;
 use web_sys::{ClipboardEvent, DragEvent, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -23,6 +24,7 @@ use crate::panels::{DetailPanel, FindingList, Footer, RuleDialog, SourcePanel, V
 use crate::state::{self, Action, After, Discard, Effect, Mode, Source, State};
 use crate::tables::ReportTables;
 use crate::view_model::{self, CellState, PageState, Shared};
+use crate::worker::{Keep, Lane, Lost, Pool, Sink};
 
 const STORAGE_TEXT: &str = "gouji.text.v1";
 const STORAGE_HTML: &str = "gouji.html.v1";
@@ -322,12 +324,14 @@ fn batch_worthy(name: &str) -> bool {
     !base.starts_with('.') && !base.to_ascii_lowercase().ends_with(".json")
 }
 
-/// Checks many files, one per turn of the event loop so that the page stays responsive and
-/// the progress bar moves; a file that fails is a result like any other. Then the rules
-/// across reports run over all of them.
+/// Checks many files in the workers (two on a machine with two cores), reading the next file
+/// while one is checked; a file that fails is a result like any other. Then the rules across
+/// reports run over all of them, in the first worker. Stops when the token moves on (new
+/// input, a new batch, 取消).
 fn run_batch(
-    state: UseReducerHandle<State>,
-    token: BatchToken,
+    state: &UseReducerHandle<State>,
+    token: &BatchToken,
+    pool: &Pool,
     files: Vec<(String, web_sys::File)>,
 ) {
     let files: Vec<(String, web_sys::File)> =
@@ -336,40 +340,74 @@ fn run_batch(
     token.set(generation);
     let names: Vec<Rc<str>> = files.iter().map(|(name, _)| Rc::from(name.as_str())).collect();
     state.dispatch(Action::BatchStart { generation, names });
-    wasm_bindgen_futures::spawn_local(async move {
-        let mut done: Vec<Shared> = Vec::with_capacity(files.len());
-        for (index, (name, file)) in files.into_iter().enumerate() {
-            if token.get() != generation {
-                return;
-            }
-            let checked = if file.size() > MAX_FILE_BYTES {
-                Checked::refused(gouji::input::Unreadable::TooLarge)
-            } else {
-                let blob = gloo::file::Blob::from(web_sys::Blob::from(file));
-                match gloo::file::futures::read_as_bytes(&blob).await {
-                    Ok(bytes) => check(&Input { bytes: &bytes, name: Some(&name) }),
-                    Err(_) => Checked::refused(gouji::input::Unreadable::Binary),
+    pool.widen();
+    let total = files.len();
+    let files = Rc::new(files);
+    let next = Rc::new(std::cell::Cell::new(0usize));
+    let left = Rc::new(std::cell::Cell::new(total));
+    // One file more in flight than there are workers, so that none waits for a read.
+    let lanes = if pool.off_thread() { pool.width() + 1 } else { 1 };
+    if total == 0 {
+        state.dispatch(Action::BatchFinished { generation, updated: Vec::new() });
+        return;
+    }
+    for _ in 0..lanes.min(total) {
+        let (state, token, pool) = (state.clone(), token.clone(), pool.clone());
+        let (files, next, left) = (files.clone(), next.clone(), left.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            loop {
+                let index = next.get();
+                if index >= files.len() || token.get() != generation {
+                    return;
                 }
-            };
-            let shared = Shared(Rc::new(checked));
-            done.push(shared.clone());
-            state.dispatch(Action::BatchChecked { generation, index, checked: shared });
-            gloo::timers::future::TimeoutFuture::new(0).await;
-        }
-        if token.get() != generation {
-            return;
-        }
-        let mut all: Vec<Checked> = done.iter().map(|s| (*s.0).clone()).collect();
-        let before: Vec<usize> = all.iter().map(|c| c.findings.len()).collect();
-        gouji::cross::apply(&mut all);
-        let updated = all
-            .into_iter()
-            .enumerate()
-            .filter(|(k, c)| c.findings.len() != before[*k] || c.diagnoses != done[*k].diagnoses)
-            .map(|(k, c)| (k, Shared(Rc::new(c))))
-            .collect();
-        state.dispatch(Action::BatchFinished { generation, updated });
-    });
+                next.set(index + 1);
+                let (name, file) = &files[index];
+                let keep = Some(Keep { generation, index });
+                let checked = if file.size() > MAX_FILE_BYTES {
+                    Checked::refused(Unreadable::TooLarge)
+                } else {
+                    let blob = gloo::file::Blob::from(web_sys::Blob::from(file.clone()));
+                    match gloo::file::futures::read_as_bytes(&blob).await {
+                        Ok(bytes) => pool
+                            .check(Lane::Batch, Some(name.clone()), bytes, Vec::new(), keep)
+                            .await
+                            .unwrap_or_else(|_| Checked::refused(Unreadable::EngineFailed)),
+                        Err(_) => Checked::refused(Unreadable::FileUnreadable),
+                    }
+                };
+                if token.get() != generation {
+                    return;
+                }
+                state.dispatch(Action::BatchChecked {
+                    generation,
+                    index,
+                    checked: Shared(Rc::new(checked)),
+                });
+                if !pool.off_thread() {
+                    // On the page's thread: let it draw between files.
+                    gloo::timers::future::TimeoutFuture::new(0).await;
+                }
+                left.set(left.get() - 1);
+                if left.get() == 0 {
+                    // The reports the rules across reports change come a part at a time, each
+                    // drawn as it comes.
+                    let sink: Sink = {
+                        let state = state.clone();
+                        Rc::new(move |updated: Vec<(usize, Checked)>| {
+                            let updated =
+                                updated.into_iter().map(|(k, c)| (k, Shared(Rc::new(c)))).collect();
+                            state.dispatch(Action::BatchUpdated { generation, updated });
+                        })
+                    };
+                    pool.cross(generation, sink).await;
+                    if token.get() != generation {
+                        return;
+                    }
+                    state.dispatch(Action::BatchFinished { generation, updated: Vec::new() });
+                }
+            }
+        });
+    }
 }
 
 /// Every file under the dropped entries (folders walked), with its path.
@@ -433,6 +471,7 @@ pub(crate) fn app() -> Html {
     let timer = use_mut_ref(|| None::<Timeout>);
     let token = use_mut_ref(BatchToken::default);
     let first = use_mut_ref(|| true);
+    let pool = use_mut_ref(Pool::start).borrow().clone();
 
     // Check whenever the input changes (at once after a paste, after a pause while typing),
     // and stop a batch in flight.
@@ -441,6 +480,7 @@ pub(crate) fn app() -> Html {
         let timer = timer.clone();
         let first = first.clone();
         let token = token.borrow().clone();
+        let pool = pool.clone();
         use_effect_with(state.generation, move |&generation| {
             if state.batch.is_none() {
                 token.set(token.get() + 1);
@@ -456,13 +496,47 @@ pub(crate) fn app() -> Html {
                 120
             };
             let dispatcher = state.dispatcher();
+            let pool = pool.clone();
             *timer.borrow_mut() = Some(Timeout::new(delay, move || {
-                let checked = Shared(Rc::new(state::run_check(&text, &source, &edits)));
-                dispatcher.dispatch(Action::Checked { generation, checked });
-                if std::mem::replace(&mut *first.borrow_mut(), false) {
-                    mark_first_result();
-                }
+                let input = state::input(&text, &source);
+                let name = input.name.map(str::to_string);
+                let bytes = input.bytes.to_vec();
+                let edits = edits.to_vec();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let checked =
+                        match pool.check(Lane::Interactive, name, bytes, edits, None).await {
+                            Ok(checked) => checked,
+                            // A newer input replaced this one before its check began.
+                            Err(Lost::Replaced) => return,
+                            Err(Lost::Crashed) => Checked::refused(Unreadable::EngineFailed),
+                        };
+                    dispatcher.dispatch(Action::Checked {
+                        generation,
+                        checked: Shared(Rc::new(checked)),
+                    });
+                    if std::mem::replace(&mut *first.borrow_mut(), false) {
+                        mark_first_result();
+                    }
+                });
             }));
+        });
+    }
+    // Printing (the button or Ctrl+P): what is drawn only for paper is drawn now.
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |()| {
+            let listeners = web_sys::window().map(|window| {
+                let before = dispatcher.clone();
+                [
+                    gloo::events::EventListener::new(&window, "beforeprint", move |_| {
+                        before.dispatch(Action::Printing(true));
+                    }),
+                    gloo::events::EventListener::new(&window, "afterprint", move |_| {
+                        dispatcher.dispatch(Action::Printing(false));
+                    }),
+                ]
+            });
+            move || drop(listeners)
         });
     }
     // After a draw: bring cells into view, move the focus.
@@ -534,6 +608,7 @@ pub(crate) fn app() -> Html {
     let open_files = {
         let state = state.clone();
         let token = token.borrow().clone();
+        let pool = pool.clone();
         move |mut files: Vec<(String, web_sys::File)>| {
             gouji::sort::sort_by(&mut files, |a, b| a.0.cmp(&b.0));
             if files.len() == 1 {
@@ -541,7 +616,7 @@ pub(crate) fn app() -> Html {
                     open_file(state.clone(), file);
                 }
             } else if !files.is_empty() {
-                run_batch(state.clone(), token.clone(), files);
+                run_batch(&state, &token, &pool, files);
             }
         }
     };
@@ -670,7 +745,7 @@ pub(crate) fn app() -> Html {
             </header>
             if state.mode == Mode::Fill {
                 { notice(&state, lang) }
-                { fill_section(&state) }
+                { fill_section(&state, &pool) }
                 <Footer {lang} />
             } else {
             <section class={classes!("input", state.dragging.then_some("dragging"), "no-print", (!state.input_open).then_some("folded"))}
@@ -724,7 +799,7 @@ pub(crate) fn app() -> Html {
 }
 
 /// 填报: the form, its callbacks, and what leaves it (clipboard, .docx).
-fn fill_section(state: &UseReducerHandle<State>) -> Html {
+fn fill_section(state: &UseReducerHandle<State>, pool: &Pool) -> Html {
     let lang = state.lang;
     let on_type = {
         let state = state.clone();
@@ -742,13 +817,18 @@ fn fill_section(state: &UseReducerHandle<State>) -> Html {
     };
     let on_last_year = {
         let state = state.clone();
+        let pool = pool.clone();
         Callback::from(move |file: web_sys::File| {
             let name = file.name();
             let blob = gloo::file::Blob::from(web_sys::Blob::from(file));
             let state = state.clone();
+            let pool = pool.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let bytes = gloo::file::futures::read_as_bytes(&blob).await.unwrap_or_default();
-                let last = check(&Input { bytes: &bytes, name: Some(&name) });
+                let last = pool
+                    .check(Lane::Batch, Some(name.clone()), bytes, Vec::new(), None)
+                    .await
+                    .unwrap_or_else(|_| Checked::refused(Unreadable::EngineFailed));
                 let carried = gouji::fill::carried_over(&last);
                 state.dispatch(Action::FillCarried { name, carried });
             });
@@ -971,6 +1051,7 @@ fn batch_section(state: &UseReducerHandle<State>, batch: &state::Batch) -> Html 
     };
     html! {
         <BatchView items={batch.items.clone()} view={batch.view.clone()} {lang} finished={batch.finished}
+            printing={state.printing}
             {on_open} {on_sort} {on_filter} {on_errors_only}
             on_export_csv={export(false)} on_export_json={export(true)} />
     }

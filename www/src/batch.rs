@@ -129,6 +129,9 @@ pub(crate) struct BatchProps {
     pub(crate) lang: Lang,
     /// Whether every file has been checked (and the rules across reports have run).
     pub(crate) finished: bool,
+    /// The browser is printing: the 问题清单 of every report is drawn (hundreds of reports'
+    /// findings are not kept in the page for nothing).
+    pub(crate) printing: bool,
     pub(crate) on_open: Callback<usize>,
     pub(crate) on_sort: Callback<Column>,
     pub(crate) on_filter: Callback<String>,
@@ -249,7 +252,7 @@ pub(crate) fn batch_view(props: &BatchProps) -> Html {
                     }) }
                 </tbody>
             </table>
-            if props.finished { <PrintList items={props.items.clone()} /> }
+            if props.finished && props.printing { <PrintList items={props.items.clone()} /> }
         </section>
     }
 }

@@ -10,8 +10,14 @@ mod panels;
 mod state;
 mod tables;
 mod view_model;
+mod worker;
 
 fn main() {
+    if web_sys::window().is_none() {
+        // In the checking worker (see `worker.rs`).
+        worker::serve();
+        return;
+    }
     let root =
         web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app"));
     match root {

@@ -43,7 +43,9 @@ pub(crate) fn input<'a>(text: &'a str, source: &'a Source) -> Input<'a> {
     }
 }
 
-/// Checks what the input holds, with the cells the clerk typed over.
+/// Checks what the input holds, with the cells the clerk typed over (the page does it in its
+/// worker, `worker.rs`).
+#[cfg(test)]
 pub(crate) fn run_check(text: &str, source: &Source, edits: &[Edit]) -> Checked {
     gouji::check_edited(&input(text, source), edits)
 }
@@ -113,6 +115,7 @@ pub(crate) struct Notice {
 
 /// The page's state.
 #[derive(Clone, Debug, PartialEq)]
+#[allow(clippy::struct_excessive_bools)] // independent facts about the page, not one state machine
 pub(crate) struct State {
     // The input.
     pub(crate) text: String,
@@ -156,6 +159,8 @@ pub(crate) struct State {
     /// The 填报 form and what it comes to.
     pub(crate) form: Rc<Form>,
     pub(crate) filled: FilledRef,
+    /// The browser is printing: the batch's 问题清单 of every report is drawn only then.
+    pub(crate) printing: bool,
 }
 
 /// What the 填报 form comes to, shared; equal when it is the same result.
@@ -330,6 +335,11 @@ pub(crate) enum Action {
         index: usize,
         checked: Shared,
     },
+    /// Reports of the batch that the rules across reports changed (a part of them).
+    BatchUpdated {
+        generation: u64,
+        updated: Vec<(usize, Shared)>,
+    },
     BatchFinished {
         generation: u64,
         updated: Vec<(usize, Shared)>,
@@ -344,6 +354,8 @@ pub(crate) enum Action {
     BatchLost,
     /// The browser's Back went past the batch's list.
     HistoryLeft,
+    /// The browser starts (true) or ends (false) printing.
+    Printing(bool),
     BatchSort(Column),
     BatchFilter(String),
     BatchErrorsOnly(bool),
@@ -461,6 +473,7 @@ impl State {
             after_seq: 0,
             mode: Mode::Check,
             filled: FilledRef(Rc::new(fill(&form))),
+            printing: false,
             form: Rc::new(form),
         }
     }
@@ -623,6 +636,7 @@ pub(crate) fn step(
                 effects.push(Effect::History { hash: batch_hash(batch.open), push: true });
             }
         }
+        Action::Printing(printing) => next.printing = printing,
         Action::HistoryLeft => {
             if next.batch.is_some() {
                 next.pending_discard = Some(Discard::Leave);
@@ -682,6 +696,17 @@ pub(crate) fn step(
             };
             if let Some(item) = Rc::make_mut(&mut batch.items).get_mut(index) {
                 item.checked = Some(checked);
+            }
+        }
+        Action::BatchUpdated { generation, updated } => {
+            let Some(batch) = next.batch.as_mut().filter(|b| b.generation == generation) else {
+                return (state.clone(), effects);
+            };
+            let items = Rc::make_mut(&mut batch.items);
+            for (index, checked) in updated {
+                if let Some(item) = items.get_mut(index) {
+                    item.checked = Some(checked);
+                }
             }
         }
         Action::BatchFinished { generation, updated } => {
