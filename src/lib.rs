@@ -23,6 +23,7 @@ pub mod review;
 pub mod rules;
 pub mod segment;
 pub mod sort;
+pub mod work;
 
 pub use finding::{Finding, Severity};
 pub use model::{CellRef, Report};

@@ -55,6 +55,7 @@ pub fn segment(text: &str) -> Doc {
     for line in text.split_inclusive('\n') {
         let start = offset;
         offset += line.len();
+        crate::work::add(line.len());
         let body = line.trim_end_matches('\n');
         let trimmed = body.trim();
         let lead = body.len() - body.trim_start().len();

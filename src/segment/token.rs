@@ -98,6 +98,7 @@ pub(super) fn tokenize(
         }
     };
     while i < content.len() {
+        crate::work::add(1);
         let ch = content[i..].chars().next().unwrap_or(' ');
         if ch.is_whitespace() {
             flush(&mut text_start, i, out);
@@ -134,9 +135,8 @@ pub(super) fn tokenize(
         }
         // A standalone dash or slash between spaces is a placeholder blank.
         if text_start.is_none() {
-            let word_end = content[i..].find(char::is_whitespace).map_or(content.len(), |w| i + w);
             let at_word_start = i == 0 || bytes[i - 1].is_ascii_whitespace();
-            if at_word_start && PLACEHOLDERS.contains(&&content[i..word_end]) {
+            if let Some(word_end) = at_word_start.then(|| placeholder_at(content, i)).flatten() {
                 out.push(Token {
                     kind: TokenKind::Blank { placeholder: true },
                     range: base + i..base + word_end,
@@ -154,6 +154,38 @@ pub(super) fn tokenize(
     if out.len() == first + 1 && structured {
         out[first].whole_cell = true;
     }
+}
+
+/// The longest placeholder, in bytes.
+const MAX_PLACEHOLDER_LEN: usize = {
+    let mut max = 0;
+    let mut k = 0;
+    while k < PLACEHOLDERS.len() {
+        if PLACEHOLDERS[k].len() > max {
+            max = PLACEHOLDERS[k].len();
+        }
+        k += 1;
+    }
+    max
+};
+
+/// The end of the placeholder word at `at`, if the word there is one. Looks at no more than
+/// the longest placeholder's bytes: scanning to the next whitespace after every number would
+/// make a long line without spaces (`1件，1件，…`) quadratic.
+fn placeholder_at(content: &str, at: usize) -> Option<usize> {
+    let rest = content.get(at..)?;
+    let mut end = content.len();
+    for (k, ch) in rest.char_indices() {
+        crate::work::add(1);
+        if ch.is_whitespace() {
+            end = at + k;
+            break;
+        }
+        if k >= MAX_PLACEHOLDER_LEN {
+            return None;
+        }
+    }
+    PLACEHOLDERS.contains(&&content[at..end]).then_some(end)
 }
 
 struct ScannedNumber {
@@ -216,6 +248,7 @@ fn scan_number(content: &str, at: usize, in_text: bool, structured: bool) -> Opt
     }
     let digits_end = i;
     let rest = &content[digits_end..];
+    crate::work::add(digits_end - at + rest.len() - rest.trim_start_matches(' ').len());
     // List number: "2.其他", "3、其他" — the last digit starts a label.
     if digits_end == int_end && !signed {
         // "2.其他", "3、其他", "3. 其他" (a space after the mark, as OCR text has it).
