@@ -233,12 +233,10 @@ pub fn check(input: &Input<'_>) -> Checked {
         }
     }
     let mut results = rules::run(&report);
-    if source.replaced > 0 {
-        results.findings.push(if source.kind == input::SourceKind::Pdf {
-            rules::unmapped_glyphs(source.replaced)
-        } else {
-            rules::replaced_characters(source.replaced, source.encoding.name())
-        });
+    let stopped_at = doc.truncated.map(|at| normalized.map.span(at..at).start);
+    let reading = rules::reading(&source, stopped_at);
+    if !reading.is_empty() {
+        results.findings.extend(reading);
         rules::sort(&mut results.findings);
     }
     fingerprint(&report, &mut results.findings, &normalized.text);

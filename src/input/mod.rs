@@ -36,6 +36,9 @@ pub struct Source {
     /// Malformed sequences replaced by U+FFFD while decoding; for a PDF, the glyphs whose
     /// font gives no text (also written as U+FFFD).
     pub replaced: usize,
+    /// True when the reader stopped before the end: a PDF's text past 16 MB, a page's or a
+    /// Word document's text past the size of the file itself. `text` holds what was read.
+    pub truncated: bool,
 }
 
 /// What kind of document the bytes held.
@@ -205,13 +208,21 @@ pub fn read(bytes: &[u8], name: Option<&str>) -> Result<Source, Unreadable> {
         .and_then(|ext| ext.to_str())
         .is_some_and(|ext| ["html", "htm", "xhtml"].iter().any(|e| ext.eq_ignore_ascii_case(e)));
     if by_name || looks_html(&text) {
-        let rendered = html::render(&text);
+        // Rendered text is shorter than its markup: only hostile markup (empty cells with wide
+        // spans) could make it longer.
+        let (rendered, truncated) = html::render_bounded(&text, text.len().max(1 << 16));
         if rendered.trim().is_empty() {
             return Err(Unreadable::Empty);
         }
-        return Ok(Source { text: rendered, kind: SourceKind::Html, encoding, replaced });
+        return Ok(Source {
+            text: rendered,
+            kind: SourceKind::Html,
+            encoding,
+            replaced,
+            truncated,
+        });
     }
-    Ok(Source { text, kind: SourceKind::Text, encoding, replaced })
+    Ok(Source { text, kind: SourceKind::Text, encoding, replaced, truncated: false })
 }
 
 /// `%PDF-` at the start, or within the first kilobyte (readers accept junk before it).
@@ -227,6 +238,7 @@ fn read_pdf(bytes: &[u8]) -> Result<Source, Unreadable> {
             kind: SourceKind::Pdf,
             encoding: Encoding::Pdf,
             replaced: extracted.unmapped,
+            truncated: extracted.truncated,
         }),
         Err(pdf::Failure::Encrypted) => Err(Unreadable::PdfEncrypted),
         Err(pdf::Failure::Broken) => Err(Unreadable::PdfBroken),
@@ -345,11 +357,13 @@ fn read_zip(bytes: &[u8], name: Option<&str>) -> Result<Source, Unreadable> {
         part("word/numbering.xml").as_deref(),
         part("word/styles.xml").as_deref(),
     );
-    let text = html::render(&docx::to_html_numbered(&xml, numbering));
+    // A document's text is shorter than its XML; Word's numbers are added within that too.
+    let limit = xml.len().max(1 << 16);
+    let (text, truncated) = html::render_bounded(&docx::to_html_numbered(&xml, numbering), limit);
     if text.trim().is_empty() {
         return Err(Unreadable::DocxNoText);
     }
-    Ok(Source { text, kind: SourceKind::Docx, encoding, replaced })
+    Ok(Source { text, kind: SourceKind::Docx, encoding, replaced, truncated })
 }
 
 fn docx_error(error: zip::Error) -> Unreadable {

@@ -27,7 +27,8 @@ pub struct Normalized {
 
 /// Normalizes `source` (see the module doc).
 pub fn normalize(source: &str) -> Normalized {
-    let mut out = Out { text: String::with_capacity(source.len()), map: SourceMap::default() };
+    let mut out =
+        Out { text: String::with_capacity(source.len()), map: SourceMap::for_source(source.len()) };
     let mut line_start = 0;
     for line in source.split_inclusive('\n') {
         let body = line.trim_end_matches(['\n', '\r']);

@@ -53,32 +53,46 @@ const DATE_SUFFIXES: &[char] = &['年', '月', '日', '号', '时', '页', '期'
 const PLACEHOLDERS: &[&str] =
     &["—", "——", "-", "--", "–", "/", "\\", "无", "空", "／", "－", "—-", "─"];
 
+/// Cuts the cell `cell` of `text` into tokens pushed onto `out`, until `out` holds `limit`
+/// tokens: then returns the byte where it stopped (the rest of the cell is not read).
 pub(super) fn tokenize(
     text: &str,
     cell: Range<usize>,
     row: u32,
     kind: super::RowKind,
+    limit: usize,
     out: &mut Vec<Token>,
-) {
+) -> Option<usize> {
+    if out.len() >= limit {
+        return Some(cell.start);
+    }
     let content = &text[cell.clone()];
     let structured = kind.is_structured();
     if structured && content.is_empty() {
-        out.push(Token {
-            kind: TokenKind::Blank { placeholder: false },
-            range: cell,
-            row,
-            whole_cell: true,
-        });
-        return;
+        push(
+            out,
+            limit,
+            Token {
+                kind: TokenKind::Blank { placeholder: false },
+                range: cell,
+                row,
+                whole_cell: true,
+            },
+        );
+        return None;
     }
     if PLACEHOLDERS.contains(&content) {
-        out.push(Token {
-            kind: TokenKind::Blank { placeholder: true },
-            range: cell,
-            row,
-            whole_cell: structured,
-        });
-        return;
+        push(
+            out,
+            limit,
+            Token {
+                kind: TokenKind::Blank { placeholder: true },
+                range: cell,
+                row,
+                whole_cell: structured,
+            },
+        );
+        return None;
     }
     let first = out.len();
     let bytes = content.as_bytes();
@@ -89,16 +103,23 @@ pub(super) fn tokenize(
         if let Some(start) = text_start.take()
             && end > start
         {
-            out.push(Token {
-                kind: TokenKind::Text,
-                range: base + start..base + end,
-                row,
-                whole_cell: false,
-            });
+            push(
+                out,
+                limit,
+                Token {
+                    kind: TokenKind::Text,
+                    range: base + start..base + end,
+                    row,
+                    whole_cell: false,
+                },
+            );
         }
     };
     while i < content.len() {
         crate::work::add(1);
+        if out.len() >= limit {
+            return Some(base + i);
+        }
         let ch = content[i..].chars().next().unwrap_or(' ');
         if ch.is_whitespace() {
             flush(&mut text_start, i, out);
@@ -110,17 +131,21 @@ pub(super) fn tokenize(
                 Scan::Number { end, token } => {
                     flush(&mut text_start, i, out);
                     let shift = |r: Range<usize>| base + r.start..base + r.end;
-                    out.push(Token {
-                        kind: TokenKind::Num(NumToken {
-                            digits: shift(token.digits),
-                            negative: token.negative,
-                            signed: token.signed,
-                            unit: token.unit.map(shift),
-                        }),
-                        range: base + i..base + end,
-                        row,
-                        whole_cell: false,
-                    });
+                    push(
+                        out,
+                        limit,
+                        Token {
+                            kind: TokenKind::Num(NumToken {
+                                digits: shift(token.digits),
+                                negative: token.negative,
+                                signed: token.signed,
+                                unit: token.unit.map(shift),
+                            }),
+                            range: base + i..base + end,
+                            row,
+                            whole_cell: false,
+                        },
+                    );
                     i = end;
                     continue;
                 }
@@ -137,12 +162,16 @@ pub(super) fn tokenize(
         if text_start.is_none() {
             let at_word_start = i == 0 || bytes[i - 1].is_ascii_whitespace();
             if let Some(word_end) = at_word_start.then(|| placeholder_at(content, i)).flatten() {
-                out.push(Token {
-                    kind: TokenKind::Blank { placeholder: true },
-                    range: base + i..base + word_end,
-                    row,
-                    whole_cell: false,
-                });
+                push(
+                    out,
+                    limit,
+                    Token {
+                        kind: TokenKind::Blank { placeholder: true },
+                        range: base + i..base + word_end,
+                        row,
+                        whole_cell: false,
+                    },
+                );
                 i = word_end;
                 continue;
             }
@@ -154,6 +183,17 @@ pub(super) fn tokenize(
     if out.len() == first + 1 && structured {
         out[first].whole_cell = true;
     }
+    None
+}
+
+/// Pushes `token`, growing `out` by doubling but never past `limit` (plus one): a capped
+/// vector does not end up with twice the room it may use.
+fn push(out: &mut Vec<Token>, limit: usize, token: Token) {
+    if out.len() == out.capacity() {
+        let room = out.len().max(64).min(limit.saturating_sub(out.len()).max(1));
+        out.reserve_exact(room);
+    }
+    out.push(token);
 }
 
 /// The longest placeholder, in bytes.
