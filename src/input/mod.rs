@@ -272,19 +272,43 @@ fn decode(bytes: &[u8]) -> Result<(String, Encoding, usize), Unreadable> {
             return Ok(utf16(bytes, false, Encoding::Utf16Be));
         }
     }
-    if bytes.contains(&0) {
+    // Binary data has NUL bytes everywhere; a text file may have a stray one, read as a
+    // replaced character.
+    let nuls = bytes.split(|&b| b == 0).count() - 1;
+    if nuls * 50 > bytes.len() {
         return Err(Unreadable::Binary);
     }
-    if let Ok(text) = std::str::from_utf8(bytes) {
+    if nuls == 0
+        && let Ok(text) = std::str::from_utf8(bytes)
+    {
         return Ok((text.to_string(), Encoding::Utf8, 0));
     }
+    // UTF-8 with a few malformed bytes (one byte changed, a character cut in two) is read as a
+    // browser or an editor reads it: each bad sequence becomes U+FFFD, and the user is told.
+    let (mut utf8_errors, mut utf8_chars) = (nuls, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        utf8_chars += chunk.valid().chars().count();
+        utf8_errors += usize::from(!chunk.invalid().is_empty());
+    }
+    let few = |errors: usize, chars: usize| errors * 50 <= chars.max(1);
     let decoded = gb18030::decode(bytes);
-    let chars = decoded.text.chars().count().max(1);
-    // Real GBK text has (almost) no malformed sequences; other bytes have many.
-    if decoded.errors * 50 > chars {
+    let gbk_errors = decoded.errors + nuls;
+    // Real GBK text has (almost) no malformed sequences; other bytes have many. Of UTF-8 and
+    // GBK, the reading with fewer malformed sequences wins (UTF-8 on a tie).
+    if few(utf8_errors, utf8_chars) && utf8_errors <= gbk_errors {
+        drop(decoded);
+        let text = replace_nul(String::from_utf8_lossy(bytes).into_owned(), nuls);
+        return Ok((text, Encoding::Utf8, utf8_errors));
+    }
+    if !few(gbk_errors, decoded.text.chars().count()) {
         return Err(Unreadable::Binary);
     }
-    Ok((decoded.text, Encoding::Gb18030, decoded.errors))
+    Ok((replace_nul(decoded.text, nuls), Encoding::Gb18030, gbk_errors))
+}
+
+/// `text` with its NUL characters (`nuls` of them) written as U+FFFD.
+fn replace_nul(text: String, nuls: usize) -> String {
+    if nuls == 0 { text } else { text.replace('\0', "\u{FFFD}") }
 }
 
 fn utf16(bytes: &[u8], little: bool, encoding: Encoding) -> (String, Encoding, usize) {

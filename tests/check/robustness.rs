@@ -176,3 +176,40 @@ fn cell_addresses_round_trip_through_the_report() {
         assert_eq!(CellRef::parse(&cell.addr.to_string()), Some(cell.addr));
     }
 }
+
+#[test]
+fn one_bad_byte_does_not_reject_a_report() {
+    // The seed with one \xff inserted, with a character cut in two, with a stray NUL: read as an
+    // editor reads it, the bad bytes as “�”, and said where; everything else as before.
+    let seed = gouji::SAMPLE_REPORT.as_bytes();
+    let clean = check_text(gouji::SAMPLE_REPORT);
+    // The first character of three bytes at or after byte 6000.
+    let at = (6000..seed.len()).find(|&k| seed[k] >= 0xE0).expect("a CJK character");
+    let line = gouji::SAMPLE_REPORT[..at].matches('\n').count() + 1;
+    let cases: [(&str, Vec<u8>); 3] = [
+        ("\\xff", [&seed[..at], b"\xff", &seed[at..]].concat()),
+        ("cut", [&seed[..=at], &seed[at + 3..]].concat()),
+        ("NUL", [&seed[..at], b"\0", &seed[at..]].concat()),
+    ];
+    for (case, bytes) in cases {
+        let checked = check(&Input { bytes: &bytes, name: Some("report.txt") });
+        assert!(checked.unreadable.is_none(), "{case}: {}", describe(&checked));
+        assert_well_formed(&checked);
+        let decode: Vec<_> = checked.findings.iter().filter(|f| f.rule == "INPUT-DECODE").collect();
+        assert_eq!(decode.len(), 1, "{case}: {}", describe(&checked));
+        assert!(decode[0].message.contains("1 处"), "{case}: {}", decode[0].message);
+        assert!(decode[0].message.contains(&format!("第 {line} 行")), "{}", decode[0].message);
+        let others: Vec<_> = checked.findings.iter().filter(|f| f.rule != "INPUT-DECODE").collect();
+        let rules = |fs: &[&gouji::Finding]| fs.iter().map(|f| f.rule.clone()).collect::<Vec<_>>();
+        assert_eq!(rules(&others), rules(&clean.findings.iter().collect::<Vec<_>>()), "{case}");
+        let text = &checked.source.as_ref().expect("read").text;
+        assert_eq!(text.matches('\u{FFFD}').count(), 1, "{case}");
+    }
+    // Real binary files stay refused.
+    let noise: Vec<u8> =
+        (0..4000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+    assert!(check(&Input { bytes: &noise, name: None }).unreadable.is_some());
+    let mut image = b"\x89PNG\r\n\x1a\n".to_vec();
+    image.extend_from_slice(seed);
+    assert!(check(&Input { bytes: &image, name: None }).unreadable.is_some());
+}
