@@ -92,8 +92,40 @@ pub fn run(report: &Report) -> Results {
     narrative::check(report, &mut results.findings);
     hints::check(report, &mut results.findings);
     stats::check(report, &mut results.findings);
+    for finding in &mut results.findings {
+        finding.message = clip_quotes(&finding.message);
+    }
     sort(&mut results.findings);
     results
+}
+
+/// The most characters a message quotes from the report (a cell, digits, a clause).
+pub const MAX_QUOTED_CHARS: usize = 40;
+
+/// `message` with every quotation (“…”) longer than [`MAX_QUOTED_CHARS`] characters cut there
+/// and ended with `…`: a cell of 5 000 digits is named, not echoed.
+pub fn clip_quotes(message: &str) -> String {
+    let mut out = String::with_capacity(message.len().min(1024));
+    let mut rest = message;
+    while let Some(open) = rest.find('“') {
+        let (before, quoted) = rest.split_at(open + '“'.len_utf8());
+        out.push_str(before);
+        let Some(close) = quoted.find('”') else {
+            rest = quoted;
+            break;
+        };
+        let inner = &quoted[..close];
+        match inner.char_indices().nth(MAX_QUOTED_CHARS) {
+            Some((cut, _)) => {
+                out.push_str(&inner[..cut]);
+                out.push('…');
+            }
+            None => out.push_str(inner),
+        }
+        rest = &quoted[close..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The finding for input that could not be read at all.

@@ -38,7 +38,8 @@ pub enum TokenKind {
 /// A number as written.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NumToken {
-    /// The numeral without sign or unit: `12`, `4068.208`.
+    /// The numeral without sign or unit: `12`, `4068.208`; for digits run into junk (`1e5`,
+    /// `0x1`, `1%`), the whole word, which parses as no number.
     pub digits: Range<usize>,
     /// `-1`, `+1`; `增`/`减` prefixes count as signs too.
     pub negative: bool,
@@ -48,7 +49,7 @@ pub struct NumToken {
     pub unit: Option<Range<usize>>,
 }
 
-const UNITS: &[&str] = &["万元", "元", "件", "条", "个", "项", "次", "宗", "起", "人", "家", "%"];
+const UNITS: &[&str] = &["万元", "元", "件", "条", "个", "项", "次", "宗", "起", "人", "家"];
 const DATE_SUFFIXES: &[char] = &['年', '月', '日', '号', '时', '页', '期', '届'];
 const PLACEHOLDERS: &[&str] =
     &["—", "——", "-", "--", "–", "/", "\\", "无", "空", "／", "－", "—-", "─"];
@@ -228,6 +229,51 @@ fn placeholder_at(content: &str, at: usize) -> Option<usize> {
     PLACEHOLDERS.contains(&&content[at..end]).then_some(end)
 }
 
+/// Whether `rest`, right after a number, starts with a character no number is written
+/// against: a Latin letter, a percent or ellipsis, a second decimal point, a closing bracket,
+/// a dash or plus not followed by a digit (`2648-185` is two numbers). Chinese characters and
+/// opening brackets are not junk: crawled text glues labels to values (`规章000行政…`,
+/// `1000001(七)总计`).
+fn glued_to_junk(rest: &str) -> bool {
+    let mut chars = rest.chars();
+    match chars.next() {
+        Some(c) if c.is_ascii_alphabetic() || is_junk(c) => true,
+        Some('-' | '+' | '—' | '–') => !chars.next().is_some_and(|c| c.is_ascii_digit()),
+        _ => false,
+    }
+}
+
+/// Punctuation that is never written against a number's digits in a value.
+fn is_junk(ch: char) -> bool {
+    matches!(
+        ch,
+        '%' | '‰'
+            | '…'
+            | '.'
+            | '。'
+            | '_'
+            | '#'
+            | '*'
+            | '@'
+            | '&'
+            | '='
+            | '~'
+            | '^'
+            | '$'
+            | '!'
+            | '?'
+            | '\''
+            | '"'
+            | ')'
+            | ']'
+            | '}'
+            | '/'
+            | '\\'
+            | ':'
+            | '℃'
+    )
+}
+
 struct ScannedNumber {
     digits: Range<usize>,
     negative: bool,
@@ -321,6 +367,22 @@ fn scan_number(content: &str, at: usize, in_text: bool, structured: bool) -> Opt
             return Some(Scan::Text { end: digits_end });
         }
     }
+    // Digits run into junk (`1e5`, `0x1`, `1%`, `1…`, `1.`) are not a number: the whole word
+    // is one number token whose "numeral" parses as none, so that the cell holding it is
+    // read as text where a number belongs, never as its first digits.
+    if glued_to_junk(rest) {
+        let word = rest
+            .char_indices()
+            .find(|&(_, c)| {
+                !(c.is_ascii_alphanumeric() || is_junk(c) || matches!(c, '-' | '+' | '—' | '–'))
+            })
+            .map_or(content.len(), |(k, _)| digits_end + k);
+        crate::work::add(word - digits_end);
+        return Some(Scan::Number {
+            end: word,
+            token: ScannedNumber { digits: digits_start..word, negative, signed, unit: None },
+        });
+    }
     let mut end = digits_end;
     let mut unit = None;
     if let Some(u) = UNITS.iter().find(|u| rest.starts_with(**u)) {
@@ -369,6 +431,21 @@ mod tests {
         assert_eq!(kinds("3、其他 108"), ["T:3、其他", "N:108"]);
         assert_eq!(kinds("| 3. 其他 | 142 |"), ["T:3.", "T:其他", "N:142"]);
         assert_eq!(kinds("| 类别 | 数据1 | 总计 |"), ["T:类别", "T:数据1", "T:总计"]);
+    }
+
+    #[test]
+    fn digits_run_into_junk_are_text() {
+        // One token, the whole word: its "numeral" is no number, so its cell reads as text.
+        for junk in ["1e5", "0x1F", "1%", "1…", "1.", "1.2.3", "3)", "1-", "1—", "12:30", "1e+5"]
+        {
+            assert_eq!(kinds(&format!("| {junk} | 2 |")), [format!("N:{junk}"), "N:2".to_string()]);
+        }
+        assert_eq!(
+            kinds("| 12.5 | -185 | 5件 | 3万元 |"),
+            ["N:12.5", "N:-185", "N:5[件]", "N:3[万元]"]
+        );
+        assert_eq!(kinds("占比33.9%，共5件"), ["T:占比", "N:33.9%", "T:，共", "N:5[件]"]);
+        assert_eq!(kinds("行政处罚2648-18538"), ["T:行政处罚", "N:2648", "N:-18538"]);
     }
 
     #[test]

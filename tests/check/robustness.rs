@@ -213,3 +213,87 @@ fn one_bad_byte_does_not_reject_a_report() {
     image.extend_from_slice(seed);
     assert!(check(&Input { bytes: &image, name: None }).unreadable.is_some());
 }
+
+/// The VAL-TEXT fixture's consistent report with the 过程性信息 row's 自然人 cell replaced, in
+/// its pipe layout and as tab-separated rows (a browser copy).
+fn with_cell(value: &str) -> [String; 2] {
+    let base = std::fs::read_to_string(crate::support::fixture_path(
+        "rules/VAL-TEXT/valid-consistent-report.md",
+    ))
+    .expect("fixture");
+    let row = "| 6.属于四类过程性信息 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |";
+    assert!(base.contains(row));
+    let piped =
+        base.replace(row, &format!("| 6.属于四类过程性信息 | {value} | 0 | 0 | 0 | 0 | 0 | 1 |"));
+    let tabbed = piped.replace(" | ", "\t").replace("| ", "").replace(" |", "");
+    [piped, tabbed]
+}
+
+#[test]
+fn junk_in_a_value_cell_is_text_not_its_first_digits() {
+    let addr = CellRef::parse("t3/R3.3.6/NP").expect("address");
+    // `1e5` was read as 1, `0x1` as 0, and the sums checked with them.
+    for junk in ["1e5", "1%", "1…", "0x1", "1.", "1.2.3", "3)"] {
+        for text in with_cell(junk) {
+            let checked = check_text(&text);
+            assert_well_formed(&checked);
+            let value = &checked.report.cell(addr).expect("cell").value;
+            assert_eq!(value, &gouji::model::Value::Text(junk.to_string()), "{junk}");
+            assert!(checked.findings.iter().any(|f| f.rule == "VAL-TEXT"), "{junk}");
+            // Its sums cannot run: neither passed nor failed on a made-up value.
+            for check in checked.checks.iter().filter(|c| c.identity.involves(addr)) {
+                assert_eq!(
+                    check.outcome,
+                    gouji::Outcome::CannotRun,
+                    "{junk}: {}",
+                    check.identity.id
+                );
+            }
+            assert!(errors(&checked).is_empty(), "{junk}: {}", describe(&checked));
+        }
+    }
+    // The forms real reports write stay numbers.
+    for (written, value) in [
+        ("1", "1"),
+        ("1.0", "1.0"),
+        ("1,000", "1000"),
+        ("1件", "1"),
+        ("3万元", "3"),
+        ("984361元", "984361"),
+        ("-185", "-185"),
+        ("12.5", "12.5"),
+    ] {
+        for text in with_cell(written) {
+            let checked = check_text(&text);
+            let cell = checked.report.cell(addr).expect("cell");
+            assert_eq!(
+                cell.value.number().map(|n| n.to_string()).as_deref(),
+                Some(value),
+                "{written}"
+            );
+        }
+    }
+}
+
+#[test]
+fn messages_quote_at_most_forty_characters() {
+    // A 23-digit number was told 应填数字; a 5 000-digit cell was echoed whole.
+    for (digits, count) in [("12345678901234567890123", 23), (&"9".repeat(5000)[..], 5000)] {
+        for text in with_cell(digits) {
+            let checked = check_text(&text);
+            let val = checked.findings.iter().find(|f| f.rule == "VAL-TEXT").expect("VAL-TEXT");
+            assert!(val.message.contains(&format!("有 {count} 位")), "{}", val.message);
+            assert!(!val.message.contains("应填数字"), "{}", val.message);
+            for finding in &checked.findings {
+                assert!(finding.message.chars().count() < 300, "{}", finding.message);
+                for quoted in finding.message.split('“').skip(1) {
+                    let inner = quoted.split('”').next().unwrap_or_default();
+                    assert!(inner.chars().count() <= 41, "{}: {}", finding.rule, finding.message);
+                }
+            }
+        }
+    }
+    assert_eq!(gouji::rules::clip_quotes("“1234”"), "“1234”");
+    let long = format!("值“{}”有误", "字".repeat(50));
+    assert_eq!(gouji::rules::clip_quotes(&long), format!("值“{}…”有误", "字".repeat(40)));
+}
