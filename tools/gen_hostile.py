@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Write the hostile inputs that README's "Reliability" section measures.
 
-usage: python3 tools/gen_hostile.py DIR
+usage: python3 tools/gen_hostile.py DIR        the full-size cases, into DIR
+       python3 tools/gen_hostile.py --seeds      small versions, into fuzz/seeds/<target>/
 Each file is one case of issue 13 (bounded time and memory, no report rejected for one bad
 byte); `/usr/bin/time -v target/release/gouji check DIR/<file>` gives the figures. Special
 files (FIFO, symlink loops, /dev/zero) are made by the commands in README, not here.
@@ -71,7 +72,42 @@ def numbering_docx(paragraphs=20_000):
     return docx(document, numbering)
 
 
+def seeds():
+    """Small versions of every case, as the fuzz targets' seed corpora."""
+    root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fuzz", "seeds")
+    seed = open(SEED, "rb").read()
+    cut = 6000
+    while seed[cut] < 0xC0:
+        cut += 1
+    lines = ["1件，", "1;", "<!--", "<!--x", "區(", "區(qū)", "1e5 ", "0x1 1% 1… ", "|", "|\n", "1\t", "1 ",
+             "&#x4E00;", "<td>1", "一、本年新收政府信息公开申请数量 1 ", "（七）总计", "受理申请1件，", "1.其他"]
+    pdf_small = cmap_pdf(chars=300, glyphs=100)
+    docx_small = numbering_docx(paragraphs=100)
+    cases = {
+        "check_bytes": {"seed-one-ff-byte.txt": seed[:5000] + b"\xff" + seed[5000:],
+                        "seed-cut-character.txt": seed[:cut + 1] + seed[cut + 3:],
+                        "seed-nul.txt": seed[:5000] + b"\0" + seed[5000:],
+                        "cmap.pdf": pdf_small, "numbering.docx": docx_small,
+                        "ones.txt": b"1\n" * 500, "overlong-number.txt": b"| 1 | " + b"9" * 300 + b" |\n",
+                        **{f"line-{k}.txt": (line * 40).encode() for k, line in enumerate(lines)}},
+        "check_html": {"cells.html": b"<td>1</td>" * 50, "colspan.html": b"<tr><td colspan=200></td>" * 20,
+                       "comments.html": b"<!--" * 50, "junk.html": b"<td>1e5</td><td>0x1</td><td>1%</td>"},
+        "docx": {"numbering.docx": docx_small},
+        "pdf": {"cmap.pdf": pdf_small},
+        "long_line": {f"line-{k}.txt": line.encode() for k, line in enumerate(lines)},
+    }
+    for target, files in cases.items():
+        os.makedirs(os.path.join(root, target), exist_ok=True)
+        for name, data in files.items():
+            with open(os.path.join(root, target, name), "wb") as f:
+                f.write(data)
+    print(f"{sum(len(f) for f in cases.values())} seeds in {os.path.relpath(root)}")
+
+
 def main():
+    if sys.argv[1:] == ["--seeds"]:
+        seeds()
+        return
     out = sys.argv[1] if len(sys.argv) > 1 else "hostile"
     os.makedirs(out, exist_ok=True)
     seed = open(SEED, "rb").read()
