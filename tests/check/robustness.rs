@@ -89,14 +89,20 @@ fn gbk_and_utf16_files_read_like_utf8() {
 
 #[test]
 fn huge_input_stays_bounded() {
-    // 5 MB: the sample 400 times. The first report is checked; nothing explodes.
+    // 5 MB: the sample 400 times. The first report is checked, within 8 times the input's
+    // memory; what is past the tokens read is said to be unread.
     let text = gouji::SAMPLE_REPORT.repeat(400);
-    let checked = check_text(&text);
+    let (checked, peak) = crate::bounds::peak_memory(|| check_text(&text));
     assert!(errors(&checked).is_empty(), "{}", describe(&checked));
+    assert!(peak <= 8 * text.len(), "{peak} bytes for {}", text.len());
+    assert_eq!(int(&checked, "t3/R1/TOT"), int(&check_text(gouji::SAMPLE_REPORT), "t3/R1/TOT"));
+    assert!(checked.findings.iter().any(|f| f.rule == "INPUT-TRUNCATED"), "{}", describe(&checked));
+    // 10 MB of digits in two cells: one token each, no split tried past what is bounded.
     let digits = "1234567890".repeat(500_000);
-    let checked =
-        check_text(&format!("一、本年新收政府信息公开申请数量{digits}二、上年结转{digits}"));
+    let text = format!("一、本年新收政府信息公开申请数量{digits}二、上年结转{digits}");
+    let (checked, peak) = crate::bounds::peak_memory(|| check_text(&text));
     assert_well_formed(&checked);
+    assert!(peak <= 8 * text.len(), "{peak} bytes for {}", text.len());
 }
 
 #[test]

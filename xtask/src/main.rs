@@ -1,7 +1,8 @@
 //! Project tasks, with nothing but cargo and the tools `tools/setup` installs.
 //!
-//! * `cargo xtask ready`: every check CI runs (format, clippy, all Rust tests, the release
-//!   page build, the browser tests).
+//! * `cargo xtask ready`: every check CI runs (format, clippy, all Rust tests, the hostile
+//!   tests again under a 2 GB address-space limit, the release page build, the browser tests).
+//! * `cargo xtask hostile`: only the hostile tests, under that limit.
 //! * `cargo xtask web`: build the release page (`dist/index.html`, `dist/gouji.html`).
 //! * `cargo xtask serve [PORT]`: build the page and serve `dist/` on 127.0.0.1.
 //! * `cargo xtask docs`: write `docs/rules.md` and `src/rules/examples.rs` from the registry
@@ -25,9 +26,10 @@ fn main() -> ExitCode {
             web().and_then(|()| serve(args.get(1).and_then(|p| p.parse().ok()).unwrap_or(8080)))
         }
         Some("docs") => docs(),
+        Some("hostile") => hostile(),
         Some("fuzz") => fuzz(&args[1..]),
         _ => Err(
-            "usage: cargo xtask ready | web | serve [PORT] | docs | fuzz [--seconds N] [TARGET...]"
+            "usage: cargo xtask ready | web | serve [PORT] | docs | hostile | fuzz [--seconds N] [TARGET...]"
                 .to_string(),
         ),
     };
@@ -73,9 +75,40 @@ fn ready() -> Result<(), String> {
     run("cargo", &["fmt", "--all", "--check"])?;
     run("cargo", &["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])?;
     run("cargo", &["test", "--workspace"])?;
+    hostile()?;
     web()?;
     run("node", &["--test", "e2e/"])?;
     Ok(())
+}
+
+/// Tests of hostile input (`tests/check/bounds.rs`, `robustness.rs`, the hostile PDF and Word
+/// files, the CLI's special files), whose bounds are asserted in the tests themselves.
+const HOSTILE_TESTS: &[&str] = &[
+    "bounds::",
+    "robustness::",
+    "hostile_pdfs",
+    "huge_resource",
+    "ruled_by_thousands",
+    "flate_bomb",
+    "million_times",
+    "cannot_multiply",
+    "bomb_docx",
+    "truncated_pdf",
+];
+const HOSTILE_CLI_TESTS: &[&str] =
+    &["endless_files", "endless_reader", "special_files", "escape_sequences", "control_characters"];
+
+/// The hostile tests again, built first, then run in a shell whose address space is capped at
+/// 2 GB: a regression that makes an input take gigabytes aborts the test, not the machine.
+fn hostile() -> Result<(), String> {
+    run("cargo", &["test", "-p", "gouji", "--test", "check", "--no-run"])?;
+    run("cargo", &["test", "-p", "gouji-cli", "--no-run"])?;
+    let command = format!(
+        "ulimit -v 2097152 && cargo test -q -p gouji --test check -- {} && cargo test -q -p gouji-cli -- {}",
+        HOSTILE_TESTS.join(" "),
+        HOSTILE_CLI_TESTS.join(" ")
+    );
+    run("sh", &["-c", &command])
 }
 
 fn web() -> Result<(), String> {
