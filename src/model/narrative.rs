@@ -151,9 +151,14 @@ const OTHER_BUSINESS: &[&str] = &[
 
 const COUNT_UNITS: &[&str] = &["件", "起", "宗", "个", "条", "份"];
 
+/// Clauses read at most: a report has a few hundred; each costs a few dozen keyword searches,
+/// so text made of millions of clauses (`1申请，1申请，…`) is read this far and no further.
+const MAX_CLAUSES: usize = 100_000;
+
 /// Extracts the facts from `text` outside `exclude` (the tables' ranges).
 pub(super) fn facts(text: &str, exclude: &[Range<usize>]) -> Vec<Fact> {
     let mut out = Vec::new();
+    let mut clauses = 0;
     let mut start = 0;
     let mut excluded: Vec<Range<usize>> = exclude.to_vec();
     crate::sort::sort_by_key(&mut excluded, |r| r.start);
@@ -186,7 +191,8 @@ pub(super) fn facts(text: &str, exclude: &[Range<usize>]) -> Vec<Fact> {
             continue;
         }
         clause_facts(text, clause, &mut out);
-        if out.len() > 10_000 {
+        clauses += 1;
+        if out.len() > 10_000 || clauses >= MAX_CLAUSES {
             break;
         }
     }
@@ -195,12 +201,14 @@ pub(super) fn facts(text: &str, exclude: &[Range<usize>]) -> Vec<Fact> {
 
 fn clause_facts(text: &str, range: Range<usize>, out: &mut Vec<Fact>) {
     let clause = &text[range.clone()];
+    crate::work::add(clause.len());
     if clause.chars().count() > 200 {
         return;
     }
-    // Every fact is worded in Chinese: a clause without a CJK character (a table's number, a
-    // date) states none, and is skipped before the keyword searches.
-    if !clause.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)) {
+    // Every fact is worded in Chinese, with a keyword of at least two characters: a clause
+    // with fewer CJK characters (a table's number, a date, `1件`) states none, and is skipped
+    // before the keyword searches.
+    if clause.chars().filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c)).nth(1).is_none() {
         return;
     }
     let squeezed: String = clause.chars().filter(|c| !c.is_whitespace()).collect();
