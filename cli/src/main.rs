@@ -36,7 +36,7 @@ fn main() -> ExitCode {
     match run(&args) {
         Ok(code) => ExitCode::from(code),
         Err(message) => {
-            let _ = writeln!(std::io::stderr(), "gouji: {message}\n\n{USAGE}");
+            let _ = writeln!(std::io::stderr(), "gouji: {}\n\n{USAGE}", human::printable(&message));
             ExitCode::from(2)
         }
     }
@@ -215,7 +215,8 @@ fn check_command(args: &[String]) -> Result<u8, String> {
                     }
                     Err(message) => {
                         status = 2;
-                        let _ = writeln!(std::io::stderr(), "gouji: {message}");
+                        let _ =
+                            writeln!(std::io::stderr(), "gouji: {}", human::printable(&message));
                     }
                 }
             }
