@@ -13,8 +13,6 @@
 //! Reports are matched by agency (as the title names it) and year; a year with two reports of
 //! the same agency is not matched, rather than guessed. Pure, like [`crate::check`].
 
-use std::collections::BTreeSet;
-
 use crate::model::{CellRef, Col, Layout, Number, Row, TableId, Value};
 use crate::{Checked, Finding, review, rules};
 
@@ -70,6 +68,29 @@ fn carry(last: &Checked, this: &Checked, out: &mut Vec<(usize, Finding)>, index:
         ));
         out.push((index, f));
     }
+}
+
+/// Per report with last year's in the batch: last year's 结转下年度 for each 上年结转 cell.
+fn carried_in(reports: &[&Checked]) -> Vec<(usize, Vec<rules::evidence::Stated>)> {
+    let mut out = Vec::new();
+    for (k, this) in reports.iter().enumerate() {
+        let Some(prev) = previous(reports, k) else { continue };
+        let (last, Some(table)) = (reports[prev], this.report.table(TableId::T3)) else { continue };
+        let year = last.report.year.unwrap_or_default();
+        let stated: Vec<rules::evidence::Stated> = table
+            .cols()
+            .into_iter()
+            .filter_map(|col| {
+                let before = value(last, CellRef::new(TableId::T3, Row::R4, col))?.as_int()?;
+                let cell = CellRef::new(TableId::T3, Row::R2, col);
+                Some(rules::evidence::Stated::last_year(cell, before, year))
+            })
+            .collect();
+        if !stated.is_empty() {
+            out.push((k, stated));
+        }
+    }
+    out
 }
 
 /// XY-STOCK: 表二 (2021 format) 现行有效件数 = last year's + 本年制发 − 本年废止.
@@ -186,14 +207,10 @@ fn chain(last: &Checked, this: &Checked, out: &mut Vec<(usize, Finding)>, index:
     }
 }
 
-/// How much of one narrative is in another: shingles of 8 characters over the text outside the
-/// tables, digits, spaces and punctuation removed (a copy that changed only the year and the
-/// numbers is still a copy).
-const SHINGLE: usize = 8;
+/// How much of one narrative is in another: the model's shingles ([`crate::model::Report`]),
+/// compared by Jaccard similarity.
 /// Narratives at least this similar (Jaccard of their shingles, per mille) are reported.
 const DUP_THRESHOLD: usize = 800;
-/// Narratives shorter than this (characters) are not compared: too little to tell.
-const DUP_MIN_CHARS: usize = 300;
 /// `MinHash` signature length: a cheap first pass over every pair of a large batch.
 const SIGNATURE: usize = 64;
 
@@ -203,38 +220,17 @@ struct Narrative {
 }
 
 fn narrative(checked: &Checked) -> Option<Narrative> {
-    let source = checked.source.as_ref()?;
-    let tables: Vec<std::ops::Range<usize>> =
-        checked.report.tables.iter().map(|t| t.range.clone()).collect();
-    let chars: Vec<char> = source
-        .text
-        .char_indices()
-        .filter(|(at, _)| !tables.iter().any(|r| r.contains(at)))
-        .map(|(_, c)| c)
-        .filter(|c| c.is_alphabetic() && !c.is_ascii_digit())
-        .collect();
-    if chars.len() < DUP_MIN_CHARS {
-        return None;
-    }
-    let mut shingles: BTreeSet<u64> = BTreeSet::new();
-    for window in chars.windows(SHINGLE) {
-        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-        for c in window {
-            for byte in (*c as u32).to_le_bytes() {
-                hash ^= u64::from(byte);
-                hash = hash.wrapping_mul(0x0100_0000_01b3);
-            }
-        }
-        shingles.insert(hash);
-    }
+    // The model's shingles of the normalized narrative (Simplified, pinyin removed), so that
+    // a report pasted in Traditional characters compares like its Simplified copy.
+    let shingles = checked.report.shingles.as_ref()?;
     let mut signature = [u64::MAX; SIGNATURE];
-    for &h in &shingles {
+    for &h in shingles {
         for (k, slot) in signature.iter_mut().enumerate() {
             let mixed = mix(h ^ (k as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
             *slot = (*slot).min(mixed);
         }
     }
-    Some(Narrative { shingles: shingles.into_iter().collect(), signature })
+    Some(Narrative { shingles: shingles.clone(), signature })
 }
 
 fn mix(mut x: u64) -> u64 {
@@ -320,33 +316,6 @@ fn duplicates(reports: &[&Checked], out: &mut Vec<(usize, Finding)>) {
     }
 }
 
-/// Words for a whole region ("全县汇总数据").
-const REGIONS: &[&str] = &["全区", "全市", "全县", "全省", "全州", "全旗"];
-
-/// The report says it is its region's 汇总: "汇总" right after a region word ("全县汇总"), or
-/// after one and before 数据/情况 ("全区……汇总数据"), or before its units ("汇总…各有关单位").
-/// "在全县共享，汇总疑难问题" is not such a statement.
-fn declares_aggregate(checked: &Checked) -> bool {
-    let Some(source) = &checked.source else { return false };
-    let chars: Vec<char> = source.text.chars().collect();
-    let text = |from: usize, to: usize| -> String {
-        chars.get(from.min(to)..to.min(chars.len())).unwrap_or_default().iter().collect()
-    };
-    (0..chars.len().saturating_sub(1)).any(|at| {
-        if chars.get(at..at + 2) != Some(&['汇', '总'][..]) {
-            return false;
-        }
-        let before = text(at.saturating_sub(10), at);
-        let right_before = text(at.saturating_sub(2), at);
-        let after = text(at + 2, at + 22);
-        let next = text(at + 2, at + 6);
-        let region = REGIONS.iter().any(|w| before.contains(w));
-        REGIONS.iter().any(|w| right_before == *w)
-            || (region && ["数据", "情况", "编制", "形成"].iter().any(|w| next.contains(w)))
-            || (after.contains('各') && (after.contains("部门") || after.contains("单位")))
-    })
-}
-
 /// The place a region's report speaks for: its unit's name without 人民政府 (and the like),
 /// and without the city or province before a district or county.
 fn places(agency: &str) -> Vec<String> {
@@ -370,7 +339,7 @@ fn aggregates(reports: &[&Checked], out: &mut Vec<(usize, Finding)>) {
         let (Some(agency), Some(year)) = (&parent.report.agency, parent.report.year) else {
             continue;
         };
-        if !declares_aggregate(parent) {
+        if !parent.report.declares_aggregate {
             continue;
         }
         let places = places(agency);
@@ -432,10 +401,18 @@ fn aggregates(reports: &[&Checked], out: &mut Vec<(usize, Finding)>) {
 
 /// Adds the findings across `reports` to the reports they are about (sorted as usual).
 pub fn apply(reports: &mut [Checked]) {
-    let found = {
+    let (found, carried) = {
         let refs: Vec<&Checked> = reports.iter().collect();
-        check(&refs)
+        (check(&refs), carried_in(&refs))
     };
+    // Last year's 结转下年度 is evidence for this year's 上年结转, when this year's own sums
+    // leave several corrections.
+    for (k, stated) in carried {
+        if let Some(report) = reports.get_mut(k) {
+            let Checked { report, diagnoses, findings, .. } = report;
+            rules::reweigh(report, diagnoses, findings, &stated);
+        }
+    }
     for (k, finding) in found {
         if let Some(report) = reports.get_mut(k) {
             report.add_findings([finding]);
@@ -449,12 +426,33 @@ mod tests {
 
     #[test]
     fn only_a_report_that_says_it_sums_its_units_is_an_aggregate() {
-        let says = |text: &str| declares_aggregate(&crate::check(&crate::Input::text(text)));
+        let says = |text: &str| crate::check(&crate::Input::text(text)).report.declares_aggregate;
         assert!(says("本报告数据为全县汇总数据。"));
         assert!(says("全区汇总。"));
         assert!(says("本报告汇总平潭综合实验区各有关单位政府信息公开工作情况。"));
         assert!(!says("及时梳理实操经验并在全县共享，汇总疑难问题向县司法局出具问询函。"));
         assert!(!says("已对外公布本部门预决算和“三公”经费预算汇总数。"));
+        // Read on the normalized text: Traditional characters with pinyin, as the seed is.
+        assert!(says("本報(bào)告數(shù)據(jù)為全縣匯(huì)總(zǒng)數(shù)據(jù)。"));
+    }
+
+    #[test]
+    fn a_traditional_copy_with_pinyin_is_the_same_narrative() {
+        // The seed as published (Traditional, pinyin) and its normalized (Simplified) text,
+        // in the next year: the same narrative.
+        let seed = crate::SAMPLE_REPORT;
+        let simplified = crate::normalize::normalize(seed).text.replace("2023", "2024");
+        let mut reports = vec![
+            crate::check(&crate::Input::text(seed)),
+            crate::check(&crate::Input::text(&simplified)),
+        ];
+        assert!(reports[0].report.shingles.is_some());
+        apply(&mut reports);
+        assert!(
+            reports[1].findings.iter().any(|f| f.rule == "XY-DUP"),
+            "{:?}",
+            reports[1].findings.iter().map(|f| &f.rule).collect::<Vec<_>>()
+        );
     }
 
     #[test]

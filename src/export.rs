@@ -75,9 +75,10 @@ pub fn json(entry: &Entry<'_>) -> String {
                 })
                 .collect();
             format!(
-                "{{\"explains\":[{}],\"corrections\":[{}]}}",
+                "{{\"explains\":[{}],\"corrections\":[{}],\"evidence\":{}}}",
                 explains.join(","),
-                corrections.join(",")
+                corrections.join(","),
+                d.evidence.as_deref().map_or_else(|| "null".to_string(), js)
             )
         })
         .collect();
@@ -104,10 +105,12 @@ pub fn json(entry: &Entry<'_>) -> String {
     let mut out = String::new();
     let _ = write!(
         out,
-        "{{\"file\":{},\"template\":{},\"year\":{},\"agency\":{},\"cells\":{{{}}},\"inferred\":[{}],\"findings\":[{}],\"diagnoses\":[{}],\"coverage\":{{{}}}",
+        "{{\"file\":{},\"template\":{},\"year\":{},\"verdict\":{},\"not_checked\":[{}],\"agency\":{},\"cells\":{{{}}},\"inferred\":[{}],\"findings\":[{}],\"diagnoses\":[{}],\"coverage\":{{{}}}",
         js(entry.file),
         js(report.template.as_str()),
         report.year.map_or_else(|| "null".to_string(), |y| y.to_string()),
+        js(checked.verdict().as_str()),
+        checked.gaps().iter().map(|g| js(g)).collect::<Vec<_>>().join(","),
         report.agency.as_deref().map_or_else(|| "null".to_string(), js),
         cells.join(","),
         inferred.join(","),
@@ -145,7 +148,7 @@ pub fn json(entry: &Entry<'_>) -> String {
 /// The object for a file that could not even be opened (the shell's message).
 pub fn json_io_error(file: &str, message: &str) -> String {
     format!(
-        "{{\"file\":{},\"template\":\"unknown\",\"year\":null,\"cells\":{{}},\"findings\":[],\"error\":{}}}",
+        "{{\"file\":{},\"template\":\"unknown\",\"year\":null,\"verdict\":\"unreadable\",\"cells\":{{}},\"findings\":[],\"error\":{}}}",
         js(file),
         js(message)
     )
@@ -165,9 +168,10 @@ fn finding(f: &Finding, decisions: &Decisions) -> String {
         },
     );
     format!(
-        "{{\"rule\":{},\"family\":{},\"severity\":{},\"cells\":[{}],\"message\":{},\"expected\":{},\"found\":{},\"hint\":{},\"fingerprint\":{},\"decision\":{}}}",
+        "{{\"rule\":{},\"family\":{},\"also\":[{}],\"severity\":{},\"cells\":[{}],\"message\":{},\"expected\":{},\"found\":{},\"hint\":{},\"fingerprint\":{},\"decision\":{}}}",
         js(&f.rule),
         js(f.family),
+        f.also.iter().map(|a| js(a)).collect::<Vec<_>>().join(","),
         js(f.severity.as_str()),
         cells.join(","),
         js(&f.message),
@@ -209,7 +213,7 @@ pub fn csv(entries: &[Entry<'_>]) -> String {
             report.agency.clone().unwrap_or_default(),
             report.year.map(|y| y.to_string()).unwrap_or_default(),
             report.template.name().to_string(),
-            entry.checked.verdict(),
+            entry.checked.verdict_text(),
         ];
         if entry.checked.findings.is_empty() {
             let mut row: Vec<String> = head.to_vec();
@@ -288,6 +292,7 @@ mod tests {
         let value = crate::json::parse(&line).expect("valid JSON");
         assert_eq!(value.get("file").and_then(crate::json::Json::as_str), Some("a\"b.txt"));
         assert_eq!(value.get("year").and_then(crate::json::Json::as_i64), Some(2023));
+        assert_eq!(value.get("verdict").and_then(crate::json::Json::as_str), Some("pass"));
         let csv = csv(&[Entry { file: "x.txt", checked: &checked, decisions: &decisions }]);
         assert!(csv.starts_with("\u{FEFF}文件,单位,年度"));
         assert_eq!(csv.matches("\r\n").count(), 1 + checked.findings.len());

@@ -59,4 +59,18 @@ pub struct Finding {
     /// A stable key for reviewer decisions ([`crate::review::fingerprint`]): the same for the
     /// same problem on every re-check, different when its numbers change.
     pub fingerprint: String,
+    /// The other checks this one mistake breaks (concrete ids): one wrong cell breaks its
+    /// row's sum, its column's and the balance at once, and is one finding.
+    pub also: Vec<String>,
+}
+
+impl Finding {
+    /// True when the finding is of rule family `family`, or explains a check of it.
+    pub fn concerns(&self, family: &str) -> bool {
+        self.family == family
+            || self
+                .also
+                .iter()
+                .any(|id| crate::rules::rule(id).is_some_and(|rule| rule.id == family))
+    }
 }

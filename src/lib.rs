@@ -134,8 +134,123 @@ impl Checked {
         summary
     }
 
-    /// The one-line verdict, e.g. `表三 发现 2 处不一致 · 表四 通过`.
-    pub fn verdict(&self) -> String {
+    /// The report's verdict (CONTRACT.md `verdict`): it passes only when every required sum
+    /// of its format ran and held and every required table was found.
+    pub fn verdict(&self) -> Verdict {
+        if self.unreadable.is_some() {
+            Verdict::Unreadable
+        } else if self.count(Severity::Error) > 0 {
+            Verdict::Fail
+        } else if self.gaps().is_empty() {
+            Verdict::Pass
+        } else {
+            Verdict::Incomplete
+        }
+    }
+
+    /// Why the check is not complete, one reason per table (empty when it is): what was not
+    /// found, how many rows could not be read and how many sums could not run.
+    pub fn gaps(&self) -> Vec<String> {
+        if self.unreadable.is_some() {
+            return Vec::new();
+        }
+        let report = &self.report;
+        if report.table(model::TableId::P).is_some() {
+            let s = self.summary(model::TableId::P);
+            return if s.cannot_run > 0 {
+                vec![format!("统计表有 {} 项勾稽未能检查", s.cannot_run)]
+            } else {
+                Vec::new()
+            };
+        }
+        match report.template {
+            model::Template::Unknown => {
+                return vec!["未识别到年度报告的表二、表三、表四，没有做任何勾稽检查".to_string()];
+            }
+            model::Template::Pre2019 => {
+                return vec![
+                    "这份 2019 年以前的报告中没有找到可识别的统计表，没有做勾稽检查".to_string(),
+                ];
+            }
+            model::Template::Y2019 | model::Template::Y2021 => {}
+        }
+        let mut gaps = Vec::new();
+        for id in [model::TableId::T2, model::TableId::T3, model::TableId::T4] {
+            let Some(table) = report.table(id) else {
+                let sums = self.summary(id).cannot_run;
+                gaps.push(if sums > 0 {
+                    format!("{} 未找到，{sums} 项勾稽未能检查", id.name())
+                } else {
+                    format!("{} 未找到", id.name())
+                });
+                continue;
+            };
+            let s = self.summary(id);
+            if s.cannot_run == 0 {
+                continue;
+            }
+            let unread = table
+                .rows()
+                .into_iter()
+                .filter(|&row| {
+                    table.cells.iter().any(|c| {
+                        c.addr.row == row
+                            && matches!(
+                                c.value,
+                                model::Value::Missing
+                                    | model::Value::Ambiguous
+                                    | model::Value::Text(_)
+                            )
+                    })
+                })
+                .count();
+            let rows = if id == model::TableId::T4 {
+                "有数字未能读取".to_string()
+            } else {
+                format!("有 {unread} 行未能读取")
+            };
+            gaps.push(format!("{} {rows}，{} 项勾稽未能检查", id.name(), s.cannot_run));
+        }
+        gaps
+    }
+
+    /// The verdict in words, e.g. `发现错误：2 处` or `未能完整核对：表三 有 3 行未能读取，…`.
+    pub fn verdict_text(&self) -> String {
+        match self.verdict() {
+            Verdict::Unreadable => {
+                format!("无法读取：{}", self.unreadable.map_or("", |why| why.message()))
+            }
+            Verdict::Fail => {
+                let sums: usize = [model::TableId::T3, model::TableId::T4, model::TableId::P]
+                    .into_iter()
+                    .map(|id| self.summary(id).failed)
+                    .sum();
+                let errors = self.count(Severity::Error);
+                if sums > errors {
+                    format!("发现 {errors} 处错误（{sums} 项勾稽不成立）")
+                } else {
+                    format!("发现 {errors} 处错误")
+                }
+            }
+            Verdict::Incomplete => format!("未能完整核对：{}", self.gaps().join("；")),
+            Verdict::Pass => {
+                let review: usize = [model::TableId::T3, model::TableId::T4, model::TableId::P]
+                    .into_iter()
+                    .map(|id| self.summary(id).review)
+                    .sum();
+                if review > 0 {
+                    format!(
+                        "通过：全部勾稽关系成立，其中 {review} 项含空白或推断的数值，需人工核实"
+                    )
+                } else {
+                    "通过：全部勾稽关系成立".to_string()
+                }
+            }
+        }
+    }
+
+    /// One line per table, e.g. `表二 已读取 · 表三 2 项勾稽不成立 · 表四 通过`.
+    pub fn tables_line(&self) -> String {
         if let Some(why) = self.unreadable {
             return format!("无法读取：{}", why.message());
         }
@@ -156,7 +271,7 @@ impl Checked {
             } else if id == model::TableId::T2 {
                 format!("{name} 已读取")
             } else if s.failed > 0 {
-                format!("{name} 发现 {} 处不一致", s.failed)
+                format!("{name} {} 项勾稽不成立", s.failed)
             } else if s.cannot_run > 0 {
                 format!("{name} {} 项无法检查", s.cannot_run)
             } else if s.review > 0 {
@@ -182,6 +297,41 @@ impl TableSummary {
             self.review,
             self.cannot_run
         )
+    }
+}
+
+/// What a report's check comes to (CONTRACT.md `verdict`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Verdict {
+    /// At least one error-severity finding.
+    Fail,
+    /// No error, but some required sum could not run or a required table is missing.
+    Incomplete,
+    /// The input could not be read at all.
+    Unreadable,
+    /// Every required sum of the format ran and held, every required table was found.
+    Pass,
+}
+
+impl Verdict {
+    /// The contract's spelling: `pass`, `fail`, `incomplete`, `unreadable`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Pass => "pass",
+            Verdict::Fail => "fail",
+            Verdict::Incomplete => "incomplete",
+            Verdict::Unreadable => "unreadable",
+        }
+    }
+
+    /// The Chinese name shown to users.
+    pub fn name(self) -> &'static str {
+        match self {
+            Verdict::Pass => "通过",
+            Verdict::Fail => "发现错误",
+            Verdict::Incomplete => "未能完整核对",
+            Verdict::Unreadable => "无法读取",
+        }
     }
 }
 

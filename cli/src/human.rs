@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use gouji::review::Decisions;
-use gouji::{Checked, Severity};
+use gouji::{Checked, Severity, Verdict};
 
 pub(crate) struct Style {
     pub(crate) color: bool,
@@ -86,7 +86,7 @@ pub(crate) fn report(
         }
     }
     let _ = writeln!(out, "  {}", facts.join("  "));
-    let _ = writeln!(out, "  {}", checked.verdict());
+    let _ = writeln!(out, "  {}", checked.tables_line());
     if checked.unreadable.is_none() && !report.tables.is_empty() {
         let ids: &[gouji::model::TableId] = if report.table(gouji::model::TableId::P).is_some() {
             &[gouji::model::TableId::P]
@@ -102,10 +102,14 @@ pub(crate) fn report(
         checked.count(Severity::Warning),
         checked.count(Severity::Info),
     );
-    let conclusion = if errors == 0 {
-        style.paint("32", &format!("✔ 未发现错误（警告 {warnings}，提示 {infos}）"))
-    } else {
-        style.paint("1;31", &format!("✘ 发现 {errors} 个错误（警告 {warnings}，提示 {infos}）"))
+    let counts = format!("（错误 {errors}，警告 {warnings}，提示 {infos}）");
+    // Only a report whose every required sum ran and held gets a ✔.
+    let conclusion = match checked.verdict() {
+        Verdict::Pass => style.paint("32", &format!("✔ {}{counts}", checked.verdict_text())),
+        Verdict::Fail => style.paint("1;31", &format!("✘ {}{counts}", checked.verdict_text())),
+        Verdict::Incomplete | Verdict::Unreadable => {
+            style.paint("1;33", &format!("？ {}{counts}", checked.verdict_text()))
+        }
     };
     let _ = writeln!(out, "  {conclusion}");
     let decided = checked.findings.iter().filter(|f| decisions.get(f).is_some()).count();

@@ -118,12 +118,12 @@ fn human_output_is_chinese_and_names_the_culprit() {
     let (code, stdout, _) =
         gouji(&["check", "--color=never", &fixture("reports/corpus/kewei-2024-source.md")], None);
     assert_eq!(code, 1);
-    assert!(stdout.contains("表三 发现 2 处不一致"), "{stdout}");
+    assert!(stdout.contains("表三 2 项勾稽不成立"), "{stdout}");
     assert!(stdout.contains("把“总计·结转下年度”由 空白 改为 1"), "{stdout}");
     assert!(!stdout.contains("\u{1b}["), "no colour when asked");
     let (code, stdout, _) = gouji(&["sample", "--color=never"], None);
     assert_eq!(code, 0);
-    assert!(stdout.contains("✔ 未发现错误"), "{stdout}");
+    assert!(stdout.contains("✔ 通过：全部勾稽关系成立"), "{stdout}");
 }
 
 #[test]
@@ -232,7 +232,7 @@ fn csv_opens_in_excel_and_wps() {
     let findings: usize =
         json_lines(&json).iter().map(|o| o["findings"].as_array().map_or(0, Vec::len)).sum();
     assert_eq!(lines.len(), 1 + findings, "one line per finding");
-    assert!(lines.iter().any(|l| l.contains("T3-BAL-TOT") && l.contains("上海市科委")));
+    assert!(lines.iter().any(|l| l.contains("T3-ROW-R4") && l.contains("上海市科委")));
     let (code, _, stderr) = gouji(&["check", "--csv", "--json", "x"], None);
     assert_eq!(code, 2);
     assert!(stderr.contains("cannot be used together"));

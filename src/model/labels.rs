@@ -49,7 +49,12 @@ pub(crate) fn t3_keys(row: Row) -> &'static [&'static str] {
 }
 
 /// Words that only occur in the 2021 表三 (its three 其他处理 rows).
-pub(crate) const T3_2021_MARKERS: &[&str] = &["不补正", "收费通知", "缴纳费用"];
+pub(crate) const T3_2021_MARKERS: &[&str] =
+    &["不补正", "收费通知", "缴纳费用", "不再处理其政府信息公开申请"];
+
+/// 3.其他 written without its number: 其他 right before （七）总计 (numbers are not in the
+/// compact text).
+pub(crate) const T3_OTHER_BEFORE_TOTAL: &[&str] = &["其他(七)", "其他七)"];
 
 /// Label typos seen in real reports: (as written, official, row). Matched in the table's text.
 pub(crate) const LABEL_TYPOS: &[(&str, &str, Option<Row>)] = &[
@@ -60,6 +65,9 @@ pub(crate) const LABEL_TYPOS: &[(&str, &str, Option<Row>)] = &[
     ("其他法律法规禁止公开", "其他法律行政法规禁止公开", Some(Row::R3_3_2)),
     ("本机关不掌握相关信息", "本机关不掌握相关政府信息", Some(Row::R3_4_1)),
 ];
+
+/// Words for a whole region ("全县汇总数据").
+pub(crate) const REGIONS: &[&str] = &["全区", "全市", "全县", "全省", "全州", "全旗"];
 
 /// Labels of a subtotal row in local variants of 表三.
 pub(crate) const SUBTOTAL_KEYS: &[&str] = &["小计", "合计"];
@@ -151,19 +159,29 @@ pub(crate) struct SectionDef {
     pub(crate) numeral: char,
     pub(crate) title: &'static str,
     pub(crate) keys: &'static [&'static str],
+    /// A heading worded otherwise still counts when it starts with the section's numeral and
+    /// has one word of each group (`四、政府信息公开行政复议与行政诉讼情况`).
+    pub(crate) words: &'static [&'static [&'static str]],
 }
 
 pub(crate) const SECTIONS: &[SectionDef] = &[
-    SectionDef { numeral: '一', title: "总体情况", keys: &["总体情况", "概述"] },
+    SectionDef {
+        numeral: '一',
+        title: "总体情况",
+        keys: &["总体情况", "概述"],
+        words: &[&["总体", "概述", "概况"]],
+    },
     SectionDef {
         numeral: '二',
         title: "主动公开政府信息情况",
         keys: &["主动公开政府信息情", "主动公开情况"],
+        words: &[&["主动公开"]],
     },
     SectionDef {
         numeral: '三',
         title: "收到和处理政府信息公开申请情况",
         keys: &["收到和处理政府信息公开申请", "政府信息公开申请情况", "依申请公开"],
+        words: &[&["申请"], &["情况", "处理", "办理", "公开"]],
     },
     SectionDef {
         numeral: '四',
@@ -175,16 +193,19 @@ pub(crate) const SECTIONS: &[SectionDef] = &[
             "行政复议、提起行政诉讼",
             "行政法复议",
         ],
+        words: &[&["复议"], &["诉讼"]],
     },
     SectionDef {
         numeral: '五',
         title: "存在的主要问题及改进情况",
         keys: &["存在的主要问题", "主要问题及改进"],
+        words: &[&["问题", "不足"], &["改进", "整改", "措施", "方向"]],
     },
     SectionDef {
         numeral: '六',
         title: "其他需要报告的事项",
         keys: &["其他需要报告的事项", "其他需要报告"],
+        words: &[&["其他"], &["事项", "报告"]],
     },
 ];
 

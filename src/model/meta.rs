@@ -280,12 +280,16 @@ fn leading_number(text: &str) -> Option<(u32, usize)> {
 fn sections(squeezed: &str) -> Vec<Section> {
     let mut found: Vec<(usize, usize, Section)> = Vec::new();
     for (index, def) in SECTIONS.iter().enumerate() {
-        let hit = def.keys.iter().find_map(|key| {
-            squeezed
-                .match_indices(key)
-                .take(50)
-                .find_map(|(at, _)| numeral_before(squeezed, at).map(|n| (at, n)))
-        });
+        let hit = def
+            .keys
+            .iter()
+            .find_map(|key| {
+                squeezed
+                    .match_indices(key)
+                    .take(50)
+                    .find_map(|(at, _)| numeral_before(squeezed, at).map(|n| (at, n)))
+            })
+            .or_else(|| reworded_heading(squeezed, index, &found));
         if let Some((at, numeral)) = hit {
             let heading_end = heading_end(squeezed, at, index);
             let truncated = index == 1 && !squeezed[at..].starts_with("主动公开政府信息情况");
@@ -323,6 +327,34 @@ fn sections(squeezed: &str) -> Vec<Section> {
             section
         })
         .collect()
+}
+
+/// A heading worded otherwise than the format (`五、存在问题及改进情况`): the section's own
+/// numeral and `、`, then one word of each of its groups before the sentence ends. Never
+/// where another section's heading was found.
+fn reworded_heading(
+    squeezed: &str,
+    index: usize,
+    found: &[(usize, usize, Section)],
+) -> Option<(usize, char)> {
+    let def = &SECTIONS[index];
+    let mark: String = [def.numeral, '、'].iter().collect();
+    squeezed.match_indices(&mark).take(50).find_map(|(at, _)| {
+        // Not "第四、" or "十四、".
+        let starts_heading = squeezed[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !"第一二三四五六七八九十".contains(c));
+        let title_at = at + mark.len();
+        let title: String = squeezed[title_at..]
+            .chars()
+            .take_while(|&c| !matches!(c, '。' | ';' | ':'))
+            .take(30)
+            .collect();
+        let fits = def.words.iter().all(|group| group.iter().any(|w| title.contains(w)));
+        let taken = found.iter().any(|(start, end, _)| (*start..*end).contains(&title_at));
+        (starts_heading && fits && !taken).then_some((title_at, def.numeral))
+    })
 }
 
 /// Where the heading found at `at` ends: after its key words and the rest of the title.

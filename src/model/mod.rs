@@ -16,6 +16,7 @@ pub(crate) mod labels;
 mod meta;
 pub mod narrative;
 pub mod number;
+mod resolve;
 mod split;
 mod stats;
 mod tables;
@@ -98,6 +99,11 @@ pub struct Report {
     pub tables: Vec<Table>,
     /// What the narrative states (outside the tables).
     pub facts: Vec<Fact>,
+    /// Shingles of the narrative (normalized text outside the tables), for telling copies;
+    /// `None` when it is too short to compare.
+    pub shingles: Option<Vec<u64>>,
+    /// The report says it is its region's 汇总 ("本报告数据为全县汇总数据").
+    pub declares_aggregate: bool,
 }
 
 impl Report {
@@ -118,6 +124,8 @@ impl Report {
             is_whole_report: false,
             tables: Vec::new(),
             facts: Vec::new(),
+            shingles: None,
+            declares_aggregate: false,
         }
     }
 
@@ -285,14 +293,17 @@ pub enum Note {
         /// Ids of identities assumed while splitting.
         assumed: Vec<String>,
     },
-    /// A row whose glued digits split in several ways; its cells are [`Value::Ambiguous`].
+    /// A row whose glued digits read in several ways the table cannot tell apart; its cells
+    /// are [`Value::Ambiguous`].
     Ambiguous {
         /// The row.
         row: Row,
         /// The digits as written.
         digits: String,
-        /// The possible splits (at most a few).
-        candidates: Vec<Vec<Number>>,
+        /// The first few readings (`None`: a blank cell that left no digit).
+        candidates: Vec<Vec<Option<Number>>>,
+        /// How many readings there are.
+        count: usize,
     },
     /// Rows whose label was lost, matched by their position after the previous label.
     Positional {
@@ -310,13 +321,24 @@ pub enum Note {
         /// Values found.
         found: usize,
     },
-    /// Glued digits that no split fits under the row's sum: the row cannot be read, and its
-    /// sum is probably broken. Its cells are left [`Value::Missing`].
+    /// Glued digits that no reading fits under the row's sum: the row as published is
+    /// inconsistent whatever its cells were. It is read the way the table's other sums
+    /// support (inferred), or left ambiguous when they cannot tell.
     Unsplittable {
         /// The row.
         row: Row,
         /// The digits as written.
         digits: String,
+    },
+    /// Sums that break in every reading of the table's glued rows (`proven`): broken whatever
+    /// the digits meant, even where a cell could not be settled. Or, for digits that fit no
+    /// reading at all (so the table is wrong somewhere for sure), sums that break in every one
+    /// of the likeliest readings (`proven` false).
+    Inconsistent {
+        /// Ids of the identities.
+        identities: Vec<String>,
+        /// True when they break in every reading, not only in the likeliest ones.
+        proven: bool,
     },
     /// A row whose label was not found at all.
     MissingRow {
@@ -396,5 +418,7 @@ pub fn build(text: &str, doc: &Doc) -> Report {
         is_whole_report,
         tables,
         facts,
+        shingles: narrative::shingles(text, &table_ranges),
+        declares_aggregate: narrative::declares_aggregate(text),
     }
 }

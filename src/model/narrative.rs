@@ -442,6 +442,84 @@ pub(crate) fn cn_number(text: &str) -> Option<i64> {
     Some(total + section + current.unwrap_or(0))
 }
 
+/// Shingles are this many characters long.
+const SHINGLE: usize = 8;
+/// Narratives shorter than this (characters) get no shingles: too little to compare.
+const SHINGLE_MIN_CHARS: usize = 300;
+
+/// Narrative characters taken for shingles at most: a report's narrative has a few thousand,
+/// and a copied report shows in its first ones; a 64 MB text of letters would otherwise cost
+/// 12 bytes a character (the characters, then a hash per window) and keep 8 in the report.
+const MAX_SHINGLE_CHARS: usize = 200_000;
+
+/// The narrative's shingles, for telling a copied report (XY-DUP): hashes of every 8
+/// characters of the normalized text outside the tables, with digits, spaces and punctuation
+/// removed (a copy that changed only the year and the numbers is still a copy), over its first
+/// [`MAX_SHINGLE_CHARS`] characters. Sorted, distinct; `None` for a narrative too short to
+/// compare.
+pub fn shingles(text: &str, tables: &[Range<usize>]) -> Option<Vec<u64>> {
+    let mut window = ['\0'; SHINGLE];
+    let mut taken = 0usize;
+    let mut out: Vec<u64> = Vec::new();
+    for (at, c) in text.char_indices() {
+        crate::work::add(1);
+        if !c.is_alphabetic() || c.is_ascii_digit() || tables.iter().any(|r| r.contains(&at)) {
+            continue;
+        }
+        window.copy_within(1.., 0);
+        window[SHINGLE - 1] = c;
+        taken += 1;
+        if taken >= SHINGLE {
+            let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+            for c in window {
+                for byte in (c as u32).to_le_bytes() {
+                    hash ^= u64::from(byte);
+                    hash = hash.wrapping_mul(0x0100_0000_01b3);
+                }
+            }
+            out.push(hash);
+        }
+        if taken >= MAX_SHINGLE_CHARS {
+            break;
+        }
+    }
+    if taken < SHINGLE_MIN_CHARS {
+        return None;
+    }
+    crate::sort::sort(&mut out);
+    out.dedup();
+    out.shrink_to_fit();
+    Some(out)
+}
+
+/// "汇总" looked at at most: a report says it is a 汇总 early, in a few sentences.
+const MAX_AGGREGATE_MENTIONS: usize = 10_000;
+
+/// The report says it is its region's 汇总: "汇总" right after a region word ("全县汇总"), or
+/// after one and before 数据/情况 ("全区……汇总数据"), or before its units ("汇总…各有关单位").
+/// "在全县共享，汇总疑难问题" is not such a statement. Read on the normalized text, a few
+/// characters around each of its first [`MAX_AGGREGATE_MENTIONS`] "汇总".
+pub fn declares_aggregate(text: &str) -> bool {
+    let regions = super::labels::REGIONS;
+    // The `n` characters before byte `at`, and the `n` after byte `at` skipping `skip`.
+    let before = |at: usize, n: usize| -> String {
+        let mut chars: Vec<char> = text[..at].chars().rev().take(n).collect();
+        chars.reverse();
+        chars.into_iter().collect()
+    };
+    let after = |at: usize, n: usize| -> String { text[at..].chars().take(n).collect() };
+    text.match_indices("汇总").take(MAX_AGGREGATE_MENTIONS).any(|(at, word)| {
+        crate::work::add(32);
+        let end = at + word.len();
+        let (before, right_before) = (before(at, 10), before(at, 2));
+        let (after, next) = (after(end, 20), after(end, 4));
+        let region = regions.iter().any(|w| before.contains(w));
+        regions.iter().any(|w| right_before == *w)
+            || (region && ["数据", "情况", "编制", "形成"].iter().any(|w| next.contains(w)))
+            || (after.contains('各') && (after.contains("部门") || after.contains("单位")))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

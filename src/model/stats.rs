@@ -365,8 +365,9 @@ fn build(
                         candidates: candidates
                             .iter()
                             .take(6)
-                            .map(|p| p.iter().map(|&v| Number::int(v)).collect())
+                            .map(|p| p.iter().map(|&v| Some(Number::int(v))).collect())
                             .collect(),
+                        count: candidates.len(),
                     });
                     for &col in cols {
                         cells.push(Cell {

@@ -21,15 +21,16 @@ use super::address::{CellRef, Col, Row, TableId};
 use super::identities::{Identity, T3_APPLICANTS, t3_identities, t3_leaves, t4_identities};
 use super::labels::{self, Index};
 use super::number::Number;
-use super::split::{MAX_STEPS, splits, splits_grouped, splits_with_total};
+use super::resolve::{Slot, resolve};
+use super::split::{
+    MAX_STEPS, Reading, Readings, closest_cuts, grouped_readings, splits, total_row_readings, unfit,
+};
 use super::{Cell, LabelIssue, Layout, Note, Strategy, Table, Value};
 
 /// How far (compact bytes) to look for the next row's label.
 const LABEL_WINDOW: usize = 900;
 /// How far (compact bytes) 表三 may extend after its first row.
 const T3_MAX: usize = 30_000;
-/// At most this many combinations of ambiguous glued rows are tried together.
-const MAX_COMBINATIONS: usize = 100_000;
 
 pub(super) fn read(text: &str, doc: &Doc, index: &Index) -> Vec<Table> {
     let reader = Reader { text, doc, index };
@@ -78,14 +79,13 @@ struct Anchor {
 enum RowRead {
     /// Values, one token each (or a text cell where a number belongs).
     Direct(Vec<usize>),
-    /// Values split from glued digit runs.
-    Glued { tokens: Vec<usize>, values: Vec<i64> },
-    /// Glued digits with several possible splits.
-    Ambiguous { tokens: Vec<usize>, candidates: Vec<Vec<i64>> },
+    /// Values split from glued digit runs (`None`: a blank cell that left no digit). `fits`
+    /// is false when no reading of the digits satisfies the row's own sum.
+    Glued { tokens: Vec<usize>, values: Reading, fits: bool },
+    /// Glued digits with several possible readings.
+    Ambiguous { tokens: Vec<usize>, candidates: Readings },
     /// The wrong number of values.
     Wrong { found: usize },
-    /// Glued digits that no split fits: the row's own sum is broken somewhere.
-    Unsplittable { tokens: Vec<usize> },
 }
 
 impl Reader<'_> {
@@ -126,15 +126,17 @@ impl Reader<'_> {
         out
     }
 
-    /// Drops trailing blanks beyond `width` (empty cells past the table's edge).
+    /// Drops blanks beyond `width`: trailing ones (empty cells past the table's edge), then
+    /// leading ones (the empty cells a converter leaves where a merged label cell spanned
+    /// several columns: `| 一、本年新收… |  |  | 920 | …`).
     fn trim_to(&self, slots: &mut Vec<usize>, width: usize) {
-        while slots.len() > width
-            && slots
-                .last()
-                .is_some_and(|&idx| matches!(self.doc.tokens[idx].kind, TokenKind::Blank { .. }))
-        {
+        let blank = |idx: usize| matches!(self.doc.tokens[idx].kind, TokenKind::Blank { .. });
+        while slots.len() > width && slots.last().is_some_and(|&idx| blank(idx)) {
             slots.pop();
         }
+        let leading = slots.iter().take_while(|&&idx| blank(idx)).count();
+        let extra = slots.len().saturating_sub(width).min(leading);
+        slots.drain(..extra);
     }
 
     /// Digit runs of `slots` when every slot is an unsigned integer as written.
@@ -151,12 +153,12 @@ impl Reader<'_> {
             .collect()
     }
 
-    /// Reads one row's slots: directly, or by splitting glued digits with `split`.
+    /// Reads one row's slots: directly, or as glued digits read every way `split` allows.
     fn row_read(
         &self,
         mut slots: Vec<usize>,
         width: usize,
-        split: &dyn Fn(&[&str]) -> Vec<Vec<i64>>,
+        split: &dyn Fn(&[&str]) -> Readings,
     ) -> RowRead {
         self.trim_to(&mut slots, width);
         if slots.len() == width {
@@ -172,12 +174,13 @@ impl Reader<'_> {
             && let Some(runs) = self.digit_runs(&slots)
         {
             let mut candidates = split(&runs);
-            return match candidates.len() {
-                0 if !splits(&runs, width, &|_| true, MAX_STEPS).is_empty() => {
-                    RowRead::Unsplittable { tokens: slots }
-                }
+            return match candidates.all.len() {
                 0 => RowRead::Wrong { found: slots.len() },
-                1 => RowRead::Glued { tokens: slots, values: candidates.pop().unwrap_or_default() },
+                1 => RowRead::Glued {
+                    tokens: slots,
+                    values: candidates.all.pop().unwrap_or_default(),
+                    fits: candidates.fits,
+                },
                 _ => RowRead::Ambiguous { tokens: slots, candidates },
             };
         }
@@ -199,7 +202,7 @@ impl Reader<'_> {
                 .zip(tokens)
                 .map(|(&col, &idx)| self.cell_from_token(addr(col), idx))
                 .collect(),
-            Some(RowRead::Glued { tokens, values }) => {
+            Some(RowRead::Glued { tokens, values, .. }) => {
                 self.glued_cells(table, row, cols, tokens, values)
             }
             Some(RowRead::Ambiguous { tokens, .. }) => {
@@ -214,7 +217,7 @@ impl Reader<'_> {
                     })
                     .collect()
             }
-            Some(RowRead::Wrong { .. } | RowRead::Unsplittable { .. }) | None => cols
+            Some(RowRead::Wrong { .. }) | None => cols
                 .iter()
                 .map(|&col| Cell {
                     addr: addr(col),
@@ -228,22 +231,34 @@ impl Reader<'_> {
     }
 
     /// What a row's reading leaves to report, when it was not read as written.
-    fn note(&self, row: Row, read: &RowRead, expected: usize) -> Option<Note> {
+    fn notes(&self, row: Row, read: &RowRead, expected: usize) -> Vec<Note> {
         match read {
-            RowRead::Direct(_) | RowRead::Glued { .. } => None,
-            RowRead::Ambiguous { tokens, candidates } => Some(Note::Ambiguous {
-                row,
-                digits: self.joined(tokens),
-                candidates: candidates
-                    .iter()
-                    .take(4)
-                    .map(|c| c.iter().map(|&v| Number::int(v)).collect())
-                    .collect(),
-            }),
-            RowRead::Wrong { found } => Some(Note::WrongCount { row, expected, found: *found }),
-            RowRead::Unsplittable { tokens } => {
-                Some(Note::Unsplittable { row, digits: self.joined(tokens) })
+            RowRead::Direct(_) => Vec::new(),
+            RowRead::Glued { tokens, fits, .. } => {
+                if *fits {
+                    Vec::new()
+                } else {
+                    vec![Note::Unsplittable { row, digits: self.joined(tokens) }]
+                }
             }
+            RowRead::Ambiguous { tokens, candidates } => {
+                let mut notes = vec![Note::Ambiguous {
+                    row,
+                    digits: self.joined(tokens),
+                    candidates: candidates
+                        .all
+                        .iter()
+                        .take(4)
+                        .map(|c| c.iter().map(|v| v.map(Number::int)).collect())
+                        .collect(),
+                    count: candidates.all.len(),
+                }];
+                if !candidates.fits {
+                    notes.push(Note::Unsplittable { row, digits: self.joined(tokens) });
+                }
+                notes
+            }
+            RowRead::Wrong { found } => vec![Note::WrongCount { row, expected, found: *found }],
         }
     }
 
@@ -258,35 +273,37 @@ impl Reader<'_> {
         start..end
     }
 
-    /// Cells of a glued row, each pointing at its own digits.
+    /// Cells of a glued row, each pointing at its own digits (a blank that left no digit
+    /// points nowhere).
     fn glued_cells(
         &self,
         table: TableId,
         row: Row,
         cols: &[Col],
         tokens: &[usize],
-        values: &[i64],
+        values: &[Option<i64>],
     ) -> Vec<Cell> {
         let mut ranges = Vec::with_capacity(values.len());
-        let mut value_iter = values.iter();
+        let mut numbers = values.iter().flatten();
         for &idx in tokens {
             let TokenKind::Num(num) = &self.doc.tokens[idx].kind else { continue };
             let mut at = num.digits.start;
             while at < num.digits.end {
-                let Some(value) = value_iter.next() else { break };
+                let Some(value) = numbers.next() else { break };
                 let len = value.to_string().len();
                 ranges.push(at..at + len);
                 at += len;
             }
         }
+        let mut ranges = ranges.into_iter();
         cols.iter()
             .zip(values)
-            .zip(ranges)
-            .map(|((&col, &value), range)| Cell {
+            .map(|(&col, &value)| Cell {
                 addr: CellRef::new(table, row, col),
-                value: Value::Number(Number::int(value)),
+                value: value
+                    .map_or(Value::Blank { placeholder: None }, |v| Value::Number(Number::int(v))),
                 inferred: true,
-                range: Some(range),
+                range: if value.is_some() { ranges.next() } else { None },
                 unit: None,
             })
             .collect()
@@ -294,6 +311,136 @@ impl Reader<'_> {
 
     fn cell_from_token(&self, addr: CellRef, idx: usize) -> Cell {
         cell_from_token(self.text, self.doc, addr, idx)
+    }
+
+    /// The values of a read row for the sums (blanks as 0), `None` where unknown.
+    fn known_values(&self, table: TableId, row: Row, read: &RowRead) -> Vec<Option<i64>> {
+        match read {
+            RowRead::Direct(tokens) => tokens
+                .iter()
+                .map(|&t| match self.cell_from_token(CellRef::new(table, row, Col::NP), t).value {
+                    Value::Number(n) => n.as_int(),
+                    Value::Blank { .. } => Some(0),
+                    _ => None,
+                })
+                .collect(),
+            RowRead::Glued { values, .. } => values.iter().map(|v| Some(v.unwrap_or(0))).collect(),
+            RowRead::Ambiguous { .. } | RowRead::Wrong { .. } => Vec::new(),
+        }
+    }
+
+    /// Reads the ambiguous glued rows of 表三 the way the table's other sums support
+    /// ([`resolve`]), and records which sums that assumed and which break whatever the
+    /// digits meant.
+    fn settle(
+        &self,
+        reads: &mut BTreeMap<Row, RowRead>,
+        identities: &[Identity],
+        cols: &[Col],
+        notes: &mut Vec<Note>,
+    ) {
+        let cells = |row: Row| -> Vec<CellRef> {
+            cols.iter().map(|&col| CellRef::new(TableId::T3, row, col)).collect()
+        };
+        let mut known: BTreeMap<CellRef, i64> = BTreeMap::new();
+        let mut slots = Vec::new();
+        let mut slot_rows = Vec::new();
+        for (&row, read) in reads.iter() {
+            if let RowRead::Ambiguous { candidates, .. } = read {
+                slots.push(Slot {
+                    cells: cells(row),
+                    readings: candidates.all.clone(),
+                    complete: candidates.complete,
+                });
+                slot_rows.push(row);
+                continue;
+            }
+            for (cell, value) in
+                cells(row).into_iter().zip(self.known_values(TableId::T3, row, read))
+            {
+                if let Some(value) = value {
+                    known.insert(cell, value);
+                }
+            }
+        }
+        // A long row that fits no sum has too many cuts to weigh: take the cuts closest to the
+        // values its cells need for the other sums.
+        for (slot, row) in slots.iter_mut().zip(&slot_rows) {
+            let Some(RowRead::Ambiguous { tokens, candidates }) = reads.get(row) else { continue };
+            if candidates.fits || candidates.complete {
+                continue;
+            }
+            let Some(runs) = self.digit_runs(tokens) else { continue };
+            let expected: Vec<Option<i64>> =
+                slot.cells.iter().map(|&cell| needed(cell, identities, &known)).collect();
+            let closest = closest_cuts(&runs, cols.len(), &expected);
+            if !closest.is_empty() {
+                slot.readings = closest;
+            }
+        }
+        // Rows read only one way whose digits fit no sum break their own row sum, whatever.
+        let mut broken: Vec<String> = reads
+            .iter()
+            .filter(|(_, read)| matches!(read, RowRead::Glued { fits: false, .. }))
+            .flat_map(|(&row, _)| {
+                identities
+                    .iter()
+                    .filter(move |i| {
+                        (i.family == "T3-ROW" || i.family == "T3-LP")
+                            && i.total.first().is_some_and(|c| c.row == row)
+                    })
+                    .map(|i| i.id.clone())
+            })
+            .collect();
+        if !slots.is_empty() {
+            let resolution = resolve(&known, &slots, identities);
+            for ((row, chosen), slot) in slot_rows.iter().zip(&resolution.chosen).zip(&slots) {
+                let Some(k) = *chosen else { continue };
+                if let Some(RowRead::Ambiguous { tokens, candidates }) = reads.get(row) {
+                    let read = RowRead::Glued {
+                        tokens: tokens.clone(),
+                        values: slot.readings[k].clone(),
+                        fits: candidates.fits,
+                    };
+                    reads.insert(*row, read);
+                }
+            }
+            if !resolution.assumed.is_empty() {
+                notes.push(Note::Glued { rows: Vec::new(), assumed: resolution.assumed });
+            }
+            broken.extend(resolution.broken);
+            // An unsettled row whose digits fit no reading: its own sum is broken whatever,
+            // and the table is wrong somewhere; the sums its likeliest readings all break say
+            // where.
+            let mut likely = Vec::new();
+            for ((row, chosen), slot) in slot_rows.iter().zip(&resolution.chosen).zip(&slots) {
+                let unfit = matches!(reads.get(row), Some(RowRead::Ambiguous { candidates, .. }) if !candidates.fits);
+                if chosen.is_some() || !unfit {
+                    continue;
+                }
+                for identity in identities {
+                    let touches = identity.cells().any(|c| slot.cells.contains(&c));
+                    if (identity.family == "T3-ROW" || identity.family == "T3-LP")
+                        && identity.total.first().is_some_and(|c| c.row == *row)
+                    {
+                        broken.push(identity.id.clone());
+                    } else if touches && resolution.broken_in_best.contains(&identity.id) {
+                        likely.push(identity.id.clone());
+                    }
+                }
+            }
+            likely.retain(|id| !broken.contains(id));
+            crate::sort::sort(&mut likely);
+            likely.dedup();
+            if !likely.is_empty() {
+                notes.push(Note::Inconsistent { identities: likely, proven: false });
+            }
+        }
+        crate::sort::sort(&mut broken);
+        broken.dedup();
+        if !broken.is_empty() {
+            notes.push(Note::Inconsistent { identities: broken, proven: true });
+        }
     }
 
     // ---------------------------------------------------------------- 表三
@@ -315,11 +462,7 @@ impl Reader<'_> {
             .map_or(r1.start, |h| h.start);
         let limit = (r1.end + T3_MAX).min(all);
         let end = self.t4_header(r1.end, limit).map_or(limit, |h| h.start);
-        let layout = if self.index.contains_any(labels::T3_2021_MARKERS, r1.start, end) {
-            Layout::Y2021
-        } else {
-            Layout::Y2019
-        };
+        let layout = self.t3_layout(r1.start, end);
         // A 法人或其他组织 小计 column (local variant), placed where its header says.
         let lp = self.index.find_any(&["小计"], header_start, r1.start);
         let ce = self.index.find_any(&["商业"], header_start, r1.start);
@@ -355,7 +498,8 @@ impl Reader<'_> {
         };
 
         let mut reads = reads;
-        resolve_ambiguous(&mut reads, layout, has_lp, &subtotals, &cols, self, &mut notes);
+        let identities = t3_identities(layout, has_lp, &subtotals);
+        self.settle(&mut reads, &identities, &cols, &mut notes);
 
         let mut rows = Vec::new();
         for &row in &leaves {
@@ -373,24 +517,25 @@ impl Reader<'_> {
             cells.extend(self.row_cells(TableId::T3, row, &cols, reads.get(&row)));
         }
         let mut glued_rows = Vec::new();
+        let mut fitting_rows = Vec::new();
         for (&row, read) in &reads {
-            if matches!(read, RowRead::Glued { .. }) {
+            if let RowRead::Glued { fits, .. } = read {
                 glued_rows.push(row);
+                if *fits {
+                    fitting_rows.push(row);
+                }
             }
-            notes.extend(self.note(row, read, cols.len()));
+            notes.extend(self.notes(row, read, cols.len()));
         }
         if !glued_rows.is_empty() {
             crate::sort::sort(&mut glued_rows);
-            // Each split assumed its row's sum; joint splits add their own (recorded already).
-            let mut assumed: Vec<String> = glued_rows
+            // Each split that satisfies its row's sum assumed it; joint splits add their own
+            // (recorded already).
+            let mut assumed: Vec<String> = identities
                 .iter()
-                .flat_map(|row| {
-                    if has_lp {
-                        vec![format!("T3-ROW-{}", row.code()), format!("T3-LP-{}", row.code())]
-                    } else {
-                        vec![format!("T3-ROW-{}", row.code())]
-                    }
-                })
+                .filter(|i| i.family == "T3-ROW" || i.family == "T3-LP")
+                .filter(|i| i.total.first().is_some_and(|c| fitting_rows.contains(&c.row)))
+                .map(|i| i.id.clone())
                 .collect();
             if let Some(Note::Glued { assumed: joint, .. }) =
                 notes.iter().find(|n| matches!(n, Note::Glued { .. }))
@@ -425,6 +570,32 @@ impl Reader<'_> {
         Some((table, header_start..end))
     }
 
+    /// The 2019 layout only on its own evidence: （六）其他处理 followed by nothing but its
+    /// numbers up to （七）总计. A row that lost its label or its numbers is no evidence of a
+    /// format; without either sign, the current (2021) layout.
+    fn t3_layout(&self, from: usize, end: usize) -> Layout {
+        if self.index.contains_any(labels::T3_2021_MARKERS, from, end) {
+            return Layout::Y2021;
+        }
+        let single_row = self
+            .index
+            .find_any(labels::t3_keys(Row::R3_6), from, end)
+            .and_then(|other| {
+                let total = self.index.find_any(labels::t3_keys(Row::R3_7), other.end, end)?;
+                let between = self.index.compact.get(other.end..total.start)?;
+                // Three rows of numbers whose labels were lost are no single row.
+                let first = self.index.token_of(other.end.saturating_sub(1)) + 1;
+                let last = self.index.token_of(total.start);
+                let values = self.doc.tokens[first.min(last)..last]
+                    .iter()
+                    .filter(|t| !matches!(t.kind, TokenKind::Text))
+                    .count();
+                Some(between.chars().all(|c| !c.is_alphanumeric()) && values <= 9)
+            })
+            .unwrap_or(false);
+        if single_row { Layout::Y2019 } else { Layout::Y2021 }
+    }
+
     fn t3_by_labels(
         &self,
         r1: &Range<usize>,
@@ -439,7 +610,16 @@ impl Reader<'_> {
         let mut cursor = r1.start;
         for &row in &leaves {
             let window_end = (cursor + LABEL_WINDOW).min(end);
-            if let Some(hit) = self.index.find_any(labels::t3_keys(row), cursor, window_end) {
+            let hit = self.index.find_any(labels::t3_keys(row), cursor, window_end).or_else(|| {
+                // "3.其他" written without its number: 其他 right before （七）总计.
+                let other = if row == Row::R3_6_3 {
+                    self.index.find_any(labels::T3_OTHER_BEFORE_TOTAL, cursor, window_end)
+                } else {
+                    None
+                }?;
+                Some(other.start..other.start + "其他".len())
+            });
+            if let Some(hit) = hit {
                 cursor = hit.end;
                 anchors.push(self.anchor(row, hit, false));
             }
@@ -485,11 +665,18 @@ impl Reader<'_> {
         let total_last = !cols.contains(&Col::LP);
         let split = |runs: &[&str]| {
             if total_last {
-                splits_with_total(runs, width)
-            } else {
-                splits(runs, width, &accept, MAX_STEPS)
+                return total_row_readings(runs, width);
             }
+            let fitting = splits(runs, width, &accept, MAX_STEPS);
+            if fitting.is_empty() { unfit(runs, width, None) } else { Readings::fitting(fitting) }
         };
+        // Crawled pages and PDF text lost the cell separators: a blank cell leaves nothing, and
+        // a row whose cells were all blank leaves no number at all between its label and the
+        // next one.
+        let run_together = self.doc.tokens
+            [self.index.token_of(r1.start)..end_token.min(self.doc.tokens.len())]
+            .iter()
+            .any(|t| matches!(t.kind, TokenKind::Num(_)) && !t.whole_cell);
         let mut reads: BTreeMap<Row, RowRead> = BTreeMap::new();
         let mut positional = Vec::new();
         for (i, anchor) in anchors.iter().enumerate() {
@@ -536,6 +723,15 @@ impl Reader<'_> {
         }
         if !positional.is_empty() {
             notes.push(Note::Positional { rows: positional });
+        }
+        // Rows with no number in text whose blanks vanish were printed blank — unless no row
+        // has a number (labels without values: nothing was filled in, or all was lost).
+        let empty = |read: &RowRead| matches!(read, RowRead::Wrong { found: 0 });
+        if run_together && !reads.values().all(empty) {
+            for read in reads.values_mut().filter(|read| empty(read)) {
+                *read =
+                    RowRead::Glued { tokens: Vec::new(), values: vec![None; width], fits: true };
+            }
         }
         ByLabels { reads, notes, subtotals: subtotal_rows }
     }
@@ -653,14 +849,54 @@ impl Reader<'_> {
             slots.remove(0);
         }
         let cols = [Col::keep, Col::fix, Col::oth, Col::pend, Col::tot];
-        let read = if slots.is_empty() {
+        let mut read = if slots.is_empty() {
             RowRead::Wrong { found: 0 }
         } else {
-            self.row_read(slots.clone(), 15, &|runs: &[&str]| splits_grouped(runs, 3, 4))
+            self.row_read(slots.clone(), 15, &|runs: &[&str]| grouped_readings(runs, 3, 4))
         };
         let mut notes = Vec::new();
         let mut cells = Vec::new();
         let groups = [Row::RV, Row::LD, Row::LR];
+        let addresses: Vec<CellRef> = groups
+            .iter()
+            .flat_map(|&row| cols.iter().map(move |&col| CellRef::new(TableId::T4, row, col)))
+            .collect();
+        let identities = t4_identities();
+        // Glued digits that split several ways, or fit no sum: the three sums choose.
+        let mut settled_assumed = Vec::new();
+        if let RowRead::Ambiguous { tokens, candidates } = &read {
+            let slot = Slot {
+                cells: addresses.clone(),
+                readings: candidates.all.clone(),
+                complete: candidates.complete,
+            };
+            let resolution = resolve(&BTreeMap::new(), &[slot], &identities);
+            if !resolution.broken.is_empty() {
+                notes.push(Note::Inconsistent {
+                    identities: resolution.broken.clone(),
+                    proven: true,
+                });
+            }
+            if !candidates.fits && resolution.chosen[0].is_none() {
+                // Wrong somewhere for sure: the sums its likeliest readings all break.
+                let likely: Vec<String> = resolution
+                    .broken_in_best
+                    .into_iter()
+                    .filter(|id| !resolution.broken.contains(id))
+                    .collect();
+                if !likely.is_empty() {
+                    notes.push(Note::Inconsistent { identities: likely, proven: false });
+                }
+            }
+            if let Some(k) = resolution.chosen[0] {
+                settled_assumed = resolution.assumed;
+                read = RowRead::Glued {
+                    tokens: tokens.clone(),
+                    values: candidates.all[k].clone(),
+                    fits: candidates.fits,
+                };
+            }
+        }
         match &read {
             RowRead::Direct(tokens) => {
                 for (g, &row) in groups.iter().enumerate() {
@@ -672,7 +908,7 @@ impl Reader<'_> {
                     ));
                 }
             }
-            RowRead::Glued { tokens, values } => {
+            RowRead::Glued { tokens, values, fits } => {
                 let all_cells = self.glued_cells(
                     TableId::T4,
                     Row::RV,
@@ -681,19 +917,23 @@ impl Reader<'_> {
                     values,
                 );
                 for (k, mut cell) in all_cells.into_iter().enumerate() {
-                    cell.addr = CellRef::new(TableId::T4, groups[k / 5], cols[k % 5]);
+                    cell.addr = addresses[k];
                     cells.push(cell);
                 }
-                notes.push(Note::Glued {
-                    rows: groups.to_vec(),
-                    assumed: t4_identities().into_iter().map(|i| i.id).collect(),
-                });
+                // A split that fits assumed all three sums; otherwise only those that decided.
+                let assumed = if *fits {
+                    identities.iter().map(|i| i.id.clone()).collect()
+                } else {
+                    settled_assumed
+                };
+                notes.push(Note::Glued { rows: groups.to_vec(), assumed });
+                notes.extend(self.notes(Row::RV, &read, 15));
             }
-            RowRead::Ambiguous { .. } | RowRead::Wrong { .. } | RowRead::Unsplittable { .. } => {
+            RowRead::Ambiguous { .. } | RowRead::Wrong { .. } => {
                 for &row in &groups {
                     cells.extend(self.row_cells(TableId::T4, row, &cols, Some(&read)));
                 }
-                notes.extend(self.note(Row::RV, &read, 15));
+                notes.extend(self.notes(Row::RV, &read, 15));
             }
         }
         let start_byte = self.index.byte_of(header.start, self.text, &self.doc.tokens);
@@ -764,7 +1004,9 @@ impl Reader<'_> {
                 let slots = self.values_after(anchor.last_token);
                 if !slots.is_empty() {
                     let n = cols.len();
-                    read = Some(self.row_read(slots, n, &|runs: &[&str]| any_split(runs, n)));
+                    read = Some(self.row_read(slots, n, &|runs: &[&str]| {
+                        Readings::fitting(any_split(runs, n))
+                    }));
                     break;
                 }
             }
@@ -774,7 +1016,7 @@ impl Reader<'_> {
                     if matches!(read, RowRead::Glued { .. }) {
                         glued.push(row);
                     }
-                    notes.extend(self.note(row, read, cols.len()));
+                    notes.extend(self.notes(row, read, cols.len()));
                 }
             }
             cells.extend(self.row_cells(TableId::T2, row, &cols, read.as_ref()));
@@ -890,120 +1132,26 @@ fn row_accept(cols: &[Col]) -> impl Fn(&[i64]) -> bool + use<> {
     }
 }
 
-/// Chooses between the splits of ambiguous glued rows with the column identities: when exactly
-/// one combination makes every checkable identity hold, it is taken, and the identities that
-/// decided it are recorded as assumed (they can no longer verify anything).
-fn resolve_ambiguous(
-    reads: &mut BTreeMap<Row, RowRead>,
-    layout: Layout,
-    has_lp: bool,
-    subtotals: &[Row],
-    cols: &[Col],
-    reader: &Reader<'_>,
-    notes: &mut Vec<Note>,
-) {
-    let ambiguous: Vec<(Row, Vec<Vec<i64>>)> = reads
-        .iter()
-        .filter_map(|(&row, read)| match read {
-            RowRead::Ambiguous { candidates, .. } => Some((row, candidates.clone())),
-            _ => None,
-        })
-        .collect();
-    if ambiguous.is_empty() {
-        return;
-    }
-    let combinations = ambiguous.iter().try_fold(1usize, |acc, (_, c)| acc.checked_mul(c.len()));
-    if combinations.is_none_or(|n| n > MAX_COMBINATIONS) {
-        return;
-    }
-    // Known values of every other row.
-    let mut known: BTreeMap<CellRef, i64> = BTreeMap::new();
-    for (&row, read) in reads.iter() {
-        let values: Option<Vec<Option<i64>>> = match read {
-            RowRead::Direct(tokens) => Some(
-                tokens
-                    .iter()
-                    .map(|&t| {
-                        match reader
-                            .cell_from_token(CellRef::new(TableId::T3, row, Col::NP), t)
-                            .value
-                        {
-                            Value::Number(n) => n.as_int(),
-                            Value::Blank { .. } => Some(0),
-                            _ => None,
-                        }
-                    })
-                    .collect(),
-            ),
-            RowRead::Glued { values, .. } => Some(values.iter().map(|&v| Some(v)).collect()),
-            _ => None,
-        };
-        for (&col, value) in cols.iter().zip(values.unwrap_or_default()) {
-            if let Some(value) = value {
-                known.insert(CellRef::new(TableId::T3, row, col), value);
-            }
+/// The value `cell` needs for a sum whose other cells are all known to hold.
+fn needed(cell: CellRef, identities: &[Identity], known: &BTreeMap<CellRef, i64>) -> Option<i64> {
+    identities.iter().filter(|i| i.family != "T3-ROW" && i.family != "T3-LP").find_map(|identity| {
+        let coefficient = identity.coefficient(cell);
+        if coefficient == 0 {
+            return None;
         }
-    }
-    let identities: Vec<Identity> = t3_identities(layout, has_lp, subtotals)
-        .into_iter()
-        .filter(|identity| identity.family != "T3-ROW" && identity.family != "T3-LP")
-        .collect();
-    let mut solutions: Vec<Vec<usize>> = Vec::new();
-    let mut choice = vec![0usize; ambiguous.len()];
-    'outer: loop {
-        let mut values = known.clone();
-        for ((row, candidates), &pick) in ambiguous.iter().zip(&choice) {
-            for (&col, &value) in cols.iter().zip(&candidates[pick]) {
-                values.insert(CellRef::new(TableId::T3, *row, col), value);
+        let mut rest = 0i64;
+        let mut seen: Vec<CellRef> = Vec::new();
+        for other in identity.cells().filter(|&c| c != cell) {
+            if seen.contains(&other) {
+                continue;
             }
+            seen.push(other);
+            rest =
+                rest.checked_add(identity.coefficient(other).checked_mul(*known.get(&other)?)?)?;
         }
-        let holds = identities.iter().all(|identity| {
-            let side = |cells: &[CellRef]| {
-                cells.iter().map(|c| values.get(c).copied()).sum::<Option<i64>>()
-            };
-            match (side(&identity.total), side(&identity.parts)) {
-                (Some(total), Some(parts)) => total == parts,
-                _ => true,
-            }
-        });
-        if holds {
-            solutions.push(choice.clone());
-            if solutions.len() > 1 {
-                break;
-            }
-        }
-        // Next combination.
-        for k in 0..choice.len() {
-            choice[k] += 1;
-            if choice[k] < ambiguous[k].1.len() {
-                continue 'outer;
-            }
-            choice[k] = 0;
-        }
-        break;
-    }
-    if solutions.len() != 1 {
-        return;
-    }
-    let solution = &solutions[0];
-    let mut assumed = Vec::new();
-    for ((row, candidates), &pick) in ambiguous.iter().zip(solution) {
-        // Identities that involve a cell whose value differs between candidates decided it.
-        for (k, &col) in cols.iter().enumerate() {
-            if candidates.iter().any(|c| c[k] != candidates[pick][k]) {
-                let cell = CellRef::new(TableId::T3, *row, col);
-                assumed
-                    .extend(identities.iter().filter(|i| i.involves(cell)).map(|i| i.id.clone()));
-            }
-        }
-        if let Some(RowRead::Ambiguous { tokens, .. }) = reads.get(row) {
-            let tokens = tokens.clone();
-            reads.insert(*row, RowRead::Glued { tokens, values: candidates[pick].clone() });
-        }
-    }
-    crate::sort::sort(&mut assumed);
-    assumed.dedup();
-    notes.push(Note::Glued { rows: Vec::new(), assumed });
+        let value = -rest / coefficient;
+        (value >= 0 && value * coefficient == -rest).then_some(value)
+    })
 }
 
 /// `五、存在的主要问题…`: a numbered section heading.

@@ -10,18 +10,20 @@ use crate::model::{
 };
 
 use super::culprit::{self, Diagnosis, Term};
+use super::evidence;
 use super::{Check, Outcome, Results, finding};
 
 pub(super) fn check(report: &Report, results: &mut Results) {
+    let stated = evidence::stated(report);
     for table in &report.tables {
         if table.id == TableId::T2 {
             continue;
         }
-        check_table(table, results);
+        check_table(table, &stated, results);
     }
 }
 
-fn check_table(table: &Table, results: &mut Results) {
+fn check_table(table: &Table, stated: &[evidence::Stated], results: &mut Results) {
     let assumed: BTreeSet<&str> = table
         .notes
         .iter()
@@ -30,9 +32,21 @@ fn check_table(table: &Table, results: &mut Results) {
             _ => Vec::new(),
         })
         .collect();
+    // Sums that break whatever the table's glued digits meant.
+    let inconsistent: BTreeSet<&str> = table
+        .notes
+        .iter()
+        .flat_map(|note| match note {
+            Note::Inconsistent { identities, .. } => {
+                identities.iter().map(String::as_str).collect()
+            }
+            _ => Vec::new(),
+        })
+        .collect();
     let identities = identities(table);
     let value = |cell: CellRef| table.cell(cell.row, cell.col).map(|c| &c.value);
     let mut checks = Vec::new();
+    let mut unsure: Vec<Identity> = Vec::new();
     for identity in identities {
         let sum = |cells: &[CellRef]| -> Option<Number> {
             Number::sum(
@@ -49,10 +63,25 @@ fn check_table(table: &Table, results: &mut Results) {
                 .is_some_and(|cell| cell.inferred || matches!(cell.value, Value::Blank { .. }))
         });
         let is_assumed = assumed.contains(identity.id.as_str());
+        // A cell read as blank only because nothing stood where it belongs (glued or PDF
+        // text drops blank cells, and copies lose numbers): a sum that fails with it is not
+        // an error on that ground alone.
+        let vanished = identity.cells().any(|c| {
+            table
+                .cell(c.row, c.col)
+                .is_some_and(|cell| cell.inferred && matches!(cell.value, Value::Blank { .. }))
+        });
         let outcome = match (total, parts) {
+            (Some(t), Some(p))
+                if t != p && vanished && !inconsistent.contains(identity.id.as_str()) =>
+            {
+                unsure.push(identity.clone());
+                Outcome::CannotRun
+            }
             (Some(t), Some(p)) if t != p => Outcome::Failed,
             (Some(_), Some(_)) if is_assumed || blank_or_inferred => Outcome::NeedsReview,
             (Some(_), Some(_)) => Outcome::Passed,
+            _ if inconsistent.contains(identity.id.as_str()) => Outcome::Failed,
             _ => Outcome::CannotRun,
         };
         checks.push(Check { identity, outcome, total, parts, assumed: is_assumed });
@@ -69,6 +98,7 @@ fn check_table(table: &Table, results: &mut Results) {
     };
     let terms: Vec<Term<'_>> = checks
         .iter()
+        .filter(|check| check.outcome != Outcome::CannotRun)
         .filter_map(|check| {
             let side = |cells: &[CellRef]| {
                 cells.iter().map(|&c| int_value(c).map(|v| v.0)).sum::<Option<i64>>()
@@ -77,25 +107,311 @@ fn check_table(table: &Table, results: &mut Results) {
             Some(Term { identity: &check.identity, residual })
         })
         .collect();
-    let diagnoses = culprit::diagnose(&terms, &int_value);
-
-    for check in &checks {
-        if check.outcome != Outcome::Failed {
-            continue;
-        }
-        let diagnosis = diagnoses.iter().find(|d| d.explains.contains(&check.identity.id));
-        results.findings.push(identity_finding(table, check, diagnosis));
+    let mut diagnoses = culprit::diagnose(&terms, &int_value);
+    for diagnosis in &mut diagnoses {
+        evidence::weigh(diagnosis, stated, &int_value);
     }
+
+    results.findings.extend(mistakes(table, &checks, &diagnoses));
     if table.id == TableId::T3 {
-        capacity(table, &checks, &diagnoses, &mut results.findings);
         empty(table, &mut results.findings);
+    }
+    if !unsure.is_empty() {
+        results.findings.push(vanished_blanks(table, &unsure));
     }
     results.diagnoses.extend(diagnoses);
     results.checks.extend(checks);
 }
 
+/// See [`super::reweigh`].
+pub(super) fn reweigh(
+    report: &Report,
+    diagnoses: &mut [Diagnosis],
+    findings: &mut [Finding],
+    stated: &[evidence::Stated],
+) {
+    for diagnosis in diagnoses {
+        let Some(table) = diagnosis
+            .explains
+            .first()
+            .and_then(|id| findings.iter().find(|f| f.rule == *id || f.also.contains(id)))
+            .and_then(|f| f.cells.first())
+            .and_then(|c| report.table(c.table))
+        else {
+            continue;
+        };
+        let value = |cell: CellRef| -> Option<(i64, bool)> {
+            let cell = table.cell(cell.row, cell.col)?;
+            match &cell.value {
+                Value::Number(n) => n.as_int().map(|v| (v, false)),
+                Value::Blank { .. } => Some((0, true)),
+                _ => None,
+            }
+        };
+        if !evidence::weigh(diagnosis, stated, &value) {
+            continue;
+        }
+        for f in findings.iter_mut() {
+            let explained =
+                std::iter::once(&f.rule).chain(&f.also).any(|id| diagnosis.explains.contains(id));
+            if !explained {
+                continue;
+            }
+            f.hint = Some(hint(table, diagnosis));
+            if let Some([fix]) = diagnosis.unique()
+                && let Some(at) = f.cells.iter().position(|c| *c == fix.cell)
+            {
+                let cell = f.cells.remove(at);
+                f.cells.insert(0, cell);
+            }
+        }
+    }
+}
+
+/// One finding per mistake: the broken checks one diagnosis explains together (a wrong cell
+/// breaks its row's sum, its column's and the balance at once), and blank cells of one
+/// column whose filling reconciles everything, together.
+fn mistakes(table: &Table, checks: &[Check], diagnoses: &[Diagnosis]) -> Vec<Finding> {
+    let failed: Vec<&Check> = checks.iter().filter(|c| c.outcome == Outcome::Failed).collect();
+    let mut out: Vec<(Option<&Diagnosis>, Finding)> = Vec::new();
+    let mut done: Vec<&str> = Vec::new();
+    for diagnosis in diagnoses {
+        let mut group: Vec<&Check> = failed
+            .iter()
+            .copied()
+            .filter(|c| diagnosis.explains.contains(&c.identity.id))
+            .collect();
+        if group.is_empty() {
+            continue;
+        }
+        crate::sort::sort_by_key(&mut group, |c| family_order(c.identity.family));
+        done.extend(group.iter().map(|c| c.identity.id.as_str()));
+        out.push((Some(diagnosis), mistake(table, &group, Some(diagnosis))));
+    }
+    // Sums broken whatever glued digits meant, with no values to diagnose.
+    for check in failed.iter().filter(|c| !done.contains(&c.identity.id.as_str())) {
+        out.push((None, mistake(table, &[check], None)));
+    }
+    merge_blank_fills(table, out)
+}
+
+/// Rows first, then columns, then the balance: the order a clerk reads a table.
+fn family_order(family: &str) -> usize {
+    ["T3-ROW", "T3-LP", "T3-SUB", "T3-OUT", "T3-BAL"].iter().position(|f| *f == family).unwrap_or(5)
+}
+
+/// The finding of one mistake.
+fn mistake(table: &Table, group: &[&Check], diagnosis: Option<&Diagnosis>) -> Finding {
+    let capacity: Vec<(String, String)> = group
+        .iter()
+        .filter(|c| c.identity.family == "T3-BAL")
+        .flat_map(|c| capacity(table, c))
+        .collect();
+    let [only] = group else {
+        return several(table, group, diagnosis, capacity);
+    };
+    let mut f = identity_finding(table, only, diagnosis);
+    if !capacity.is_empty() {
+        let sentences: Vec<&str> = capacity.iter().map(|(_, s)| s.as_str()).collect();
+        f.message.push_str(&format!("其中{}。", sentences.join("，")));
+        f.also.extend(capacity.into_iter().map(|(id, _)| id));
+    }
+    f
+}
+
+/// Several sums broken by one mistake: one finding that lists them.
+fn several(
+    table: &Table,
+    group: &[&Check],
+    diagnosis: Option<&Diagnosis>,
+    capacity: Vec<(String, String)>,
+) -> Finding {
+    if let Some(fixes) = diagnosis.and_then(Diagnosis::unique)
+        && fixes.len() >= 3
+        && fixes.iter().all(|f| f.was_blank)
+    {
+        return blank_cells(table, group, fixes);
+    }
+    let culprit = diagnosis.and_then(Diagnosis::unique).filter(|fixes| fixes.len() == 1);
+    let about = culprit
+        .map_or_else(String::new, |fixes| format!("，都涉及“{}”", fixes[0].cell.display_name()));
+    let sums: Vec<String> = group.iter().map(|c| short_sum(table, c)).collect();
+    let mut message =
+        format!("{}有 {} 项勾稽不成立{about}：{}。", table.id.name(), group.len(), sums.join("；"));
+    if !capacity.is_empty() {
+        let sentences: Vec<&str> = capacity.iter().map(|(_, s)| s.as_str()).collect();
+        message.push_str(&format!("其中{}。", sentences.join("，")));
+    }
+    let cells_here: Vec<CellRef> = group.iter().flat_map(|c| c.identity.cells()).collect();
+    if cells_here.iter().any(|c| {
+        table.cell(c.row, c.col).is_some_and(|cell| matches!(cell.value, Value::Blank { .. }))
+    }) {
+        message.push_str("（空白单元格按 0 计算）");
+    }
+    if let Some(digits) = group.iter().find_map(|c| unsplittable(table, &c.identity)) {
+        message.push_str(&glued_note(table, digits));
+    } else if cells_here.iter().any(|c| table.cell(c.row, c.col).is_some_and(|cell| cell.inferred))
+    {
+        message.push_str("（含由连在一起的数字推断出的数值）");
+    }
+    let mut cells: Vec<CellRef> = Vec::new();
+    for check in group {
+        for cell in order_cells(&check.identity, diagnosis) {
+            if !cells.contains(&cell) {
+                cells.push(cell);
+            }
+        }
+    }
+    if let Some(fixes) = culprit {
+        cells.retain(|c| *c != fixes[0].cell);
+        cells.insert(0, fixes[0].cell);
+    }
+    let mut f = finding(&group[0].identity.id, message, cells);
+    f.also = group[1..].iter().map(|c| c.identity.id.clone()).collect();
+    f.also.extend(capacity.into_iter().map(|(id, _)| id));
+    if let Some(fixes) = culprit {
+        f.expected = Some(Number::int(fixes[0].to));
+        f.found = (!fixes[0].was_blank).then_some(Number::int(fixes[0].from));
+    } else {
+        f.expected = group[0].parts;
+        f.found = group[0].total;
+    }
+    f.hint = Some(diagnosis.map_or_else(|| "请核对这一组数字。".to_string(), |d| hint(table, d)));
+    f
+}
+
+/// Blank cells where numbers belong, which filled in reconcile every sum they break.
+fn blank_cells(table: &Table, group: &[&Check], fixes: &[culprit::Fix]) -> Finding {
+    let column = fixes.iter().all(|f| f.cell.col == fixes[0].cell.col);
+    let fills: Vec<String> = fixes
+        .iter()
+        .map(|fix| {
+            if column {
+                format!("“{}”应为 {}", fix.cell.row.short(), fix.to)
+            } else {
+                format!("“{}”应为 {}", fix.cell.display_name(), fix.to)
+            }
+        })
+        .collect();
+    let place =
+        if column { format!("“{}”列", fixes[0].cell.col.name()) } else { String::new() };
+    let mut f = finding(
+        &group[0].identity.id,
+        format!(
+            "{}{place}有 {} 个单元格空白，而按表内合计它们不应为空（空白按 0 计算，{} 项勾稽因此不成立）：{}。",
+            table.id.name(),
+            fixes.len(),
+            group.len(),
+            fills.join("，")
+        ),
+        fixes.iter().map(|fix| fix.cell).collect(),
+    );
+    f.also = group[1..].iter().map(|c| c.identity.id.clone()).collect();
+    f.hint = Some(format!(
+        "在这 {} 个空白单元格中填上应有的数字，可消除全部这些不一致；若原表确为空白，请核对其他数字。",
+        fixes.len()
+    ));
+    f
+}
+
+/// One broken sum in a few words: `“（七）总计”行：总计 2 ≠ 各类申请人之和 1`.
+fn short_sum(table: &Table, check: &Check) -> String {
+    let identity = &check.identity;
+    let show = |cell: CellRef| {
+        table.cell(cell.row, cell.col).map_or_else(|| "?".to_string(), |c| c.value.describe())
+    };
+    let parts = check.parts.map_or_else(|| "?".to_string(), |n| n.to_string());
+    let total = check.total.map_or_else(|| "?".to_string(), |n| n.to_string());
+    let first = identity.total[0];
+    match identity.family {
+        "T3-ROW" => {
+            format!("“{}”行总计 {} ≠ 各类申请人之和 {parts}", first.row.short(), show(first))
+        }
+        "T3-LP" => format!(
+            "“{}”行法人或其他组织小计 {} ≠ 五类组织之和 {parts}",
+            first.row.short(),
+            show(first)
+        ),
+        "T3-OUT" => {
+            format!("“{}”列（七）总计 {} ≠ 各项办理结果之和 {parts}", first.col.name(), show(first))
+        }
+        "T3-BAL" => format!(
+            "“{}”列本年新收 + 上年结转 = {parts} ≠ 办理结果总计 + 结转下年度 = {total}",
+            first.col.name()
+        ),
+        "T3-SUB" => format!(
+            "“{}”列{}小计 {} ≠ 其各项之和 {parts}",
+            first.col.name(),
+            first.row.official(),
+            show(first)
+        ),
+        _ => format!("“{}”总计 {} ≠ 各项之和 {parts}", first.row.short(), show(first)),
+    }
+}
+
+/// Mistakes that are each one blank cell of the same column to fill (a 总计 column left blank
+/// in the sub-rows): one finding naming every cell.
+fn merge_blank_fills(table: &Table, mistakes: Vec<(Option<&Diagnosis>, Finding)>) -> Vec<Finding> {
+    let blank_fill = |d: Option<&Diagnosis>| {
+        d.and_then(Diagnosis::unique)
+            .filter(|fixes| fixes.len() == 1 && fixes[0].was_blank)
+            .map(|fixes| fixes[0].clone())
+    };
+    let mut out: Vec<Finding> = Vec::new();
+    let mut columns: Vec<(Col, Vec<(culprit::Fix, Finding)>)> = Vec::new();
+    for (diagnosis, finding) in mistakes {
+        match blank_fill(diagnosis) {
+            Some(fix) => match columns.iter_mut().find(|(col, _)| *col == fix.cell.col) {
+                Some((_, list)) => list.push((fix, finding)),
+                None => columns.push((fix.cell.col, vec![(fix, finding)])),
+            },
+            None => out.push(finding),
+        }
+    }
+    for (col, list) in columns {
+        if list.len() < 3 {
+            out.extend(list.into_iter().map(|(_, f)| f));
+            continue;
+        }
+        let fills: Vec<String> = list
+            .iter()
+            .map(|(fix, _)| format!("“{}”应为 {}", fix.cell.row.short(), fix.to))
+            .collect();
+        let cells: Vec<CellRef> = list.iter().map(|(fix, _)| fix.cell).collect();
+        let mut also: Vec<String> = Vec::new();
+        for (_, f) in &list {
+            also.push(f.rule.clone());
+            also.extend(f.also.iter().cloned());
+        }
+        let rule = also.remove(0);
+        let mut f = finding(
+            &rule,
+            format!(
+                "{}“{}”列有 {} 个单元格空白，而按表内合计它们不应为 0（空白按 0 计算，{} 项勾稽因此不成立）：{}。",
+                table.id.name(),
+                col.name(),
+                list.len(),
+                also.len() + 1,
+                fills.join("，")
+            ),
+            cells,
+        );
+        f.also = also;
+        f.hint = Some(format!(
+            "在这 {} 个空白单元格中填上应有的数字（{}），可消除全部这些不一致；若原表确为空白，请补填。",
+            list.len(),
+            fills.join("，")
+        ));
+        out.push(f);
+    }
+    out
+}
+
 fn identity_finding(table: &Table, check: &Check, diagnosis: Option<&Diagnosis>) -> Finding {
     let identity = &check.identity;
+    if check.total.is_none() || check.parts.is_none() {
+        return unsettled_finding(table, identity);
+    }
     let total = check.total.unwrap_or(Number::int(0));
     let parts = check.parts.unwrap_or(Number::int(0));
     let show = |cell: CellRef| {
@@ -183,13 +499,120 @@ fn identity_finding(table: &Table, check: &Check, diagnosis: Option<&Diagnosis>)
     }) {
         message.push_str("（空白单元格按 0 计算）");
     }
-    if cells_here.iter().any(|c| table.cell(c.row, c.col).is_some_and(|cell| cell.inferred)) {
+    if let Some(digits) = unsplittable(table, identity) {
+        message.push_str(&glued_note(table, digits));
+    } else if cells_here.iter().any(|c| table.cell(c.row, c.col).is_some_and(|cell| cell.inferred))
+    {
         message.push_str("（含由连在一起的数字推断出的数值）");
     }
     let mut f = finding(&identity.id, message, order_cells(identity, diagnosis));
     f.expected = Some(parts);
     f.found = Some(total);
     f.hint = Some(diagnosis.map_or_else(|| "请核对这一组数字。".to_string(), |d| hint(table, d)));
+    f
+}
+
+/// What a finding says about glued digits that fit no reading of their own sum.
+fn glued_note(table: &Table, digits: &str) -> String {
+    let (whose, sums) = if table.id == TableId::T4 {
+        ("表四的数字", "三组合计都不能同时成立，因此表四必有错误")
+    } else {
+        ("这一行的数字", "都不满足该行合计，因此这一行必有错误")
+    };
+    format!("（{whose}“{digits}”连在一起，无论怎样拆分{sums}；各数值是按表内其他合计推断的拆分）")
+}
+
+/// Sums that fail only with cells read as blank because nothing stood where they belong.
+fn vanished_blanks(table: &Table, unsure: &[Identity]) -> Finding {
+    let mut cells: Vec<CellRef> = Vec::new();
+    for identity in unsure {
+        for cell in identity.cells() {
+            let blank = table
+                .cell(cell.row, cell.col)
+                .is_some_and(|c| c.inferred && matches!(c.value, Value::Blank { .. }));
+            if blank && !cells.contains(&cell) {
+                cells.push(cell);
+            }
+        }
+    }
+    let names: Vec<String> = cells.iter().take(5).map(|c| c.display_name()).collect();
+    let more = if cells.len() > 5 { format!(" 等 {} 个", cells.len()) } else { String::new() };
+    let sums: Vec<String> = unsure.iter().take(5).map(|i| i.id.clone()).collect();
+    let mut f = finding(
+        "STR-ROWS",
+        format!(
+            "{}中 {}{more}单元格在原文中没有数字（可能原表为空白，也可能复制时丢失了数字）。按空白计算时，{} 项勾稽不成立（{}），因此无法判断这些合计是否正确。",
+            table.id.name(),
+            names.join("、"),
+            unsure.len(),
+            sums.join("、")
+        ),
+        cells,
+    );
+    f.hint = Some("对照原表核对这些单元格：原表为空白的请填 0，有数字的请补上。".to_string());
+    f
+}
+
+/// The digits of the glued row whose own sum `identity` is, when no reading of them fits it.
+fn unsplittable<'t>(table: &'t Table, identity: &Identity) -> Option<&'t str> {
+    if !matches!(identity.family, "T3-ROW" | "T3-LP" | "T4-RV" | "T4-LD" | "T4-LR") {
+        return None;
+    }
+    table.notes.iter().find_map(|note| match note {
+        Note::Unsplittable { row, digits }
+            if identity.total.first().is_some_and(|c| c.row == *row) || table.id == TableId::T4 =>
+        {
+            Some(digits.as_str())
+        }
+        _ => None,
+    })
+}
+
+/// A sum that breaks in every reading of glued digits the table could not settle: the
+/// published numbers are wrong there, though which cell is not known.
+fn unsettled_finding(table: &Table, identity: &Identity) -> Finding {
+    let place = match identity.family {
+        "T3-ROW" | "T3-LP" => format!("表三“{}”行", identity.total[0].row.short()),
+        "T3-OUT" | "T3-BAL" | "T3-SUB" => format!("表三“{}”列", identity.total[0].col.name()),
+        _ => format!("表四“{}”", identity.total[0].row.short()),
+    };
+    let what = match identity.family {
+        "T3-ROW" => "总计不等于各类申请人之和",
+        "T3-LP" => "法人或其他组织小计不等于五类组织之和",
+        "T3-OUT" => "（七）总计不等于各项办理结果之和",
+        "T3-BAL" => "本年新收与上年结转之和不等于办理结果总计与结转下年度之和",
+        "T3-SUB" => "小计不等于其各项之和",
+        _ => "总计不等于各项之和",
+    };
+    let digits: Vec<&str> = table
+        .notes
+        .iter()
+        .filter_map(|note| match note {
+            Note::Ambiguous { row, digits, .. }
+                if table.id == TableId::T4 || identity.cells().any(|c| c.row == *row) =>
+            {
+                Some(digits.as_str())
+            }
+            _ => None,
+        })
+        .collect();
+    let proven = table.notes.iter().any(|note| {
+        matches!(note, Note::Inconsistent { identities, proven: true } if identities.contains(&identity.id))
+    });
+    let why = if proven {
+        "无论怎样拆分，这一合计都不成立，因此原表在这里必有错误"
+    } else {
+        "无论怎样拆分，表内合计都不能全部成立，因此原表必有错误；在最可能的几种拆分下，不成立的都是这一合计"
+    };
+    let mut f = finding(
+        &identity.id,
+        format!(
+            "{place}：{what}。涉及的数字连在一起（“{}”），{why}；具体是哪个数字，表内合计无法确定。",
+            digits.join("”“")
+        ),
+        identity.cells().collect(),
+    );
+    f.hint = Some("请对照原始台账核对这一组数字，改正后重新检查。".to_string());
     f
 }
 
@@ -235,6 +658,14 @@ fn describe_fix(table: &Table, fix: &culprit::Fix) -> String {
 
 /// The hint of a diagnosis: the correction, or the alternatives, or "several cells".
 pub(super) fn hint(table: &Table, diagnosis: &Diagnosis) -> String {
+    let base = correction_hint(table, diagnosis);
+    match &diagnosis.evidence {
+        Some(why) => format!("{base}（{why}。）"),
+        None => base,
+    }
+}
+
+fn correction_hint(table: &Table, diagnosis: &Diagnosis) -> String {
     let n = diagnosis.explains.len();
     let scope = if n > 1 {
         format!("同时消除 {n} 处不一致")
@@ -264,7 +695,7 @@ pub(super) fn hint(table: &Table, diagnosis: &Diagnosis) -> String {
                 })
                 .collect();
             let more = if several.len() > 3 {
-                format!("等 {} 种", several.len())
+                format!("，共 {} 种", several.len())
             } else {
                 String::new()
             };
@@ -281,49 +712,32 @@ pub(super) fn hint(table: &Table, diagnosis: &Diagnosis) -> String {
     }
 }
 
-/// T3-CAP: where the balance fails, say whether 办结 or 结转 exceeds what was received.
-fn capacity(table: &Table, checks: &[Check], diagnoses: &[Diagnosis], findings: &mut Vec<Finding>) {
+/// T3-CAP: where the balance of a column fails, whether 办结 or 结转 exceeds what was
+/// received: the concrete id and the sentence, added to the finding of the balance's mistake.
+fn capacity(table: &Table, check: &Check) -> Vec<(String, String)> {
     let int = |row: Row, col: Col| -> Option<i64> {
         table.cell(row, col).and_then(|c| c.value.for_sums()).and_then(Number::as_int)
     };
-    for check in
-        checks.iter().filter(|c| c.identity.family == "T3-BAL" && c.outcome == Outcome::Failed)
-    {
-        let col = check.identity.total[0].col;
-        let (Some(new), Some(carry), Some(done), Some(left)) =
-            (int(Row::R1, col), int(Row::R2, col), int(Row::R3_7, col), int(Row::R4, col))
-        else {
-            continue;
-        };
-        let received = new + carry;
-        let diagnosis = diagnoses.iter().find(|d| d.explains.contains(&check.identity.id));
-        for (row, value, what) in
-            [(Row::R3_7, done, "办理结果总计"), (Row::R4, left, "结转下年度继续办理")]
-        {
-            if value > received {
-                let cells = vec![
-                    CellRef::new(TableId::T3, row, col),
-                    check.identity.parts[0],
-                    check.identity.parts[1],
-                ];
-                let mut f = finding(
-                    &format!("T3-CAP-{}", col.code()),
-                    format!(
-                        "表三“{}”列：{what} {value} 超过了本年新收与上年结转之和 {received}（{new} + {carry}）。",
-                        col.name()
-                    ),
-                    cells,
-                );
-                f.expected = Some(Number::int(received));
-                f.found = Some(Number::int(value));
-                f.hint = Some(
-                    diagnosis
-                        .map_or_else(|| "请核对这一列的数字。".to_string(), |d| hint(table, d)),
-                );
-                findings.push(f);
-            }
-        }
-    }
+    let col = check.identity.total[0].col;
+    let (Some(new), Some(carry), Some(done), Some(left)) =
+        (int(Row::R1, col), int(Row::R2, col), int(Row::R3_7, col), int(Row::R4, col))
+    else {
+        return Vec::new();
+    };
+    let received = new + carry;
+    [(done, "办理结果总计"), (left, "结转下年度继续办理")]
+        .into_iter()
+        .filter(|&(value, _)| value > received)
+        .map(|(value, what)| {
+            (
+                format!("T3-CAP-{}", col.code()),
+                format!(
+                    "“{}”列{what} {value} 超过了本年新收与上年结转之和 {received}（{new} + {carry}）",
+                    col.name()
+                ),
+            )
+        })
+        .collect()
 }
 
 /// T3-EMPTY: no applications received or carried over, yet results or carry-overs.

@@ -10,7 +10,7 @@
 //!
 //! Invariant: bounded work (cells of a component × their neighbours, ≤ 200 × 200 pairs).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::model::{CellRef, Identity};
 
@@ -34,6 +34,8 @@ pub struct Diagnosis {
     pub explains: Vec<String>,
     /// Every smallest correction found (best first); empty when none of ≤ 2 cells exists.
     pub corrections: Vec<Vec<Fix>>,
+    /// What the report itself says that narrowed the corrections down, when it did.
+    pub evidence: Option<String>,
 }
 
 impl Diagnosis {
@@ -68,7 +70,7 @@ pub(super) fn diagnose(
         let explains: Vec<String> =
             component.iter().map(|&i| terms[i].identity.id.clone()).collect();
         let corrections = search(terms, &component, value);
-        out.push(Diagnosis { explains, corrections });
+        out.push(Diagnosis { explains, corrections, evidence: None });
     }
     out
 }
@@ -213,7 +215,71 @@ fn search(
             }
         }
     }
+    if pairs.is_empty()
+        && let Some(fill) = fill_blanks(terms, component, &pool, value)
+    {
+        return vec![fill];
+    }
     rank(terms, component, pairs)
+}
+
+/// Beyond two cells, one case is still a single mistake: blank cells left where numbers
+/// belong (a 总计 column left empty in the sub-rows). Each blank that is the only blank of a
+/// broken sum gets the value that sum needs, until none is left; the correction counts when
+/// it reconciles every sum of the component and breaks none that holds.
+fn fill_blanks(
+    terms: &[Term<'_>],
+    component: &[usize],
+    pool: &BTreeSet<CellRef>,
+    value: &dyn Fn(CellRef) -> Option<(i64, bool)>,
+) -> Option<Vec<Fix>> {
+    let blanks: Vec<CellRef> =
+        pool.iter().copied().filter(|&c| value(c).is_some_and(|(_, blank)| blank)).collect();
+    if blanks.len() < 3 {
+        return None;
+    }
+    let mut delta: BTreeMap<CellRef, i64> = BTreeMap::new();
+    let residual = |i: usize, delta: &BTreeMap<CellRef, i64>| {
+        let identity = terms[i].identity;
+        terms[i].residual + delta.iter().map(|(&c, &d)| identity.coefficient(c) * d).sum::<i64>()
+    };
+    loop {
+        let mut progress = false;
+        for &i in component {
+            let open: Vec<CellRef> = blanks
+                .iter()
+                .copied()
+                .filter(|c| !delta.contains_key(c) && terms[i].identity.coefficient(*c) != 0)
+                .collect();
+            let r = residual(i, &delta);
+            if let [cell] = open[..]
+                && r != 0
+            {
+                let coefficient = terms[i].identity.coefficient(cell);
+                if r % coefficient != 0 || -r / coefficient < 0 {
+                    return None;
+                }
+                delta.insert(cell, -r / coefficient);
+                progress = true;
+            }
+        }
+        if !progress {
+            break;
+        }
+    }
+    let fixed = delta.values().filter(|&&d| d != 0).count();
+    // Every sum that touches a filled cell must hold: those of the component and the rest.
+    let touched =
+        (0..terms.len()).filter(|&i| delta.keys().any(|&c| terms[i].identity.coefficient(c) != 0));
+    let reconciles = component.iter().all(|&i| residual(i, &delta) == 0)
+        && touched.into_iter().all(|i| residual(i, &delta) == 0);
+    (fixed >= 3 && reconciles).then(|| {
+        delta
+            .into_iter()
+            .filter(|&(_, d)| d != 0)
+            .map(|(cell, d)| Fix { cell, from: 0, to: d, was_blank: true })
+            .collect()
+    })
 }
 
 /// The unique integer solution of `ca·x + cb·y = r` for all equations, if there is one.

@@ -13,6 +13,7 @@ mod active;
 mod arith;
 pub mod culprit;
 pub mod docs;
+pub mod evidence;
 mod examples;
 mod hints;
 mod narrative;
@@ -126,6 +127,18 @@ pub fn clip_quotes(message: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// Weighs `stated` (what another report says of this one's cells: last year's 结转下年度 for
+/// this year's 上年结转) on the diagnoses that list several corrections, and rewrites the
+/// hints and the culprit of the findings whose diagnosis it narrowed.
+pub fn reweigh(
+    report: &Report,
+    diagnoses: &mut [Diagnosis],
+    findings: &mut [Finding],
+    stated: &[evidence::Stated],
+) {
+    arith::reweigh(report, diagnoses, findings, stated);
 }
 
 /// The finding for input that could not be read at all.
@@ -254,6 +267,7 @@ pub(crate) fn finding(id: &str, message: String, cells: Vec<CellRef>) -> Finding
         found: None,
         span: None,
         fingerprint: String::new(),
+        also: Vec::new(),
     }
 }
 

@@ -156,9 +156,12 @@ fn notes(table: &Table, findings: &mut Vec<Finding>) {
         f.hint = Some("请对照原表补全数字，空白处填 0。".to_string());
         findings.push(f);
     }
+    if table.id == TableId::T2 && !unfilled {
+        unread_t2_rows(table, findings);
+    }
     for note in &table.notes {
         match note {
-            Note::WrongCount { .. } if unfilled => {}
+            Note::WrongCount { .. } if unfilled || table.id == TableId::T2 => {}
             Note::WrongCount { row, expected, found } => {
                 if table.id == TableId::T4 {
                     let mut f = finding(
@@ -220,18 +223,17 @@ fn notes(table: &Table, findings: &mut Vec<Finding>) {
                 f.hint = Some("如需确认，请对照原始网页或文件。".to_string());
                 findings.push(f);
             }
-            Note::Ambiguous { row, digits, candidates } => {
-                let options: Vec<String> = candidates
-                    .iter()
-                    .take(3)
-                    .map(|c| c.iter().map(ToString::to_string).collect::<Vec<_>>().join("/"))
-                    .collect();
+            Note::Ambiguous { .. } if table.id == TableId::T2 => {}
+            Note::Ambiguous { row, digits, candidates, count } => {
+                let options: Vec<String> = candidates.iter().take(3).map(|c| reading(c)).collect();
+                let more = if *count > 3 { format!(" 等 {count} 种") } else { String::new() };
                 let mut f = finding(
                     "PARSE-AMBIGUOUS",
                     format!(
-                        "{name}{}的数字“{digits}”连在一起，有多种拆分方式（如 {}），无法确定，该行未读取。",
+                        "{name}{}的数字“{}”连在一起，表内合计也无法确定怎样拆分（可能是 {}{more}），该行未读取，涉及它的勾稽关系无法检查。",
                         row_name(table, *row),
-                        options.join("、")
+                        clip(digits),
+                        options.join("；")
                     ),
                     if table.id == TableId::T4 {
                         table.cells.iter().map(|c| c.addr).collect()
@@ -243,22 +245,6 @@ fn notes(table: &Table, findings: &mut Vec<Finding>) {
                     "请对照原始文件核对这一行，或复制带表格分隔的版本（如网页表格）重新检查。"
                         .to_string(),
                 );
-                findings.push(f);
-            }
-            Note::Unsplittable { row, digits } => {
-                let mut f = finding(
-                    "PARSE-AMBIGUOUS",
-                    format!(
-                        "{name}{}的数字“{digits}”连在一起，而且找不到符合该行合计的拆分方式（这一行的某个数字或合计可能有误），该行未读取。",
-                        row_name(table, *row)
-                    ),
-                    if table.id == TableId::T4 {
-                        table.cells.iter().map(|c| c.addr).collect()
-                    } else {
-                        row_cells(table, *row)
-                    },
-                );
-                f.hint = Some("请对照原始文件核对这一行的各个数字及其合计。".to_string());
                 findings.push(f);
             }
             Note::RowOrder => {
@@ -280,6 +266,76 @@ fn notes(table: &Table, findings: &mut Vec<Finding>) {
             _ => {}
         }
     }
+}
+
+/// One reading of glued digits, as `27/0/0/2/0/1/30` (`空` for a blank that left no digit).
+fn reading(values: &[Option<Number>]) -> String {
+    values
+        .iter()
+        .map(|v| v.map_or_else(|| "空".to_string(), |n| n.to_string()))
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// At most 40 characters of what the report wrote.
+fn clip(text: &str) -> String {
+    if text.chars().count() <= 40 {
+        text.to_string()
+    } else {
+        text.chars().take(40).collect::<String>() + "…"
+    }
+}
+
+/// 表二's rows that could not be read, in one warning per kind (表二 has no sums, so glued
+/// rows often cannot be split; a warning per row buried the others).
+fn unread_t2_rows(table: &Table, findings: &mut Vec<Finding>) {
+    let mut counted = Vec::new();
+    let mut glued = Vec::new();
+    let mut cells = Vec::new();
+    for note in &table.notes {
+        match note {
+            Note::WrongCount { row, expected, found } => {
+                counted
+                    .push(format!("“{}”（应有 {expected} 个数值，读到 {found} 个）", row.short()));
+                cells.extend(row_cells(table, *row));
+            }
+            Note::Ambiguous { row, digits, .. } => {
+                glued.push(format!("“{}”（“{}”）", row.short(), clip(digits)));
+                cells.extend(row_cells(table, *row));
+            }
+            _ => {}
+        }
+    }
+    if !counted.is_empty() {
+        let mut f = finding(
+            "STR-ROWS",
+            format!(
+                "表二有 {} 行的数值个数不对，无法确定各数值对应哪一列，这些行未检查：{}。",
+                counted.len(),
+                counted.join("、")
+            ),
+            cells.iter().copied().filter(|c| counted_row(table, c.row)).collect(),
+        );
+        f.hint = Some("核对这些行：每个单元格一个数字，空白处填 0。".to_string());
+        findings.push(f);
+    }
+    if !glued.is_empty() {
+        let mut f = finding(
+            "PARSE-AMBIGUOUS",
+            format!(
+                "表二有 {} 行的数字连在一起，表二没有合计可依，无法确定怎样拆分，这些行未读取：{}。",
+                glued.len(),
+                glued.join("、")
+            ),
+            cells.into_iter().filter(|c| !counted_row(table, c.row)).collect(),
+        );
+        f.hint = Some("请对照原始文件核对表二，或复制带表格分隔的版本重新检查。".to_string());
+        findings.push(f);
+    }
+}
+
+fn counted_row(table: &Table, row: Row) -> bool {
+    table.notes.iter().any(|n| matches!(n, Note::WrongCount { row: r, .. } if *r == row))
 }
 
 fn sections(report: &Report, findings: &mut Vec<Finding>) {

@@ -49,7 +49,7 @@ pub struct NumToken {
     pub unit: Option<Range<usize>>,
 }
 
-const UNITS: &[&str] = &["万元", "元", "件", "条", "个", "项", "次", "宗", "起", "人", "家"];
+const UNITS: &[&str] = &["万元", "元", "件", "笔", "条", "个", "项", "次", "宗", "起", "人", "家"];
 const DATE_SUFFIXES: &[char] = &['年', '月', '日', '号', '时', '页', '期', '届'];
 const PLACEHOLDERS: &[&str] =
     &["—", "——", "-", "--", "–", "/", "\\", "无", "空", "／", "－", "—-", "─"];

@@ -45,6 +45,14 @@ pub(crate) enum Layout {
     Html,
     /// Every row's digits glued together, the whole table on one line (the 平潭 texts).
     Glued,
+    /// Markdown from a PDF converter: a merged label cell leaves empty cells after the label
+    /// (`| 一、本年新收… |  |  | 920 | …`), sub-rows start with empty cells.
+    MarkdownPadded,
+    /// Glued, and the zero cells of the legal-person columns printed blank, so they left no
+    /// digit at all (a crawled page of a table like 沭阳县发改局's).
+    GluedBlank,
+    /// PDF text whose blank legal-person cells left only spaces.
+    SpacedBlank,
 }
 
 pub(crate) const LAYOUTS: [Layout; 7] = [
@@ -56,6 +64,35 @@ pub(crate) const LAYOUTS: [Layout; 7] = [
     Layout::Html,
     Layout::Glued,
 ];
+
+/// Every layout the self-check generates, with blank cells that vanish.
+pub(crate) const ALL_LAYOUTS: [Layout; 10] = [
+    Layout::CellPerLine,
+    Layout::PipeRow,
+    Layout::Markdown,
+    Layout::Tabbed,
+    Layout::Spaced,
+    Layout::Html,
+    Layout::Glued,
+    Layout::MarkdownPadded,
+    Layout::GluedBlank,
+    Layout::SpacedBlank,
+];
+
+/// The values of a 表三 row as printed: the legal-person columns' zeros left blank in the
+/// layouts whose blank cells vanish (`None`).
+fn printed(values: &[i64; 7], layout: Layout) -> Vec<Option<i64>> {
+    let blank = matches!(layout, Layout::GluedBlank | Layout::SpacedBlank);
+    values
+        .iter()
+        .enumerate()
+        .map(|(c, &v)| if blank && (1..=5).contains(&c) && v == 0 { None } else { Some(v) })
+        .collect()
+}
+
+fn join_printed(values: &[Option<i64>], sep: &str) -> String {
+    values.iter().flatten().map(ToString::to_string).collect::<Vec<_>>().join(sep)
+}
 
 fn t3_label(row: Row) -> &'static str {
     row.official()
@@ -96,6 +133,12 @@ fn join_numbers(values: &[i64], sep: &str) -> String {
 }
 
 fn render_t2(t: &Tables, layout: Layout) -> String {
+    let layout = match layout {
+        Layout::MarkdownPadded => Layout::Markdown,
+        Layout::GluedBlank => Layout::Glued,
+        Layout::SpacedBlank => Layout::Spaced,
+        other => other,
+    };
     let docs = [("规章", t.t2_docs[0]), ("行政规范性文件", t.t2_docs[1])];
     let decisions = [
         ("第二十条第（五）项", "行政许可", t.t2_decisions[0]),
@@ -201,6 +244,67 @@ fn render_t3(t: &Tables, layout: Layout) -> String {
                 ));
             }
         }
+        Layout::MarkdownPadded => {
+            let pad = |n: usize| vec![""; n];
+            let line = |cells: Vec<String>| format!("| {} |\n", cells.join(" | "));
+            let s = |v: Vec<&str>| v.into_iter().map(str::to_string).collect::<Vec<_>>();
+            out.push_str(&line(s([vec![T3_NOTE, "", "", "申请人情况"], pad(6)].concat())));
+            out.push_str(&line(s([
+                vec!["", "", "", "自然人", "法人或其他组织"],
+                pad(4),
+                vec!["总计"],
+            ]
+            .concat())));
+            out.push_str(&format!("|{}\n", "---|".repeat(10)));
+            out.push_str(&line(s(vec![
+                "",
+                "",
+                "",
+                "",
+                "商业企业",
+                "科研机构",
+                "社会公益组织",
+                "法律服务机构",
+                "其他",
+                "",
+            ])));
+            for (row, values) in t3_rows().iter().zip(&t.t3) {
+                let label = t3_label(*row);
+                let labels: Vec<&str> = match row {
+                    Row::R1 | Row::R2 | Row::R4 => vec![label, "", ""],
+                    Row::R3_1 => vec!["三、本年度办理结果", label, ""],
+                    Row::R3_2 | Row::R3_7 => vec!["", label, ""],
+                    Row::R3_3_1 => vec!["", "（三）不予公开", label],
+                    Row::R3_4_1 => vec!["", "（四）无法提供", label],
+                    Row::R3_5_1 => vec!["", "（五）不予处理", label],
+                    Row::R3_6_1 => vec!["", "（六）其他处理", label],
+                    _ => vec!["", "", label],
+                };
+                let mut cells = s(labels);
+                cells.extend(values.iter().map(ToString::to_string));
+                out.push_str(&line(cells));
+            }
+        }
+        Layout::SpacedBlank => {
+            out.push_str("                         申请人情况\n（本列数据的勾稽关系为：第一项加第二项之和，\n等于第三项加第四项之和）   法人或其他组织\n        自然人   商业 科研 社会 法律 其他   总计\n                 企业 机构 公益 服务\n");
+            for (row, values) in t3_rows().iter().zip(&t.t3) {
+                // A blank cell is the spaces it took.
+                let numbers: String = printed(values, layout)
+                    .iter()
+                    .map(|v| v.map_or_else(|| "      ".to_string(), |v| format!("{v:>6}")))
+                    .collect();
+                out.push_str(&format!("      {}  {numbers}\n", t3_label(*row)));
+            }
+        }
+        Layout::GluedBlank => {
+            out.push_str(&format!("{T3_NOTE}申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他"));
+            for (row, values) in t3_rows().iter().zip(&t.t3) {
+                for label in label_cells(*row) {
+                    out.push_str(label);
+                }
+                out.push_str(&join_printed(&printed(values, layout), ""));
+            }
+        }
         Layout::Spaced => {
             out.push_str("                         申请人情况\n（本列数据的勾稽关系为：第一项加第二项之和，\n等于第三项加第四项之和）   法人或其他组织\n        自然人   商业 科研 社会 法律 其他   总计\n                 企业 机构 公益 服务\n");
             for (k, (row, values)) in t3_rows().iter().zip(&t.t3).enumerate() {
@@ -270,6 +374,12 @@ fn render_t3(t: &Tables, layout: Layout) -> String {
 }
 
 fn render_t4(t: &Tables, layout: Layout) -> String {
+    let layout = match layout {
+        Layout::MarkdownPadded => Layout::Markdown,
+        Layout::GluedBlank => Layout::Glued,
+        Layout::SpacedBlank => Layout::Spaced,
+        other => other,
+    };
     let header = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
     match layout {
         Layout::CellPerLine => {
@@ -563,22 +673,25 @@ proptest! {
 }
 
 #[test]
-fn a_glued_row_whose_sum_is_broken_is_reported_not_guessed() {
+fn a_glued_row_whose_digits_fit_no_sum_is_an_error_on_that_row() {
     let mut broken = example();
-    broken.t3[2][0] += 1; // 予以公开 27 → 28: its glued digits no longer fit its 总计.
+    broken.t3[2][0] += 1; // 予以公开 27 → 28: no split of its glued digits fits its 总计.
     let checked = check_text(&render(&broken, Layout::Glued));
-    let finding = checked
-        .findings
-        .iter()
-        .find(|f| f.rule == "PARSE-AMBIGUOUS" && f.message.contains("予以公开"));
+    let errors = errors(&checked);
+    // Broken whatever the digits meant: an error on the row, not an unread row.
+    let row = errors.iter().find(|f| f.rule == "T3-ROW-R3.1").expect("T3-ROW-R3.1");
+    assert!(row.message.contains("无论怎样拆分都不满足该行合计"), "{}", row.message);
+    // Read the way the column sums support, the culprit is named with its correction.
     assert!(
-        finding.is_some_and(|f| f.message.contains("找不到符合该行合计的拆分")),
+        errors.iter().all(|f| f.cells[0].to_string() == "t3/R3.1/NP"),
         "{}",
         describe(&checked)
     );
-    // Nothing claims the other rows' sums are wrong because of it.
+    let fix = checked.diagnoses.iter().find_map(|d| d.unique()).expect("one correction");
+    assert_eq!((fix[0].cell.to_string(), fix[0].from, fix[0].to), ("t3/R3.1/NP".into(), 28, 27));
+    // Nothing claims another row's sum is wrong because of it.
     assert!(
-        errors(&checked).iter().all(|f| !f.rule.starts_with("T3-ROW")),
+        errors.iter().filter(|f| f.rule.starts_with("T3-ROW")).count() == 1,
         "{}",
         describe(&checked)
     );

@@ -21,4 +21,6 @@ mod pdf;
 mod review;
 mod robustness;
 mod rules;
+mod selfcheck;
+mod shapes;
 mod support;

@@ -91,7 +91,7 @@ pub(crate) fn rows(items: &[BatchItem], view: &View) -> Vec<Row> {
                 errors: checked.count(Severity::Error),
                 warnings: checked.count(Severity::Warning),
                 infos: checked.count(Severity::Info),
-                verdict: checked.verdict(),
+                verdict: checked.tables_line(),
                 unreadable: checked.unreadable.is_some(),
             })
         })
@@ -244,7 +244,7 @@ fn print_list(props: &PrintListProps) -> Html {
                 html! {
                     <article class="print-report">
                         <h3>{ title }</h3>
-                        <p class="print-meta">{ format!("文件：{} · {}", item.name, checked.verdict()) }</p>
+                        <p class="print-meta">{ format!("文件：{} · {}", item.name, checked.tables_line()) }</p>
                         if checked.findings.is_empty() {
                             <p>{ "未发现问题。" }</p>
                         } else {

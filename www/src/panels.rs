@@ -35,7 +35,7 @@ pub(crate) fn verdict_bar(props: &VerdictProps) -> Html {
     html! {
         <section {class} data-errors={errors.to_string()}>
             <h2 class="sr-only">{ lang.t(Text::Verdict) }</h2>
-            <p class="verdict-line" id="verdict">{ checked.verdict() }</p>
+            <p class="verdict-line" id="verdict">{ checked.tables_line() }</p>
             <p class="counts">
                 <span class="count error">{ format!("{errors} {}", lang.t(Text::Errors)) }</span>
                 <span class="count warning">{ format!("{warnings} {}", lang.t(Text::Warnings)) }</span>
