@@ -153,9 +153,8 @@ fn check_command(args: &[String]) -> Result<u8, String> {
         None => None,
     };
     // Check everything first: rules across reports (PRE-CHAIN) need them all. Each input's
-    // bytes are dropped as soon as it is checked; with a single input no rule across reports
-    // can apply, so its decoded text is dropped too.
-    let across = inputs.len() > 1;
+    // bytes and decoded text are dropped as soon as it is checked: the rules across reports
+    // read the report the engine made, which stays small.
     let mut checked: Vec<gouji::Checked> = Vec::new();
     let mut slots: Vec<Result<usize, String>> = Vec::new();
     for (name, origin) in &inputs {
@@ -169,9 +168,7 @@ fn check_command(args: &[String]) -> Result<u8, String> {
                 let file_name = Path::new(name).file_name().and_then(|n| n.to_str());
                 let mut one = check(&Input { bytes: &bytes, name: file_name });
                 drop(bytes);
-                if !across {
-                    slim(&mut one);
-                }
+                slim(&mut one);
                 checked.push(one);
                 slots.push(Ok(checked.len() - 1));
             }
@@ -180,7 +177,6 @@ fn check_command(args: &[String]) -> Result<u8, String> {
     }
     if checked.len() > 1 {
         gouji::cross::apply(&mut checked);
-        checked.iter_mut().for_each(slim);
     }
     let style = human::Style { color: options.color };
     let mut stdout = std::io::stdout().lock();
@@ -255,11 +251,9 @@ fn check_command(args: &[String]) -> Result<u8, String> {
     Ok(status)
 }
 
-/// Drops what neither the output nor the rules across reports read any more: the decoded
-/// text (as large as the input). The rest of a `Checked` is small (bounded tables, findings,
-/// checks, at most 10 000 narrative facts).
-// Once `gouji::cross` reads only `report` fields, this can run right after `check` for every
-// input, not only after the rules across reports.
+/// Drops what neither the output nor the rules across reports read: the decoded text (as
+/// large as the input). The rest of a `Checked` is small (bounded tables, findings, checks, at
+/// most 10 000 narrative facts and 200 000 shingles).
 fn slim(checked: &mut gouji::Checked) {
     if let Some(source) = checked.source.as_mut() {
         source.text = String::new();
