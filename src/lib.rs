@@ -29,6 +29,7 @@ pub mod segment;
 #[cfg(feature = "serde")]
 mod serde_static;
 pub mod sort;
+pub mod work;
 
 pub use correct::Edit;
 pub use finding::{Finding, Severity};
@@ -433,12 +434,10 @@ pub fn check_edited(input: &Input<'_>, edits: &[correct::Edit]) -> Checked {
         cell.inferred = false;
     }
     let mut results = rules::run(&report);
-    if source.replaced > 0 {
-        results.findings.push(if source.kind == input::SourceKind::Pdf {
-            rules::unmapped_glyphs(source.replaced)
-        } else {
-            rules::replaced_characters(source.replaced, source.encoding.name())
-        });
+    let stopped_at = doc.truncated.map(|at| normalized.map.span(at..at).start);
+    let reading = rules::reading(&source, stopped_at);
+    if !reading.is_empty() {
+        results.findings.extend(reading);
         rules::sort(&mut results.findings);
     }
     fingerprint(&report, &mut results.findings, &normalized.text);

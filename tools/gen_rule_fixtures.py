@@ -6,7 +6,7 @@ Each fixture is a small whole report. A `valid-*` file must give no finding of i
 no error at all); an `invalid-*` file must give at least one finding of its rule. The test
 harness (tests/check/rules.rs) reads the rule from the folder name. Deterministic output.
 """
-import os, shutil
+import io, os, shutil, zipfile
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "fixtures", "rules")
 
@@ -396,6 +396,12 @@ def main():
     fixtures["INPUT-DECODE/invalid-broken-gbk-byte.txt"] = gbk[:at] + b"\xff" + gbk[at:]
     fixtures["INPUT-DECODE/valid-gbk-report.txt"] = gbk
 
+    # A Word document holding the report and then 140 000 more numbers on one line: more
+    # words and numbers than are read (segment::MIN_TOKENS), compressed to a small file.
+    fixtures["INPUT-TRUNCATED/invalid-report-followed-by-a-flood-of-numbers.docx"] = docx(
+        base.splitlines() + ["0 " * 140_000])
+    fixtures["INPUT-TRUNCATED/valid-consistent-report.md"] = base
+
     for path, text in sorted(fixtures.items()):
         full = os.path.join(ROOT, path)
         os.makedirs(os.path.dirname(full), exist_ok=True)
@@ -406,6 +412,23 @@ def main():
         with open(full, "w", encoding="utf-8") as f:
             f.write(text if text.endswith("\n") else text + "\n")
     print(f"{len(fixtures)} fixtures in {os.path.relpath(ROOT)}")
+
+
+def docx(paragraphs):
+    """A minimal Word document with one paragraph per string (deflated, fixed timestamps)."""
+    from xml.sax.saxutils import escape
+    body = "".join(f'<w:p><w:r><w:t xml:space="preserve">{escape(p)}</w:t></w:r></w:p>' for p in paragraphs)
+    document = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+                f'<w:body>{body}</w:body></w:document>')
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, data in [("[Content_Types].xml", '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
+                           ("word/document.xml", document)]:
+            info = zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            package.writestr(info, data.encode("utf-8"))
+    return out.getvalue()
 
 
 if __name__ == "__main__":

@@ -1,5 +1,10 @@
 //! The readable report for a terminal, in Chinese, coloured when stdout is a terminal.
+//!
+//! Text from a report (its title, agency, file name, the cells and clauses findings quote) and
+//! from a decisions file is printed through [`printable`]: a control character is shown as its
+//! picture (`␛`), never sent, so a report cannot clear the screen or retitle the window.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use gouji::review::Decisions;
@@ -24,6 +29,38 @@ impl Style {
     }
 }
 
+/// `text` for one line of a terminal: every control character (line breaks and tabs too) as
+/// its Unicode picture, the direction overrides that reorder what a line shows as `�`.
+pub(crate) fn printable(text: &str) -> Cow<'_, str> {
+    sanitize(text, false)
+}
+
+/// `text` for a terminal, lines and tabs kept, every other control character as its picture.
+pub(crate) fn printable_text(text: &str) -> Cow<'_, str> {
+    sanitize(text, true)
+}
+
+fn sanitize(text: &str, keep_lines: bool) -> Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        (c.is_control() && !(keep_lines && matches!(c, '\n' | '\t')))
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.chars().any(unsafe_char) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| match c {
+                _ if !unsafe_char(c) => c,
+                // C0 controls have pictures at U+2400 + code; DEL at U+2421.
+                '\0'..='\u{1F}' => char::from_u32(0x2400 + u32::from(c)).unwrap_or('\u{FFFD}'),
+                '\u{7F}' => '\u{2421}',
+                _ => '\u{FFFD}',
+            })
+            .collect(),
+    )
+}
+
 pub(crate) fn report(
     file: &str,
     checked: &Checked,
@@ -32,7 +69,8 @@ pub(crate) fn report(
 ) -> String {
     let mut out = String::new();
     let report = &checked.report;
-    let title = report.title.clone().unwrap_or_else(|| file.to_string());
+    let file = printable(file);
+    let title = report.title.as_deref().map_or_else(|| file.clone(), printable);
     let _ = writeln!(out, "{}", style.paint("1", &title));
     let mut facts = vec![format!("文件：{file}")];
     if checked.unreadable.is_none() {
@@ -41,7 +79,7 @@ pub(crate) fn report(
             facts.push(format!("年度：{year}"));
         }
         if let Some(agency) = &report.agency {
-            facts.push(format!("单位：{agency}"));
+            facts.push(format!("单位：{}", printable(agency)));
         }
         if let Some(source) = &checked.source {
             facts.push(format!("编码：{}", source.encoding.name()));
@@ -89,7 +127,7 @@ pub(crate) fn report(
             "  {} {}  {}",
             style.severity(finding.severity),
             style.paint("2", &finding.rule),
-            finding.message
+            printable(&finding.message)
         );
         if !finding.cells.is_empty() {
             let shown: Vec<String> =
@@ -102,13 +140,13 @@ pub(crate) fn report(
             let _ = writeln!(out, "      单元格：{}{more}", shown.join(" "));
         }
         if let Some(hint) = &finding.hint {
-            let _ = writeln!(out, "      建议：{hint}");
+            let _ = writeln!(out, "      建议：{}", printable(hint));
         }
         if let Some(decision) = decisions.get(finding) {
             let reason = if decision.reason.is_empty() {
                 String::new()
             } else {
-                format!("：{}", decision.reason)
+                format!("：{}", printable(&decision.reason))
             };
             let _ = writeln!(
                 out,
@@ -118,4 +156,17 @@ pub(crate) fn report(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_shown_not_sent() {
+        assert_eq!(printable("洪泽区人民政府"), "洪泽区人民政府");
+        assert_eq!(printable("a\x1b[2Jb\x1b]0;title\x07"), "a␛[2Jb␛]0;title␇");
+        assert_eq!(printable("行\n二\t\u{7f}\u{9b}\u{202e}"), "行␊二␉␡\u{FFFD}\u{FFFD}");
+        assert_eq!(printable_text("行\n\t\x1b"), "行\n\t␛");
+    }
 }

@@ -3,10 +3,11 @@
 //! The only crate that touches files, arguments, exit codes and JSON; the checking itself is
 //! `gouji::check`. One unreadable file is reported and the others are still checked.
 
+mod files;
 mod fix;
 mod human;
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -39,7 +40,7 @@ fn main() -> ExitCode {
     match run(&args) {
         Ok(code) => ExitCode::from(code),
         Err(message) => {
-            let _ = writeln!(std::io::stderr(), "gouji: {message}\n\n{USAGE}");
+            let _ = writeln!(std::io::stderr(), "gouji: {}\n\n{USAGE}", human::printable(&message));
             ExitCode::from(2)
         }
     }
@@ -54,7 +55,7 @@ fn run(args: &[String]) -> Result<u8, String> {
     match command.as_str() {
         "check" => check_command(rest),
         "text" => text_command(rest),
-        "fix" => fix::fix_command(rest, &read_file),
+        "fix" => fix::fix_command(rest, &files::read_file),
         "sample" => sample_command(rest),
         "rule" | "rules" => rule_command(rest),
         "--version" | "-V" => {
@@ -111,58 +112,77 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
     Ok(Options { json, csv, color, decisions, paths })
 }
 
+/// Where one input comes from.
+enum Origin {
+    Stdin,
+    File(PathBuf),
+    /// A folder with no report file in it.
+    Empty,
+}
+
 fn check_command(args: &[String]) -> Result<u8, String> {
     let options = parse_options(args)?;
     if options.paths.is_empty() {
         return Err("check needs at least one path (or - for standard input)".to_string());
     }
-    let mut inputs: Vec<(String, Result<Vec<u8>, String>)> = Vec::new();
+    let mut inputs: Vec<(String, Origin)> = Vec::new();
+    let mut walk = files::Walk::default();
     for path in &options.paths {
         if path == "-" {
-            let mut bytes = Vec::new();
-            let read = std::io::stdin()
-                .read_to_end(&mut bytes)
-                .map(|_| bytes)
-                .map_err(|e| format!("无法读取标准输入：{e}"));
-            inputs.push(("-".to_string(), read));
+            inputs.push(("-".to_string(), Origin::Stdin));
             continue;
         }
         let path_buf = PathBuf::from(path);
         if path_buf.is_dir() {
-            let mut files = Vec::new();
-            collect_reports(&path_buf, &mut files);
-            if files.is_empty() {
-                inputs.push((
-                    path.clone(),
-                    Err("文件夹中没有 .txt/.md/.htm/.html/.docx/.pdf 文件".to_string()),
-                ));
+            let before = walk.files.len();
+            walk.folder(&path_buf);
+            if walk.files.len() == before {
+                inputs.push((path.clone(), Origin::Empty));
             }
-            for file in files {
-                let read = read_file(&file);
-                inputs.push((file.display().to_string(), read));
+            for file in walk.files.get(before..).unwrap_or_default() {
+                inputs.push((file.display().to_string(), Origin::File(file.clone())));
             }
         } else {
-            inputs.push((path.clone(), read_file(&path_buf)));
+            inputs.push((path.clone(), Origin::File(path_buf)));
         }
+    }
+    for (path, why) in &walk.skipped {
+        let _ = writeln!(
+            std::io::stderr(),
+            "gouji: 跳过 {}：{why}",
+            human::printable(&path.display().to_string())
+        );
     }
     let given = match &options.decisions {
         Some(path) => Some(read_decisions(Path::new(path))?),
         None => None,
     };
-    // Check everything first: rules across reports (PRE-CHAIN) need them all.
+    // Check everything first: rules across reports (PRE-CHAIN) need them all. Each input's
+    // bytes and decoded text are dropped as soon as it is checked: the rules across reports
+    // read the report the engine made, which stays small.
     let mut checked: Vec<gouji::Checked> = Vec::new();
-    let mut slots: Vec<Result<usize, &String>> = Vec::new();
-    for (name, read) in &inputs {
+    let mut slots: Vec<Result<usize, String>> = Vec::new();
+    for (name, origin) in &inputs {
+        let read = match origin {
+            Origin::Stdin => files::read_stdin(),
+            Origin::File(path) => files::read_file(path),
+            Origin::Empty => Err("文件夹中没有 .txt/.md/.htm/.html/.docx/.pdf 文件".to_string()),
+        };
         match read {
             Ok(bytes) => {
                 let file_name = Path::new(name).file_name().and_then(|n| n.to_str());
-                checked.push(check(&Input { bytes, name: file_name }));
+                let mut one = check(&Input { bytes: &bytes, name: file_name });
+                drop(bytes);
+                slim(&mut one);
+                checked.push(one);
                 slots.push(Ok(checked.len() - 1));
             }
             Err(message) => slots.push(Err(message)),
         }
     }
-    gouji::cross::apply(&mut checked);
+    if checked.len() > 1 {
+        gouji::cross::apply(&mut checked);
+    }
     let style = human::Style { color: options.color };
     let mut stdout = std::io::stdout().lock();
     let mut status = 0u8;
@@ -173,13 +193,14 @@ fn check_command(args: &[String]) -> Result<u8, String> {
             Ok(k) => &checked[k],
             Err(message) => {
                 status = 2;
+                let shown = human::printable(name);
                 if options.json {
-                    let line = gouji::export::json_io_error(name, message);
+                    let line = gouji::export::json_io_error(name, &message);
                     writeln!(stdout, "{line}").map_err(|e| e.to_string())?;
                 } else if options.csv {
-                    let _ = writeln!(std::io::stderr(), "gouji: {name}：无法读取：{message}");
+                    let _ = writeln!(std::io::stderr(), "gouji: {shown}：无法读取：{message}");
                 } else {
-                    writeln!(stdout, "{name}\n  无法读取：{message}\n")
+                    writeln!(stdout, "{shown}\n  无法读取：{message}\n")
                         .map_err(|e| e.to_string())?;
                 }
                 continue;
@@ -195,7 +216,8 @@ fn check_command(args: &[String]) -> Result<u8, String> {
                     }
                     Err(message) => {
                         status = 2;
-                        let _ = writeln!(std::io::stderr(), "gouji: {message}");
+                        let _ =
+                            writeln!(std::io::stderr(), "gouji: {}", human::printable(&message));
                     }
                 }
             }
@@ -234,40 +256,22 @@ fn check_command(args: &[String]) -> Result<u8, String> {
     Ok(status)
 }
 
+/// Drops what neither the output nor the rules across reports read: the decoded text (as
+/// large as the input). The rest of a `Checked` is small (bounded tables, findings, checks, at
+/// most 10 000 narrative facts and 200 000 shingles).
+fn slim(checked: &mut gouji::Checked) {
+    if let Some(source) = checked.source.as_mut() {
+        source.text = String::new();
+    }
+}
+
 /// A decisions file (`gouji-decisions/1`), or what is wrong with it.
 fn read_decisions(path: &Path) -> Result<gouji::review::Decisions, String> {
-    let bytes = read_file(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let bytes = files::read_file(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let text = String::from_utf8(bytes)
         .map_err(|_| format!("{}：核对记录文件应为 UTF-8 编码的 JSON", path.display()))?;
     gouji::review::Decisions::from_json(&text)
         .map_err(|e| format!("{}：{}", path.display(), e.message()))
-}
-
-fn read_file(path: &Path) -> Result<Vec<u8>, String> {
-    let metadata = std::fs::metadata(path).map_err(|e| format!("无法打开文件：{e}"))?;
-    if metadata.len() > gouji::input::MAX_INPUT_BYTES as u64 {
-        return Err(gouji::input::Unreadable::TooLarge.message().to_string());
-    }
-    std::fs::read(path).map_err(|e| format!("无法读取文件：{e}"))
-}
-
-/// Report files under `dir`, sorted, recursively.
-fn collect_reports(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for path in paths {
-        if path.is_dir() {
-            collect_reports(&path, out);
-        } else if path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-            matches!(
-                e.to_ascii_lowercase().as_str(),
-                "txt" | "md" | "htm" | "html" | "docx" | "pdf"
-            )
-        }) {
-            out.push(path);
-        }
-    }
 }
 
 /// Prints the text read from each file: what the checks (and every cell's position) rest on.
@@ -276,32 +280,34 @@ fn text_command(args: &[String]) -> Result<u8, String> {
         return Err("`gouji text` 需要文件路径".to_string());
     }
     let mut code = 0;
+    let terminal = std::io::stdout().is_terminal();
     for path in args {
-        let bytes = if path == "-" {
-            let mut bytes = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut bytes)
-                .map_err(|e| format!("无法读取标准输入：{e}"))?;
-            bytes
-        } else {
-            match read_file(Path::new(path)) {
-                Ok(bytes) => bytes,
-                Err(message) => {
-                    eprintln!("{path}: {message}");
-                    code = 2;
-                    continue;
-                }
+        let read =
+            if path == "-" { files::read_stdin() } else { files::read_file(Path::new(path)) };
+        let bytes = match read {
+            Ok(bytes) => bytes,
+            Err(message) => {
+                eprintln!("{}: {message}", human::printable(path));
+                code = 2;
+                continue;
             }
         };
         match gouji::input::read(&bytes, Some(path)) {
             Ok(source) => {
-                print!("{}", source.text);
-                if !source.text.ends_with('\n') {
+                // The text as read, byte for byte, into a file or a pipe; on a terminal, its
+                // control characters (escape sequences) are shown, not obeyed.
+                let text = if terminal {
+                    human::printable_text(&source.text)
+                } else {
+                    std::borrow::Cow::Borrowed(source.text.as_str())
+                };
+                print!("{text}");
+                if !text.ends_with('\n') {
                     println!();
                 }
             }
             Err(why) => {
-                eprintln!("{path}: {}", why.message());
+                eprintln!("{}: {}", human::printable(path), why.message());
                 code = 2;
             }
         }

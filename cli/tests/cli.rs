@@ -293,3 +293,105 @@ fn fix_writes_back_only_unique_corrections() {
     assert_eq!(code, 2);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Runs `gouji` with standard input from `stdin`, killing it (by its id) if it has not ended
+/// after a minute: a hang fails the test instead of blocking it.
+fn gouji_within_a_minute(args: &[&str], stdin: Stdio) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gouji"))
+        .args(args)
+        .stdin(stdin)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("gouji runs");
+    let start = std::time::Instant::now();
+    while child.try_wait().expect("wait").is_none() {
+        if start.elapsed() > std::time::Duration::from_mins(1) {
+            let _ = child.kill();
+            panic!("gouji {args:?} did not end within a minute");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().expect("gouji finishes");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
+}
+
+/// A fresh folder under the system's temporary folder.
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("gouji-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch folder");
+    dir
+}
+
+#[test]
+#[cfg(unix)]
+fn special_files_and_link_loops_are_walked_once_and_said() {
+    use std::os::unix::fs::symlink;
+    let dir = scratch("walk");
+    let report = std::fs::read(fixture("reports/seed/zhangdian-yingji-2023.txt")).expect("seed");
+    std::fs::create_dir_all(dir.join("sub")).expect("sub");
+    std::fs::write(dir.join("a.txt"), &report).expect("a");
+    let other = std::fs::read(fixture("reports/corpus/kewei-2024-source.md")).expect("kewei");
+    std::fs::write(dir.join("sub/b.md"), other).expect("b");
+    // Two links to `.` (the walk was exponential), a loop through `sub`, a link to a report
+    // (the same file twice: it was called a copy of itself), a named pipe (blocked forever).
+    symlink(".", dir.join("self1")).expect("link");
+    symlink(".", dir.join("self2")).expect("link");
+    symlink("..", dir.join("sub/up")).expect("link");
+    symlink("a.txt", dir.join("again.txt")).expect("link");
+    let fifo = dir.join("pipe.txt");
+    let made = Command::new("mkfifo").arg(&fifo).status().is_ok_and(|s| s.success());
+    let (_, stdout, stderr) =
+        gouji_within_a_minute(&["check", "--json", dir.to_str().expect("path")], Stdio::null());
+    let files: Vec<String> = json_lines(&stdout)
+        .iter()
+        .map(|o| o["file"].as_str().unwrap_or_default().to_string())
+        .collect();
+    // Each regular file once: the work is bounded by the files there are.
+    assert_eq!(files.len(), 2, "{files:?}\n{stderr}");
+    assert!(files[0].ends_with("a.txt") && files[1].ends_with("b.md"), "{files:?}");
+    assert!(!stdout.contains("XY-DUP"), "a report is not a copy of itself");
+    assert!(stderr.contains("self1：指向文件夹的符号链接，不跟随"), "{stderr}");
+    assert!(stderr.contains("up：指向文件夹的符号链接，不跟随"), "{stderr}");
+    assert!(stderr.contains("again.txt：与已检查的文件是同一个文件"), "{stderr}");
+    if made {
+        assert!(stderr.contains("pipe.txt：不是普通文件"), "{stderr}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+#[cfg(unix)]
+fn endless_files_and_standard_input_are_read_to_the_limit() {
+    // `/dev/zero` reports no size: 18 GB were read. Now the limit and one byte, then a message.
+    for (args, stdin) in [
+        (vec!["check", "/dev/zero"], Stdio::null()),
+        (vec!["check", "-"], Stdio::from(std::fs::File::open("/dev/zero").expect("zero"))),
+        (vec!["text", "/dev/zero"], Stdio::null()),
+    ] {
+        let (code, stdout, stderr) = gouji_within_a_minute(&args, stdin);
+        assert_eq!(code, 2, "{args:?}");
+        assert!(format!("{stdout}{stderr}").contains("文件过大"), "{args:?}: {stdout}{stderr}");
+    }
+}
+
+#[test]
+fn escape_sequences_from_a_report_are_shown_not_sent() {
+    let dir = scratch("escapes");
+    let seed =
+        std::fs::read_to_string(fixture("reports/seed/zhangdian-yingji-2023.txt")).expect("seed");
+    // A title that would clear the screen and retitle the window, in a file whose name does too.
+    let hostile = format!("\u{1b}[2J\u{1b}]0;pwned\u{7}{seed}");
+    let name = dir.join("report\u{1b}[31m.txt");
+    std::fs::write(&name, hostile).expect("write");
+    let (_, stdout, stderr) = gouji(&["check", "--color=never", dir.to_str().expect("path")], None);
+    assert!(!stdout.contains('\u{1b}') && !stderr.contains('\u{1b}'), "{stdout:?}");
+    assert!(!stdout.contains('\u{7}'), "{stdout:?}");
+    assert!(stdout.contains("report␛[31m.txt"), "{stdout}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -66,8 +66,10 @@ pub(crate) fn to_html(document: &str) -> String {
     to_html_numbered(document, Numbering::default())
 }
 
-/// Renders `WordprocessingML` as HTML, with the automatic numbers `numbering` defines.
-pub(crate) fn to_html_numbered(document: &str, numbering: Numbering) -> String {
+/// Renders `WordprocessingML` as HTML, with the automatic numbers `numbering` defines (their
+/// text, all labels together, no longer than the document's XML).
+pub(crate) fn to_html_numbered(document: &str, mut numbering: Numbering) -> String {
+    numbering.limit(document.len());
     let blocks = parse(document, numbering);
     let mut out = String::with_capacity(document.len() / 4);
     write_blocks(&blocks, &mut out);

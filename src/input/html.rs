@@ -7,16 +7,34 @@
 //! merged cell with text (a label spanning rows) is not repeated.
 //!
 //! Invariants: linear in the input; never panics on malformed markup; spans and counts from
-//! attributes are clamped so that garbage cannot allocate a huge grid.
+//! attributes are clamped so that garbage cannot allocate a huge grid; [`render_bounded`]
+//! stops at a length and a number of cells, so markup that multiplies into text (empty cells
+//! with wide spans, millions of `<td>`) cannot hold many times its size.
 
 use std::fmt::Write as _;
 
 /// Renders an HTML document as text (see the module doc).
 pub(crate) fn render(html: &str) -> String {
+    render_bounded(html, usize::MAX).0
+}
+
+/// Cells read at most per 32 bytes of markup (a cell holds about 40 bytes before its text).
+const BYTES_PER_CELL: usize = 32;
+
+/// Renders an HTML document as text, stopping once the text is about `limit` bytes long or the
+/// cells read would hold more than the markup itself; the flag says it stopped.
+pub(crate) fn render_bounded(html: &str, limit: usize) -> (String, bool) {
     let mut renderer = Renderer::default();
+    let cell_limit = (html.len() / BYTES_PER_CELL).max(1 << 16);
     let bytes = html.as_bytes();
     let mut i = 0;
+    let mut truncated = false;
     while i < bytes.len() {
+        crate::work::add(1);
+        if renderer.out.len() > limit || renderer.cells > cell_limit {
+            truncated = true;
+            break;
+        }
         if bytes[i] == b'<' {
             if html[i..].starts_with("<!--") {
                 i = html[i + 4..].find("-->").map_or(bytes.len(), |end| i + 4 + end + 3);
@@ -44,10 +62,24 @@ pub(crate) fn render(html: &str) -> String {
         }
         let from = if bytes[i] == b'<' { i + 1 } else { i };
         let next = html[from..].find('<').map_or(bytes.len(), |at| from + at);
+        crate::work::add(next - i);
         renderer.text(&decode_entities(&html[i..next]));
         i = next;
     }
-    renderer.finish()
+    let mut out = renderer.finish();
+    if out.len() > limit {
+        // Tables closed at the end may still add a grid's worth.
+        out.truncate(floor_char_boundary(&out, limit));
+        truncated = true;
+    }
+    (out, truncated)
+}
+
+fn floor_char_boundary(text: &str, mut at: usize) -> usize {
+    while at > 0 && !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// Elements whose content is never document text. `title` is kept separately.
@@ -190,6 +222,8 @@ struct Renderer {
     tables: Vec<HtmlTable>,
     pre_depth: usize,
     title: Option<String>,
+    /// Cells read so far.
+    cells: usize,
 }
 
 impl Renderer {
@@ -223,6 +257,7 @@ impl Renderer {
                 }
             }
             ("td" | "th", false) => {
+                self.cells += 1;
                 if let Some(table) = self.tables.last_mut() {
                     if table.rows.is_empty() {
                         table.rows.push(Vec::new());

@@ -37,6 +37,9 @@ pub struct Source {
     /// Malformed sequences replaced by U+FFFD while decoding; for a PDF, the glyphs whose
     /// font gives no text (also written as U+FFFD).
     pub replaced: usize,
+    /// True when the reader stopped before the end: a PDF's text past 16 MB, a page's or a
+    /// Word document's text past the size of the file itself. `text` holds what was read.
+    pub truncated: bool,
 }
 
 /// What kind of document the bytes held.
@@ -220,13 +223,21 @@ pub fn read(bytes: &[u8], name: Option<&str>) -> Result<Source, Unreadable> {
         .and_then(|ext| ext.to_str())
         .is_some_and(|ext| ["html", "htm", "xhtml"].iter().any(|e| ext.eq_ignore_ascii_case(e)));
     if by_name || looks_html(&text) {
-        let rendered = html::render(&text);
+        // Rendered text is shorter than its markup: only hostile markup (empty cells with wide
+        // spans) could make it longer.
+        let (rendered, truncated) = html::render_bounded(&text, text.len().max(1 << 16));
         if rendered.trim().is_empty() {
             return Err(Unreadable::Empty);
         }
-        return Ok(Source { text: rendered, kind: SourceKind::Html, encoding, replaced });
+        return Ok(Source {
+            text: rendered,
+            kind: SourceKind::Html,
+            encoding,
+            replaced,
+            truncated,
+        });
     }
-    Ok(Source { text, kind: SourceKind::Text, encoding, replaced })
+    Ok(Source { text, kind: SourceKind::Text, encoding, replaced, truncated: false })
 }
 
 /// `%PDF-` at the start, or within the first kilobyte (readers accept junk before it).
@@ -242,6 +253,7 @@ fn read_pdf(bytes: &[u8]) -> Result<Source, Unreadable> {
             kind: SourceKind::Pdf,
             encoding: Encoding::Pdf,
             replaced: extracted.unmapped,
+            truncated: extracted.truncated,
         }),
         Err(pdf::Failure::Encrypted) => Err(Unreadable::PdfEncrypted),
         Err(pdf::Failure::Broken) => Err(Unreadable::PdfBroken),
@@ -275,19 +287,43 @@ fn decode(bytes: &[u8]) -> Result<(String, Encoding, usize), Unreadable> {
             return Ok(utf16(bytes, false, Encoding::Utf16Be));
         }
     }
-    if bytes.contains(&0) {
+    // Binary data has NUL bytes everywhere; a text file may have a stray one, read as a
+    // replaced character.
+    let nuls = bytes.split(|&b| b == 0).count() - 1;
+    if nuls * 50 > bytes.len() {
         return Err(Unreadable::Binary);
     }
-    if let Ok(text) = std::str::from_utf8(bytes) {
+    if nuls == 0
+        && let Ok(text) = std::str::from_utf8(bytes)
+    {
         return Ok((text.to_string(), Encoding::Utf8, 0));
     }
+    // UTF-8 with a few malformed bytes (one byte changed, a character cut in two) is read as a
+    // browser or an editor reads it: each bad sequence becomes U+FFFD, and the user is told.
+    let (mut utf8_errors, mut utf8_chars) = (nuls, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        utf8_chars += chunk.valid().chars().count();
+        utf8_errors += usize::from(!chunk.invalid().is_empty());
+    }
+    let few = |errors: usize, chars: usize| errors * 50 <= chars.max(1);
     let decoded = gb18030::decode(bytes);
-    let chars = decoded.text.chars().count().max(1);
-    // Real GBK text has (almost) no malformed sequences; other bytes have many.
-    if decoded.errors * 50 > chars {
+    let gbk_errors = decoded.errors + nuls;
+    // Real GBK text has (almost) no malformed sequences; other bytes have many. Of UTF-8 and
+    // GBK, the reading with fewer malformed sequences wins (UTF-8 on a tie).
+    if few(utf8_errors, utf8_chars) && utf8_errors <= gbk_errors {
+        drop(decoded);
+        let text = replace_nul(String::from_utf8_lossy(bytes).into_owned(), nuls);
+        return Ok((text, Encoding::Utf8, utf8_errors));
+    }
+    if !few(gbk_errors, decoded.text.chars().count()) {
         return Err(Unreadable::Binary);
     }
-    Ok((decoded.text, Encoding::Gb18030, decoded.errors))
+    Ok((replace_nul(decoded.text, nuls), Encoding::Gb18030, gbk_errors))
+}
+
+/// `text` with its NUL characters (`nuls` of them) written as U+FFFD.
+fn replace_nul(text: String, nuls: usize) -> String {
+    if nuls == 0 { text } else { text.replace('\0', "\u{FFFD}") }
 }
 
 fn utf16(bytes: &[u8], little: bool, encoding: Encoding) -> (String, Encoding, usize) {
@@ -360,11 +396,13 @@ fn read_zip(bytes: &[u8], name: Option<&str>) -> Result<Source, Unreadable> {
         part("word/numbering.xml").as_deref(),
         part("word/styles.xml").as_deref(),
     );
-    let text = html::render(&docx::to_html_numbered(&xml, numbering));
+    // A document's text is shorter than its XML; Word's numbers are added within that too.
+    let limit = xml.len().max(1 << 16);
+    let (text, truncated) = html::render_bounded(&docx::to_html_numbered(&xml, numbering), limit);
     if text.trim().is_empty() {
         return Err(Unreadable::DocxNoText);
     }
-    Ok(Source { text, kind: SourceKind::Docx, encoding, replaced })
+    Ok(Source { text, kind: SourceKind::Docx, encoding, replaced, truncated })
 }
 
 fn docx_error(error: zip::Error) -> Unreadable {

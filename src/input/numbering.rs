@@ -5,7 +5,10 @@
 //! would read as if it had no numbered sections.
 //!
 //! Invariants: never panics on any input; linear in the XML; counters are bounded (nine levels,
-//! values saturate), a style chain is followed at most [`MAX_STYLE_DEPTH`] steps.
+//! values saturate), a style chain is followed at most [`MAX_STYLE_DEPTH`] steps; a label is at
+//! most [`MAX_LABEL_CHARS`] characters, and all labels together are paid from a budget the
+//! document sets (its own size), so a `%1%2…` pattern repeated a hundred times on thousands of
+//! paragraphs cannot turn a small file into a huge text.
 
 use std::collections::BTreeMap;
 
@@ -15,6 +18,8 @@ use super::xml::{self, Event};
 const MAX_STYLE_DEPTH: usize = 16;
 /// Word's list levels: 0 to 8.
 const LEVELS: usize = 9;
+/// The longest label written (`一、`, `（十二）`, `1.2.3.` are a few characters).
+pub(crate) const MAX_LABEL_CHARS: usize = 32;
 
 /// One level of a list: where it starts, how its number is written, and the text around it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -40,6 +45,8 @@ pub(crate) struct Numbering {
     styles: BTreeMap<String, StyleNumbering>,
     /// Abstract id → the current number of each level (0: not used yet).
     counters: BTreeMap<String, [u32; LEVELS]>,
+    /// Bytes of label text still allowed (`None`: no limit set).
+    budget: Option<usize>,
 }
 
 /// The value of the `val` attribute (any prefix).
@@ -114,7 +121,8 @@ impl Numbering {
                             match setting {
                                 "start" => lvl.start = value.trim().parse().unwrap_or(1),
                                 "numFmt" => lvl.format = value,
-                                _ => lvl.text = value,
+                                // Only what a label can use of it.
+                                _ => lvl.text = value.chars().take(MAX_LABEL_CHARS).collect(),
                             }
                         }
                     }
@@ -206,6 +214,9 @@ impl Numbering {
         let mut label = String::new();
         let mut chars = level.text.chars().peekable();
         while let Some(ch) = chars.next() {
+            if label.chars().count() >= MAX_LABEL_CHARS {
+                break;
+            }
             let digit = chars.peek().and_then(|d| d.to_digit(10));
             match digit {
                 Some(n) if ch == '%' && (1..=9).contains(&n) => {
@@ -221,7 +232,16 @@ impl Numbering {
                 _ => label.push(ch),
             }
         }
+        let label: String = label.chars().take(MAX_LABEL_CHARS).collect();
+        if let Some(budget) = self.budget.as_mut() {
+            *budget = budget.checked_sub(label.len())?;
+        }
         Some(label)
+    }
+
+    /// Allows `bytes` bytes of label text in all; labels past it are not written.
+    pub(crate) fn limit(&mut self, bytes: usize) {
+        self.budget = Some(bytes);
     }
 }
 

@@ -235,7 +235,9 @@ pub(crate) struct Index {
 
 impl Index {
     pub(crate) fn new(text: &str, doc: &Doc) -> Index {
-        let mut compact = String::with_capacity(text.len() / 2);
+        // The compact text is never longer than the text: reserving that much up front
+        // spares growing a string of 64 MB by copying.
+        let mut compact = String::with_capacity(text.len());
         let mut token_at = Vec::with_capacity(doc.tokens.len());
         let mut text_tokens = Vec::new();
         for (idx, token) in doc.tokens.iter().enumerate() {
@@ -253,6 +255,7 @@ impl Index {
                 }
             }
         }
+        compact.shrink_to_fit();
         Index { compact, token_at, text_tokens }
     }
 

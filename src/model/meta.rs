@@ -380,8 +380,8 @@ fn heading_end(squeezed: &str, at: usize, index: usize) -> usize {
 
 /// `2026年1月23日` or `(2026年1月23日)` alone on a line: the date a report was signed.
 fn date_line(text: &str) -> Option<Date> {
-    let lines: Vec<&str> = text.lines().collect();
-    let mut near = lines.iter().take(40).chain(lines.iter().rev().take(20));
+    // The first and last lines only: collecting every line would cost 16 bytes a line.
+    let mut near = text.lines().take(40).chain(text.lines().rev().take(20));
     near.find_map(|line| {
         let squeezed = squeeze(line);
         let inner = squeezed.trim_matches(|c| matches!(c, '(' | ')' | '（' | '）'));

@@ -153,9 +153,14 @@ const OTHER_BUSINESS: &[&str] = &[
 
 const COUNT_UNITS: &[&str] = &["件", "起", "宗", "个", "条", "份"];
 
+/// Clauses read at most: a report has a few hundred; each costs a few dozen keyword searches,
+/// so text made of millions of clauses (`1申请，1申请，…`) is read this far and no further.
+const MAX_CLAUSES: usize = 100_000;
+
 /// Extracts the facts from `text` outside `exclude` (the tables' ranges).
 pub(crate) fn facts(text: &str, exclude: &[Range<usize>]) -> Vec<Fact> {
     let mut out = Vec::new();
+    let mut clauses = 0;
     let mut start = 0;
     let mut excluded: Vec<Range<usize>> = exclude.to_vec();
     crate::sort::sort_by_key(&mut excluded, |r| r.start);
@@ -188,7 +193,8 @@ pub(crate) fn facts(text: &str, exclude: &[Range<usize>]) -> Vec<Fact> {
             continue;
         }
         clause_facts(text, clause, &mut out);
-        if out.len() > 10_000 {
+        clauses += 1;
+        if out.len() > 10_000 || clauses >= MAX_CLAUSES {
             break;
         }
     }
@@ -197,12 +203,14 @@ pub(crate) fn facts(text: &str, exclude: &[Range<usize>]) -> Vec<Fact> {
 
 fn clause_facts(text: &str, range: Range<usize>, out: &mut Vec<Fact>) {
     let clause = &text[range.clone()];
+    crate::work::add(clause.len());
     if clause.chars().count() > 200 {
         return;
     }
-    // Every fact is worded in Chinese: a clause without a CJK character (a table's number, a
-    // date) states none, and is skipped before the keyword searches.
-    if !clause.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)) {
+    // Every fact is worded in Chinese, with a keyword of at least two characters: a clause
+    // with fewer CJK characters (a table's number, a date, `1件`) states none, and is skipped
+    // before the keyword searches.
+    if clause.chars().filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c)).nth(1).is_none() {
         return;
     }
     let squeezed: String = clause.chars().filter(|c| !c.is_whitespace()).collect();
@@ -441,55 +449,72 @@ const SHINGLE: usize = 8;
 /// Narratives shorter than this (characters) get no shingles: too little to compare.
 const SHINGLE_MIN_CHARS: usize = 300;
 
+/// Narrative characters taken for shingles at most: a report's narrative has a few thousand,
+/// and a copied report shows in its first ones; a 64 MB text of letters would otherwise cost
+/// 12 bytes a character (the characters, then a hash per window) and keep 8 in the report.
+const MAX_SHINGLE_CHARS: usize = 200_000;
+
 /// The narrative's shingles, for telling a copied report (XY-DUP): hashes of every 8
 /// characters of the normalized text outside the tables, with digits, spaces and punctuation
-/// removed (a copy that changed only the year and the numbers is still a copy). Sorted,
-/// distinct; `None` for a narrative too short to compare.
+/// removed (a copy that changed only the year and the numbers is still a copy), over its first
+/// [`MAX_SHINGLE_CHARS`] characters. Sorted, distinct; `None` for a narrative too short to
+/// compare.
 pub fn shingles(text: &str, tables: &[Range<usize>]) -> Option<Vec<u64>> {
-    let chars: Vec<char> = text
-        .char_indices()
-        .filter(|(at, _)| !tables.iter().any(|r| r.contains(at)))
-        .map(|(_, c)| c)
-        .filter(|c| c.is_alphabetic() && !c.is_ascii_digit())
-        .collect();
-    if chars.len() < SHINGLE_MIN_CHARS {
-        return None;
-    }
-    let mut out: Vec<u64> = chars
-        .windows(SHINGLE)
-        .map(|window| {
+    let mut window = ['\0'; SHINGLE];
+    let mut taken = 0usize;
+    let mut out: Vec<u64> = Vec::new();
+    for (at, c) in text.char_indices() {
+        crate::work::add(1);
+        if !c.is_alphabetic() || c.is_ascii_digit() || tables.iter().any(|r| r.contains(&at)) {
+            continue;
+        }
+        window.copy_within(1.., 0);
+        window[SHINGLE - 1] = c;
+        taken += 1;
+        if taken >= SHINGLE {
             let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
             for c in window {
-                for byte in (*c as u32).to_le_bytes() {
+                for byte in (c as u32).to_le_bytes() {
                     hash ^= u64::from(byte);
                     hash = hash.wrapping_mul(0x0100_0000_01b3);
                 }
             }
-            hash
-        })
-        .collect();
+            out.push(hash);
+        }
+        if taken >= MAX_SHINGLE_CHARS {
+            break;
+        }
+    }
+    if taken < SHINGLE_MIN_CHARS {
+        return None;
+    }
     crate::sort::sort(&mut out);
     out.dedup();
+    out.shrink_to_fit();
     Some(out)
 }
 
+/// "汇总" looked at at most: a report says it is a 汇总 early, in a few sentences.
+const MAX_AGGREGATE_MENTIONS: usize = 10_000;
+
 /// The report says it is its region's 汇总: "汇总" right after a region word ("全县汇总"), or
 /// after one and before 数据/情况 ("全区……汇总数据"), or before its units ("汇总…各有关单位").
-/// "在全县共享，汇总疑难问题" is not such a statement. Read on the normalized text.
+/// "在全县共享，汇总疑难问题" is not such a statement. Read on the normalized text, a few
+/// characters around each of its first [`MAX_AGGREGATE_MENTIONS`] "汇总".
 pub fn declares_aggregate(text: &str) -> bool {
-    let chars: Vec<char> = text.chars().collect();
-    let slice = |from: usize, to: usize| -> String {
-        chars.get(from.min(to)..to.min(chars.len())).unwrap_or_default().iter().collect()
-    };
     let regions = super::labels::REGIONS;
-    (0..chars.len().saturating_sub(1)).any(|at| {
-        if chars.get(at..at + 2) != Some(&['汇', '总'][..]) {
-            return false;
-        }
-        let before = slice(at.saturating_sub(10), at);
-        let right_before = slice(at.saturating_sub(2), at);
-        let after = slice(at + 2, at + 22);
-        let next = slice(at + 2, at + 6);
+    // The `n` characters before byte `at`, and the `n` after byte `at` skipping `skip`.
+    let before = |at: usize, n: usize| -> String {
+        let mut chars: Vec<char> = text[..at].chars().rev().take(n).collect();
+        chars.reverse();
+        chars.into_iter().collect()
+    };
+    let after = |at: usize, n: usize| -> String { text[at..].chars().take(n).collect() };
+    text.match_indices("汇总").take(MAX_AGGREGATE_MENTIONS).any(|(at, word)| {
+        crate::work::add(32);
+        let end = at + word.len();
+        let (before, right_before) = (before(at, 10), before(at, 2));
+        let (after, next) = (after(end, 20), after(end, 4));
         let region = regions.iter().any(|w| before.contains(w));
         regions.iter().any(|w| right_before == *w)
             || (region && ["数据", "情况", "编制", "形成"].iter().any(|w| next.contains(w)))

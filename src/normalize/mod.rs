@@ -27,7 +27,8 @@ pub struct Normalized {
 
 /// Normalizes `source` (see the module doc).
 pub fn normalize(source: &str) -> Normalized {
-    let mut out = Out { text: String::with_capacity(source.len()), map: SourceMap::default() };
+    let mut out =
+        Out { text: String::with_capacity(source.len()), map: SourceMap::for_source(source.len()) };
     let mut line_start = 0;
     for line in source.split_inclusive('\n') {
         let body = line.trim_end_matches(['\n', '\r']);
@@ -61,47 +62,48 @@ impl Out {
 }
 
 fn normalize_line(line: &str, line_start: usize, out: &mut Out) {
-    // Traditional → Simplified first, char for char (the char count stays).
-    let simplified = t2s::convert(line);
-    let chars: Vec<(usize, char, usize, char)> = line
-        .char_indices()
-        .zip(simplified.chars())
-        .map(|((at, original), converted)| (at, original, original.len_utf8(), converted))
-        .collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (at, original, raw_len, ch) = chars[i];
+    // Traditional → Simplified char for char (the char count stays), each character as it is
+    // reached: nothing is kept per character, so one line of 64 MB costs no more than many.
+    let simplified = |at: usize| {
+        line.get(at..).and_then(|rest| rest.chars().next()).map(|c| t2s::convert_at(line, at, c))
+    };
+    // Set once a `<!--` has no `-->` after it: no later one on this line has either, and
+    // searching again after every `<!--` would be quadratic.
+    let mut unclosed_comment = false;
+    let mut at = 0;
+    while let Some(original) = line.get(at..).and_then(|rest| rest.chars().next()) {
+        crate::work::add(1);
+        let raw_len = original.len_utf8();
+        let ch = simplified(at).unwrap_or(original);
         let raw = line_start + at;
         // Word comment residue: <!--[if …]--> … <!--[endif]-->, and any other <!-- … -->.
-        if original == '<'
-            && line[at..].starts_with("<!--")
-            && let Some(end) = line[at..].find("-->")
-        {
-            let end_byte = at + end + 3;
-            while i < chars.len() && chars[i].0 < end_byte {
-                i += 1;
+        if original == '<' && !unclosed_comment && line[at..].starts_with("<!--") {
+            if let Some(end) = line[at..].find("-->") {
+                crate::work::add(end);
+                at += end + 3;
+                continue;
             }
-            continue;
+            crate::work::add(line.len() - at);
+            unclosed_comment = true;
         }
         // Pinyin annotations: CJK char followed by (pinyin), possibly repeated or cut short.
         if matches!(ch, '(' | '（')
             && out.last().is_some_and(is_cjk)
-            && let Some(skip) = pinyin_group(&chars[i..])
+            && let Some(skip) = pinyin_group(line, at)
         {
-            i += skip;
+            at += skip;
             continue;
         }
+        let digits_follow = || thousands_follow(line, at + raw_len);
         let mapped = match ch {
             '\r' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}' => {
-                i += 1;
+                at += raw_len;
                 continue;
             }
             '\u{A0}' | '\u{3000}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' => {
                 // A thin space inside a number is a thousands separator.
-                if out.last().is_some_and(|c| c.is_ascii_digit())
-                    && thousands_follow(&chars[i + 1..])
-                {
-                    i += 1;
+                if out.last().is_some_and(|c| c.is_ascii_digit()) && digits_follow() {
+                    at += raw_len;
                     continue;
                 }
                 ' '
@@ -111,34 +113,44 @@ fn normalize_line(line: &str, line_start: usize, out: &mut Out) {
             '\u{FE5A}' => ')',
             _ => ch,
         };
-        if mapped == ','
-            && out.last().is_some_and(|c| c.is_ascii_digit())
-            && thousands_follow(&chars[i + 1..])
-        {
-            i += 1;
+        if mapped == ',' && out.last().is_some_and(|c| c.is_ascii_digit()) && digits_follow() {
+            at += raw_len;
             continue;
         }
         out.push(mapped, raw, raw_len);
-        i += 1;
+        at += raw_len;
     }
 }
 
-/// `(qū)`, `(kai)(kai)`, a trailing unterminated `(f`: returns how many chars to skip.
-fn pinyin_group(chars: &[(usize, char, usize, char)]) -> Option<usize> {
+/// `(qū)`, `(kai)(kai)`, a trailing unterminated `(f` at byte `at` of `line`: returns how many
+/// bytes to skip.
+fn pinyin_group(line: &str, at: usize) -> Option<usize> {
     let mut skipped = 0;
     loop {
-        let rest = &chars[skipped..];
-        if !matches!(rest.first().map(|c| c.3), Some('(' | '（')) {
+        let start = at + skipped;
+        let mut chars = line.get(start..).unwrap_or_default().char_indices();
+        let converted = |(k, c): (usize, char)| (k, t2s::convert_at(line, start + k, c));
+        if !matches!(chars.next().map(converted), Some((_, '(' | '（'))) {
             break;
         }
-        let letters = rest[1..].iter().take_while(|c| is_pinyin_letter(c.3)).count();
+        let mut letters = 0;
+        let mut after = None;
+        for (k, c) in chars.map(converted) {
+            crate::work::add(1);
+            if is_pinyin_letter(c) && letters < 7 {
+                letters += 1;
+            } else {
+                after = Some((k, c));
+                break;
+            }
+        }
         if letters == 0 || letters > 6 {
             break;
         }
-        match rest.get(1 + letters).map(|c| c.3) {
-            Some(')' | '）') => skipped += letters + 2,
+        match after {
+            Some((k, close @ (')' | '）'))) => skipped += k + close.len_utf8(),
             // Cut off at the end of the line: "(f".
-            None => skipped += letters + 1,
+            None => skipped = line.len() - at,
             Some(_) => break,
         }
     }
@@ -154,9 +166,14 @@ pub(crate) fn is_cjk(ch: char) -> bool {
     matches!(ch, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FA1F}')
 }
 
-fn thousands_follow(rest: &[(usize, char, usize, char)]) -> bool {
-    let digit = |k: usize| rest.get(k).is_some_and(|c| to_ascii_digit(c.3).is_some());
-    digit(0) && digit(1) && digit(2) && !digit(3)
+/// Exactly three digits from byte `at` of `line`, then no fourth: a thousands group.
+fn thousands_follow(line: &str, at: usize) -> bool {
+    let mut digits =
+        line.get(at..).unwrap_or_default().chars().take(4).map(|c| to_ascii_digit(c).is_some());
+    digits.next() == Some(true)
+        && digits.next() == Some(true)
+        && digits.next() == Some(true)
+        && digits.next() != Some(true)
 }
 
 fn to_ascii_digit(ch: char) -> Option<u32> {

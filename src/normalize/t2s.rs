@@ -54,20 +54,21 @@ fn convert_char(prev: char, cur: char, next: char) -> char {
     table(cur)
 }
 
-/// `text` in simplified characters, with exactly as many characters.
-pub(super) fn convert(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len());
-    for (k, &cur) in chars.iter().enumerate() {
-        if cur.len_utf8() != 3 {
-            out.push(cur);
-            continue;
-        }
-        let prev = if k == 0 { '0' } else { chars[k - 1] };
-        let next = chars.get(k + 1).copied().unwrap_or('0');
-        out.push(convert_char(prev, cur, next));
+/// The simplified form of `cur`, the character at byte `at` of `text` (its neighbours in
+/// `text` decide the few characters that depend on them).
+pub(super) fn convert_at(text: &str, at: usize, cur: char) -> char {
+    if cur.len_utf8() != 3 {
+        return cur;
     }
-    out
+    let prev = text.get(..at).and_then(|before| before.chars().next_back()).unwrap_or('0');
+    let next = text.get(at + 3..).and_then(|after| after.chars().next()).unwrap_or('0');
+    convert_char(prev, cur, next)
+}
+
+/// `text` in simplified characters, with exactly as many characters.
+#[cfg(test)]
+pub(super) fn convert(text: &str) -> String {
+    text.char_indices().map(|(at, cur)| convert_at(text, at, cur)).collect()
 }
 
 #[cfg(test)]

@@ -442,7 +442,15 @@ pub(super) static EXAMPLES: &[Example] = &[
         invalid: "（3044 字节的非文本文件，开头为 [B2, E2, CA, D4, CF, D8, D3, A6]）",
         valid_file: "INPUT-DECODE/valid-gbk-report.txt",
         valid: "",
-        message: "警告 INPUT-DECODE：按 GB18030/GBK 读取时有 1 处字节无法解码，已用“�”代替，附近的文字和数字可能读错。",
+        message: "警告 INPUT-DECODE：按 GB18030/GBK 读取时有 1 处字节无法解码（第 77 行），已用“�”代替，附近的文字和数字可能读错。",
+    },
+    Example {
+        rule: "INPUT-TRUNCATED",
+        invalid_file: "INPUT-TRUNCATED/invalid-report-followed-by-a-flood-of-numbers.docx",
+        invalid: "（2606 字节的非文本文件，开头为 [50, 4B, 03, 04, 14, 00, 00, 00]）",
+        valid_file: "INPUT-TRUNCATED/valid-consistent-report.md",
+        valid: "",
+        message: "警告 INPUT-TRUNCATED：文本过长，远超一份年度报告的篇幅：只读取了前 47%（读到第 64 行中间，共 64 行），其后的内容没有检查。",
     },
     Example {
         rule: "NAR-ACTIVE",

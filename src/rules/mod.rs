@@ -28,7 +28,7 @@ pub use culprit::{Diagnosis, Fix};
 pub use registry::{RULES, Rule, Status, rule};
 
 use crate::finding::{Finding, Severity};
-use crate::input::Unreadable;
+use crate::input::{Source, SourceKind, Unreadable};
 use crate::model::{CellRef, Identity, Number, Report};
 
 /// How one identity came out.
@@ -96,8 +96,40 @@ pub fn run(report: &Report) -> Results {
     narrative::check(report, &mut results.findings);
     hints::check(report, &mut results.findings);
     stats::check(report, &mut results.findings);
+    for finding in &mut results.findings {
+        finding.message = clip_quotes(&finding.message);
+    }
     sort(&mut results.findings);
     results
+}
+
+/// The most characters a message quotes from the report (a cell, digits, a clause).
+pub const MAX_QUOTED_CHARS: usize = 40;
+
+/// `message` with every quotation (“…”) longer than [`MAX_QUOTED_CHARS`] characters cut there
+/// and ended with `…`: a cell of 5 000 digits is named, not echoed.
+pub fn clip_quotes(message: &str) -> String {
+    let mut out = String::with_capacity(message.len().min(1024));
+    let mut rest = message;
+    while let Some(open) = rest.find('“') {
+        let (before, quoted) = rest.split_at(open + '“'.len_utf8());
+        out.push_str(before);
+        let Some(close) = quoted.find('”') else {
+            rest = quoted;
+            break;
+        };
+        let inner = &quoted[..close];
+        match inner.char_indices().nth(MAX_QUOTED_CHARS) {
+            Some((cut, _)) => {
+                out.push_str(&inner[..cut]);
+                out.push('…');
+            }
+            None => out.push_str(inner),
+        }
+        rest = &quoted[close..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Weighs `stated` (what another report says of this one's cells: last year's 结转下年度 for
@@ -117,12 +149,55 @@ pub fn unreadable(why: Unreadable) -> Finding {
     finding("INPUT-UNREADABLE", why.message().to_string(), Vec::new())
 }
 
-/// The finding for input decoded with replacement characters.
-pub fn replaced_characters(count: usize, encoding: &str) -> Finding {
+/// What reading the input leaves to report: characters that could not be decoded, text the
+/// reader cut short, and text past what the segmenter reads (`stopped_at`: the byte of
+/// `source.text` where it stopped).
+pub fn reading(source: &Source, stopped_at: Option<usize>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    if source.replaced > 0 {
+        out.push(if source.kind == SourceKind::Pdf {
+            unmapped_glyphs(source.replaced)
+        } else {
+            let first = source.text.find(char::REPLACEMENT_CHARACTER).unwrap_or(0);
+            replaced_characters(
+                source.replaced,
+                source.encoding.name(),
+                line_of(&source.text, first),
+            )
+        });
+    }
+    if source.truncated {
+        out.push(truncated_source(source.kind));
+    }
+    if let Some(at) = stopped_at {
+        let text = &source.text;
+        let lines = line_of(text, text.len().saturating_sub(1));
+        let percent = at.saturating_mul(100) / text.len().max(1);
+        let line_start = at == 0 || text.as_bytes().get(at - 1) == Some(&b'\n');
+        let place = if line_start {
+            format!("前 {} 行，共 {lines} 行", line_of(text, at) - 1)
+        } else {
+            format!("读到第 {} 行中间，共 {lines} 行", line_of(text, at))
+        };
+        out.push(truncated(&place, percent));
+    }
+    out
+}
+
+/// The line (from 1) that byte `at` of `text` is on.
+fn line_of(text: &str, at: usize) -> usize {
+    let at = crate::model::labels::floor_boundary(text, at.min(text.len()));
+    text[..at].matches('\n').count() + 1
+}
+
+/// The finding for input decoded with replacement characters, the first on line `line`.
+fn replaced_characters(count: usize, encoding: &str, line: usize) -> Finding {
+    let place =
+        if count == 1 { format!("第 {line} 行") } else { format!("第一处在第 {line} 行") };
     let mut f = finding(
         "INPUT-DECODE",
         format!(
-            "按 {encoding} 读取时有 {count} 处字节无法解码，已用“�”代替，附近的文字和数字可能读错。"
+            "按 {encoding} 读取时有 {count} 处字节无法解码（{place}），已用“�”代替，附近的文字和数字可能读错。"
         ),
         Vec::new(),
     );
@@ -130,8 +205,42 @@ pub fn replaced_characters(count: usize, encoding: &str) -> Finding {
     f
 }
 
+/// The finding for text read only up to `place` (where it stopped, in words), about `percent`
+/// per cent of it: it held more words and numbers than the engine reads
+/// ([`crate::segment::max_tokens`]).
+fn truncated(place: &str, percent: usize) -> Finding {
+    let mut f = finding(
+        "INPUT-TRUNCATED",
+        format!(
+            "文本过长，远超一份年度报告的篇幅：只读取了前 {percent}%（{place}），其后的内容没有检查。"
+        ),
+        Vec::new(),
+    );
+    f.hint =
+        Some("每次检查一份报告；确认没有选错文件，或把多份报告分开保存后逐份检查。".to_string());
+    f
+}
+
+/// The finding for a file whose text the reader cut short (a PDF past its budgets of text,
+/// glyphs or operators; a page or a Word document whose text would outgrow the file itself).
+fn truncated_source(kind: SourceKind) -> Finding {
+    let what = match kind {
+        SourceKind::Pdf => "PDF 中的文字或绘制指令远超一份年度报告",
+        SourceKind::Docx => "Word 文件展开后的文字比文件本身还多",
+        SourceKind::Html => "网页展开后的文字比网页本身还多",
+        SourceKind::Text => "文本过长",
+    };
+    let mut f = finding(
+        "INPUT-TRUNCATED",
+        format!("{what}，不像是一份年度报告：只读取了前一部分，其后的内容没有检查。"),
+        Vec::new(),
+    );
+    f.hint = Some("确认没有选错文件；如需检查，请复制报告正文粘贴到这里。".to_string());
+    f
+}
+
 /// The finding for a PDF whose fonts give no text for some glyphs.
-pub fn unmapped_glyphs(count: usize) -> Finding {
+fn unmapped_glyphs(count: usize) -> Finding {
     let mut f = finding(
         "INPUT-DECODE",
         format!(

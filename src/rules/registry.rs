@@ -473,6 +473,14 @@ pub static RULES: &[Rule] = &[
         doc: "## 检查内容\n文件中有字节无法按 UTF-8、GBK 或 UTF-16 解码，或 PDF 中有字符的字体没有提供字符对照表（ToUnicode），已用“�”代替。\n\n## 为什么\n乱码处的数字或标签可能读错或缺失。\n\n## 如何修改\n文本文件：用记事本或 WPS 打开，另存为 UTF-8 编码后重新检查。PDF：对照原文核对“�”附近的表格数字，或找到报告的文字版。\n\n## 依据\n本工具的输入要求。",
     },
     Rule {
+        id: "INPUT-TRUNCATED",
+        name: "input-truncated",
+        severity: Severity::Warning,
+        status: Status::Stable,
+        title: "输入过长，只检查了前一部分",
+        doc: "## 检查内容\n文件或粘贴的文字远远超过一份年度报告的篇幅（例如许多份报告、大量数据或重复内容合在一起），本工具只读取前一部分并检查其中的表格，其后的内容没有读取。读取的上限是十几万个词和数字（文字很多时按篇幅增加），或 PDF、网页、Word 文件中的文字不超过文件本身的篇幅（PDF 最多 16 MB）。\n\n## 为什么\n为了在任何输入上都能很快给出结果、不占用过多内存，读取的分量有上限；一份真实的年度报告只有几百到几千个词和数字，远在上限之内。\n\n## 如何修改\n每次检查一份报告：把报告分开保存后逐份检查，或一次打开一个文件夹；确认没有选错文件。\n\n## 依据\n本工具的输入要求。",
+    },
+    Rule {
         id: "NAR-ACTIVE",
         name: "narrative-proactive-count-differs",
         severity: Severity::Info,

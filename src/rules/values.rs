@@ -67,16 +67,26 @@ pub(super) fn check(report: &Report, findings: &mut Vec<Finding>) {
                 }
                 Value::Blank { .. } => blanks.push(addr),
                 Value::Text(text) => {
-                    let mut f = finding(
-                        "VAL-TEXT",
-                        format!(
-                            "{} “{}” 应填数字，实际写的是“{text}”。",
-                            table.id.name(),
-                            addr.display_name()
+                    let (message, hint) = match overlong_number(text) {
+                        Some(digits) => (
+                            format!(
+                                "{} “{}” 的数字有 {digits} 位，超出了件数和金额可能的范围（最多 15 位），无法参与计算，可能是几个数字连在了一起。",
+                                table.id.name(),
+                                addr.display_name()
+                            ),
+                            "核对这个单元格，分开连在一起的数字。",
                         ),
-                        vec![addr],
-                    );
-                    f.hint = Some("改为数字；没有的填 0。".to_string());
+                        None => (
+                            format!(
+                                "{} “{}” 应填数字，实际写的是“{text}”。",
+                                table.id.name(),
+                                addr.display_name()
+                            ),
+                            "改为数字；没有的填 0。",
+                        ),
+                    };
+                    let mut f = finding("VAL-TEXT", message, vec![addr]);
+                    f.hint = Some(hint.to_string());
                     findings.push(f);
                 }
                 Value::Missing | Value::Ambiguous => {}
@@ -103,6 +113,20 @@ pub(super) fn check(report: &Report, findings: &mut Vec<Finding>) {
         }
     }
     magnitude(report, findings);
+}
+
+/// The count of digits of `text` when it is a number written with more digits than a cell's
+/// number may have (a sign and one decimal point allowed), as glued digits are.
+fn overlong_number(text: &str) -> Option<usize> {
+    let unsigned = text.strip_prefix(['-', '+']).unwrap_or(text);
+    let digits = unsigned.bytes().filter(u8::is_ascii_digit).count();
+    let points = unsigned.bytes().filter(|&b| b == b'.').count();
+    let numeral = !unsigned.is_empty()
+        && unsigned.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && points <= 1
+        && !unsigned.starts_with('.')
+        && !unsigned.ends_with('.');
+    (numeral && digits > 15).then_some(digits)
 }
 
 /// VAL-MAG: a 表三 total of eight digits, or a township with 10 000 applications.

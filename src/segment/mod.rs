@@ -24,6 +24,21 @@ pub struct Doc {
     pub rows: Vec<Range<usize>>,
     /// How each logical row was laid out.
     pub row_kinds: Vec<RowKind>,
+    /// Where reading stopped (a byte of the normalized text) when the text held more tokens
+    /// than [`max_tokens`] allows; what follows was not read.
+    pub truncated: Option<usize>,
+}
+
+/// Tokens read from any text, at the least. A real report has a few hundred to a few
+/// thousand (the corpus: 130–550); a token costs about 100 bytes with its row, so this floor
+/// costs at most about 7 MB.
+pub const MIN_TOKENS: usize = 1 << 16;
+
+/// Tokens read from a text of `len` bytes: one per 64 bytes beyond [`MIN_TOKENS`]. A line of
+/// `1 1 1 …` has a token every 2 bytes and would otherwise take 50 times its size in tokens;
+/// this keeps them to about 1.5 times the text, whatever it holds.
+pub fn max_tokens(len: usize) -> usize {
+    (len / 64).max(MIN_TOKENS)
 }
 
 /// How a logical row's cells were separated.
@@ -49,19 +64,24 @@ impl RowKind {
 /// Splits normalized `text` into logical rows and tokens.
 pub fn segment(text: &str) -> Doc {
     let mut doc = Doc::default();
+    let limit = max_tokens(text.len());
     // Cells of the logical row being built in cell-per-line mode.
     let mut pending: Option<Vec<Range<usize>>> = None;
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
+        if doc.truncated.is_some() {
+            break;
+        }
         let start = offset;
         offset += line.len();
+        crate::work::add(line.len());
         let body = line.trim_end_matches('\n');
         let trimmed = body.trim();
         let lead = body.len() - body.trim_start().len();
         let at = start + lead;
         if trimmed == "|" {
             if let Some(cells) = pending.take() {
-                push_row(&mut doc, text, &cells, RowKind::CellPerLine);
+                push_row(&mut doc, text, limit, &cells, RowKind::CellPerLine);
             }
             pending = Some(Vec::new());
             continue;
@@ -73,10 +93,15 @@ pub fn segment(text: &str) -> Doc {
             }
             if let Some(cell) = trimmed.strip_suffix('|').filter(|c| !c.contains('|')) {
                 cells.push(at..at + cell.trim_end().len());
+                // Each cell makes a token: more cells than the tokens left are cut here.
+                if doc.tokens.len() + cells.len() > limit {
+                    let cells = pending.take().unwrap_or_default();
+                    push_row(&mut doc, text, limit, &cells, RowKind::CellPerLine);
+                }
                 continue;
             }
             let cells = pending.take().unwrap_or_default();
-            push_row(&mut doc, text, &cells, RowKind::CellPerLine);
+            push_row(&mut doc, text, limit, &cells, RowKind::CellPerLine);
         }
         if trimmed.is_empty() {
             continue;
@@ -88,32 +113,37 @@ pub fn segment(text: &str) -> Doc {
             let inner = trimmed.trim_start_matches('|');
             let inner = inner.strip_suffix('|').unwrap_or(inner);
             let inner_start = at + (trimmed.len() - trimmed.trim_start_matches('|').len());
-            let cells = split_cells(inner, inner_start, '|');
-            push_row(&mut doc, text, &cells, RowKind::Piped);
+            let cells = split_cells(inner, inner_start, '|', limit - doc.tokens.len().min(limit));
+            push_row(&mut doc, text, limit, &cells, RowKind::Piped);
         } else if body.contains('\t') {
-            let cells = split_cells(body, start, '\t');
-            push_row(&mut doc, text, &cells, RowKind::Tabbed);
+            let cells = split_cells(body, start, '\t', limit - doc.tokens.len().min(limit));
+            push_row(&mut doc, text, limit, &cells, RowKind::Tabbed);
         } else {
             push_row(
                 &mut doc,
                 text,
+                limit,
                 std::slice::from_ref(&(at..at + trimmed.len())),
                 RowKind::Plain,
             );
         }
     }
     if let Some(cells) = pending.take() {
-        push_row(&mut doc, text, &cells, RowKind::CellPerLine);
+        push_row(&mut doc, text, limit, &cells, RowKind::CellPerLine);
     }
     doc
 }
 
-/// Cells of `line` (which starts at byte `start`), split on `sep`, each trimmed.
-fn split_cells(line: &str, start: usize, sep: char) -> Vec<Range<usize>> {
+/// Cells of `line` (which starts at byte `start`), split on `sep`, each trimmed; at most
+/// `room + 1` of them (every cell makes a token: the one past the room is where reading stops).
+fn split_cells(line: &str, start: usize, sep: char, room: usize) -> Vec<Range<usize>> {
     let mut cells = Vec::new();
     let mut cell_start = 0;
     for (idx, ch) in line.char_indices().chain(std::iter::once((line.len(), sep))) {
         if ch == sep {
+            if cells.len() > room {
+                break;
+            }
             let raw = &line[cell_start..idx];
             let lead = raw.len() - raw.trim_start().len();
             let trimmed = raw.trim();
@@ -129,14 +159,20 @@ fn is_markdown_rule(line: &str) -> bool {
     line.contains('-') && line.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
 }
 
-fn push_row(doc: &mut Doc, text: &str, cells: &[Range<usize>], kind: RowKind) {
-    if cells.is_empty() {
+/// Cuts a row's cells into tokens, up to `limit` tokens in all; at the limit, records where
+/// reading stopped.
+fn push_row(doc: &mut Doc, text: &str, limit: usize, cells: &[Range<usize>], kind: RowKind) {
+    if cells.is_empty() || doc.truncated.is_some() {
         return;
     }
     let first = doc.tokens.len();
     let row = doc.rows.len() as u32;
     for cell in cells {
-        token::tokenize(text, cell.clone(), row, kind, &mut doc.tokens);
+        let stopped = token::tokenize(text, cell.clone(), row, kind, limit, &mut doc.tokens);
+        if let Some(at) = stopped {
+            doc.truncated = Some(at);
+            break;
+        }
     }
     if doc.tokens.len() > first {
         doc.rows.push(first..doc.tokens.len());

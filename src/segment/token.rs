@@ -38,7 +38,8 @@ pub enum TokenKind {
 /// A number as written.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NumToken {
-    /// The numeral without sign or unit: `12`, `4068.208`.
+    /// The numeral without sign or unit: `12`, `4068.208`; for digits run into junk (`1e5`,
+    /// `0x1`, `1%`), the whole word, which parses as no number.
     pub digits: Range<usize>,
     /// `-1`, `+1`; `增`/`减` prefixes count as signs too.
     pub negative: bool,
@@ -48,38 +49,51 @@ pub struct NumToken {
     pub unit: Option<Range<usize>>,
 }
 
-const UNITS: &[&str] =
-    &["万元", "元", "件", "笔", "条", "个", "项", "次", "宗", "起", "人", "家", "%"];
+const UNITS: &[&str] = &["万元", "元", "件", "笔", "条", "个", "项", "次", "宗", "起", "人", "家"];
 const DATE_SUFFIXES: &[char] = &['年', '月', '日', '号', '时', '页', '期', '届'];
 const PLACEHOLDERS: &[&str] =
     &["—", "——", "-", "--", "–", "/", "\\", "无", "空", "／", "－", "—-", "─"];
 
+/// Cuts the cell `cell` of `text` into tokens pushed onto `out`, until `out` holds `limit`
+/// tokens: then returns the byte where it stopped (the rest of the cell is not read).
 pub(super) fn tokenize(
     text: &str,
     cell: Range<usize>,
     row: u32,
     kind: super::RowKind,
+    limit: usize,
     out: &mut Vec<Token>,
-) {
+) -> Option<usize> {
+    if out.len() >= limit {
+        return Some(cell.start);
+    }
     let content = &text[cell.clone()];
     let structured = kind.is_structured();
     if structured && content.is_empty() {
-        out.push(Token {
-            kind: TokenKind::Blank { placeholder: false },
-            range: cell,
-            row,
-            whole_cell: true,
-        });
-        return;
+        push(
+            out,
+            limit,
+            Token {
+                kind: TokenKind::Blank { placeholder: false },
+                range: cell,
+                row,
+                whole_cell: true,
+            },
+        );
+        return None;
     }
     if PLACEHOLDERS.contains(&content) {
-        out.push(Token {
-            kind: TokenKind::Blank { placeholder: true },
-            range: cell,
-            row,
-            whole_cell: structured,
-        });
-        return;
+        push(
+            out,
+            limit,
+            Token {
+                kind: TokenKind::Blank { placeholder: true },
+                range: cell,
+                row,
+                whole_cell: structured,
+            },
+        );
+        return None;
     }
     let first = out.len();
     let bytes = content.as_bytes();
@@ -90,15 +104,23 @@ pub(super) fn tokenize(
         if let Some(start) = text_start.take()
             && end > start
         {
-            out.push(Token {
-                kind: TokenKind::Text,
-                range: base + start..base + end,
-                row,
-                whole_cell: false,
-            });
+            push(
+                out,
+                limit,
+                Token {
+                    kind: TokenKind::Text,
+                    range: base + start..base + end,
+                    row,
+                    whole_cell: false,
+                },
+            );
         }
     };
     while i < content.len() {
+        crate::work::add(1);
+        if out.len() >= limit {
+            return Some(base + i);
+        }
         let ch = content[i..].chars().next().unwrap_or(' ');
         if ch.is_whitespace() {
             flush(&mut text_start, i, out);
@@ -110,17 +132,21 @@ pub(super) fn tokenize(
                 Scan::Number { end, token } => {
                     flush(&mut text_start, i, out);
                     let shift = |r: Range<usize>| base + r.start..base + r.end;
-                    out.push(Token {
-                        kind: TokenKind::Num(NumToken {
-                            digits: shift(token.digits),
-                            negative: token.negative,
-                            signed: token.signed,
-                            unit: token.unit.map(shift),
-                        }),
-                        range: base + i..base + end,
-                        row,
-                        whole_cell: false,
-                    });
+                    push(
+                        out,
+                        limit,
+                        Token {
+                            kind: TokenKind::Num(NumToken {
+                                digits: shift(token.digits),
+                                negative: token.negative,
+                                signed: token.signed,
+                                unit: token.unit.map(shift),
+                            }),
+                            range: base + i..base + end,
+                            row,
+                            whole_cell: false,
+                        },
+                    );
                     i = end;
                     continue;
                 }
@@ -135,15 +161,18 @@ pub(super) fn tokenize(
         }
         // A standalone dash or slash between spaces is a placeholder blank.
         if text_start.is_none() {
-            let word_end = content[i..].find(char::is_whitespace).map_or(content.len(), |w| i + w);
             let at_word_start = i == 0 || bytes[i - 1].is_ascii_whitespace();
-            if at_word_start && PLACEHOLDERS.contains(&&content[i..word_end]) {
-                out.push(Token {
-                    kind: TokenKind::Blank { placeholder: true },
-                    range: base + i..base + word_end,
-                    row,
-                    whole_cell: false,
-                });
+            if let Some(word_end) = at_word_start.then(|| placeholder_at(content, i)).flatten() {
+                push(
+                    out,
+                    limit,
+                    Token {
+                        kind: TokenKind::Blank { placeholder: true },
+                        range: base + i..base + word_end,
+                        row,
+                        whole_cell: false,
+                    },
+                );
                 i = word_end;
                 continue;
             }
@@ -155,6 +184,94 @@ pub(super) fn tokenize(
     if out.len() == first + 1 && structured {
         out[first].whole_cell = true;
     }
+    None
+}
+
+/// Pushes `token`, growing `out` by doubling but never past `limit` (plus one): a capped
+/// vector does not end up with twice the room it may use.
+fn push(out: &mut Vec<Token>, limit: usize, token: Token) {
+    if out.len() == out.capacity() {
+        let room = out.len().max(64).min(limit.saturating_sub(out.len()).max(1));
+        out.reserve_exact(room);
+    }
+    out.push(token);
+}
+
+/// The longest placeholder, in bytes.
+const MAX_PLACEHOLDER_LEN: usize = {
+    let mut max = 0;
+    let mut k = 0;
+    while k < PLACEHOLDERS.len() {
+        if PLACEHOLDERS[k].len() > max {
+            max = PLACEHOLDERS[k].len();
+        }
+        k += 1;
+    }
+    max
+};
+
+/// The end of the placeholder word at `at`, if the word there is one. Looks at no more than
+/// the longest placeholder's bytes: scanning to the next whitespace after every number would
+/// make a long line without spaces (`1件，1件，…`) quadratic.
+fn placeholder_at(content: &str, at: usize) -> Option<usize> {
+    let rest = content.get(at..)?;
+    let mut end = content.len();
+    for (k, ch) in rest.char_indices() {
+        crate::work::add(1);
+        if ch.is_whitespace() {
+            end = at + k;
+            break;
+        }
+        if k >= MAX_PLACEHOLDER_LEN {
+            return None;
+        }
+    }
+    PLACEHOLDERS.contains(&&content[at..end]).then_some(end)
+}
+
+/// Whether `rest`, right after a number, starts with a character no number is written
+/// against: a Latin letter, a percent or ellipsis, a second decimal point, a closing bracket,
+/// a dash or plus not followed by a digit (`2648-185` is two numbers). Chinese characters and
+/// opening brackets are not junk: crawled text glues labels to values (`规章000行政…`,
+/// `1000001(七)总计`).
+fn glued_to_junk(rest: &str) -> bool {
+    let mut chars = rest.chars();
+    match chars.next() {
+        Some(c) if c.is_ascii_alphabetic() || is_junk(c) => true,
+        Some('-' | '+' | '—' | '–') => !chars.next().is_some_and(|c| c.is_ascii_digit()),
+        _ => false,
+    }
+}
+
+/// Punctuation that is never written against a number's digits in a value.
+fn is_junk(ch: char) -> bool {
+    matches!(
+        ch,
+        '%' | '‰'
+            | '…'
+            | '.'
+            | '。'
+            | '_'
+            | '#'
+            | '*'
+            | '@'
+            | '&'
+            | '='
+            | '~'
+            | '^'
+            | '$'
+            | '!'
+            | '?'
+            | '\''
+            | '"'
+            | ')'
+            | ']'
+            | '}'
+            | '/'
+            | '\\'
+            | ':'
+            | '℃'
+    )
 }
 
 struct ScannedNumber {
@@ -217,6 +334,7 @@ fn scan_number(content: &str, at: usize, in_text: bool, structured: bool) -> Opt
     }
     let digits_end = i;
     let rest = &content[digits_end..];
+    crate::work::add(digits_end - at + rest.len() - rest.trim_start_matches(' ').len());
     // List number: "2.其他", "3、其他" — the last digit starts a label.
     if digits_end == int_end && !signed {
         // "2.其他", "3、其他", "3. 其他" (a space after the mark, as OCR text has it).
@@ -248,6 +366,22 @@ fn scan_number(content: &str, at: usize, in_text: bool, structured: bool) -> Opt
         if structured || prev.is_some_and(|c| c.is_ascii_alphabetic() || c == '第') {
             return Some(Scan::Text { end: digits_end });
         }
+    }
+    // Digits run into junk (`1e5`, `0x1`, `1%`, `1…`, `1.`) are not a number: the whole word
+    // is one number token whose "numeral" parses as none, so that the cell holding it is
+    // read as text where a number belongs, never as its first digits.
+    if glued_to_junk(rest) {
+        let word = rest
+            .char_indices()
+            .find(|&(_, c)| {
+                !(c.is_ascii_alphanumeric() || is_junk(c) || matches!(c, '-' | '+' | '—' | '–'))
+            })
+            .map_or(content.len(), |(k, _)| digits_end + k);
+        crate::work::add(word - digits_end);
+        return Some(Scan::Number {
+            end: word,
+            token: ScannedNumber { digits: digits_start..word, negative, signed, unit: None },
+        });
     }
     let mut end = digits_end;
     let mut unit = None;
@@ -297,6 +431,21 @@ mod tests {
         assert_eq!(kinds("3、其他 108"), ["T:3、其他", "N:108"]);
         assert_eq!(kinds("| 3. 其他 | 142 |"), ["T:3.", "T:其他", "N:142"]);
         assert_eq!(kinds("| 类别 | 数据1 | 总计 |"), ["T:类别", "T:数据1", "T:总计"]);
+    }
+
+    #[test]
+    fn digits_run_into_junk_are_text() {
+        // One token, the whole word: its "numeral" is no number, so its cell reads as text.
+        for junk in ["1e5", "0x1F", "1%", "1…", "1.", "1.2.3", "3)", "1-", "1—", "12:30", "1e+5"]
+        {
+            assert_eq!(kinds(&format!("| {junk} | 2 |")), [format!("N:{junk}"), "N:2".to_string()]);
+        }
+        assert_eq!(
+            kinds("| 12.5 | -185 | 5件 | 3万元 |"),
+            ["N:12.5", "N:-185", "N:5[件]", "N:3[万元]"]
+        );
+        assert_eq!(kinds("占比33.9%，共5件"), ["T:占比", "N:33.9%", "T:，共", "N:5[件]"]);
+        assert_eq!(kinds("行政处罚2648-18538"), ["T:行政处罚", "N:2648", "N:-18538"]);
     }
 
     #[test]

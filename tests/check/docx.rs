@@ -681,3 +681,41 @@ fn a_word_report_comes_back_as_word_with_only_its_corrected_number_changed() {
     assert_eq!(document_xml(&corrected), document_xml(&clean));
     assert_ne!(document_xml(&corrected), document_xml(&wrong));
 }
+
+#[test]
+fn word_numbering_cannot_multiply_the_text() {
+    // A list level whose text is %1…%9 a hundred times, counting from 4294967295, on 20 000
+    // paragraphs: a 13 KB .docx gave 126 MB of text. A label is 32 characters at most, and
+    // all labels together no longer than the document's XML.
+    let mut levels = String::new();
+    for k in 0..9 {
+        levels.push_str(&format!(
+            "<w:lvl w:ilvl=\"{k}\"><w:start w:val=\"4294967295\"/><w:numFmt w:val=\"decimal\"/>\
+             <w:lvlText w:val=\"{}\"/></w:lvl>",
+            "%1%2%3%4%5%6%7%8%9".repeat(100)
+        ));
+    }
+    let numbering = format!(
+        "<w:numbering xmlns:w=\"{W}\"><w:abstractNum w:abstractNumId=\"0\">{levels}</w:abstractNum>\
+         <w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num></w:numbering>"
+    );
+    let paragraph = "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"8\"/><w:numId w:val=\"1\"/></w:numPr>\
+                     </w:pPr><w:r><w:t>a</w:t></w:r></w:p>";
+    let document =
+        word_document(&[]).replace("<w:body>", &format!("<w:body>{}", paragraph.repeat(20_000)));
+    let docx = zip(&[
+        Part::deflated("[Content_Types].xml", CONTENT_TYPES.as_bytes()),
+        Part::deflated("_rels/.rels", RELS.as_bytes()),
+        Part::deflated("word/document.xml", document.as_bytes()),
+        Part::deflated("word/numbering.xml", numbering.as_bytes()),
+    ]);
+    assert!(docx.len() < 32 << 10, "{}", docx.len());
+    let (checked, peak) =
+        crate::bounds::peak_memory(|| check(&Input { bytes: &docx, name: Some("x.docx") }));
+    assert_well_formed(&checked);
+    let text = &checked.source.as_ref().expect("read").text;
+    assert!(text.len() <= document.len(), "{} bytes of text", text.len());
+    assert_eq!(text.lines().count(), 20_000);
+    assert!(text.lines().all(|line| line.chars().count() <= 32 + 1), "{}", &text[..200]);
+    assert!(peak < 64 << 20, "{peak} bytes");
+}

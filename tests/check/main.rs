@@ -11,7 +11,9 @@
 //! * `pdf`: PDF files read directly, against the `pdftotext -layout` text of the same files;
 //!   hand-built and hostile PDFs.
 //! * `robustness`: garbage, binary, huge and hostile inputs give messages, not panics.
+//! * `bounds`: hostile inputs, measured: the work, memory and output each case may take.
 
+mod bounds;
 mod corpus;
 mod docx;
 mod layouts;

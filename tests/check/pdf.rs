@@ -504,3 +504,49 @@ fn a_form_drawn_a_million_times_is_cut_short() {
     let checked = quickly(&bytes);
     assert!(checked.source.is_some() || checked.unreadable.is_some());
 }
+
+/// A Type0 font whose ToUnicode maps code 1 to `target` (UTF-16BE hex), with glyphs 1000
+/// units wide.
+fn font_mapping(builder: &mut Builder, target: &str) -> String {
+    let cmap = format!(
+        "1 begincodespacerange <0000> <FFFF> endcodespacerange\n\
+         1 beginbfchar <0001> <{target}> endbfchar"
+    );
+    let to_unicode = builder.stream("/Filter/FlateDecode", &zlib(cmap.as_bytes()));
+    let cid = builder.object("<</Type/Font/Subtype/CIDFontType2/BaseFont/SimSun/DW 1000>>");
+    let font = builder.object(&format!(
+        "<</Type/Font/Subtype/Type0/BaseFont/SimSun/Encoding/Identity-H\
+         /DescendantFonts[{cid} 0 R]/ToUnicode {to_unicode} 0 R>>"
+    ));
+    format!("<</Font<</U {font} 0 R>>>>")
+}
+
+#[test]
+fn a_character_map_cannot_multiply_the_text() {
+    // One code mapped to 30 000 characters, drawn 10 000 times on one line (0.05 pt apart):
+    // 300 million characters before the fix, 9.7 GB. A code maps to 16 characters at most,
+    // so this one has no usable mapping at all.
+    let mut builder = Builder::new();
+    let resources = font_mapping(&mut builder, &"0030".repeat(30_000));
+    let content = format!("BT /U 0.05 Tf 1 0 0 1 40 800 Tm <{}> Tj ET", "0001".repeat(10_000));
+    let page = builder.stream("", content.as_bytes());
+    let bytes = builder.finish(&resources, &[page], "");
+    let (checked, peak) = crate::bounds::peak_memory(|| quickly(&bytes));
+    assert_eq!(checked.unreadable, Some(Unreadable::PdfUnmapped), "{}", describe(&checked));
+    assert!(peak < 16 << 20, "{peak} bytes for a {}-byte file", bytes.len());
+
+    // Sixteen CJK characters per code, the most allowed, drawn 300 000 times from a small
+    // compressed stream: every glyph's text is paid from the file's budget (16 bytes per input
+    // byte, at least 1 MB) as it is made, so the text stops there and says so.
+    let mut builder = Builder::new();
+    let resources = font_mapping(&mut builder, &"4E00".repeat(16));
+    let content = format!("BT /U 0.05 Tf 1 0 0 1 40 800 Tm <{}> Tj ET", "0001".repeat(300_000));
+    let page = builder.stream("/Filter/FlateDecode", &zlib(content.as_bytes()));
+    let bytes = builder.finish(&resources, &[page], "");
+    assert!(bytes.len() < 64 << 10, "{}", bytes.len());
+    let (checked, peak) = crate::bounds::peak_memory(|| quickly(&bytes));
+    let text = &checked.source.as_ref().expect("read").text;
+    assert!(text.len() <= (1 << 20) + 4096, "{} bytes of text", text.len());
+    assert!(checked.findings.iter().any(|f| f.rule == "INPUT-TRUNCATED"), "{}", describe(&checked));
+    assert!(peak < 64 << 20, "{peak} bytes");
+}

@@ -89,14 +89,20 @@ fn gbk_and_utf16_files_read_like_utf8() {
 
 #[test]
 fn huge_input_stays_bounded() {
-    // 5 MB: the sample 400 times. The first report is checked; nothing explodes.
+    // 5 MB: the sample 400 times. The first report is checked, within 8 times the input's
+    // memory; what is past the tokens read is said to be unread.
     let text = gouji::SAMPLE_REPORT.repeat(400);
-    let checked = check_text(&text);
+    let (checked, peak) = crate::bounds::peak_memory(|| check_text(&text));
     assert!(errors(&checked).is_empty(), "{}", describe(&checked));
+    assert!(peak <= 8 * text.len(), "{peak} bytes for {}", text.len());
+    assert_eq!(int(&checked, "t3/R1/TOT"), int(&check_text(gouji::SAMPLE_REPORT), "t3/R1/TOT"));
+    assert!(checked.findings.iter().any(|f| f.rule == "INPUT-TRUNCATED"), "{}", describe(&checked));
+    // 10 MB of digits in two cells: one token each, no split tried past what is bounded.
     let digits = "1234567890".repeat(500_000);
-    let checked =
-        check_text(&format!("一、本年新收政府信息公开申请数量{digits}二、上年结转{digits}"));
+    let text = format!("一、本年新收政府信息公开申请数量{digits}二、上年结转{digits}");
+    let (checked, peak) = crate::bounds::peak_memory(|| check_text(&text));
     assert_well_formed(&checked);
+    assert!(peak <= 8 * text.len(), "{peak} bytes for {}", text.len());
 }
 
 #[test]
@@ -175,4 +181,125 @@ fn cell_addresses_round_trip_through_the_report() {
     for cell in checked.report.tables.iter().flat_map(|t| &t.cells) {
         assert_eq!(CellRef::parse(&cell.addr.to_string()), Some(cell.addr));
     }
+}
+
+#[test]
+fn one_bad_byte_does_not_reject_a_report() {
+    // The seed with one \xff inserted, with a character cut in two, with a stray NUL: read as an
+    // editor reads it, the bad bytes as “�”, and said where; everything else as before.
+    let seed = gouji::SAMPLE_REPORT.as_bytes();
+    let clean = check_text(gouji::SAMPLE_REPORT);
+    // The first character of three bytes at or after byte 6000.
+    let at = (6000..seed.len()).find(|&k| seed[k] >= 0xE0).expect("a CJK character");
+    let line = gouji::SAMPLE_REPORT[..at].matches('\n').count() + 1;
+    let cases: [(&str, Vec<u8>); 3] = [
+        ("\\xff", [&seed[..at], b"\xff", &seed[at..]].concat()),
+        ("cut", [&seed[..=at], &seed[at + 3..]].concat()),
+        ("NUL", [&seed[..at], b"\0", &seed[at..]].concat()),
+    ];
+    for (case, bytes) in cases {
+        let checked = check(&Input { bytes: &bytes, name: Some("report.txt") });
+        assert!(checked.unreadable.is_none(), "{case}: {}", describe(&checked));
+        assert_well_formed(&checked);
+        let decode: Vec<_> = checked.findings.iter().filter(|f| f.rule == "INPUT-DECODE").collect();
+        assert_eq!(decode.len(), 1, "{case}: {}", describe(&checked));
+        assert!(decode[0].message.contains("1 处"), "{case}: {}", decode[0].message);
+        assert!(decode[0].message.contains(&format!("第 {line} 行")), "{}", decode[0].message);
+        let others: Vec<_> = checked.findings.iter().filter(|f| f.rule != "INPUT-DECODE").collect();
+        let rules = |fs: &[&gouji::Finding]| fs.iter().map(|f| f.rule.clone()).collect::<Vec<_>>();
+        assert_eq!(rules(&others), rules(&clean.findings.iter().collect::<Vec<_>>()), "{case}");
+        let text = &checked.source.as_ref().expect("read").text;
+        assert_eq!(text.matches('\u{FFFD}').count(), 1, "{case}");
+    }
+    // Real binary files stay refused.
+    let noise: Vec<u8> =
+        (0..4000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+    assert!(check(&Input { bytes: &noise, name: None }).unreadable.is_some());
+    let mut image = b"\x89PNG\r\n\x1a\n".to_vec();
+    image.extend_from_slice(seed);
+    assert!(check(&Input { bytes: &image, name: None }).unreadable.is_some());
+}
+
+/// The VAL-TEXT fixture's consistent report with the 过程性信息 row's 自然人 cell replaced, in
+/// its pipe layout and as tab-separated rows (a browser copy).
+fn with_cell(value: &str) -> [String; 2] {
+    let base = std::fs::read_to_string(crate::support::fixture_path(
+        "rules/VAL-TEXT/valid-consistent-report.md",
+    ))
+    .expect("fixture");
+    let row = "| 6.属于四类过程性信息 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |";
+    assert!(base.contains(row));
+    let piped =
+        base.replace(row, &format!("| 6.属于四类过程性信息 | {value} | 0 | 0 | 0 | 0 | 0 | 1 |"));
+    let tabbed = piped.replace(" | ", "\t").replace("| ", "").replace(" |", "");
+    [piped, tabbed]
+}
+
+#[test]
+fn junk_in_a_value_cell_is_text_not_its_first_digits() {
+    let addr = CellRef::parse("t3/R3.3.6/NP").expect("address");
+    // `1e5` was read as 1, `0x1` as 0, and the sums checked with them.
+    for junk in ["1e5", "1%", "1…", "0x1", "1.", "1.2.3", "3)"] {
+        for text in with_cell(junk) {
+            let checked = check_text(&text);
+            assert_well_formed(&checked);
+            let value = &checked.report.cell(addr).expect("cell").value;
+            assert_eq!(value, &gouji::model::Value::Text(junk.to_string()), "{junk}");
+            assert!(checked.findings.iter().any(|f| f.rule == "VAL-TEXT"), "{junk}");
+            // Its sums cannot run: neither passed nor failed on a made-up value.
+            for check in checked.checks.iter().filter(|c| c.identity.involves(addr)) {
+                assert_eq!(
+                    check.outcome,
+                    gouji::Outcome::CannotRun,
+                    "{junk}: {}",
+                    check.identity.id
+                );
+            }
+            assert!(errors(&checked).is_empty(), "{junk}: {}", describe(&checked));
+        }
+    }
+    // The forms real reports write stay numbers.
+    for (written, value) in [
+        ("1", "1"),
+        ("1.0", "1.0"),
+        ("1,000", "1000"),
+        ("1件", "1"),
+        ("3万元", "3"),
+        ("984361元", "984361"),
+        ("-185", "-185"),
+        ("12.5", "12.5"),
+    ] {
+        for text in with_cell(written) {
+            let checked = check_text(&text);
+            let cell = checked.report.cell(addr).expect("cell");
+            assert_eq!(
+                cell.value.number().map(|n| n.to_string()).as_deref(),
+                Some(value),
+                "{written}"
+            );
+        }
+    }
+}
+
+#[test]
+fn messages_quote_at_most_forty_characters() {
+    // A 23-digit number was told 应填数字; a 5 000-digit cell was echoed whole.
+    for (digits, count) in [("12345678901234567890123", 23), (&"9".repeat(5000)[..], 5000)] {
+        for text in with_cell(digits) {
+            let checked = check_text(&text);
+            let val = checked.findings.iter().find(|f| f.rule == "VAL-TEXT").expect("VAL-TEXT");
+            assert!(val.message.contains(&format!("有 {count} 位")), "{}", val.message);
+            assert!(!val.message.contains("应填数字"), "{}", val.message);
+            for finding in &checked.findings {
+                assert!(finding.message.chars().count() < 300, "{}", finding.message);
+                for quoted in finding.message.split('“').skip(1) {
+                    let inner = quoted.split('”').next().unwrap_or_default();
+                    assert!(inner.chars().count() <= 41, "{}: {}", finding.rule, finding.message);
+                }
+            }
+        }
+    }
+    assert_eq!(gouji::rules::clip_quotes("“1234”"), "“1234”");
+    let long = format!("值“{}”有误", "字".repeat(50));
+    assert_eq!(gouji::rules::clip_quotes(&long), format!("值“{}…”有误", "字".repeat(40)));
 }

@@ -1,11 +1,16 @@
 //! Project tasks, with nothing but cargo and the tools `tools/setup` installs.
 //!
-//! * `cargo xtask ready`: every check CI runs (format, clippy, all Rust tests, the release
-//!   page build, the browser tests).
+//! * `cargo xtask ready`: every check CI runs (format, clippy, all Rust tests, the hostile
+//!   tests again under a 2 GB address-space limit, the release page build, the browser tests).
+//! * `cargo xtask hostile`: only the hostile tests, under that limit.
 //! * `cargo xtask web`: build the release page (`dist/index.html`, `dist/gouji.html`).
 //! * `cargo xtask serve [PORT]`: build the page and serve `dist/` on 127.0.0.1.
 //! * `cargo xtask docs`: write `docs/rules.md` and `src/rules/examples.rs` from the registry
 //!   and the rule fixtures (a test fails when they are stale).
+//! * `cargo xtask fuzz [--seconds N] [TARGET...]`: run every fuzz target of `fuzz/` (or the
+//!   ones named) for N seconds each (default 60), one after the other, seeded from
+//!   `fuzz/seeds/<target>/`; prints runs and crashes per target (needs `cargo install
+//!   cargo-fuzz`).
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
@@ -21,7 +26,12 @@ fn main() -> ExitCode {
             web().and_then(|()| serve(args.get(1).and_then(|p| p.parse().ok()).unwrap_or(8080)))
         }
         Some("docs") => docs(),
-        _ => Err("usage: cargo xtask ready | web | serve [PORT] | docs".to_string()),
+        Some("hostile") => hostile(),
+        Some("fuzz") => fuzz(&args[1..]),
+        _ => Err(
+            "usage: cargo xtask ready | web | serve [PORT] | docs | hostile | fuzz [--seconds N] [TARGET...]"
+                .to_string(),
+        ),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -65,9 +75,40 @@ fn ready() -> Result<(), String> {
     run("cargo", &["fmt", "--all", "--check"])?;
     run("cargo", &["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])?;
     run("cargo", &["test", "--workspace"])?;
+    hostile()?;
     web()?;
     run("node", &["--test", "e2e/"])?;
     Ok(())
+}
+
+/// Tests of hostile input (`tests/check/bounds.rs`, `robustness.rs`, the hostile PDF and Word
+/// files, the CLI's special files), whose bounds are asserted in the tests themselves.
+const HOSTILE_TESTS: &[&str] = &[
+    "bounds::",
+    "robustness::",
+    "hostile_pdfs",
+    "huge_resource",
+    "ruled_by_thousands",
+    "flate_bomb",
+    "million_times",
+    "cannot_multiply",
+    "bomb_docx",
+    "truncated_pdf",
+];
+const HOSTILE_CLI_TESTS: &[&str] =
+    &["endless_files", "endless_reader", "special_files", "escape_sequences", "control_characters"];
+
+/// The hostile tests again, built first, then run in a shell whose address space is capped at
+/// 2 GB: a regression that makes an input take gigabytes aborts the test, not the machine.
+fn hostile() -> Result<(), String> {
+    run("cargo", &["test", "-p", "gouji", "--test", "check", "--no-run"])?;
+    run("cargo", &["test", "-p", "gouji-cli", "--no-run"])?;
+    let command = format!(
+        "ulimit -v 2097152 && cargo test -q -p gouji --test check -- {} && cargo test -q -p gouji-cli -- {}",
+        HOSTILE_TESTS.join(" "),
+        HOSTILE_CLI_TESTS.join(" ")
+    );
+    run("sh", &["-c", &command])
 }
 
 fn web() -> Result<(), String> {
@@ -159,4 +200,84 @@ fn docs() -> Result<(), String> {
     .map_err(|e| e.to_string())?;
     eprintln!("wrote docs/rules.md and src/rules/examples.rs ({} examples)", examples.len());
     Ok(())
+}
+
+/// Runs the fuzz targets one after the other (two cores are shared: never in parallel), each
+/// for `--seconds` seconds, with its seeds (`fuzz/seeds/<target>/`) besides its growing corpus
+/// (`fuzz/corpus/<target>/`, not committed). A crash stops nothing: every target runs, then
+/// the summary says which crashed (their inputs are in `fuzz/artifacts/<target>/`).
+fn fuzz(args: &[String]) -> Result<(), String> {
+    let mut seconds = 60u64;
+    let mut chosen = Vec::new();
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--seconds" => {
+                let value = args.next().ok_or("--seconds needs a number")?;
+                seconds = value.parse().map_err(|_| format!("--seconds {value}: not a number"))?;
+            }
+            target => chosen.push(target.to_string()),
+        }
+    }
+    let dir = root().join("fuzz");
+    let mut targets: Vec<String> = std::fs::read_dir(dir.join("fuzz_targets"))
+        .map_err(|e| format!("fuzz/fuzz_targets: {e}"))?
+        .filter_map(|entry| {
+            let path = entry.ok()?.path();
+            (path.extension()? == "rs").then(|| path.file_stem()?.to_str().map(str::to_string))?
+        })
+        .filter(|name| chosen.is_empty() || chosen.contains(name))
+        .collect();
+    targets.sort();
+    if targets.is_empty() {
+        return Err(format!("no fuzz target named {}", chosen.join(", ")));
+    }
+    let mut summary = Vec::new();
+    let mut crashed = Vec::new();
+    for target in &targets {
+        let corpus = dir.join("corpus").join(target);
+        std::fs::create_dir_all(&corpus).map_err(|e| format!("{}: {e}", corpus.display()))?;
+        let seeds = dir.join("seeds").join(target);
+        let mut command = Command::new("cargo");
+        command
+            .args(["fuzz", "run", target.as_str()])
+            .arg(&corpus)
+            .current_dir(&dir)
+            .env("PATH", tool_path())
+            .env("RUSTC_BOOTSTRAP", "1");
+        if seeds.is_dir() {
+            command.arg(&seeds);
+        }
+        // A unit running over 10 s is a hang; 2 GB, a leak: both count as crashes.
+        command.args([
+            "--",
+            &format!("-max_total_time={seconds}"),
+            "-timeout=10",
+            "-rss_limit_mb=2048",
+            "-print_final_stats=1",
+        ]);
+        eprintln!("\n== fuzz {target} for {seconds} s");
+        let output = command.stderr(std::process::Stdio::piped()).output().map_err(|e| {
+            format!("cargo fuzz could not start ({e}); run `cargo install cargo-fuzz`")
+        })?;
+        let log = String::from_utf8_lossy(&output.stderr);
+        let runs = log
+            .lines()
+            .filter_map(|line| line.strip_prefix("stat::number_of_executed_units:"))
+            .next_back()
+            .map_or_else(|| "?".to_string(), |n| n.trim().to_string());
+        let ok = output.status.success();
+        if !ok {
+            crashed.push(target.clone());
+            // The end of the log says what happened and where the input was saved.
+            let tail: Vec<&str> = log.lines().rev().take(30).collect();
+            eprintln!("{}", tail.into_iter().rev().collect::<Vec<_>>().join("\n"));
+        }
+        summary.push(format!(
+            "{target:<12} {runs:>12} runs  {seconds:>6} s  {}",
+            if ok { "no crash" } else { "CRASH (see fuzz/artifacts)" }
+        ));
+    }
+    eprintln!("\n{}", summary.join("\n"));
+    if crashed.is_empty() { Ok(()) } else { Err(format!("crashed: {}", crashed.join(", "))) }
 }

@@ -6,12 +6,18 @@
 //! glyph names.
 //!
 //! Invariants: never panics; ranges are stored, never expanded, so `<0000> <FFFF>` costs one
-//! entry; lookups are logarithmic; a malformed entry is skipped, not guessed.
+//! entry; lookups are logarithmic; a malformed entry is skipped, not guessed, and so is one
+//! that maps a code to more than [`MAX_MAPPED_CHARS`] characters (a ligature is a few; a
+//! string of thousands drawn thousands of times would be gigabytes of text).
 
 use std::collections::BTreeMap;
 
 use super::fonts::glyph_name_to_char;
 use super::lexer::{Lexer, Object, Parsed, Token};
+
+/// The most characters one code may stand for. Ligatures (`ﬃ` → `ffi`) and the odd
+/// decomposed character need a few.
+pub(crate) const MAX_MAPPED_CHARS: usize = 16;
 
 /// One code-space range: codes of `len` bytes whose every byte lies between `low` and `high`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -208,8 +214,12 @@ fn code_space(low: &[u8], high: &[u8]) -> Option<CodeSpace> {
     Some(space)
 }
 
-/// UTF-16BE bytes as text; a lone byte is read as a code point; bad surrogates: `None`.
+/// UTF-16BE bytes as text; a lone byte is read as a code point; bad surrogates, or more than
+/// [`MAX_MAPPED_CHARS`] characters: `None`.
 pub(crate) fn utf16(bytes: &[u8]) -> Option<String> {
+    if bytes.len() > MAX_MAPPED_CHARS * 4 {
+        return None;
+    }
     if bytes.len() == 1 {
         return bytes.first().map(|&b| char::from(b).to_string());
     }
@@ -218,7 +228,8 @@ pub(crate) fn utf16(bytes: &[u8]) -> Option<String> {
         [one] => u16::from(*one),
         _ => 0,
     });
-    char::decode_utf16(units).collect::<Result<String, _>>().ok()
+    let text = char::decode_utf16(units).collect::<Result<String, _>>().ok()?;
+    (text.chars().count() <= MAX_MAPPED_CHARS).then_some(text)
 }
 
 #[cfg(test)]

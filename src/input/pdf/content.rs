@@ -106,6 +106,16 @@ pub(crate) struct Limits {
     pub(crate) ops: usize,
     /// Glyphs still allowed.
     pub(crate) glyphs: usize,
+    /// Bytes of text the glyphs may still carry: each glyph's text is paid as it is made, so
+    /// a character map that gives one code a long string cannot grow the text past this.
+    pub(crate) text: usize,
+}
+
+impl Limits {
+    /// Whether a limit ran out: the rest of the file was not read.
+    pub(crate) fn exhausted(&self) -> bool {
+        self.ops == 0 || self.glyphs == 0 || self.text == 0
+    }
 }
 
 #[derive(Clone)]
@@ -159,6 +169,11 @@ impl<'d, 'a> Interpreter<'d, 'a> {
         }
     }
 
+    /// Whether a limit ran out, so that the rest of the file was not read.
+    pub(crate) fn exhausted(&self) -> bool {
+        self.limits.exhausted()
+    }
+
     /// The rules drawn since the last call (the page just run).
     pub(crate) fn take_rules(&mut self) -> Vec<Rule> {
         std::mem::take(&mut self.rules)
@@ -209,7 +224,7 @@ impl<'d, 'a> Interpreter<'d, 'a> {
         let mut lexer = Lexer::new(data, 0);
         let mut operands: Vec<Object> = Vec::new();
         loop {
-            if self.limits.ops == 0 || self.limits.glyphs == 0 {
+            if self.limits.exhausted() {
                 return;
             }
             match super::lexer::parse(&mut lexer) {
@@ -461,10 +476,14 @@ impl<'d, 'a> Interpreter<'d, 'a> {
         font.decode(bytes, &mut codes);
         let state = &run.state;
         for code in codes {
-            if self.limits.glyphs == 0 {
+            let text_len = code.text.as_ref().map_or(3, |text| text.len());
+            if self.limits.glyphs == 0 || self.limits.text < text_len {
+                self.limits.text = 0;
                 return;
             }
             self.limits.glyphs -= 1;
+            self.limits.text -= text_len;
+            crate::work::add(text_len);
             let render = Matrix([state.size * state.scale, 0.0, 0.0, state.size, 0.0, state.rise])
                 .then(run.tm)
                 .then(state.ctm);
@@ -577,7 +596,8 @@ mod tests {
 
     fn glyphs_of(pdf: &str) -> Vec<Glyph> {
         let doc = Document::parse(pdf.as_bytes(), Budget::new(1 << 20), Budget::new(1 << 20));
-        let mut interpreter = Interpreter::new(&doc, Limits { ops: 100_000, glyphs: 100_000 });
+        let mut interpreter =
+            Interpreter::new(&doc, Limits { ops: 100_000, glyphs: 100_000, text: 1 << 20 });
         doc.pages().iter().flat_map(|page| interpreter.page(page)).collect()
     }
 
@@ -596,7 +616,8 @@ mod tests {
     fn rules_of(content: &str) -> Vec<Rule> {
         let pdf = simple_pdf(content);
         let doc = Document::parse(pdf.as_bytes(), Budget::new(1 << 20), Budget::new(1 << 20));
-        let mut interpreter = Interpreter::new(&doc, Limits { ops: 100_000, glyphs: 100_000 });
+        let mut interpreter =
+            Interpreter::new(&doc, Limits { ops: 100_000, glyphs: 100_000, text: 1 << 20 });
         let pages = doc.pages();
         let page = pages.first().expect("a page");
         interpreter.page(page);

@@ -34,6 +34,8 @@ pub(crate) struct Laid {
     pub(crate) text: String,
     /// Glyphs written as U+FFFD.
     pub(crate) unmapped: usize,
+    /// True when the text reached [`MAX_TEXT_BYTES`] and the rest was left out.
+    pub(crate) truncated: bool,
 }
 
 /// One line of a page before it is written.
@@ -57,6 +59,7 @@ pub(crate) fn layout(pages: &[Vec<Glyph>], rules: &[Vec<Rule>], mut grid_budget:
     let mut size = 0usize;
     for (idx, glyphs) in pages.iter().enumerate() {
         if size > MAX_TEXT_BYTES {
+            laid.truncated = true;
             break;
         }
         let items =
@@ -71,6 +74,7 @@ pub(crate) fn layout(pages: &[Vec<Glyph>], rules: &[Vec<Rule>], mut grid_budget:
         }
         for item in items {
             if laid.text.len() > MAX_TEXT_BYTES {
+                laid.truncated = true;
                 return laid;
             }
             match item {
@@ -234,6 +238,7 @@ fn page(glyphs: &[Glyph], rules: &[Rule], grid_budget: &mut usize, laid: &mut La
     let mut size = 0usize;
     for line in &lines {
         if size > MAX_TEXT_BYTES {
+            laid.truncated = true;
             break;
         }
         if let Some(table) = line.table.and_then(|t| tables.get_mut(t)).and_then(Option::take) {

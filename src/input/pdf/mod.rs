@@ -35,6 +35,8 @@ pub(crate) struct Extracted {
     pub(crate) text: String,
     /// Glyphs whose font gives no text (written as U+FFFD).
     pub(crate) unmapped: usize,
+    /// True when a budget ran out and the rest of the file was not read.
+    pub(crate) truncated: bool,
 }
 
 /// Why a PDF gave no text.
@@ -71,6 +73,9 @@ pub(crate) fn extract(bytes: &[u8]) -> Result<Extracted, Failure> {
         ops: scale.saturating_mul(16).min(64 << 20),
         // A glyph takes about 70 bytes: two million of them (140 MB) is the most one file gets.
         glyphs: scale.saturating_mul(2).min(2 << 20),
+        // Text, paid glyph by glyph: 16 bytes per input byte (a report's text is a fraction of
+        // its file), never more than layout writes.
+        text: scale.saturating_mul(16).min(layout::MAX_TEXT_BYTES),
     };
     let mut interpreter = Interpreter::new(&doc, limits);
     let mut rules: Vec<Vec<content::Rule>> = Vec::with_capacity(pages.len());
@@ -101,5 +106,6 @@ pub(crate) fn extract(bytes: &[u8]) -> Result<Extracted, Failure> {
     if laid.unmapped >= total {
         return Err(Failure::Unmapped);
     }
-    Ok(Extracted { text: laid.text, unmapped: laid.unmapped })
+    let truncated = laid.truncated || interpreter.exhausted();
+    Ok(Extracted { text: laid.text, unmapped: laid.unmapped, truncated })
 }
