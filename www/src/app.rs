@@ -961,7 +961,7 @@ fn report_view(state: &UseReducerHandle<State>, checked: &Shared) -> Html {
         },
         PageState::NoTables(message) => html! {
             <>
-                <VerdictBar checked={checked.clone()} {lang} {on_jump} />
+                <VerdictBar checked={checked.clone()} {lang} {on_jump} stale={state.rechecking()} />
                 <section class="status no-tables" data-status="no-tables"><p>{ message }</p></section>
             </>
         },
@@ -1245,8 +1245,8 @@ fn results(props: &ResultsProps) -> Html {
     });
     html! {
         <>
-            <VerdictBar checked={checked.clone()} {lang} {on_jump} />
-            <div class="workspace">
+            <VerdictBar checked={checked.clone()} {lang} {on_jump} stale={state.rechecking()} />
+            <div class={classes!("workspace", state.rechecking().then_some("stale"))}>
                 <aside class="side-column" aria-label={lang.t(Text::ResultsLabel)}>
                     { detail.unwrap_or_default() }
                     <FindingList checked={checked.clone()} selected={state.selected_finding} {lang}

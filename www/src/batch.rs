@@ -140,14 +140,34 @@ pub(crate) struct BatchProps {
     pub(crate) on_export_json: Callback<MouseEvent>,
 }
 
+/// How many rows of the summary are drawn per turn of the event loop once a batch finishes.
+const ROWS_PER_TURN: usize = 60;
+
 #[function_component(BatchView)]
 pub(crate) fn batch_view(props: &BatchProps) -> Html {
     let lang = props.lang;
     let total = props.items.len();
     let done = props.items.iter().filter(|i| i.checked.is_some()).count();
     // The table is drawn once every file is checked: redrawing it for each of hundreds of
-    // files would make the batch quadratic.
+    // files would make the batch quadratic. Then it is drawn ROWS_PER_TURN rows per turn of
+    // the event loop, so that no single task holds the page (a table opened again later is
+    // drawn whole at once: the page may have to bring one of its rows into view).
+    let drawn = use_state(|| if props.finished { usize::MAX } else { 0 });
     let rows = if props.finished { rows(&props.items, &props.view) } else { Vec::new() };
+    let all_drawn = *drawn >= rows.len();
+    {
+        let drawn = drawn.clone();
+        use_effect_with((props.finished, *drawn, rows.len()), move |&(finished, count, len)| {
+            if !finished && count != 0 {
+                drawn.set(0);
+            }
+            let timer = (finished && count < len).then(|| {
+                gloo::timers::callback::Timeout::new(0, move || drawn.set(count + ROWS_PER_TURN))
+            });
+            move || drop(timer)
+        });
+    }
+    let finished = props.finished && all_drawn;
     let with_errors = props
         .items
         .iter()
@@ -189,7 +209,7 @@ pub(crate) fn batch_view(props: &BatchProps) -> Html {
     };
     html! {
         <section class="batch" data-total={total.to_string()} data-done={done.to_string()}
-            data-finished={props.finished.to_string()}>
+            data-finished={finished.to_string()}>
             <h2>{ lang.t(Text::BatchTitle) }</h2>
             <p class="progress no-print">
                 <progress max={total.to_string()} value={done.to_string()}></progress>
@@ -220,7 +240,7 @@ pub(crate) fn batch_view(props: &BatchProps) -> Html {
                     </tr>
                 </thead>
                 <tbody>
-                    { for rows.iter().map(|row| {
+                    { for rows.iter().take(*drawn).map(|row| {
                         let on_open = props.on_open.clone();
                         let index = row.index;
                         let onclick = {
@@ -238,7 +258,7 @@ pub(crate) fn batch_view(props: &BatchProps) -> Html {
                             row.unreadable.then_some("unreadable"),
                         );
                         html! {
-                            <tr {class} data-index={row.index.to_string()} data-errors={row.errors.to_string()}
+                            <tr key={row.index} {class} data-index={row.index.to_string()} data-errors={row.errors.to_string()}
                                 data-verdict={row.kind} tabindex="0" {onclick} {onkeydown}>
                                 <td class="file">{ row.file.clone() }</td>
                                 <td>{ row.agency.clone() }</td>

@@ -74,6 +74,7 @@ pub(crate) enum Text {
     MessagesInChinese,
     Suggestion,
     Checking,
+    Rechecking,
     Language,
     Preview,
     PreviewNote,
@@ -236,6 +237,10 @@ impl Lang {
             Text::MessagesInChinese => ("", "Findings and rule notes are written in Chinese."),
             Text::Suggestion => ("建议", "Suggestion"),
             Text::Checking => ("正在检查…", "Checking…"),
+            Text::Rechecking => (
+                "正在重新核对修改后的内容…（下面暂时还是修改前的结果）",
+                "Checking the changed text… (the result below is still the previous one)",
+            ),
             Text::Language => ("English", "中文"),
             Text::Preview => ("预览", "preview"),
             Text::PreviewNote => (

@@ -21,6 +21,9 @@ pub(crate) struct VerdictProps {
     pub(crate) lang: Lang,
     /// Jump to the first finding of a severity (the counts are links).
     pub(crate) on_jump: Callback<Severity>,
+    /// The input changed and is being checked again: this result is the previous input's.
+    #[prop_or_default]
+    pub(crate) stale: bool,
 }
 
 /// The verdict first: pass (green only when nothing needs a person), the mistakes, or why the
@@ -47,8 +50,11 @@ pub(crate) fn verdict_bar(props: &VerdictProps) -> Html {
         }
     };
     html! {
-        <section class="verdict" data-kind={view.kind} aria-live="polite">
+        <section class={classes!("verdict", props.stale.then_some("stale"))} data-kind={view.kind} aria-live="polite">
             <h2 class="sr-only">{ lang.t(Text::Verdict) }</h2>
+            if props.stale {
+                <p class="rechecking" role="status">{ lang.t(Text::Rechecking) }</p>
+            }
             <p class="verdict-headline" id="verdict" data-verdict={view.verdict}>{ icon }{ view.headline }</p>
             <p class="verdict-tables" id="verdict-tables">{ checked.tables_line() }</p>
             <p class="counts">

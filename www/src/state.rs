@@ -492,6 +492,11 @@ impl State {
         }
     }
 
+    /// The result shown is an older input's: the newest is being checked (in the worker).
+    pub(crate) fn rechecking(&self) -> bool {
+        self.batch.is_none() && self.checked.is_some() && self.checked_generation != self.generation
+    }
+
     fn then(&mut self, after: After) {
         self.after.push(after);
         self.after_seq += 1;
@@ -1041,6 +1046,26 @@ mod tests {
         let (state, _) = run(&state, Action::Typed(sample.clone()));
         let state = checked(&state);
         assert!(state.input_open);
+    }
+
+    #[test]
+    fn a_result_stays_on_screen_marked_while_the_new_input_is_checked() {
+        let state = State::new(None, None, Lang::Zh);
+        let (state, _) = run(&state, Action::PastedText(sample_text()));
+        assert!(!state.rechecking(), "nothing shown yet: nothing stale");
+        let state = checked(&state);
+        assert!(!state.rechecking() && state.ready());
+        let first = state.checked.clone();
+        let (state, _) = run(&state, Action::Typed(sample_text() + "。"));
+        assert!(state.rechecking() && !state.ready());
+        assert_eq!(state.checked, first, "the older result is still shown");
+        // An older check that comes back late is dropped; the newest one ends it.
+        let late = Shared(Rc::new(run_check(&sample_text(), &Source::Text, &[])));
+        let (state, _) =
+            run(&state, Action::Checked { generation: state.generation - 1, checked: late });
+        assert!(state.rechecking());
+        let state = checked(&state);
+        assert!(!state.rechecking() && state.ready());
     }
 
     #[test]

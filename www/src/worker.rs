@@ -582,3 +582,132 @@ fn record(key: &str, value: &JsValue) {
         let _ = js_sys::Reflect::set(&window, &key.into(), value);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixture(path: &str) -> Vec<u8> {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/reports/");
+        std::fs::read(format!("{root}{path}")).expect("fixture")
+    }
+
+    /// What the page gets back for a job, through the bytes it travels as.
+    fn through_bytes(job: &Job) -> Vec<Reply> {
+        let bytes = postcard::to_allocvec(job).expect("job encodes");
+        let job: Job = decode(&bytes).expect("job decodes");
+        work(job)
+            .iter()
+            .map(|reply| {
+                let bytes = postcard::to_allocvec(reply).expect("reply encodes");
+                decode(&bytes).expect("reply decodes")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_result_crosses_to_the_page_unchanged() {
+        // Text, GBK HTML, UTF-16, a PDF and a report with a cell typed over.
+        let seed = fixture("seed/zhangdian-yingji-2023.txt");
+        let edit = Edit {
+            cell: gouji::model::CellRef::parse("t3/R3.7/NP").expect("cell"),
+            value: gouji::model::Number::parse("2"),
+        };
+        let inputs: Vec<(&str, Vec<u8>, Vec<Edit>)> = vec![
+            ("seed.txt", seed.clone(), Vec::new()),
+            ("seed.txt", seed, vec![edit]),
+            ("shuyang.html", fixture("encodings/shuyang-fgj.gbk.html"), Vec::new()),
+            ("zhangdian.txt", fixture("encodings/zhangdian.utf16le-bom.txt"), Vec::new()),
+            ("hzq2023.pdf", fixture("pdf/hzq2023_working.pdf"), Vec::new()),
+            ("kewei.md", fixture("corpus/kewei-2024-source.md"), Vec::new()),
+        ];
+        for (name, bytes, edits) in inputs {
+            let direct = gouji::check_edited(&Input { bytes: &bytes, name: Some(name) }, &edits);
+            let job = Job::Check { id: 7, name: Some(name.into()), bytes, edits, keep: None };
+            let replies = through_bytes(&job);
+            let [Reply::Checked { id: 7, checked, keep: None }] = replies.as_slice() else {
+                panic!("{name}: one Checked reply, got {replies:?}");
+            };
+            assert_eq!(format!("{checked:?}"), format!("{direct:?}"), "{name}");
+            assert!(!direct.findings.is_empty() || direct.source.is_some(), "{name}");
+        }
+    }
+
+    #[test]
+    fn the_rules_across_reports_run_over_what_was_kept_and_come_back_in_parts() {
+        // The corpus: the pingtan series (one agency over many years: 上年结转 against last
+        // year's 结转下年度, copied narratives, …) and others.
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/reports/corpus");
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .expect("corpus")
+            .filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .collect();
+        names.sort();
+        assert!(names.len() > CROSSED_PART, "more reports than one part holds");
+        let generation = 3;
+        let mut direct = Vec::new();
+        for (index, name) in names.iter().enumerate() {
+            let bytes = fixture(&format!("corpus/{name}"));
+            direct.push(gouji::check(&Input { bytes: &bytes, name: Some(name) }));
+            let keep = Some(Keep { generation, index });
+            let job = Job::Check {
+                id: index as u64,
+                name: Some(name.clone()),
+                bytes,
+                edits: Vec::new(),
+                keep,
+            };
+            // Every other report as if the second worker had checked it: handed on as its reply.
+            if index % 2 == 1 {
+                let reply = postcard::to_allocvec(&Reply::Checked {
+                    id: index as u64,
+                    checked: Box::new(direct[index].clone()),
+                    keep,
+                })
+                .expect("encodes");
+                KEPT.with(|kept| kept.borrow_mut().reports.remove(&index));
+                let job = Job::Keep { keep: keep.expect("keep"), reply };
+                assert!(through_bytes(&job).is_empty());
+            } else {
+                through_bytes(&job);
+            }
+        }
+        gouji::cross::apply(&mut direct);
+        let parts = through_bytes(&Job::Cross { id: 99, generation });
+        let mut updated = BTreeMap::new();
+        for (k, part) in parts.iter().enumerate() {
+            let Reply::Crossed { id: 99, last, updated: part } = part else { panic!("{part:?}") };
+            assert_eq!(*last, k + 1 == parts.len());
+            assert!(part.len() <= CROSSED_PART);
+            updated.extend(part.iter().map(|(i, c)| (*i, format!("{c:?}"))));
+        }
+        assert!(!updated.is_empty(), "the series has findings across years");
+        for (index, checked) in direct.iter().enumerate() {
+            if let Some(back) = updated.get(&index) {
+                assert_eq!(back, &format!("{checked:?}"), "{}", names[index]);
+            }
+        }
+        // What did not come back did not change.
+        let before: Vec<Checked> = names
+            .iter()
+            .map(|n| {
+                gouji::check(&Input { bytes: &fixture(&format!("corpus/{n}")), name: Some(n) })
+            })
+            .collect();
+        for (index, checked) in direct.iter().enumerate() {
+            if !updated.contains_key(&index) {
+                assert_eq!(
+                    format!("{:?}", before[index]),
+                    format!("{checked:?}"),
+                    "{}",
+                    names[index]
+                );
+            }
+        }
+        // A stale batch's cross finds nothing kept.
+        let stale = through_bytes(&Job::Cross { id: 100, generation });
+        assert!(
+            matches!(stale.as_slice(), [Reply::Crossed { last: true, updated, .. }] if updated.is_empty())
+        );
+    }
+}
