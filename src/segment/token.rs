@@ -335,10 +335,10 @@ fn scan_number(content: &str, at: usize, in_text: bool, structured: bool) -> Opt
     let digits_end = i;
     let rest = &content[digits_end..];
     crate::work::add(digits_end - at + rest.len() - rest.trim_start_matches(' ').len());
-    // List number: "2.其他", "3、其他" — the last digit starts a label.
+    // List number: "2.其他", "3、其他", "1）属于国家秘密" — the last digit starts a label.
     if digits_end == int_end && !signed {
         // "2.其他", "3、其他", "3. 其他" (a space after the mark, as OCR text has it).
-        let after_mark = rest.strip_prefix('.').or_else(|| rest.strip_prefix('、'));
+        let after_mark = ['.', '、', ')', '）'].iter().find_map(|&mark| rest.strip_prefix(mark));
         let is_list_mark = after_mark
             .and_then(|a| a.trim_start_matches(' ').chars().next())
             .is_some_and(|c| !c.is_ascii_digit() && !c.is_whitespace() && c != '.');
@@ -429,6 +429,12 @@ mod tests {
         );
         assert_eq!(kinds("3.其他1000001(七)总计"), ["T:3.其他", "N:1000001", "T:(七)总计"]);
         assert_eq!(kinds("3、其他 108"), ["T:3、其他", "N:108"]);
+        // Items numbered `1）` or `1)`, glued or not.
+        assert_eq!(
+            kinds("1）属于国家秘密00000002)其他法律"),
+            ["T:1）属于国家秘密", "N:0000000", "T:2)其他法律"]
+        );
+        assert_eq!(kinds("1） 属于国家秘密 0"), ["T:1）", "T:属于国家秘密", "N:0"]);
         assert_eq!(kinds("| 3. 其他 | 142 |"), ["T:3.", "T:其他", "N:142"]);
         assert_eq!(kinds("| 类别 | 数据1 | 总计 |"), ["T:类别", "T:数据1", "T:总计"]);
     }

@@ -53,6 +53,10 @@ pub(crate) enum Layout {
     GluedBlank,
     /// PDF text whose blank legal-person cells left only spaces.
     SpacedBlank,
+    /// Glued, with the sub-items numbered `1）` instead of `1.` (`…0001）属于国家秘密…`).
+    GluedParen,
+    /// One row per line, the sub-items numbered `1）`.
+    PipeRowParen,
 }
 
 pub(crate) const LAYOUTS: [Layout; 7] = [
@@ -66,7 +70,7 @@ pub(crate) const LAYOUTS: [Layout; 7] = [
 ];
 
 /// Every layout the self-check generates, with blank cells that vanish.
-pub(crate) const ALL_LAYOUTS: [Layout; 10] = [
+pub(crate) const ALL_LAYOUTS: [Layout; 12] = [
     Layout::CellPerLine,
     Layout::PipeRow,
     Layout::Markdown,
@@ -77,6 +81,8 @@ pub(crate) const ALL_LAYOUTS: [Layout; 10] = [
     Layout::MarkdownPadded,
     Layout::GluedBlank,
     Layout::SpacedBlank,
+    Layout::GluedParen,
+    Layout::PipeRowParen,
 ];
 
 /// The values of a 表三 row as printed: the legal-person columns' zeros left blank in the
@@ -114,6 +120,11 @@ const T3_NOTE: &str = "（本列数据的勾稽关系为：第一项加第二项
 
 /// Renders a whole report with its tables in `layout`.
 pub(crate) fn render(tables: &Tables, layout: Layout) -> String {
+    match layout {
+        Layout::GluedParen => return paren_items(&render(tables, Layout::Glued)),
+        Layout::PipeRowParen => return paren_items(&render(tables, Layout::PipeRow)),
+        _ => {}
+    }
     let mut out = String::new();
     out.push_str("测试区应急管理局2023年政府信息公开工作年度报告\n");
     out.push_str("本报告所列数据的统计期限自2023年1月1日起至2023年12月31日止。\n");
@@ -125,6 +136,20 @@ pub(crate) fn render(tables: &Tables, layout: Layout) -> String {
     out.push_str("\n四、政府信息公开行政复议、行政诉讼情况\n");
     out.push_str(&render_t4(tables, layout));
     out.push_str("\n五、存在的主要问题及改进情况\n政策解读形式还不够丰富。\n六、其他需要报告的事项\n本年度未收取信息处理费。\n");
+    out
+}
+
+/// The item numbers `1.` written `1）`: a `.` between a digit and a label.
+fn paren_items(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    for (k, &c) in chars.iter().enumerate() {
+        let item = c == '.'
+            && k > 0
+            && chars[k - 1].is_ascii_digit()
+            && chars.get(k + 1).is_some_and(|n| !n.is_ascii_digit() && !n.is_whitespace());
+        out.push(if item { '）' } else { c });
+    }
     out
 }
 
@@ -296,6 +321,7 @@ fn render_t3(t: &Tables, layout: Layout) -> String {
                 out.push_str(&format!("      {}  {numbers}\n", t3_label(*row)));
             }
         }
+        Layout::GluedParen | Layout::PipeRowParen => unreachable!("rendered through paren_items"),
         Layout::GluedBlank => {
             out.push_str(&format!("{T3_NOTE}申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他"));
             for (row, values) in t3_rows().iter().zip(&t.t3) {
