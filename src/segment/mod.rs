@@ -79,6 +79,14 @@ pub fn segment(text: &str) -> Doc {
         let trimmed = body.trim();
         let lead = body.len() - body.trim_start().len();
         let at = start + lead;
+        // ` |` inside a row: an empty cell, written like the others as its text and ` |`
+        // (a row starts with a bare `|` at the line's start).
+        if trimmed == "|" && lead > 0 && pending.is_some() {
+            if let Some(cells) = pending.as_mut() {
+                cells.push(at..at);
+            }
+            continue;
+        }
         if trimmed == "|" {
             if let Some(cells) = pending.take() {
                 push_row(&mut doc, text, limit, &cells, RowKind::CellPerLine);
@@ -200,6 +208,12 @@ mod tests {
                     .join(" ")
             })
             .collect()
+    }
+
+    #[test]
+    fn an_empty_cell_of_a_cell_per_line_row_is_a_blank() {
+        let text = "|\n规章 |\n3 |\n |\n5 |\n||\n|\n |\n |\n||\n";
+        assert_eq!(rows(text), ["T:规章 N:3 B N:5", "B B"]);
     }
 
     #[test]

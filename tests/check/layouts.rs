@@ -53,6 +53,9 @@ pub(crate) enum Layout {
     GluedBlank,
     /// PDF text whose blank legal-person cells left only spaces.
     SpacedBlank,
+    /// One cell per line, the legal-person columns' zeros blank: ` |` (a crawled page of a
+    /// table whose zeros were left empty).
+    CellPerLineBlank,
     /// Glued, with the sub-items numbered `1）` instead of `1.` (`…0001）属于国家秘密…`).
     GluedParen,
     /// One row per line, the sub-items numbered `1）`.
@@ -70,7 +73,7 @@ pub(crate) const LAYOUTS: [Layout; 7] = [
 ];
 
 /// Every layout the self-check generates, with blank cells that vanish.
-pub(crate) const ALL_LAYOUTS: [Layout; 12] = [
+pub(crate) const ALL_LAYOUTS: [Layout; 13] = [
     Layout::CellPerLine,
     Layout::PipeRow,
     Layout::Markdown,
@@ -81,6 +84,7 @@ pub(crate) const ALL_LAYOUTS: [Layout; 12] = [
     Layout::MarkdownPadded,
     Layout::GluedBlank,
     Layout::SpacedBlank,
+    Layout::CellPerLineBlank,
     Layout::GluedParen,
     Layout::PipeRowParen,
 ];
@@ -88,7 +92,8 @@ pub(crate) const ALL_LAYOUTS: [Layout; 12] = [
 /// The values of a 表三 row as printed: the legal-person columns' zeros left blank in the
 /// layouts whose blank cells vanish (`None`).
 fn printed(values: &[i64; 7], layout: Layout) -> Vec<Option<i64>> {
-    let blank = matches!(layout, Layout::GluedBlank | Layout::SpacedBlank);
+    let blank =
+        matches!(layout, Layout::GluedBlank | Layout::SpacedBlank | Layout::CellPerLineBlank);
     values
         .iter()
         .enumerate()
@@ -162,6 +167,7 @@ fn render_t2(t: &Tables, layout: Layout) -> String {
         Layout::MarkdownPadded => Layout::Markdown,
         Layout::GluedBlank => Layout::Glued,
         Layout::SpacedBlank => Layout::Spaced,
+        Layout::CellPerLineBlank => Layout::CellPerLine,
         other => other,
     };
     let docs = [("规章", t.t2_docs[0]), ("行政规范性文件", t.t2_docs[1])];
@@ -232,14 +238,15 @@ fn render_t2(t: &Tables, layout: Layout) -> String {
 fn render_t3(t: &Tables, layout: Layout) -> String {
     let mut out = String::new();
     match layout {
-        Layout::CellPerLine => {
+        Layout::CellPerLine | Layout::CellPerLineBlank => {
             out.push_str(&format!("|\n{T3_NOTE} |\n申请人情况 |\n||||||||\n|\n自然人 |\n法人或其他组织 |\n总计 |\n|||||||\n|\n商业企业 |\n科研机构 |\n社会公益组织 |\n法律服务机构 |\n其他 |\n|||||\n"));
             for (row, values) in t3_rows().iter().zip(&t.t3) {
                 out.push_str("|\n");
                 for label in label_cells(*row) {
                     out.push_str(&format!("{label} |\n"));
                 }
-                for v in values {
+                for v in printed(values, layout) {
+                    let v = v.map_or_else(String::new, |v| v.to_string());
                     out.push_str(&format!("{v} |\n"));
                 }
                 out.push_str("||\n");
@@ -404,6 +411,7 @@ fn render_t4(t: &Tables, layout: Layout) -> String {
         Layout::MarkdownPadded => Layout::Markdown,
         Layout::GluedBlank => Layout::Glued,
         Layout::SpacedBlank => Layout::Spaced,
+        Layout::CellPerLineBlank => Layout::CellPerLine,
         other => other,
     };
     let header = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
