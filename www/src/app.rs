@@ -24,7 +24,7 @@ use crate::panels::{DetailPanel, FindingList, Footer, RuleDialog, SourcePanel, V
 use crate::state::{self, Action, After, Discard, Effect, Mode, Source, State};
 use crate::tables::ReportTables;
 use crate::view_model::{self, CellState, PageState, Shared};
-use crate::worker::{Keep, Lane, Lost, Pool, Sink};
+use crate::worker::{Keep, Lane, Lost, MAX_FILE_BYTES, Pool, Sink};
 
 const STORAGE_TEXT: &str = "gouji.text.v1";
 const STORAGE_HTML: &str = "gouji.html.v1";
@@ -32,9 +32,6 @@ const STORAGE_LANG: &str = "gouji.lang.v1";
 const STORAGE_FORM: &str = "gouji.form.v1";
 /// Above this size, checking waits for typing to pause a little longer.
 const LARGE_INPUT: usize = 200_000;
-/// Files larger than this are not read in the page: no report is this large, and reading it
-/// would freeze the tab (the command line checks files up to 64 MB).
-const MAX_FILE_BYTES: f64 = 16.0 * 1024.0 * 1024.0;
 /// A batch larger than this is cut (a folder of folders dropped by mistake).
 const MAX_BATCH_FILES: usize = 5000;
 
@@ -363,18 +360,7 @@ fn run_batch(
                 next.set(index + 1);
                 let (name, file) = &files[index];
                 let keep = Some(Keep { generation, index });
-                let checked = if file.size() > MAX_FILE_BYTES {
-                    Checked::refused(Unreadable::TooLarge)
-                } else {
-                    let blob = gloo::file::Blob::from(web_sys::Blob::from(file.clone()));
-                    match gloo::file::futures::read_as_bytes(&blob).await {
-                        Ok(bytes) => pool
-                            .check(Lane::Batch, Some(name.clone()), bytes, Vec::new(), keep)
-                            .await
-                            .unwrap_or_else(|_| Checked::refused(Unreadable::EngineFailed)),
-                        Err(_) => Checked::refused(Unreadable::FileUnreadable),
-                    }
-                };
+                let checked = pool.check_file(name.clone(), file.clone(), keep).await;
                 if token.get() != generation {
                     return;
                 }

@@ -27,6 +27,9 @@ pub(crate) enum Job {
     /// Check one input; with `keep`, a batch's report that the worker keeps for the rules
     /// across reports.
     Check { id: u64, name: Option<String>, bytes: Vec<u8>, edits: Vec<Edit>, keep: Option<Keep> },
+    /// Check a file the worker reads itself (posted beside the job): the page's thread never
+    /// touches a batch file's bytes or size, whose first access can hold it for 100–200 ms.
+    CheckFile { id: u64, name: String, keep: Option<Keep> },
     /// Keep a batch's report checked by the other worker: its `Reply::Checked` as it came.
     Keep { keep: Keep, reply: Vec<u8> },
     /// Run the rules across reports over the batch kept; the reports they change come back.
@@ -76,8 +79,32 @@ fn decode<'a, T: Deserialize<'a>>(bytes: &'a [u8]) -> Option<T> {
     postcard::from_bytes(bytes).ok()
 }
 
+/// A message's bytes, and the file posted beside them (`[bytes, file]`).
+fn message_parts(data: &JsValue) -> (Vec<u8>, Option<web_sys::File>) {
+    if let Some(pair) = data.dyn_ref::<js_sys::Array>() {
+        return (message_bytes(&pair.get(0)), pair.get(1).dyn_into::<web_sys::File>().ok());
+    }
+    (message_bytes(data), None)
+}
+
 fn message_bytes(data: &JsValue) -> Vec<u8> {
     data.dyn_ref::<js_sys::Uint8Array>().map(js_sys::Uint8Array::to_vec).unwrap_or_default()
+}
+
+/// Files larger than this are not read in the page: no report is this large, and reading it
+/// would freeze the tab (the command line checks files up to 64 MB).
+pub(crate) const MAX_FILE_BYTES: f64 = 16.0 * 1024.0 * 1024.0;
+
+/// Reads a batch's file in the worker, or why it cannot be checked.
+fn read_in_worker(file: Option<&web_sys::File>) -> Result<Vec<u8>, gouji::input::Unreadable> {
+    use gouji::input::Unreadable;
+    let Some(file) = file else { return Err(Unreadable::FileUnreadable) };
+    if file.size() > MAX_FILE_BYTES {
+        return Err(Unreadable::TooLarge);
+    }
+    let reader = web_sys::FileReaderSync::new().map_err(|_| Unreadable::FileUnreadable)?;
+    let buffer = reader.read_as_array_buffer(file).map_err(|_| Unreadable::FileUnreadable)?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -104,9 +131,19 @@ thread_local! {
     static KEPT: RefCell<Kept> = RefCell::new(Kept::default());
 }
 
-/// Does one job: its replies (none for `Keep`).
-fn work(job: Job) -> Vec<Reply> {
+/// Does one job, with the file posted beside it: its replies (none for `Keep`).
+fn work(job: Job, file: Option<&web_sys::File>) -> Vec<Reply> {
     match job {
+        Job::CheckFile { id, name, keep } => {
+            let checked = match read_in_worker(file) {
+                Ok(bytes) => gouji::check(&Input { bytes: &bytes, name: Some(&name) }),
+                Err(why) => Checked::refused(why),
+            };
+            if let Some(keep) = keep {
+                KEPT.with(|kept| kept.borrow_mut().keep(keep, checked.clone()));
+            }
+            vec![Reply::Checked { id, checked: Box::new(checked), keep }]
+        }
         Job::Check { id, name, bytes, edits, keep } => {
             let checked =
                 gouji::check_edited(&Input { bytes: &bytes, name: name.as_deref() }, &edits);
@@ -166,9 +203,9 @@ pub(crate) fn serve() {
     let post_scope = scope.clone();
     let onmessage =
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-            let bytes = message_bytes(&event.data());
+            let (bytes, file) = message_parts(&event.data());
             let replies = match decode::<Job>(&bytes) {
-                Some(job) => work(job),
+                Some(job) => work(job, file.as_ref()),
                 None => vec![Reply::Failed("unreadable job".to_string())],
             };
             drop(bytes);
@@ -209,6 +246,8 @@ struct Pending {
     id: u64,
     lane: Lane,
     job: Job,
+    /// The file a `Job::CheckFile` reads.
+    file: Option<web_sys::File>,
 }
 
 struct Slot {
@@ -346,9 +385,41 @@ impl Pool {
     ) -> Result<Checked, Lost> {
         let id = self.next_id();
         let job = Job::Check { id, name, bytes, edits, keep };
-        match self.submit(Pending { id, lane, job }).await? {
+        match self.submit(Pending { id, lane, job, file: None }).await? {
             Reply::Checked { checked, .. } => Ok(*checked),
             _ => Err(Lost::Crashed),
+        }
+    }
+
+    /// Checks a batch's file, read in the worker; where checks run on the page's thread (or
+    /// the workers could not start after all), read here.
+    pub(crate) async fn check_file(
+        &self,
+        name: String,
+        file: web_sys::File,
+        keep: Option<Keep>,
+    ) -> Checked {
+        use gouji::input::Unreadable;
+        if !self.0.borrow().inline {
+            let id = self.next_id();
+            let job = Job::CheckFile { id, name: name.clone(), keep };
+            let pending = Pending { id, lane: Lane::Batch, job, file: Some(file.clone()) };
+            match self.submit(pending).await {
+                Ok(Reply::Checked { checked, .. }) => return *checked,
+                Err(Lost::Crashed) if self.0.borrow().inline => {}
+                _ => return Checked::refused(Unreadable::EngineFailed),
+            }
+        }
+        if file.size() > MAX_FILE_BYTES {
+            return Checked::refused(Unreadable::TooLarge);
+        }
+        let blob = gloo::file::Blob::from(web_sys::Blob::from(file));
+        match gloo::file::futures::read_as_bytes(&blob).await {
+            Ok(bytes) => self
+                .check(Lane::Batch, Some(name), bytes, Vec::new(), keep)
+                .await
+                .unwrap_or_else(|_| Checked::refused(Unreadable::EngineFailed)),
+            Err(_) => Checked::refused(Unreadable::FileUnreadable),
         }
     }
 
@@ -360,7 +431,7 @@ impl Pool {
         let job = Job::Cross { id, generation };
         self.0.borrow_mut().sinks.insert(id, sink.clone());
         if let Ok(Reply::Crossed { updated, .. }) =
-            self.submit(Pending { id, lane: Lane::Batch, job }).await
+            self.submit(Pending { id, lane: Lane::Batch, job, file: None }).await
         {
             // On the page's thread: the parts come back here.
             sink(updated);
@@ -424,7 +495,7 @@ impl Pool {
     fn submit_again(&self, id: u64) -> Result<Reply, Lost> {
         let pending = self.0.borrow_mut().replies.remove(&(id | RETRY));
         match pending.as_deref().and_then(decode::<Job>) {
-            Some(job) => run_inline(Pending { id, lane: Lane::Batch, job }),
+            Some(job) => run_inline(Pending { id, lane: Lane::Batch, job, file: None }),
             None => Err(Lost::Crashed),
         }
     }
@@ -449,7 +520,7 @@ impl Pool {
             let Some(mut pending) = inner.queue.pop_front() else { return };
             // Only the first worker keeps a batch's reports; another's results are handed on.
             let mut forward = None;
-            if let Job::Check { keep, .. } = &mut pending.job
+            if let Job::Check { keep, .. } | Job::CheckFile { keep, .. } = &mut pending.job
                 && target != 0
             {
                 forward = keep.take();
@@ -460,8 +531,12 @@ impl Pool {
             };
             drop(pending.job);
             let transfer = js_sys::Array::of1(&message.buffer());
+            let posted: JsValue = match &pending.file {
+                Some(file) => js_sys::Array::of2(&message, file).into(),
+                None => message.into(),
+            };
             let slot = &mut inner.slots[target];
-            if slot.worker.post_message_with_transfer(&message, &transfer).is_ok() {
+            if slot.worker.post_message_with_transfer(&posted, &transfer).is_ok() {
                 slot.busy = Some((pending.id, forward));
             } else {
                 inner.wake(pending.id, Some(Lost::Crashed));
@@ -562,7 +637,11 @@ const RETRY: u64 = 1 << 62;
 
 /// A job done on the page's thread (no worker): the same engine, the same answer.
 fn run_inline(pending: Pending) -> Result<Reply, Lost> {
-    let mut replies = work(pending.job);
+    if matches!(pending.job, Job::CheckFile { .. }) {
+        // Its file is read on the page's thread by `check_file`.
+        return Err(Lost::Crashed);
+    }
+    let mut replies = work(pending.job, None);
     if replies.len() > 1 {
         // The parts of a `Cross`, together.
         let mut all = Vec::new();
@@ -596,7 +675,7 @@ mod tests {
     fn through_bytes(job: &Job) -> Vec<Reply> {
         let bytes = postcard::to_allocvec(job).expect("job encodes");
         let job: Job = decode(&bytes).expect("job decodes");
-        work(job)
+        work(job, None)
             .iter()
             .map(|reply| {
                 let bytes = postcard::to_allocvec(reply).expect("reply encodes");
@@ -666,7 +745,7 @@ mod tests {
                 })
                 .expect("encodes");
                 KEPT.with(|kept| kept.borrow_mut().reports.remove(&index));
-                let job = Job::Keep { keep: keep.expect("keep"), reply };
+                let job = Job::Keep { keep: Keep { generation, index }, reply };
                 assert!(through_bytes(&job).is_empty());
             } else {
                 through_bytes(&job);
