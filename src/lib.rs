@@ -238,6 +238,9 @@ impl Checked {
             };
             gaps.push(format!("{} {rows}，{} 项勾稽未能检查", id.name(), s.cannot_run));
         }
+        if report.another_t3.as_ref().is_some_and(|a| a.differing > 0) {
+            gaps.push("文本中还有一份不同的表三，没有核对".to_string());
+        }
         gaps
     }
 

@@ -402,6 +402,11 @@ def main():
         base.splitlines() + ["0 " * 140_000])
     fixtures["INPUT-TRUNCATED/valid-consistent-report.md"] = base
 
+    # Two reports in one text: the second's 表三 differs (one cell) and is not checked.
+    add("STR-REPEAT", "invalid-two-reports-in-one-text", base + "\n" + report(t3=modified(2, 0, 6)))
+    add("STR-REPEAT", "valid-consistent-report", base)
+    add("STR-REPEAT", "valid-tables-printed-twice", base + "\n" + base)
+
     for path, text in sorted(fixtures.items()):
         full = os.path.join(ROOT, path)
         os.makedirs(os.path.dirname(full), exist_ok=True)

@@ -106,6 +106,19 @@ pub struct Report {
     pub shingles: Option<Vec<u64>>,
     /// The report says it is its region's 汇总 ("本报告数据为全县汇总数据").
     pub declares_aggregate: bool,
+    /// A second 表三 after the one read (two reports in one text, or the tables printed
+    /// twice): it is not checked, and the report cannot pass when it differs.
+    pub another_t3: Option<AnotherTable>,
+}
+
+/// A second 表三 found after the one read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct AnotherTable {
+    /// Its cells that hold a number.
+    pub numbers: usize,
+    /// Cells whose numbers differ from the first table's.
+    pub differing: usize,
 }
 
 impl Report {
@@ -128,6 +141,7 @@ impl Report {
             facts: Vec::new(),
             shingles: None,
             declares_aggregate: false,
+            another_t3: None,
         }
     }
 
@@ -375,7 +389,7 @@ pub enum Note {
 pub fn build(text: &str, doc: &Doc) -> Report {
     let index = labels::Index::new(text, doc);
     let meta = meta::read(text, &index);
-    let mut tables = tables::read(text, doc, &index);
+    let (mut tables, another_t3) = tables::read(text, doc, &index);
     // Before 2019 there is no 表三/表四, but often a statistics table (RULEBOOK §3.2).
     let stats =
         if tables.iter().any(|t| t.id != TableId::T2) { None } else { stats::read(text, doc, &[]) };
@@ -431,5 +445,6 @@ pub fn build(text: &str, doc: &Doc) -> Report {
         facts,
         shingles: narrative::shingles(text, &table_ranges),
         declares_aggregate: narrative::declares_aggregate(text),
+        another_t3,
     }
 }

@@ -32,10 +32,19 @@ const LABEL_WINDOW: usize = 900;
 /// How far (compact bytes) 表三 may extend after its first row.
 const T3_MAX: usize = 30_000;
 
-pub(super) fn read(text: &str, doc: &Doc, index: &Index) -> Vec<Table> {
+/// 表二, 表三 and 表四, and a second 表三 found after the first.
+pub(super) fn read(
+    text: &str,
+    doc: &Doc,
+    index: &Index,
+) -> (Vec<Table>, Option<super::AnotherTable>) {
     let reader = Reader { text, doc, index };
     let mut tables = Vec::new();
-    let t3 = reader.t3();
+    let t3 = reader.t3(0);
+    let another = t3.as_ref().and_then(|(first, bounds)| {
+        let (second, _) = reader.t3(bounds.end)?;
+        another_table(first, &second)
+    });
     let t4_from = t3.as_ref().map_or(0, |(_, bounds)| bounds.end);
     let t4 = reader.t4(t4_from);
     let t2_to = match (&t3, &t4) {
@@ -52,7 +61,26 @@ pub(super) fn read(text: &str, doc: &Doc, index: &Index) -> Vec<Table> {
     if let Some((t4, _)) = t4 {
         tables.push(t4);
     }
-    tables
+    (tables, another)
+}
+
+/// A second 表三 counts when most of its cells hold numbers (a narrative that names 本年新收
+/// and 上年结转 after the tables is no table).
+fn another_table(first: &Table, second: &Table) -> Option<super::AnotherTable> {
+    let numbers = second.cells.iter().filter(|c| c.value.number().is_some()).count();
+    if numbers * 3 < second.cells.len() * 2 {
+        return None;
+    }
+    let differing = second
+        .cells
+        .iter()
+        .filter(|c| {
+            let theirs = c.value.number();
+            theirs.is_some()
+                && first.cell(c.addr.row, c.addr.col).and_then(|f| f.value.number()) != theirs
+        })
+        .count();
+    Some(super::AnotherTable { numbers, differing })
 }
 
 struct Reader<'a> {
@@ -445,10 +473,11 @@ impl Reader<'_> {
 
     // ---------------------------------------------------------------- 表三
 
-    fn t3(&self) -> Option<(Table, Range<usize>)> {
+    /// 表三, the first whose 本年新收 row starts at or after `from` (compact).
+    fn t3(&self, from: usize) -> Option<(Table, Range<usize>)> {
         let all = self.index.compact.len();
         // 一、本年新收 is 表三's first row when 二、上年结转 follows closely.
-        let mut from = 0;
+        let mut from = from;
         let r1 = loop {
             let hit = self.index.find_any(labels::t3_keys(Row::R1), from, all)?;
             if self.index.contains_any(labels::t3_keys(Row::R2), hit.end, hit.end + 900) {

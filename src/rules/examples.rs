@@ -533,6 +533,14 @@ pub(super) static EXAMPLES: &[Example] = &[
         message: "警告 HIER-SUM：本报告称为汇总数据，但表三“本年新收”行与本批次中 2 份下级单位 2023 年报告之和不符：自然人 23（下级合计 22）、总计 25（下级合计 24）。",
     },
     Example {
+        rule: "STR-REPEAT",
+        invalid_file: "STR-REPEAT/invalid-two-reports-in-one-text.md",
+        invalid: "\n测试县应急管理局2023年政府信息公开工作年度报告\n\n本报告所列数据的统计期限自2023年1月1日起至2023年12月31日止。\n\n一、总体情况\n2023年，我局依法做好政府信息公开工作。全年共受理政府信息公开申请12件，上年结转2件，办结13件，1件结转下年度继续办理。其中，予以公开6件，部分公开2件，不予公开1件，无法提供3件，不予处理1件。全年发生政府信息公开行政复议2件、行政诉讼2件。\n\n……",
+        valid_file: "STR-REPEAT/valid-consistent-report.md",
+        valid: "本年度未收取信息处理费。",
+        message: "警告 STR-REPEAT：表三之后文本中还有一份表三（175 个数字，其中 1 个与第一份不同），可能是两份报告粘贴在了一起：只核对了第一份，第二份没有检查。",
+    },
+    Example {
         rule: "INPUT-NO-TABLES",
         invalid_file: "INPUT-NO-TABLES/invalid-narrative-only.md",
         invalid: "各位领导：\n今年我局认真做好政务公开工作，成效明显。",

@@ -62,6 +62,18 @@ pub(super) fn check(report: &Report, findings: &mut Vec<Finding>) {
         ));
     }
     name(report, findings);
+    if let Some(another) = report.another_t3.as_ref().filter(|a| a.differing > 0) {
+        let mut f = finding(
+            "STR-REPEAT",
+            format!(
+                "表三之后文本中还有一份表三（{} 个数字，其中 {} 个与第一份不同），可能是两份报告粘贴在了一起：只核对了第一份，第二份没有检查。",
+                another.numbers, another.differing
+            ),
+            Vec::new(),
+        );
+        f.hint = Some("把两份报告分开，分别检查。".to_string());
+        findings.push(f);
+    }
 }
 
 /// STR-LABEL and STR-NOTE.

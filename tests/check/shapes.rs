@@ -296,3 +296,22 @@ fn last_years_report_decides_a_carried_in_number() {
     let finding = both[1].findings.iter().find(|f| f.rule.starts_with("T3-")).expect("finding");
     assert!(finding.hint.as_deref().unwrap_or_default().contains("2023 年报告"));
 }
+
+#[test]
+fn two_reports_in_one_text_are_never_a_pass() {
+    // Two units' reports saved in one file: the second's 表三 has a wrong total. Only the
+    // first is checked, and the check says so instead of passing.
+    let seed = corpus(SEED);
+    let broken = seed.replacen("(七)總計(jì) |\n1 |", "(七)總計(jì) |\n2 |", 1);
+    assert_ne!(broken, seed, "the transform ran");
+    let checked = check_text(&format!("{seed}\n{broken}"));
+    assert_eq!(checked.verdict(), Verdict::Incomplete, "{}", describe(&checked));
+    assert!(checked.findings.iter().any(|f| f.rule == "STR-REPEAT"), "{}", describe(&checked));
+    assert!(checked.gaps().join("；").contains("还有一份不同的表三"));
+    // The broken one first: its error is found.
+    let checked = check_text(&format!("{broken}\n{seed}"));
+    assert_eq!(checked.verdict(), Verdict::Fail, "{}", describe(&checked));
+    // The same tables printed twice are one report.
+    let checked = check_text(&format!("{seed}\n{seed}"));
+    assert_eq!(checked.verdict(), Verdict::Pass, "{}", describe(&checked));
+}
