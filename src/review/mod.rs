@@ -159,6 +159,12 @@ impl Decisions {
                 FileError::Json(e)
             }
         })?;
+        Decisions::from_file(file)
+    }
+
+    /// The decisions of a file already read (the page's storage holds the same object): its
+    /// format checked, every decision with a fingerprint.
+    pub fn from_file(file: crate::dto::DecisionsFile) -> Result<Decisions, FileError> {
         if file.format != FORMAT {
             return Err(FileError::NotDecisions);
         }

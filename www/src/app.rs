@@ -8,6 +8,7 @@
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
+use gloo::storage::{LocalStorage, Storage as _};
 use gloo::timers::callback::Timeout;
 use gouji::input::Unreadable;
 use gouji::model::CellRef;
@@ -83,13 +84,12 @@ fn run_effect(effect: Effect) {
                 }
             }
         }
-        Effect::SaveDecisions { key, json } => {
-            let Some(storage) = storage() else { return };
-            let _ = match json {
-                Some(json) => storage.set_item(&key, &json),
-                None => storage.remove_item(&key),
-            };
-        }
+        Effect::SaveDecisions { key, file } => match file {
+            Some(file) => {
+                let _ = LocalStorage::set(&key, file);
+            }
+            None => LocalStorage::delete(&key),
+        },
         Effect::SaveForm(text) => {
             if let Some(storage) = storage() {
                 let _ = storage.set_item(STORAGE_FORM, &text);
@@ -128,8 +128,8 @@ fn run_effect(effect: Effect) {
 
 fn load_decisions(checked: &Checked) -> Decisions {
     state::decisions_key(checked)
-        .and_then(|key| storage_get(&key))
-        .and_then(|text| Decisions::from_json(&text).ok())
+        .and_then(|key| LocalStorage::get::<gouji::dto::DecisionsFile>(&key).ok())
+        .and_then(|file| Decisions::from_file(file).ok())
         .unwrap_or_else(|| Decisions::for_report(checked))
 }
 
@@ -223,37 +223,20 @@ fn decisions_file_name(source: &Source, checked: &Checked) -> String {
     format!("{stem}.gouji.json")
 }
 
-/// Offers `text` as a download of type `mime` (a Blob URL: nothing leaves the computer).
+/// Offers `text` as a download of type `mime`.
 fn download_as(name: &str, text: &str, mime: &str) -> Result<(), wasm_bindgen::JsValue> {
-    let window = web_sys::window().ok_or("no window")?;
-    let document = window.document().ok_or("no document")?;
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let anchor: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();
-    anchor.set_href(&url);
-    anchor.set_download(name);
-    anchor.click();
-    web_sys::Url::revoke_object_url(&url)?;
-    Ok(())
+    download_bytes(name, text.as_bytes(), mime)
 }
 
-/// Offers `bytes` as a download of type `mime`.
+/// Offers `bytes` as a download of type `mime` (a Blob URL, revoked when it is dropped:
+/// nothing leaves the computer).
 fn download_bytes(name: &str, bytes: &[u8], mime: &str) -> Result<(), wasm_bindgen::JsValue> {
-    let window = web_sys::window().ok_or("no window")?;
-    let document = window.document().ok_or("no document")?;
-    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let url = gloo::file::ObjectUrl::from(gloo::file::Blob::new_with_options(bytes, Some(mime)));
     let anchor: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();
     anchor.set_href(&url);
     anchor.set_download(name);
     anchor.click();
-    web_sys::Url::revoke_object_url(&url)?;
     Ok(())
 }
 

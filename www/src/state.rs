@@ -255,7 +255,7 @@ pub(crate) enum Effect {
     /// Remember the input across a reload.
     Persist { text: String, source: Source },
     /// Store (or, `None`, forget) a report's decisions under `key`.
-    SaveDecisions { key: String, json: Option<String> },
+    SaveDecisions { key: String, file: Option<gouji::dto::DecisionsFile> },
     /// Remember the interface language.
     SaveLang(Lang),
     /// Remember the 填报 form (its text, `form_to_text`).
@@ -553,8 +553,9 @@ impl State {
 
     fn save_decisions(&self, effects: &mut Vec<Effect>) {
         let Some(key) = &self.decisions_key else { return };
-        let json = (!self.decisions.decisions.is_empty()).then(|| self.decisions.to_json());
-        effects.push(Effect::SaveDecisions { key: key.clone(), json });
+        let file = (!self.decisions.decisions.is_empty())
+            .then(|| gouji::dto::DecisionsFile::from(&*self.decisions));
+        effects.push(Effect::SaveDecisions { key: key.clone(), file });
     }
 }
 
