@@ -751,12 +751,18 @@ pub fn parse<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, JsonError> {
     })
 }
 
-/// `serde_json`'s message in Chinese (its text without “at line L column C”, matched on the
-/// words `serde_json` uses; an unknown one is quoted as it is).
+/// `serde_json`'s message in Chinese.
 fn chinese(error: &serde_json::Error) -> String {
-    // `serde_json` quotes names and values in backticks: “…” in Chinese.
+    in_chinese(&error.to_string())
+}
+
+/// A serde error message (“missing field …”, “unknown variant …”, “invalid type: …”, or one
+/// of `serde_json`'s syntax errors) in Chinese, without its “at line L column C”; an unknown
+/// one is quoted as it is.
+pub fn in_chinese(message: &str) -> String {
+    // serde quotes names and values in backticks: “…” in Chinese.
     let mut text = String::new();
-    for (k, part) in error.to_string().split('`').enumerate() {
+    for (k, part) in message.split('`').enumerate() {
         if k > 0 {
             text.push(if k % 2 == 1 { '\u{201c}' } else { '\u{201d}' });
         }

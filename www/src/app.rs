@@ -8,7 +8,6 @@
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
-use gloo::storage::{LocalStorage, Storage as _};
 use gloo::timers::callback::Timeout;
 use gouji::input::Unreadable;
 use gouji::model::CellRef;
@@ -54,7 +53,6 @@ impl Reducible for State {
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
-
 fn storage_get(key: &str) -> Option<String> {
     storage()?.get_item(key).ok().flatten()
 }
@@ -84,12 +82,13 @@ fn run_effect(effect: Effect) {
                 }
             }
         }
-        Effect::SaveDecisions { key, file } => match file {
-            Some(file) => {
-                let _ = LocalStorage::set(&key, file);
-            }
-            None => LocalStorage::delete(&key),
-        },
+        Effect::SaveDecisions { key, file } => {
+            let Some(storage) = storage() else { return };
+            let _ = match file {
+                Some(file) => storage.set_item(&key, &gouji::dto::decisions_text(&file)),
+                None => storage.remove_item(&key),
+            };
+        }
         Effect::SaveForm(text) => {
             if let Some(storage) = storage() {
                 let _ = storage.set_item(STORAGE_FORM, &text);
@@ -128,8 +127,8 @@ fn run_effect(effect: Effect) {
 
 fn load_decisions(checked: &Checked) -> Decisions {
     state::decisions_key(checked)
-        .and_then(|key| LocalStorage::get::<gouji::dto::DecisionsFile>(&key).ok())
-        .and_then(|file| Decisions::from_file(file).ok())
+        .and_then(|key| storage_get(&key))
+        .and_then(|text| crate::decisions_file::read(&text).ok())
         .unwrap_or_else(|| Decisions::for_report(checked))
 }
 
@@ -290,8 +289,8 @@ fn open_file(state: UseReducerHandle<State>, file: web_sys::File) {
     wasm_bindgen_futures::spawn_local(async move {
         let bytes = gloo::file::futures::read_as_bytes(&blob).await.unwrap_or_default();
         if is_decisions {
-            let text = String::from_utf8_lossy(&bytes).into_owned();
-            state.dispatch(Action::ImportDecisions { name, text });
+            let read = crate::decisions_file::read(&String::from_utf8_lossy(&bytes));
+            state.dispatch(Action::ImportDecisions { name, read });
         } else {
             state.dispatch(Action::Opened { name, bytes });
         }

@@ -322,9 +322,10 @@ pub(crate) enum Action {
         date: String,
     },
     Undecide(String),
+    /// A decisions file, read (`decisions_file::read`: the browser's JSON reader).
     ImportDecisions {
         name: String,
-        text: String,
+        read: Result<Decisions, gouji::review::FileError>,
     },
     BatchStart {
         generation: u64,
@@ -895,9 +896,9 @@ pub(crate) fn step(
             next.decisions = Rc::new(decisions);
             next.save_decisions(&mut effects);
         }
-        Action::ImportDecisions { name, text } => {
+        Action::ImportDecisions { name, read } => {
             let Some(checked) = next.checked.clone() else { return (state.clone(), effects) };
-            match Decisions::from_json(&text) {
+            match read {
                 Ok(read) => {
                     let mut decisions = (*next.decisions).clone();
                     if decisions.agency.is_none() && decisions.year.is_none() {
