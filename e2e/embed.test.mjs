@@ -123,7 +123,7 @@ test('gouji.js over http: check and checkFile give the command line\'s object, a
 
 test('gouji.d.ts declares the API and the contract object', () => {
   const dts = readFileSync(path.join(dist, 'gouji.d.ts'), 'utf8');
-  assert.match(dts, /export function check\(text: string, name\?: string \| undefined\): Report;/);
+  assert.match(dts, /export function check\(text: string, name\?: string \| null\): Report;/);
   assert.match(dts, /export function checkFile\(file: Blob\): Promise<Report>;/);
   assert.match(dts, /export function version\(\): string;/);
   assert.match(dts, /export default function __wbg_init/);

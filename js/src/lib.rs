@@ -118,16 +118,13 @@ fn to_js(report: &gouji::dto::Report) -> Result<JsValue, JsError> {
 /// Checks the text of a report (pasted, or read from a form field).
 #[allow(clippy::needless_pass_by_value, reason = "wasm-bindgen hands over an owned string")]
 #[wasm_bindgen(unchecked_return_type = "Report")]
-pub fn check(
-    text: &str,
-    #[wasm_bindgen(unchecked_param_type = "string | undefined")] name: Option<String>,
-) -> Result<JsValue, JsError> {
+pub fn check(text: &str, name: Option<String>) -> Result<JsValue, JsError> {
     to_js(&report(text.as_bytes(), name.as_deref()))
 }
 
 /// Checks a file as the page reads it: text in UTF-8, GBK or UTF-16, a saved web page, a Word
 /// .docx or a text PDF.
-#[wasm_bindgen(js_name = checkFile, unchecked_return_type = "Promise<Report>")]
+#[wasm_bindgen(js_name = checkFile, unchecked_return_type = "Report")]
 pub async fn check_file(
     #[wasm_bindgen(unchecked_param_type = "Blob")] file: web_sys::Blob,
 ) -> Result<JsValue, JsError> {
