@@ -558,6 +558,31 @@ test('reviewer decisions survive a re-check and a reload, and travel as a file',
   await context.close();
 });
 
+test('a malformed decisions file is refused with its line and what is wrong, in Chinese', async () => {
+  const { page, context, errors } = await open();
+  await paste(page, broken);
+  const head = '{"format": "gouji-decisions/1",\n';
+  const one = fields => `${head} "decisions": [\n  {"fingerprint": "00000000000000aa", ${fields}}\n ]}\n`;
+  for (const [k, [text, expected]] of [
+    [`${head} "year": 02023,\n "decisions": []}`, /第 2 行第 \d+ 列：数字格式不对/],
+    [`${head} "year": 2023.,\n "decisions": []}`, /第 2 行第 \d+ 列：数字格式不对/],
+    [`${head} "year": 2023.5,\n "decisions": []}`, /字段 “year” 应为整数/],
+    [one('"status": "verified", "reason": "\\uD83D\\u0041"'), /第 1 条核对记录的字段 “reason” 中有不成对的/],
+    [one('"status": "ok"'), /第 1 条核对记录的字段 “status” 值 “ok” 不是可用的取值/],
+    [one('"status": "verified",'), /第 3 行第 \d+ 列/],
+    ['{"cells": {}}', /不是 gouji 的核对记录文件/],
+  ].entries()) {
+    const name = `bad${k}.gouji.json`;
+    await page.setInputFiles('#import-decisions-file', { name, mimeType: 'application/json', buffer: Buffer.from(text) });
+    await page.waitForFunction(name => (document.querySelector('.notice')?.textContent ?? '').includes(`未导入“${name}”`), name);
+    const notice = await page.textContent('.notice');
+    assert.match(notice, expected, `${text}\n${notice}`);
+    assert.match(notice, /当前的核对记录保持不变/);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a folder of 300 reports: the page stays responsive, finishes, sorts, opens and exports', async () => {
   const { page, context, errors } = await open(base, { bypassCSP: true });
   // 300 variants of real reports: other units and years, every tenth with one wrong cell.

@@ -1,11 +1,11 @@
 //! What leaves gouji as a file: the CLI's JSON (spec/CONTRACT.md: one object per report) and
 //! the findings CSV that Excel and WPS open (UTF-8 with BOM, CRLF). The page and the CLI both
-//! write them from here, so that they are the same file. Pure: strings in, strings out.
+//! write them from here, so that they are the same file. Pure: strings in, strings out. The
+//! JSON's types are in [`crate::dto`].
 
 use std::fmt::Write as _;
 
-use crate::json::string as js;
-use crate::model::{Number, TableId, Value};
+use crate::model::{TableId, Value};
 use crate::review::Decisions;
 use crate::{Checked, Finding};
 
@@ -20,167 +20,14 @@ pub struct Entry<'a> {
     pub decisions: &'a Decisions,
 }
 
-fn number(n: Number) -> String {
-    // JSON numbers: integers as written, amounts in 万元 as their exact decimal.
-    n.to_string()
-}
-
-fn opt_number(n: Option<Number>) -> String {
-    n.map_or_else(|| "null".to_string(), number)
-}
-
-/// The contract's JSON object for one report, on one line.
+/// The contract's JSON object for one report, on one line ([`crate::dto::Report`]).
 pub fn json(entry: &Entry<'_>) -> String {
-    let checked = entry.checked;
-    let report = &checked.report;
-    let mut cells = Vec::new();
-    let mut inferred = Vec::new();
-    for table in &report.tables {
-        for cell in &table.cells {
-            let value = match &cell.value {
-                Value::Number(n) => number(*n),
-                Value::Blank { .. } | Value::Text(_) => "null".to_string(),
-                Value::Missing | Value::Ambiguous => continue,
-            };
-            if cell.inferred {
-                inferred.push(js(&cell.addr.to_string()));
-            }
-            cells.push(format!("{}:{value}", js(&cell.addr.to_string())));
-        }
-    }
-    let findings: Vec<String> =
-        checked.findings.iter().map(|f| finding(f, entry.decisions)).collect();
-    let diagnoses: Vec<String> = checked
-        .diagnoses
-        .iter()
-        .map(|d| {
-            let explains: Vec<String> = d.explains.iter().map(|e| js(e)).collect();
-            let corrections: Vec<String> = d
-                .corrections
-                .iter()
-                .map(|fixes| {
-                    let fixes: Vec<String> = fixes
-                        .iter()
-                        .map(|f| {
-                            format!(
-                                "{{\"cell\":{},\"from\":{},\"to\":{},\"was_blank\":{}}}",
-                                js(&f.cell.to_string()),
-                                f.from,
-                                f.to,
-                                f.was_blank
-                            )
-                        })
-                        .collect();
-                    format!("[{}]", fixes.join(","))
-                })
-                .collect();
-            format!(
-                "{{\"explains\":[{}],\"corrections\":[{}],\"evidence\":{}}}",
-                explains.join(","),
-                corrections.join(","),
-                d.evidence.as_deref().map_or_else(|| "null".to_string(), js)
-            )
-        })
-        .collect();
-    let ids: &[TableId] = if report.table(TableId::P).is_some() {
-        &[TableId::P]
-    } else {
-        &[TableId::T3, TableId::T4]
-    };
-    let coverage: Vec<String> = ids
-        .iter()
-        .map(|&id| {
-            let s = checked.summary(id);
-            format!(
-                "{}:{{\"found\":{},\"passed\":{},\"failed\":{},\"review\":{},\"cannot_run\":{}}}",
-                js(id.code()),
-                s.found,
-                s.passed,
-                s.failed,
-                s.review,
-                s.cannot_run
-            )
-        })
-        .collect();
-    let mut out = String::new();
-    let _ = write!(
-        out,
-        "{{\"file\":{},\"template\":{},\"year\":{},\"verdict\":{},\"not_checked\":[{}],\"agency\":{},\"cells\":{{{}}},\"inferred\":[{}],\"findings\":[{}],\"diagnoses\":[{}],\"coverage\":{{{}}}",
-        js(entry.file),
-        js(report.template.as_str()),
-        report.year.map_or_else(|| "null".to_string(), |y| y.to_string()),
-        js(checked.verdict().as_str()),
-        checked.gaps().iter().map(|g| js(g)).collect::<Vec<_>>().join(","),
-        report.agency.as_deref().map_or_else(|| "null".to_string(), js),
-        cells.join(","),
-        inferred.join(","),
-        findings.join(","),
-        diagnoses.join(","),
-        coverage.join(","),
-    );
-    if let Some(source) = &checked.source {
-        let _ = write!(out, ",\"encoding\":{}", js(source.encoding.name()));
-    }
-    if !entry.decisions.decisions.is_empty() {
-        let stale: Vec<String> = entry
-            .decisions
-            .stale(checked)
-            .iter()
-            .map(|d| {
-                format!(
-                    "{{\"fingerprint\":{},\"rule\":{},\"status\":{},\"reason\":{}}}",
-                    js(&d.fingerprint),
-                    js(&d.rule),
-                    js(d.status.as_str()),
-                    js(&d.reason)
-                )
-            })
-            .collect();
-        let _ = write!(out, ",\"stale_decisions\":[{}]", stale.join(","));
-    }
-    if let Some(why) = checked.unreadable {
-        let _ = write!(out, ",\"error\":{}", js(why.message()));
-    }
-    out.push('}');
-    out
+    crate::dto::line(&crate::dto::Report::new(entry))
 }
 
 /// The object for a file that could not even be opened (the shell's message).
 pub fn json_io_error(file: &str, message: &str) -> String {
-    format!(
-        "{{\"file\":{},\"template\":\"unknown\",\"year\":null,\"verdict\":\"unreadable\",\"cells\":{{}},\"findings\":[],\"error\":{}}}",
-        js(file),
-        js(message)
-    )
-}
-
-fn finding(f: &Finding, decisions: &Decisions) -> String {
-    let cells: Vec<String> = f.cells.iter().map(|c| js(&c.to_string())).collect();
-    let decision = decisions.get(f).map_or_else(
-        || "null".to_string(),
-        |d| {
-            format!(
-                "{{\"status\":{},\"reason\":{},\"decided_at\":{}}}",
-                js(d.status.as_str()),
-                js(&d.reason),
-                js(&d.decided_at)
-            )
-        },
-    );
-    format!(
-        "{{\"rule\":{},\"family\":{},\"also\":[{}],\"severity\":{},\"cells\":[{}],\"message\":{},\"expected\":{},\"found\":{},\"hint\":{},\"fingerprint\":{},\"decision\":{}}}",
-        js(&f.rule),
-        js(f.family),
-        f.also.iter().map(|a| js(a)).collect::<Vec<_>>().join(","),
-        js(f.severity.as_str()),
-        cells.join(","),
-        js(&f.message),
-        opt_number(f.expected),
-        opt_number(f.found),
-        f.hint.as_deref().map_or_else(|| "null".to_string(), js),
-        js(&f.fingerprint),
-        decision
-    )
+    crate::dto::line(&crate::dto::Report::io_error(file, message))
 }
 
 /// The header of the findings CSV: what a clerk works through, in words (the codes are in
@@ -536,10 +383,10 @@ mod tests {
         let decisions = Decisions::default();
         let line = json(&Entry { file: "a\"b.txt", checked: &checked, decisions: &decisions });
         assert!(!line.contains('\n'));
-        let value = crate::json::parse(&line).expect("valid JSON");
-        assert_eq!(value.get("file").and_then(crate::json::Json::as_str), Some("a\"b.txt"));
-        assert_eq!(value.get("year").and_then(crate::json::Json::as_i64), Some(2023));
-        assert_eq!(value.get("verdict").and_then(crate::json::Json::as_str), Some("pass"));
+        let value: crate::dto::Report = crate::dto::parse(&line).expect("valid JSON");
+        assert_eq!(value.file, "a\"b.txt");
+        assert_eq!(value.year, Some(2023));
+        assert_eq!(value.verdict, crate::dto::Verdict::Pass);
         let csv = csv(&[Entry { file: "x.txt", checked: &checked, decisions: &decisions }]);
         assert!(csv.starts_with("\u{FEFF}文件,单位,年度"));
         assert_eq!(csv.matches("\r\n").count(), 1 + checked.findings.len());

@@ -14,11 +14,11 @@
 
 pub mod correct;
 pub mod cross;
+pub mod dto;
 pub mod export;
 pub mod fill;
 pub mod finding;
 pub mod input;
-mod json;
 pub mod layout;
 pub mod model;
 pub mod normalize;

@@ -395,3 +395,98 @@ fn escape_sequences_from_a_report_are_shown_not_sent() {
     assert!(stdout.contains("report␛[31m.txt"), "{stdout}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The repository's root (the golden files name inputs relative to it).
+fn root() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn gouji_in(dir: &std::path::Path, args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_gouji"))
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .output()
+        .expect("gouji runs");
+    String::from_utf8(out.stdout).expect("the JSON is UTF-8")
+}
+
+/// Compares `actual` with `tests/golden/NAME` byte for byte; `GOUJI_BLESS=1` writes it.
+fn golden(name: &str, actual: &str) {
+    let path = root().join("tests/golden").join(name);
+    if std::env::var_os("GOUJI_BLESS").is_some() {
+        std::fs::create_dir_all(path.parent().expect("folder")).expect("golden folder");
+        std::fs::write(&path, actual).expect("write golden");
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).expect("golden file (GOUJI_BLESS=1 writes it)");
+    let (expected, actual): (Vec<&str>, Vec<&str>) =
+        (expected.lines().collect(), actual.lines().collect());
+    assert_eq!(expected.len(), actual.len(), "{name}: number of lines");
+    for (k, (e, a)) in expected.iter().zip(&actual).enumerate() {
+        assert!(e == a, "{name}, line {}: the JSON differs\nwas: {e}\nnow: {a}", k + 1);
+    }
+}
+
+/// The JSON `gouji check --json` writes, byte for byte, over every report of the repository's
+/// fixtures (the corpus's texts, pages, PDFs and other encodings, the rule fixtures, checked
+/// together so that the rules across reports run), with decisions (matching and stale),
+/// unreadable inputs and file names that need escaping. The golden files were written by the
+/// hand-written JSON writer before serde replaced it (issue 12); `GOUJI_BLESS=1 cargo test -p
+/// gouji-cli --test cli golden` rewrites them when the engine's findings change on purpose.
+#[test]
+fn json_is_byte_identical_to_the_golden_files() {
+    let root = root();
+    golden(
+        "reports.jsonl",
+        &gouji_in(&root, &["check", "--json", "tests/fixtures/reports", "tests/fixtures/truth"]),
+    );
+    golden("rules.jsonl", &gouji_in(&root, &["check", "--json", "tests/fixtures/rules"]));
+
+    // Decisions: one that applies (its reason with quotes, a line break and a tab), one stale.
+    let dir = scratch("golden");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch");
+    let hzq = "hzq2023.txt";
+    std::fs::copy(fixture("reports/pdf-text/hzq2023_working.layout.txt"), dir.join(hzq))
+        .expect("copy");
+    let first = gouji_in(&dir, &["check", "--json", hzq]);
+    let fingerprint = json_lines(&first)[0]["findings"][0]["fingerprint"]
+        .as_str()
+        .expect("a fingerprint")
+        .to_string();
+    std::fs::write(
+        dir.join(format!("{hzq}.gouji.json")),
+        format!(
+            "{{\"format\": \"gouji-decisions/1\", \"agency\": null, \"year\": 2023, \"decisions\": [\
+             {{\"fingerprint\": \"{fingerprint}\", \"status\": \"verified\", \"reason\": \"已与单位核实：\\\"原表\\\"\\n\\t无误\", \"decided_at\": \"2027-01-20\"}},\
+             {{\"fingerprint\": \"0000000000000000\", \"rule\": \"T3-OUT-NP\", \"status\": \"ignored\", \"reason\": \"旧记录\\u2028\"}}]}}"
+        ),
+    )
+    .expect("decisions");
+    // File names that need escaping, standard input, a file that is not there.
+    let odd = "引号\"反斜杠\\制表\t响铃\u{7}分隔\u{2028}.txt";
+    std::fs::copy(fixture("reports/seed/zhangdian-yingji-2023.txt"), dir.join(odd)).expect("copy");
+    let mut stdin = Command::new(env!("CARGO_BIN_EXE_gouji"))
+        .args(["check", "--json", hzq, odd, "-", "不存在.txt"])
+        .current_dir(&dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("gouji runs");
+    stdin
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(
+            std::fs::read_to_string(fixture("reports/seed/zhangdian-yingji-2023.txt"))
+                .expect("seed")
+                .replacen('\n', "\u{8}\u{c}\u{1b}[2J\u{2028}\u{2029}\n", 1)
+                .replacen("人民政府", "人民\u{1}政府", 1)
+                .as_bytes(),
+        )
+        .expect("write stdin");
+    let out = stdin.wait_with_output().expect("gouji finishes");
+    golden("decisions-and-odd-inputs.jsonl", &String::from_utf8(out.stdout).expect("UTF-8"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -7,7 +7,6 @@
 
 use std::fmt::Write as _;
 
-use crate::json;
 use crate::{Checked, Finding};
 
 /// The `format` field of a decisions file.
@@ -39,14 +38,6 @@ impl Status {
         match self {
             Status::Verified => "已核实",
             Status::Ignored => "忽略",
-        }
-    }
-
-    fn parse(text: &str) -> Option<Status> {
-        match text {
-            "verified" | "已核实" => Some(Status::Verified),
-            "ignored" | "忽略" => Some(Status::Ignored),
-            _ => None,
         }
     }
 }
@@ -148,68 +139,47 @@ impl Decisions {
             .collect()
     }
 
-    /// The file's text: JSON, one decision per line, UTF-8.
+    /// The file's text: JSON, one decision per line, UTF-8 ([`crate::dto::DecisionsFile`]).
     pub fn to_json(&self) -> String {
-        let mut out = String::new();
-        let _ = writeln!(out, "{{\"format\": {},", json::string(FORMAT));
-        let agency = self.agency.as_deref().map_or_else(|| "null".to_string(), json::string);
-        let year = self.year.map_or_else(|| "null".to_string(), |y| y.to_string());
-        let _ = writeln!(out, " \"agency\": {agency},\n \"year\": {year},\n \"decisions\": [");
-        for (k, d) in self.decisions.iter().enumerate() {
-            let _ = write!(
-                out,
-                "  {{\"fingerprint\": {}, \"rule\": {}, \"status\": {}, \"reason\": {}, \"message\": {}, \"decided_at\": {}}}",
-                json::string(&d.fingerprint),
-                json::string(&d.rule),
-                json::string(d.status.as_str()),
-                json::string(&d.reason),
-                json::string(&d.message),
-                json::string(&d.decided_at),
-            );
-            out.push_str(if k + 1 < self.decisions.len() { ",\n" } else { "\n" });
-        }
-        out.push_str(" ]}\n");
-        out
+        crate::dto::decisions_text(&crate::dto::DecisionsFile::from(self))
     }
 
-    /// Reads a decisions file. Unknown fields are ignored; a decision without a fingerprint
-    /// or with an unknown status is an error, so that nothing is dropped silently.
+    /// Reads a decisions file, strictly (a number is a JSON number, a string a string without
+    /// lone surrogates). Unknown fields are ignored; a decision without a fingerprint or with
+    /// an unknown status is an error naming its line, so that nothing is dropped silently.
     pub fn from_json(text: &str) -> Result<Decisions, FileError> {
         if text.len() > MAX_FILE_BYTES {
             return Err(FileError::TooLarge);
         }
         let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-        let value = json::parse(text).map_err(|e| FileError::NotJson(e.0))?;
-        if value.get("format").and_then(json::Json::as_str) != Some(FORMAT) {
+        let file: crate::dto::DecisionsFile = crate::dto::parse(text).map_err(|e| {
+            if e.what == "缺少字段 “format”" || e.what == "缺少字段 “decisions”" {
+                FileError::NotDecisions
+            } else {
+                FileError::Json(e)
+            }
+        })?;
+        Decisions::from_file(file)
+    }
+
+    /// The decisions of a file already read (the page's storage holds the same object): its
+    /// format checked, every decision with a fingerprint.
+    pub fn from_file(file: crate::dto::DecisionsFile) -> Result<Decisions, FileError> {
+        if file.format != FORMAT {
             return Err(FileError::NotDecisions);
         }
-        let Some(json::Json::Array(items)) = value.get("decisions") else {
-            return Err(FileError::NotDecisions);
-        };
-        let mut out = Decisions {
-            agency: value.get("agency").and_then(json::Json::as_str).map(str::to_string),
-            year: value
-                .get("year")
-                .and_then(json::Json::as_i64)
-                .and_then(|y| i32::try_from(y).ok()),
-            decisions: Vec::new(),
-        };
-        for (k, item) in items.iter().enumerate() {
-            let text = |key: &str| {
-                item.get(key).and_then(json::Json::as_str).unwrap_or_default().to_string()
-            };
-            let fingerprint = text("fingerprint");
-            let status = Status::parse(&text("status"));
-            let (false, Some(status)) = (fingerprint.is_empty(), status) else {
+        let mut out = Decisions { agency: file.agency, year: file.year, decisions: Vec::new() };
+        for (k, d) in file.decisions.into_iter().enumerate() {
+            if d.fingerprint.is_empty() {
                 return Err(FileError::BadDecision(k + 1));
-            };
+            }
             out.set(Decision {
-                fingerprint,
-                rule: text("rule"),
-                status,
-                reason: text("reason"),
-                message: text("message"),
-                decided_at: text("decided_at"),
+                fingerprint: d.fingerprint,
+                rule: d.rule,
+                status: d.status.into(),
+                reason: d.reason,
+                message: d.message,
+                decided_at: d.decided_at,
             });
         }
         Ok(out)
@@ -217,32 +187,31 @@ impl Decisions {
 }
 
 /// Why a decisions file could not be read.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FileError {
     /// Larger than [`MAX_FILE_BYTES`].
     TooLarge,
-    /// Not JSON; the byte offset where reading stopped.
-    NotJson(usize),
+    /// Not JSON, or a field of the wrong kind: where and what, in Chinese.
+    Json(crate::dto::JsonError),
     /// JSON, but not a gouji decisions file.
     NotDecisions,
-    /// The n-th decision (from 1) has no fingerprint or an unknown status.
+    /// The n-th decision (from 1) has an empty fingerprint.
     BadDecision(usize),
 }
 
 impl FileError {
     /// What to tell the user, in Chinese.
-    pub fn message(self) -> String {
+    pub fn message(&self) -> String {
         match self {
             FileError::TooLarge => "文件过大，不是 gouji 的核对记录文件。".to_string(),
-            FileError::NotJson(at) => format!("不是有效的 JSON 文件（第 {at} 字节处格式错误）。"),
+            FileError::Json(e) if !e.shape => format!("不是有效的 JSON 文件：{e}。"),
+            FileError::Json(e) => format!("核对记录文件有误：{e}。"),
             FileError::NotDecisions => {
                 format!(
                     "不是 gouji 的核对记录文件（缺少 \"format\": \"{FORMAT}\" 或 decisions 列表）。"
                 )
             }
-            FileError::BadDecision(n) => {
-                format!("第 {n} 条核对记录缺少 fingerprint，或 status 不是 verified/ignored。")
-            }
+            FileError::BadDecision(n) => format!("第 {n} 条核对记录的 fingerprint 为空。"),
         }
     }
 }
@@ -325,24 +294,79 @@ mod tests {
         assert_eq!(ours.decisions.len(), 2);
     }
 
+    fn error(text: &str) -> crate::dto::JsonError {
+        match Decisions::from_json(text) {
+            Err(FileError::Json(e)) => e,
+            other => panic!("{text}: {other:?}"),
+        }
+    }
+
     #[test]
-    fn bad_files_are_named() {
-        assert_eq!(Decisions::from_json("not json"), Err(FileError::NotJson(0)));
+    fn bad_files_are_named_with_the_line_and_what_is_wrong() {
+        let e = error("not json");
+        assert_eq!((e.line, e.shape), (1, false), "{e}");
         assert_eq!(Decisions::from_json("{\"cells\": {}}"), Err(FileError::NotDecisions));
-        let missing =
-            format!("{{\"format\": \"{FORMAT}\", \"decisions\": [{{\"status\": \"verified\"}}]}}");
-        assert_eq!(Decisions::from_json(&missing), Err(FileError::BadDecision(1)));
-        let status = format!(
-            "{{\"format\": \"{FORMAT}\", \"decisions\": [{{\"fingerprint\": \"a\", \"status\": \"ok\"}}]}}"
+        assert_eq!(
+            Decisions::from_json(&format!("{{\"format\": \"{FORMAT}\"}}")),
+            Err(FileError::NotDecisions)
         );
-        assert_eq!(Decisions::from_json(&status), Err(FileError::BadDecision(1)));
-        for error in [
-            FileError::TooLarge,
-            FileError::NotJson(3),
-            FileError::NotDecisions,
-            FileError::BadDecision(2),
-        ] {
+        assert_eq!(
+            Decisions::from_json("{\"format\": \"other/1\", \"decisions\": []}"),
+            Err(FileError::NotDecisions)
+        );
+        let head = format!("{{\"format\": \"{FORMAT}\",\n \"decisions\": [\n");
+        let e = error(&format!(
+            "{head}  {{\"fingerprint\": \"a\"}},\n  {{\"status\": \"verified\"}}]}}"
+        ));
+        assert_eq!((e.line, e.shape), (3, true), "{e}");
+        assert!(e.what.contains("“status”"), "{e}");
+        let e = error(&format!(
+            "{head}  {{\"fingerprint\": \"a\", \"status\": \"verified\"}},\n  {{\"fingerprint\": \"b\", \"status\": \"ok\"}}]}}"
+        ));
+        assert_eq!(e.line, 4);
+        assert!(e.what.contains("“ok”") && e.what.contains("verified"), "{e}");
+        let message = FileError::Json(e).message();
+        assert!(message.starts_with("核对记录文件有误：第 4 行第 "), "{message}");
+        assert_eq!(
+            Decisions::from_json(&format!(
+                "{head}  {{\"fingerprint\": \"\", \"status\": \"忽略\"}}]}}"
+            )),
+            Err(FileError::BadDecision(1))
+        );
+        for error in [FileError::TooLarge, FileError::NotDecisions, FileError::BadDecision(2)] {
             assert!(!error.message().is_empty());
+        }
+    }
+
+    #[test]
+    fn the_reader_is_strict() {
+        let file = |year: &str, reason: &str| {
+            format!(
+                "{{\"format\": \"{FORMAT}\",\n \"year\": {year},\n \"decisions\": [\n  {{\"fingerprint\": \"a\", \"status\": \"verified\", \"reason\": {reason}}}\n ]}}\n"
+            )
+        };
+        assert_eq!(
+            Decisions::from_json(&file("2023", "\"\\ud83d\\ude00\"")).map(|d| d.year),
+            Ok(Some(2023))
+        );
+        for (year, reason, line, words) in [
+            ("02023", "\"\"", 2, "前导零"),
+            ("2023.", "\"\"", 2, "小数点后"),
+            ("2023.0", "\"\"", 2, "类型不对"),
+            ("\"2023\"", "\"\"", 2, "类型不对"),
+            ("99999999999", "\"\"", 2, "取值不对"),
+            ("2023", "\"\\uD83D\\u0041\"", 4, "不成对"),
+            ("2023", "\"\\uDE00\"", 4, "不成对"),
+            ("2023", "5", 4, "类型不对"),
+            ("2023", "\"a\nb\"", 5, "控制字符"),
+            ("2023,", "\"\"", 2, "带引号的字符串"),
+        ] {
+            let text = file(year, reason);
+            let Err(FileError::Json(e)) = Decisions::from_json(&text) else {
+                panic!("accepted: {text}");
+            };
+            assert_eq!(e.line, line, "{text}: {e}");
+            assert!(e.what.contains(words), "{text}: {e}");
         }
     }
 }

@@ -621,7 +621,7 @@ fn every_layout_names_the_mistyped_cell() {
 }
 
 /// Random sparse tables whose identities hold.
-fn tables_strategy() -> impl Strategy<Value = Tables> {
+pub(crate) fn tables_strategy() -> impl Strategy<Value = Tables> {
     let cell = prop_oneof![6 => Just(0i64), 3 => 1i64..20, 1 => 20i64..3000];
     let rows = proptest::collection::vec(proptest::collection::vec(cell, 6), 23);
     let carry_in = proptest::collection::vec(0i64..5, 6);

@@ -8,6 +8,7 @@
 //!   property tests over random consistent tables and single-cell mistakes.
 //! * `rules`: a valid and an invalid fixture per rule, and the registry's promises.
 //! * `review`: reviewer decisions and finding fingerprints.
+//! * `dto`: the JSON at the edges reads back to what was written; CONTRACT.md's example.
 //! * `pdf`: PDF files read directly, against the `pdftotext -layout` text of the same files;
 //!   hand-built and hostile PDFs.
 //! * `robustness`: garbage, binary, huge and hostile inputs give messages, not panics.
@@ -16,6 +17,7 @@
 mod bounds;
 mod corpus;
 mod docx;
+mod dto;
 mod layouts;
 mod pdf;
 mod review;

@@ -94,3 +94,31 @@ fn decisions_apply_by_fingerprint_and_go_stale_when_the_problem_is_fixed() {
         "another report: nothing applies"
     );
 }
+
+/// The decisions file the page exports (`<报告>.gouji.json`), byte for byte against
+/// `tests/golden/decisions.gouji.json`: written by the hand-written writer before serde
+/// replaced it (issue 12). `GOUJI_BLESS=1` rewrites it.
+#[test]
+fn the_decisions_file_is_byte_identical_to_the_golden_file() {
+    let checked = check_text(&kewei());
+    let mut decisions = Decisions::for_report(&checked);
+    for (k, finding) in checked.findings.iter().take(3).enumerate() {
+        let reason = [
+            "已与单位核实：\"原表\"无误\n见附件\t第 2 页",
+            "",
+            "控制\u{1}\u{8}\u{c}分隔\u{2028}\u{2029}😀\\",
+        ][k];
+        let status = if k == 1 { Status::Ignored } else { Status::Verified };
+        decisions.set(Decision::new(finding, status, reason, "2027-01-20T08:00:00Z"));
+    }
+    assert_eq!(decisions.decisions.len(), 3);
+    let empty = Decisions::default().to_json();
+    let text = format!("{}{empty}", decisions.to_json());
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/decisions.gouji.json");
+    if std::env::var_os("GOUJI_BLESS").is_some() {
+        std::fs::create_dir_all(path.parent().expect("folder")).expect("golden folder");
+        std::fs::write(&path, &text).expect("write golden");
+    }
+    assert_eq!(std::fs::read_to_string(&path).expect("golden file"), text);
+}

@@ -50,7 +50,6 @@ impl Reducible for State {
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
-
 fn storage_get(key: &str) -> Option<String> {
     storage()?.get_item(key).ok().flatten()
 }
@@ -80,10 +79,10 @@ fn run_effect(effect: Effect) {
                 }
             }
         }
-        Effect::SaveDecisions { key, json } => {
+        Effect::SaveDecisions { key, file } => {
             let Some(storage) = storage() else { return };
-            let _ = match json {
-                Some(json) => storage.set_item(&key, &json),
+            let _ = match file {
+                Some(file) => storage.set_item(&key, &gouji::dto::decisions_text(&file)),
                 None => storage.remove_item(&key),
             };
         }
@@ -126,7 +125,7 @@ fn run_effect(effect: Effect) {
 fn load_decisions(checked: &Checked) -> Decisions {
     state::decisions_key(checked)
         .and_then(|key| storage_get(&key))
-        .and_then(|text| Decisions::from_json(&text).ok())
+        .and_then(|text| crate::decisions_file::read(&text).ok())
         .unwrap_or_else(|| Decisions::for_report(checked))
 }
 
@@ -220,37 +219,20 @@ fn decisions_file_name(source: &Source, checked: &Checked) -> String {
     format!("{stem}.gouji.json")
 }
 
-/// Offers `text` as a download of type `mime` (a Blob URL: nothing leaves the computer).
+/// Offers `text` as a download of type `mime`.
 fn download_as(name: &str, text: &str, mime: &str) -> Result<(), wasm_bindgen::JsValue> {
-    let window = web_sys::window().ok_or("no window")?;
-    let document = window.document().ok_or("no document")?;
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let anchor: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();
-    anchor.set_href(&url);
-    anchor.set_download(name);
-    anchor.click();
-    web_sys::Url::revoke_object_url(&url)?;
-    Ok(())
+    download_bytes(name, text.as_bytes(), mime)
 }
 
-/// Offers `bytes` as a download of type `mime`.
+/// Offers `bytes` as a download of type `mime` (a Blob URL, revoked when it is dropped:
+/// nothing leaves the computer).
 fn download_bytes(name: &str, bytes: &[u8], mime: &str) -> Result<(), wasm_bindgen::JsValue> {
-    let window = web_sys::window().ok_or("no window")?;
-    let document = window.document().ok_or("no document")?;
-    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let url = gloo::file::ObjectUrl::from(gloo::file::Blob::new_with_options(bytes, Some(mime)));
     let anchor: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();
     anchor.set_href(&url);
     anchor.set_download(name);
     anchor.click();
-    web_sys::Url::revoke_object_url(&url)?;
     Ok(())
 }
 
@@ -304,8 +286,8 @@ fn open_file(state: UseReducerHandle<State>, file: web_sys::File) {
     wasm_bindgen_futures::spawn_local(async move {
         let bytes = gloo::file::futures::read_as_bytes(&blob).await.unwrap_or_default();
         if is_decisions {
-            let text = String::from_utf8_lossy(&bytes).into_owned();
-            state.dispatch(Action::ImportDecisions { name, text });
+            let read = crate::decisions_file::read(&String::from_utf8_lossy(&bytes));
+            state.dispatch(Action::ImportDecisions { name, read });
         } else {
             state.dispatch(Action::Opened { name, bytes });
         }

@@ -255,7 +255,7 @@ pub(crate) enum Effect {
     /// Remember the input across a reload.
     Persist { text: String, source: Source },
     /// Store (or, `None`, forget) a report's decisions under `key`.
-    SaveDecisions { key: String, json: Option<String> },
+    SaveDecisions { key: String, file: Option<gouji::dto::DecisionsFile> },
     /// Remember the interface language.
     SaveLang(Lang),
     /// Remember the 填报 form (its text, `form_to_text`).
@@ -322,9 +322,10 @@ pub(crate) enum Action {
         date: String,
     },
     Undecide(String),
+    /// A decisions file, read (`decisions_file::read`: the browser's JSON reader).
     ImportDecisions {
         name: String,
-        text: String,
+        read: Result<Decisions, gouji::review::FileError>,
     },
     BatchStart {
         generation: u64,
@@ -553,8 +554,9 @@ impl State {
 
     fn save_decisions(&self, effects: &mut Vec<Effect>) {
         let Some(key) = &self.decisions_key else { return };
-        let json = (!self.decisions.decisions.is_empty()).then(|| self.decisions.to_json());
-        effects.push(Effect::SaveDecisions { key: key.clone(), json });
+        let file = (!self.decisions.decisions.is_empty())
+            .then(|| gouji::dto::DecisionsFile::from(&*self.decisions));
+        effects.push(Effect::SaveDecisions { key: key.clone(), file });
     }
 }
 
@@ -894,9 +896,9 @@ pub(crate) fn step(
             next.decisions = Rc::new(decisions);
             next.save_decisions(&mut effects);
         }
-        Action::ImportDecisions { name, text } => {
+        Action::ImportDecisions { name, read } => {
             let Some(checked) = next.checked.clone() else { return (state.clone(), effects) };
-            match Decisions::from_json(&text) {
+            match read {
                 Ok(read) => {
                     let mut decisions = (*next.decisions).clone();
                     if decisions.agency.is_none() && decisions.year.is_none() {

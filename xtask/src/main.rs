@@ -3,7 +3,9 @@
 //! * `cargo xtask ready`: every check CI runs (format, clippy, all Rust tests, the hostile
 //!   tests again under a 2 GB address-space limit, the release page build, the browser tests).
 //! * `cargo xtask hostile`: only the hostile tests, under that limit.
-//! * `cargo xtask web`: build the release page (`dist/index.html`, `dist/gouji.html`).
+//! * `cargo xtask web`: build the release page (`dist/index.html`, `dist/gouji.html`) and the
+//!   JavaScript API (`dist/gouji.js`, `gouji_bg.wasm`, `gouji.d.ts`, `gouji.inline.js`, the
+//!   example `dist/embed/`).
 //! * `cargo xtask serve [PORT]`: build the page and serve `dist/` on 127.0.0.1.
 //! * `cargo xtask docs`: write `docs/rules.md` and `src/rules/examples.rs` from the registry
 //!   and the rule fixtures (a test fails when they are stale).
@@ -112,7 +114,42 @@ fn hostile() -> Result<(), String> {
 }
 
 fn web() -> Result<(), String> {
-    run("trunk", &["build", "--release"])
+    run("trunk", &["build", "--release"])?;
+    js()
+}
+
+/// The JavaScript API (`js/`, README "Embedding"), after the page (Trunk empties `dist/`):
+/// `dist/gouji.js`, `gouji_bg.wasm` and `gouji.d.ts` (wasm-bindgen `--target web`, wasm-opt
+/// `-Oz` as Trunk runs it for the page), `dist/gouji.inline.js` (a classic script with the
+/// wasm inside, for `file://`), and the example `dist/embed/`.
+fn js() -> Result<(), String> {
+    let target = ["--profile", "wasm-release", "--target", "wasm32-unknown-unknown"];
+    run("cargo", &[&["build", "-p", "gouji-js", "--lib"][..], &target].concat())?;
+    let wasm = "target/wasm32-unknown-unknown/wasm-release/gouji_js.wasm";
+    let bindgen = |target: &str, out: &str| {
+        run("wasm-bindgen", &["--target", target, "--out-dir", out, "--out-name", "gouji", wasm])
+    };
+    bindgen("web", "dist")?;
+    let _ = std::fs::remove_file(root().join("dist/gouji_bg.wasm.d.ts"));
+    run("wasm-opt", &["-Oz", "--output=dist/gouji_bg.wasm", "dist/gouji_bg.wasm"])?;
+    bindgen("no-modules", "target/gouji-js-classic")?;
+    run(
+        "python3",
+        &[
+            "tools/inline_js.py",
+            "target/gouji-js-classic/gouji.js",
+            "dist/gouji_bg.wasm",
+            "dist/gouji.inline.js",
+        ],
+    )?;
+    let (from, to) = (root().join("www/embed"), root().join("dist/embed"));
+    std::fs::create_dir_all(&to).map_err(|e| format!("{}: {e}", to.display()))?;
+    for entry in std::fs::read_dir(&from).map_err(|e| format!("{}: {e}", from.display()))? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        let name = path.file_name().unwrap_or_default();
+        std::fs::copy(&path, to.join(name)).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    Ok(())
 }
 
 /// A static file server for `dist/` on loopback: GET only, no directory listing.
@@ -135,13 +172,15 @@ fn serve(port: u16) -> Result<(), String> {
         let name = path.split('?').next().unwrap_or("/").trim_start_matches('/');
         let name = if name.is_empty() { "index.html" } else { name };
         let file = dist.join(name);
+        let file = if file.is_dir() { file.join("index.html") } else { file };
         let safe = !name.contains("..") && file.starts_with(&dist);
         let response = match std::fs::read(&file) {
             Ok(body) if safe => {
                 let kind = match file.extension().and_then(|e| e.to_str()) {
                     Some("html") => "text/html; charset=utf-8",
                     Some("wasm") => "application/wasm",
-                    Some("js") => "text/javascript",
+                    Some("js" | "mjs") => "text/javascript",
+                    Some("ts") => "text/plain; charset=utf-8",
                     Some("css") => "text/css",
                     _ => "application/octet-stream",
                 };
