@@ -224,7 +224,7 @@ fn decisions_file_name(source: &Source, checked: &Checked) -> String {
 }
 
 /// Offers `text` as a download of type `mime` (a Blob URL: nothing leaves the computer).
-fn download_as(name: &str, text: &str, mime: &str) -> Result<(), wasm_bindgen::JsValue> {
+pub(crate) fn download_as(name: &str, text: &str, mime: &str) -> Result<(), wasm_bindgen::JsValue> {
     let window = web_sys::window().ok_or("no window")?;
     let document = window.document().ok_or("no document")?;
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
