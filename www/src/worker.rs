@@ -649,7 +649,8 @@ mod tests {
         for (index, name) in names.iter().enumerate() {
             let bytes = fixture(&format!("corpus/{name}"));
             direct.push(gouji::check(&Input { bytes: &bytes, name: Some(name) }));
-            let keep = Some(Keep { generation, index });
+            let kept = Keep { generation, index };
+            let keep = Some(kept);
             let job = Job::Check {
                 id: index as u64,
                 name: Some(name.clone()),
@@ -666,7 +667,7 @@ mod tests {
                 })
                 .expect("encodes");
                 KEPT.with(|kept| kept.borrow_mut().reports.remove(&index));
-                let job = Job::Keep { keep: keep.expect("keep"), reply };
+                let job = Job::Keep { keep: kept, reply };
                 assert!(through_bytes(&job).is_empty());
             } else {
                 through_bytes(&job);
