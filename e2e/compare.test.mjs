@@ -96,8 +96,7 @@ test('the pingtan series dropped as a folder: its years side by side, the 历年
   assert.match(await cum.textContent(), /85376 → 10037/);
   assert.match(await cum.textContent(), /应为 87498/);
   assert.match(await pair.locator('li.links').textContent(), /2016 年的历年累计 85376 \+ 本年度 2122 = 87498，不符/);
-  await page.locator('#compare').scrollIntoViewIfNeeded();
-  await page.evaluate(() => document.querySelector('.pair-choices').scrollIntoView({ block: 'start' }));
+  await page.evaluate(() => document.querySelector('#compare').scrollIntoView({ block: 'start' }));
   await page.screenshot({ path: path.join(out, 'compare-years.png') });
   // 2018 continues from the new start; 2021 → 2022: 上年结转 1 = last year's 结转下年度 1.
   await page.click('.pair-choices button[data-year="2018"]');
@@ -144,7 +143,6 @@ test('a county\'s units of one year: medians, outliers, sorting, totals beside i
   assert.equal(await page.textContent('table.units tfoot tr.total td[data-figure="received"]'), '288');
   assert.equal(await page.textContent('table.units tfoot tr.aggregate td[data-figure="received"]'), '288');
   await page.click('table.units th[data-figure="received"] button');
-  await page.locator('#compare').scrollIntoViewIfNeeded();
   await page.evaluate(() => document.querySelector('#compare').scrollIntoView({ block: 'start' }));
   await page.screenshot({ path: path.join(out, 'compare-units.png') });
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-units-csv')]);
