@@ -158,7 +158,7 @@ fn agencies(reports: &[&Checked]) -> Vec<Vec<usize>> {
 fn by_year(reports: &[&Checked], members: &[usize]) -> Vec<(i32, usize)> {
     let mut years: Vec<(i32, usize)> =
         members.iter().filter_map(|&k| Some((reports[k].report.year?, k))).collect();
-    crate::sort::sort_by(&mut years, |a, b| a.cmp(b));
+    crate::sort::sort_by(&mut years, Ord::cmp);
     let count = |y: i32| years.iter().filter(|(year, _)| *year == y).count();
     let unique: Vec<(i32, usize)> = years.iter().copied().filter(|&(y, _)| count(y) == 1).collect();
     unique
@@ -655,7 +655,11 @@ fn median(values: &mut [i64]) -> Option<i64> {
     }
     values.sort_unstable();
     let mid = values.len() / 2;
-    Some(if values.len() % 2 == 1 { values[mid] } else { (values[mid - 1] + values[mid]) / 2 })
+    Some(if values.len() % 2 == 1 {
+        values[mid]
+    } else {
+        i64::midpoint(values[mid - 1], values[mid])
+    })
 }
 
 fn figures(parts: &Parts) -> [Option<i64>; 6] {
@@ -707,7 +711,9 @@ fn unit_tables(reports: &[&Checked]) -> Vec<UnitTable> {
             }
         }
         let mut sum = Parts::default();
-        units.iter().for_each(|u| sum.add(&u.parts));
+        for unit in &units {
+            sum.add(&unit.parts);
+        }
         let aggregates = aggregate_reports
             .into_iter()
             .map(|k| {
