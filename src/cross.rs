@@ -8,7 +8,9 @@
 //! * PRE-CHAIN: the pre-2019 statistics table's 历年累计 = last year's + this year's 本年度;
 //! * HIER-SUM (preview): a report that says it is a region's 汇总 (全区/全市/全县… 汇总)
 //!   equals, cell by cell in 表三 and 表四, the sum of the batch's reports of the same year from
-//!   units of that region (their names begin with its place name).
+//!   units of that region (their names begin with its place name);
+//! * XY-JUMP, XY-ZERO, XY-FIXRATE (preview): changes from last year a reviewer would ask about,
+//!   from [`crate::compare::hints`].
 //!
 //! Reports are matched by agency (as the title names it) and year; a year with two reports of
 //! the same agency is not matched, rather than guessed. Pure, like [`crate::check`].
@@ -27,6 +29,8 @@ pub fn check(reports: &[&Checked]) -> Vec<(usize, Finding)> {
     }
     duplicates(reports, &mut out);
     aggregates(reports, &mut out);
+    // The changes across years a reviewer would ask about (`XY-JUMP`, `XY-ZERO`, `XY-FIXRATE`).
+    out.extend(crate::compare::hints(reports));
     for (k, finding) in &mut out {
         finding.fingerprint = review::fingerprint(&reports[*k].report, finding, None);
     }
@@ -151,7 +155,7 @@ fn previous(reports: &[&Checked], k: usize) -> Option<usize> {
 
 /// The same unit under two titles: equal names, or one with its place in front
 /// ("淮安市洪泽区人民政府" and "洪泽区人民政府").
-fn same_agency(a: &str, b: &str) -> bool {
+pub(crate) fn same_agency(a: &str, b: &str) -> bool {
     let (long, short) = if a.len() >= b.len() { (a, b) } else { (b, a) };
     if long == short {
         return true;
@@ -242,7 +246,7 @@ fn mix(mut x: u64) -> u64 {
 }
 
 /// The Jaccard similarity of two sorted sets, per mille.
-fn jaccard(a: &[u64], b: &[u64]) -> usize {
+pub(crate) fn jaccard(a: &[u64], b: &[u64]) -> usize {
     let (mut i, mut j, mut both) = (0, 0, 0usize);
     while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
         match x.cmp(y) {
@@ -318,7 +322,7 @@ fn duplicates(reports: &[&Checked], out: &mut Vec<(usize, Finding)>) {
 
 /// The place a region's report speaks for: its unit's name without 人民政府 (and the like),
 /// and without the city or province before a district or county.
-fn places(agency: &str) -> Vec<String> {
+pub(crate) fn places(agency: &str) -> Vec<String> {
     let place = ["人民政府办公室", "人民政府", "政府", "管委会", "管理委员会"]
         .iter()
         .find_map(|suffix| agency.strip_suffix(suffix))

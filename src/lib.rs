@@ -12,6 +12,7 @@
 //! [`check`] runs them all. It is total: it never panics and never fails; unreadable input
 //! becomes a finding. The core does no I/O, reads no clock and uses no randomness.
 
+pub mod compare;
 pub mod correct;
 pub mod cross;
 pub mod dto;

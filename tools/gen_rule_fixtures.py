@@ -365,6 +365,25 @@ def main():
     add("XY-STOCK", "invalid-stock-does-not-follow/2022", report(title_year=2022, period_year=2022, narrative="",
                                                                 t2={"REG": [0, 0, 0], "NORM": [1, 0, 6], "LIC": 100, "PUN": 30, "COE": 0}))
     add("XY-STOCK", "invalid-stock-does-not-follow/2023", report(narrative=""))
+    # Across years: changes a reviewer would ask about (issue 16). Last year's 表二 and 表三
+    # follow this year's (stock, carry-over), so only the hint's own cells differ.
+    last_t2 = lambda **kw: dict({"REG": [0, 0, 0], "NORM": [1, 0, 8], "LIC": 120, "PUN": 35, "COE": 0}, **kw)
+    last_year = lambda **kw: report(title_year=2022, period_year=2022, t3=t3_with(carry_out=2), narrative="",
+                                    **dict({"t2": last_t2()}, **kw))
+    add("XY-JUMP", "valid-consistent-years/2022", last_year(t2=last_t2(LIC=100)))
+    add("XY-JUMP", "valid-consistent-years/2023", report(narrative=""))
+    add("XY-JUMP", "invalid-licences-six-fold/2022", last_year(t2=last_t2(LIC=20)))
+    add("XY-JUMP", "invalid-licences-six-fold/2023", report(narrative=""))
+    add("XY-ZERO", "valid-consistent-years/2022", last_year(t2=last_t2(COE=3)))
+    add("XY-ZERO", "valid-consistent-years/2023", report(narrative=""))
+    add("XY-ZERO", "invalid-enforcement-to-zero/2022", last_year(t2=last_t2(COE=12)))
+    add("XY-ZERO", "invalid-enforcement-to-zero/2023", report(narrative=""))
+    fixed_none = [3, 0, 2, 0, 5, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0]
+    fixed_most = [1, 3, 1, 0, 5, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0]
+    add("XY-FIXRATE", "valid-consistent-years/2022", last_year(t4=fixed_most))
+    add("XY-FIXRATE", "valid-consistent-years/2023", report(narrative="", t4=fixed_most))
+    add("XY-FIXRATE", "invalid-rate-jumps/2022", last_year(t4=fixed_none))
+    add("XY-FIXRATE", "invalid-rate-jumps/2023", report(narrative="", t4=fixed_most))
     other_unit = lambda text: text.replace("测试县应急管理局", "测试县交通运输局")
     add("XY-DUP", "valid-different-units/a", report(narrative=STORY_A))
     add("XY-DUP", "valid-different-units/b", other_unit(report(narrative=STORY_B)))

@@ -3,6 +3,7 @@
 //! The only crate that touches files, arguments, exit codes and JSON; the checking itself is
 //! `gouji::check`. One unreadable file is reported and the others are still checked.
 
+mod compare;
 mod files;
 mod fix;
 mod human;
@@ -27,6 +28,9 @@ const USAGE: &str = "gouji — 政府信息公开工作年度报告 勾稽检查
   gouji fix 文件 [-o 输出文件]
         只应用唯一的更正（每处错误都只有一种改法），把数字在原处替换后写出更正后的文件
         （默认为“文件名.更正.扩展名”），并列出改动；有错误没有唯一更正时不写文件，退出码 1。
+  gouji compare [--csv] 路径...
+        比较多份报告：同一单位相邻两个年度的表二、表三、表四逐格对比（变化、跨年度勾稽、提示），
+        同一年度各单位的主要指标对比（中位数、偏离中位数的单位、合计）；--csv 输出单位对比表。
   gouji text 路径            输出从文件读出的文字（PDF、Word、网页、GBK 文本等），即检查所依据的原文
   gouji sample [--json]     检查内置的示例报告
   gouji sample --text       输出内置示例报告的原文
@@ -56,6 +60,7 @@ fn run(args: &[String]) -> Result<u8, String> {
         "check" => check_command(rest),
         "text" => text_command(rest),
         "fix" => fix::fix_command(rest, &files::read_file),
+        "compare" => compare::compare_command(rest),
         "sample" => sample_command(rest),
         "rule" | "rules" => rule_command(rest),
         "--version" | "-V" => {

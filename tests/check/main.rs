@@ -12,9 +12,11 @@
 //! * `pdf`: PDF files read directly, against the `pdftotext -layout` text of the same files;
 //!   hand-built and hostile PDFs.
 //! * `robustness`: garbage, binary, huge and hostile inputs give messages, not panics.
+//! * `compare`: years side by side and units against each other (`gouji::compare`).
 //! * `bounds`: hostile inputs, measured: the work, memory and output each case may take.
 
 mod bounds;
+mod compare;
 mod corpus;
 mod docx;
 mod dto;

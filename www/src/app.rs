@@ -220,7 +220,7 @@ fn decisions_file_name(source: &Source, checked: &Checked) -> String {
 }
 
 /// Offers `text` as a download of type `mime`.
-fn download_as(name: &str, text: &str, mime: &str) -> Result<(), wasm_bindgen::JsValue> {
+pub(crate) fn download_as(name: &str, text: &str, mime: &str) -> Result<(), wasm_bindgen::JsValue> {
     download_bytes(name, text.as_bytes(), mime)
 }
 

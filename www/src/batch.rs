@@ -272,6 +272,9 @@ pub(crate) fn batch_view(props: &BatchProps) -> Html {
                     }) }
                 </tbody>
             </table>
+            if finished {
+                <crate::compare_view::CompareView items={props.items.clone()} {lang} on_open={props.on_open.clone()} />
+            }
             if props.finished && props.printing { <PrintList items={props.items.clone()} /> }
         </section>
     }

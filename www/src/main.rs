@@ -4,6 +4,7 @@
 
 mod app;
 mod batch;
+mod compare_view;
 mod decisions_file;
 mod fill_view;
 mod i18n;
