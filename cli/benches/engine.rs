@@ -6,7 +6,8 @@
 //!
 //! The machine is shared: every figure is the median of repeated rounds, and the rounds
 //! interleave the inputs (seed, corpus files, seed, …) so that a busy moment hits them all.
-//! `GOUJI_BENCH_ROUNDS` sets the rounds (default 15).
+//! `GOUJI_BENCH_ROUNDS` sets the rounds (default 15); `GOUJI_BENCH_QUICK=1` prints only the
+//! first table (the seed and the corpus).
 
 #![expect(clippy::cast_precision_loss, reason = "timings and byte counts shown need no precision")]
 #![expect(clippy::print_stdout, reason = "a benchmark prints its table")]
@@ -124,6 +125,10 @@ fn main() {
         let shown = file.strip_prefix(&root).unwrap_or(file).display().to_string();
         let shown: String = shown.chars().take(26).collect();
         row(&format!("{shown} {:>6}", bytes.len()), stages, 1e6);
+    }
+
+    if std::env::var_os("GOUJI_BENCH_QUICK").is_some() {
+        return;
     }
 
     // 2. Linearity: the seed repeated to 1, 5, 10 and 50 MB.
