@@ -536,21 +536,16 @@ pub fn shingles(text: &str, tables: &[Range<usize>]) -> Option<Vec<u64>> {
     let mut out: Vec<u64> = Vec::new();
     for (at, c) in text.char_indices() {
         crate::work::add(1);
-        if !c.is_alphabetic() || c.is_ascii_digit() || tables.iter().any(|r| r.contains(&at)) {
+        // CJK ideographs are letters: asked first, before the Unicode tables.
+        let letter = ('\u{4E00}'..='\u{9FFF}').contains(&c) || c.is_alphabetic();
+        if !letter || c.is_ascii_digit() || tables.iter().any(|r| r.contains(&at)) {
             continue;
         }
         window.copy_within(1.., 0);
         window[SHINGLE - 1] = c;
         taken += 1;
         if taken >= SHINGLE {
-            let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-            for c in window {
-                for byte in (c as u32).to_le_bytes() {
-                    hash ^= u64::from(byte);
-                    hash = hash.wrapping_mul(0x0100_0000_01b3);
-                }
-            }
-            out.push(hash);
+            out.push(shingle_hash(&window));
         }
         if taken >= MAX_SHINGLE_CHARS {
             break;
@@ -559,10 +554,27 @@ pub fn shingles(text: &str, tables: &[Range<usize>]) -> Option<Vec<u64>> {
     if taken < SHINGLE_MIN_CHARS {
         return None;
     }
-    crate::sort::sort(&mut out);
+    crate::sort::sort_u64(&mut out);
     out.dedup();
     out.shrink_to_fit();
     Some(out)
+}
+
+/// A hash of 8 characters: they are packed 21 bits each into three words (nothing lost), and
+/// the words mixed, so that different windows collide only by chance (one in 2⁶⁴).
+fn shingle_hash(window: &[char; SHINGLE]) -> u64 {
+    let pack = |chars: &[char]| chars.iter().fold(0u64, |acc, &c| (acc << 21) | u64::from(c));
+    let (a, b, c) = (pack(&window[..3]), pack(&window[3..6]), pack(&window[6..]));
+    mix(a ^ mix(b ^ mix(c)))
+}
+
+/// The finalizer of `MurmurHash3` (a bijection of `u64`).
+pub(crate) fn mix(mut x: u64) -> u64 {
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    x ^ (x >> 33)
 }
 
 /// "汇总" looked at at most: a report says it is a 汇总 early, in a few sentences.
