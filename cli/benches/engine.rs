@@ -7,7 +7,8 @@
 //! The machine is shared: every figure is the median of repeated rounds, and the rounds
 //! interleave the inputs (seed, corpus files, seed, …) so that a busy moment hits them all.
 //! `GOUJI_BENCH_ROUNDS` sets the rounds (default 15); `GOUJI_BENCH_QUICK=1` prints only the
-//! first table (the seed and the corpus).
+//! first table (the seed and the corpus); `GOUJI_BENCH_LOOP=FILE…` only checks those files
+//! over and over for 10 s (the seed for `-`), for a profiler (`perf record`).
 
 #![expect(clippy::cast_precision_loss, reason = "timings and byte counts shown need no precision")]
 #![expect(clippy::print_stdout, reason = "a benchmark prints its table")]
@@ -80,7 +81,32 @@ fn rounds() -> usize {
     std::env::var("GOUJI_BENCH_ROUNDS").ok().and_then(|r| r.parse().ok()).unwrap_or(15)
 }
 
+/// Checks `paths` over and over for 10 s.
+fn check_in_a_loop(paths: &str) {
+    let inputs: Vec<(String, Vec<u8>)> = paths
+        .split_whitespace()
+        .map(|p| {
+            let bytes = if p == "-" {
+                gouji::SAMPLE_REPORT.as_bytes().to_vec()
+            } else {
+                std::fs::read(p).expect("file to check")
+            };
+            (p.rsplit('/').next().unwrap_or(p).to_string(), bytes)
+        })
+        .collect();
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(10) {
+        for (name, bytes) in &inputs {
+            std::hint::black_box(gouji::check(&Input { bytes, name: Some(name) }));
+        }
+    }
+}
+
 fn main() {
+    if let Ok(paths) = std::env::var("GOUJI_BENCH_LOOP") {
+        check_in_a_loop(&paths);
+        return;
+    }
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/reports");
     let mut files = Vec::new();
     reports(&root, &mut files);
