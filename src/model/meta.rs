@@ -408,6 +408,13 @@ fn date_line(text: &str) -> Option<Date> {
     // The first and last lines only: collecting every line would cost 16 bytes a line.
     let mut near = text.lines().take(40).chain(text.lines().rev().take(20));
     near.find_map(|line| {
+        // The date must come first, after brackets: a line that starts otherwise (a crawled
+        // page may be one long line) is not copied.
+        let is_bracket = |c: char| matches!(c, '(' | ')' | '（' | '）');
+        let first = line.chars().find(|&c| !squeezed_out(c) && !is_bracket(c));
+        if !first.is_some_and(|c| c.is_ascii_digit()) {
+            return None;
+        }
         let squeezed = squeeze(line);
         let inner = squeezed.trim_matches(|c| matches!(c, '(' | ')' | '（' | '）'));
         let (date, used) = parse_date(inner)?;
