@@ -15,6 +15,7 @@
 //! Reports are matched by agency (as the title names it) and year; a year with two reports of
 //! the same agency is not matched, rather than guessed. Pure, like [`crate::check`].
 
+use crate::model::narrative::mix;
 use crate::model::{CellRef, Col, Layout, Number, Row, TableId, Value};
 use crate::{Checked, Finding, review, rules};
 
@@ -217,36 +218,36 @@ fn chain(last: &Checked, this: &Checked, out: &mut Vec<(usize, Finding)>, index:
 const DUP_THRESHOLD: usize = 800;
 /// `MinHash` signature length: a cheap first pass over every pair of a large batch.
 const SIGNATURE: usize = 64;
+/// Candidates (the best signatures) compared exactly, per report: the most similar earlier
+/// report is among them unless the signatures erred far more than they do.
+const CANDIDATES: usize = 8;
 
-struct Narrative {
-    shingles: Vec<u64>,
+struct Narrative<'a> {
+    shingles: &'a [u64],
     signature: [u64; SIGNATURE],
 }
 
-fn narrative(checked: &Checked) -> Option<Narrative> {
+fn narrative(checked: &Checked) -> Option<Narrative<'_>> {
     // The model's shingles of the normalized narrative (Simplified, pinyin removed), so that
     // a report pasted in Traditional characters compares like its Simplified copy.
-    let shingles = checked.report.shingles.as_ref()?;
+    let shingles = checked.report.shingles.as_deref()?;
+    // One-permutation MinHash: one hash per shingle, its top 6 bits choose a slot, the slot
+    // keeps its least hash (64 hashes per shingle before: a third of a large batch's time).
     let mut signature = [u64::MAX; SIGNATURE];
     for &h in shingles {
-        for (k, slot) in signature.iter_mut().enumerate() {
-            let mixed = mix(h ^ (k as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
-            *slot = (*slot).min(mixed);
-        }
+        let mixed = mix(h);
+        let slot = (mixed >> 58) as usize % SIGNATURE;
+        signature[slot] = signature[slot].min(mixed);
     }
-    Some(Narrative { shingles: shingles.clone(), signature })
-}
-
-fn mix(mut x: u64) -> u64 {
-    x ^= x >> 33;
-    x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
-    x ^= x >> 33;
-    x = x.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-    x ^ (x >> 33)
+    Some(Narrative { shingles, signature })
 }
 
 /// The Jaccard similarity of two sorted sets, per mille.
 pub(crate) fn jaccard(a: &[u64], b: &[u64]) -> usize {
+    // Copies of one report (a batch of the same file) compare at the speed of memory.
+    if a == b {
+        return if a.is_empty() { 0 } else { 1000 };
+    }
     let (mut i, mut j, mut both) = (0, 0, 0usize);
     while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
         match x.cmp(y) {
@@ -279,9 +280,10 @@ fn duplicates(reports: &[&Checked], out: &mut Vec<(usize, Finding)>) {
     let narratives: Vec<Option<Narrative>> = reports.iter().map(|c| narrative(c)).collect();
     for (b, nb) in narratives.iter().enumerate() {
         let Some(nb) = nb else { continue };
-        // The earlier report whose signature agrees most; then its exact similarity. One exact
-        // comparison per report keeps a batch of hundreds of copies linear in that step.
-        let mut best: Option<(usize, usize)> = None;
+        // The earlier reports whose signatures agree most (the candidates), then the most
+        // similar of them by exact comparison; among equals the first. A few exact
+        // comparisons per report keep a batch of hundreds of copies linear in that step.
+        let mut candidates: Vec<(usize, usize)> = Vec::with_capacity(CANDIDATES + 1);
         for (a, na) in narratives.iter().enumerate() {
             let Some(na) = na else { continue };
             if a == b {
@@ -297,14 +299,23 @@ fn duplicates(reports: &[&Checked], out: &mut Vec<(usize, Finding)>) {
             if estimate * 1000 < SIGNATURE * (DUP_THRESHOLD - 150) {
                 continue;
             }
-            if best.is_none_or(|(_, e)| estimate > e) {
-                best = Some((a, estimate));
+            // Kept by estimate (highest first), then by position.
+            let at = candidates.partition_point(|&(e, _)| e >= estimate);
+            if at < CANDIDATES {
+                candidates.insert(at, (estimate, a));
+                candidates.truncate(CANDIDATES);
             }
         }
-        let best = best.and_then(|(a, _)| {
-            let similarity = jaccard(narratives[a].as_ref()?.shingles.as_slice(), &nb.shingles);
-            (similarity >= DUP_THRESHOLD).then_some((a, similarity))
-        });
+        let mut best: Option<(usize, usize)> = None;
+        for &(_, a) in &candidates {
+            let Some(na) = narratives[a].as_ref() else { continue };
+            let similarity = jaccard(na.shingles, nb.shingles);
+            if similarity >= DUP_THRESHOLD
+                && best.is_none_or(|(k, s)| similarity > s || (similarity == s && a < k))
+            {
+                best = Some((a, similarity));
+            }
+        }
         let Some((a, similarity)) = best else { continue };
         let percent = similarity / 10;
         let mut f = rules::finding(

@@ -30,6 +30,7 @@ pub mod segment;
 #[cfg(feature = "serde")]
 mod serde_static;
 pub mod sort;
+pub mod stage;
 pub mod work;
 
 pub use correct::Edit;
@@ -407,13 +408,26 @@ pub fn check(input: &Input<'_>) -> Checked {
 /// the result says what each cell held as read. An edit of a cell the report does not have is
 /// ignored.
 pub fn check_edited(input: &Input<'_>, edits: &[correct::Edit]) -> Checked {
+    check_staged(input, edits, &mut |_| {})
+}
+
+/// [`check_edited`], calling `mark` at the end of every stage (with the stage that ended), so
+/// that a benchmark can time each: the work and the result are exactly those of `check_edited`.
+pub fn check_staged(
+    input: &Input<'_>,
+    edits: &[correct::Edit],
+    mark: &mut dyn FnMut(stage::Stage),
+) -> Checked {
     let source = match input::read(input.bytes, input.name) {
         Ok(source) => source,
         Err(why) => return Checked::refused(why),
     };
+    mark(stage::Stage::Input);
     let normalized = normalize::normalize(&source.text);
+    mark(stage::Stage::Normalize);
     let doc = segment::segment(&normalized.text);
-    let mut report = model::build(&normalized.text, &doc);
+    mark(stage::Stage::Segment);
+    let mut report = model::build_staged(&normalized.text, &doc, mark);
     // From here on, ranges point into what the user gave us.
     for table in &mut report.tables {
         table.range = normalized.map.span(table.range.clone());
@@ -437,7 +451,8 @@ pub fn check_edited(input: &Input<'_>, edits: &[correct::Edit]) -> Checked {
         cell.value = now;
         cell.inferred = false;
     }
-    let mut results = rules::run(&report);
+    mark(stage::Stage::Finish);
+    let mut results = rules::run_staged(&report, mark);
     let stopped_at = doc.truncated.map(|at| normalized.map.span(at..at).start);
     let reading = rules::reading(&source, stopped_at);
     if !reading.is_empty() {
@@ -448,6 +463,7 @@ pub fn check_edited(input: &Input<'_>, edits: &[correct::Edit]) -> Checked {
     for finding in &mut results.findings {
         finding.span = finding.span.take().map(|range| normalized.map.span(range));
     }
+    mark(stage::Stage::Finish);
     Checked {
         source: Some(source),
         unreadable: None,

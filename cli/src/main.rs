@@ -167,18 +167,9 @@ fn check_command(args: &[String]) -> Result<u8, String> {
     // read the report the engine made, which stays small.
     let mut checked: Vec<gouji::Checked> = Vec::new();
     let mut slots: Vec<Result<usize, String>> = Vec::new();
-    for (name, origin) in &inputs {
-        let read = match origin {
-            Origin::Stdin => files::read_stdin(),
-            Origin::File(path) => files::read_file(path),
-            Origin::Empty => Err("文件夹中没有 .txt/.md/.htm/.html/.docx/.pdf 文件".to_string()),
-        };
-        match read {
-            Ok(bytes) => {
-                let file_name = Path::new(name).file_name().and_then(|n| n.to_str());
-                let mut one = check(&Input { bytes: &bytes, name: file_name });
-                drop(bytes);
-                slim(&mut one);
+    for result in check_all(&inputs) {
+        match result {
+            Ok(one) => {
                 checked.push(one);
                 slots.push(Ok(checked.len() - 1));
             }
@@ -259,6 +250,90 @@ fn check_command(args: &[String]) -> Result<u8, String> {
         let _ = stdout.write_all(gouji::export::csv(&entries).as_bytes());
     }
     Ok(status)
+}
+
+/// Inputs larger than this are checked one at a time, whatever the threads: two of them at
+/// once would hold twice the memory a large input takes (README, Reliability).
+const LARGE_INPUT: usize = 4 << 20;
+
+/// Reads and checks one input (its bytes and text dropped once checked), holding `large`
+/// while a large input is checked.
+fn read_and_check(
+    name: &str,
+    origin: &Origin,
+    large: &std::sync::Mutex<()>,
+) -> Result<gouji::Checked, String> {
+    let read = match origin {
+        Origin::Stdin => files::read_stdin(),
+        Origin::File(path) => {
+            // A file known to be large waits for its turn before it is read.
+            let big = std::fs::metadata(path).is_ok_and(|m| m.len() > LARGE_INPUT as u64);
+            let _turn =
+                big.then(|| large.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
+            return files::read_file(path).map(|bytes| check_bytes(name, bytes, large, big));
+        }
+        Origin::Empty => Err("文件夹中没有 .txt/.md/.htm/.html/.docx/.pdf 文件".to_string()),
+    };
+    read.map(|bytes| check_bytes(name, bytes, large, false))
+}
+
+fn check_bytes(
+    name: &str,
+    bytes: Vec<u8>,
+    large: &std::sync::Mutex<()>,
+    has_turn: bool,
+) -> gouji::Checked {
+    // What turned out large only when read (a pipe, a growing file) waits for its turn now.
+    let _turn = (!has_turn && bytes.len() > LARGE_INPUT)
+        .then(|| large.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
+    let file_name = Path::new(name).file_name().and_then(|n| n.to_str());
+    let mut one = check(&Input { bytes: &bytes, name: file_name });
+    drop(bytes);
+    slim(&mut one);
+    one
+}
+
+/// How many threads check inputs: `GOUJI_THREADS`, or 2 (this is what the machine the figures
+/// in the README come from has; more threads hold more inputs in memory at once).
+fn threads() -> usize {
+    std::env::var("GOUJI_THREADS")
+        .ok()
+        .and_then(|n| n.parse::<usize>().ok())
+        .unwrap_or(2)
+        .clamp(1, 64)
+}
+
+/// Every input read and checked, in the order given, on [`threads`] threads: the results are
+/// exactly those of checking them one after the other (each check is independent; the rules
+/// across reports run afterwards, in order). Standard input is read on one thread, in order.
+fn check_all(inputs: &[(String, Origin)]) -> Vec<Result<gouji::Checked, String>> {
+    let large = std::sync::Mutex::new(());
+    let threads = threads().min(inputs.len());
+    if threads <= 1 || inputs.iter().any(|(_, origin)| matches!(origin, Origin::Stdin)) {
+        return inputs.iter().map(|(name, origin)| read_and_check(name, origin, &large)).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut results: Vec<(usize, Result<gouji::Checked, String>)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some((name, origin)) = inputs.get(k) else { break };
+                        done.push((k, read_and_check(name, origin, &large)));
+                    }
+                    done
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            .collect()
+    });
+    results.sort_by_key(|(k, _)| *k);
+    results.into_iter().map(|(_, result)| result).collect()
 }
 
 /// Drops what neither the output nor the rules across reports read: the decoded text (as

@@ -451,13 +451,26 @@ fn sniff_binary(bytes: &[u8]) -> Option<Unreadable> {
 
 /// Decoded text that is mostly control characters or replacement characters is not a report.
 fn looks_binary(text: &str) -> bool {
+    // Over the first 200 000 characters, the share of U+FFFD and control characters (other
+    // than line breaks, tabs and form feeds), counted on the bytes: a character starts at
+    // every byte that does not continue one, U+FFFD is EF BF BD, and the control characters
+    // are the bytes below 0x20, 0x7F, and U+0080..U+009F (C2 80..C2 9F).
+    let bytes = text.as_bytes();
     let mut total = 0usize;
     let mut bad = 0usize;
-    for ch in text.chars().take(200_000) {
+    for (at, &b) in bytes.iter().enumerate() {
+        if b & 0xC0 == 0x80 {
+            continue;
+        }
+        if total == 200_000 {
+            break;
+        }
         total += 1;
-        if ch == char::REPLACEMENT_CHARACTER
-            || (ch.is_control() && !matches!(ch, '\n' | '\r' | '\t' | '\x0C'))
-        {
+        let next = |k: usize| bytes.get(at + k).copied().unwrap_or(0);
+        let control = (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C))
+            || b == 0x7F
+            || (b == 0xC2 && (0x80..=0x9F).contains(&next(1)));
+        if control || (b == 0xEF && next(1) == 0xBF && next(2) == 0xBD) {
             bad += 1;
         }
     }
@@ -466,14 +479,19 @@ fn looks_binary(text: &str) -> bool {
 
 /// A document that starts with markup, or any text that carries an HTML table.
 fn looks_html(text: &str) -> bool {
-    let head: String =
-        text.trim_start().chars().take(4096).collect::<String>().to_ascii_lowercase();
-    if head.starts_with('<')
-        && ["<!doctype html", "<html", "<body", "<table", "<meta", "<div", "<p", "<span", "<head"]
+    // Both ways need a `<`: most pasted text has none, and is ruled out by one search.
+    if !text.contains('<') {
+        return false;
+    }
+    if text.trim_start().starts_with('<') {
+        let head: String =
+            text.trim_start().chars().take(4096).collect::<String>().to_ascii_lowercase();
+        if ["<!doctype html", "<html", "<body", "<table", "<meta", "<div", "<p", "<span", "<head"]
             .iter()
             .any(|tag| head.contains(tag))
-    {
-        return true;
+        {
+            return true;
+        }
     }
     let has = |tag: &str| text.contains(tag) || text.contains(&tag.to_ascii_uppercase());
     has("<table") && has("<tr") && (has("<td") || has("<th"))
@@ -482,6 +500,34 @@ fn looks_html(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn binary_is_told_on_bytes_as_on_characters() {
+        let by_chars = |text: &str| {
+            let (mut total, mut bad) = (0usize, 0usize);
+            for ch in text.chars().take(200_000) {
+                total += 1;
+                if ch == char::REPLACEMENT_CHARACTER
+                    || (ch.is_control() && !matches!(ch, '\n' | '\r' | '\t' | '\x0C'))
+                {
+                    bad += 1;
+                }
+            }
+            bad * 20 > total
+        };
+        let samples = [
+            String::new(),
+            "一、本年新收 1\n\t\r\x0C".to_string(),
+            "ab\u{0}\u{1}\u{7F}\u{80}\u{9F}\u{A0}\u{FFFD}é".repeat(3),
+            format!("{}{}", "a".repeat(190), "\u{1}".repeat(10)),
+            format!("{}{}", "a".repeat(189), "\u{FFFD}".repeat(11)),
+            format!("{}{}", "區".repeat(200_000), "\u{0}".repeat(20_000)),
+            format!("{}{}", "\u{85}".repeat(20_000), "x".repeat(200_000)),
+        ];
+        for text in &samples {
+            assert_eq!(looks_binary(text), by_chars(text), "{:?}", text.get(..40));
+        }
+    }
 
     #[test]
     fn decodes_every_supported_encoding() {

@@ -86,22 +86,43 @@ pub(super) fn read(text: &str, _index: &Index) -> Meta {
     let (title, title_year) = title(head);
     let agency =
         title.as_deref().and_then(agency_from_title).or_else(|| metadata(head, &["发布机构:"]));
-    let squeezed_head = squeeze(head);
-    let period = period(&squeezed_head);
+    let body = &text[..labels::floor_boundary(text, text.len().min(SECTION_BYTES))];
+    // The head is the body's beginning: squeezed once, together.
+    let (squeezed_body, head_end) = squeeze_with_prefix(body, head.len());
+    let period = period(&squeezed_body[..head_end]);
     let published =
         metadata(head, &["发文日期:", "发布日期:", "发布时间:", "公开日期:", "成文日期:"])
             .and_then(|value| parse_date(&squeeze(&value)).map(|(date, _)| date));
     let published = published.or_else(|| date_line(text));
     let publisher = metadata(head, &["发布机构:", "发文机关:", "发布单位:"]);
-    let body = &text[..labels::floor_boundary(text, text.len().min(SECTION_BYTES))];
-    let sections = sections(&squeeze(body));
+    let sections = sections(&squeezed_body);
     let year_claims = year_claims(body);
     Meta { title, title_year, agency, period, published, publisher, sections, year_claims }
 }
 
 /// Whitespace and markdown markup removed; `（` and friends are already ASCII.
 pub(super) fn squeeze(text: &str) -> String {
-    text.chars().filter(|c| !c.is_whitespace() && !matches!(c, '#' | '*' | '|' | '`')).collect()
+    text.chars().filter(|&c| !squeezed_out(c)).collect()
+}
+
+fn squeezed_out(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '#' | '*' | '|' | '`')
+}
+
+/// `squeeze(text)`, and the length of `squeeze(&text[..prefix])` (its beginning).
+fn squeeze_with_prefix(text: &str, prefix: usize) -> (String, usize) {
+    let mut out = String::with_capacity(text.len());
+    let mut prefix_end = None;
+    for (at, c) in text.char_indices() {
+        if at >= prefix && prefix_end.is_none() {
+            prefix_end = Some(out.len());
+        }
+        if !squeezed_out(c) {
+            out.push(c);
+        }
+    }
+    let prefix_end = prefix_end.unwrap_or(out.len());
+    (out, prefix_end)
 }
 
 fn title(head: &str) -> (Option<String>, Option<i32>) {
@@ -190,6 +211,10 @@ fn agency_from_title(title: &str) -> Option<String> {
 /// `发布机构: X` style metadata (the value up to the end of its cell or line).
 fn metadata(head: &str, keys: &[&str]) -> Option<String> {
     for line in head.lines().take(200) {
+        // Every key ends in `:`: a line without one has none of them.
+        if !line.contains(':') {
+            continue;
+        }
         let squeezed: String = line.chars().filter(|c| !c.is_whitespace()).collect();
         for key in keys {
             if let Some(at) = squeezed.find(key) {
@@ -383,6 +408,13 @@ fn date_line(text: &str) -> Option<Date> {
     // The first and last lines only: collecting every line would cost 16 bytes a line.
     let mut near = text.lines().take(40).chain(text.lines().rev().take(20));
     near.find_map(|line| {
+        // The date must come first, after brackets: a line that starts otherwise (a crawled
+        // page may be one long line) is not copied.
+        let is_bracket = |c: char| matches!(c, '(' | ')' | '（' | '）');
+        let first = line.chars().find(|&c| !squeezed_out(c) && !is_bracket(c));
+        if !first.is_some_and(|c| c.is_ascii_digit()) {
+            return None;
+        }
         let squeezed = squeeze(line);
         let inner = squeezed.trim_matches(|c| matches!(c, '(' | ')' | '（' | '）'));
         let (date, used) = parse_date(inner)?;
@@ -394,6 +426,10 @@ fn date_line(text: &str) -> Option<Date> {
 fn year_claims(text: &str) -> Vec<YearClaim> {
     let mut out = Vec::new();
     for sentence in text.split(['。', '；', ';', '\n']) {
+        // A claim begins with a year: a sentence with no digit is none (and is not copied).
+        if !sentence.bytes().any(|b| b.is_ascii_digit()) {
+            continue;
+        }
         let squeezed = squeeze(sentence);
         // A heading may come first ("一、总体情况2023年,…"): look only at the sentence's start.
         let Some(first_digit) = squeezed.find(|c: char| c.is_ascii_digit()).filter(|&at| at <= 36)

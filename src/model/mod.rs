@@ -30,6 +30,7 @@ pub use number::Number;
 use std::ops::Range;
 
 use crate::segment::Doc;
+use crate::stage::Stage;
 
 /// Which national format the report follows (RULEBOOK §3.3).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -387,8 +388,15 @@ pub enum Note {
 
 /// Reads the report from the segmented, normalized text.
 pub fn build(text: &str, doc: &Doc) -> Report {
+    build_staged(text, doc, &mut |_| {})
+}
+
+/// [`build`], calling `mark` at the end of each of its stages ([`crate::check_staged`]).
+pub fn build_staged(text: &str, doc: &Doc, mark: &mut dyn FnMut(Stage)) -> Report {
     let index = labels::Index::new(text, doc);
+    mark(Stage::Labels);
     let meta = meta::read(text, &index);
+    mark(Stage::Meta);
     let (mut tables, another_t3) = tables::read(text, doc, &index);
     // Before 2019 there is no 表三/表四, but often a statistics table (RULEBOOK §3.2).
     let stats =
@@ -411,7 +419,9 @@ pub fn build(text: &str, doc: &Doc) -> Report {
     }
     let is_whole_report = meta.title.is_some() || meta.sections.len() >= 3;
     let table_ranges: Vec<Range<usize>> = tables.iter().map(|t| t.range.clone()).collect();
+    mark(Stage::Tables);
     let facts = narrative::facts(text, &table_ranges);
+    mark(Stage::Narrative);
     // The text may settle a glued 主动公开 row of the statistics table: "主动公开政府信息2069条".
     if let Some(at) = tables.iter().position(|t| {
         t.id == TableId::P && t.notes.iter().any(|n| matches!(n, Note::Ambiguous { .. }))
@@ -427,7 +437,11 @@ pub fn build(text: &str, doc: &Doc) -> Report {
             tables[at] = better;
         }
     }
+    mark(Stage::Tables);
     let agency_kind = meta.agency.as_deref().map(meta::agency_kind);
+    let shingles = narrative::shingles(text, &table_ranges);
+    let declares_aggregate = narrative::declares_aggregate(text);
+    mark(Stage::Narrative);
     Report {
         template,
         title: meta.title,
@@ -443,8 +457,8 @@ pub fn build(text: &str, doc: &Doc) -> Report {
         is_whole_report,
         tables,
         facts,
-        shingles: narrative::shingles(text, &table_ranges),
-        declares_aggregate: narrative::declares_aggregate(text),
+        shingles,
+        declares_aggregate,
         another_t3,
     }
 }

@@ -165,6 +165,7 @@ pub(crate) fn facts(text: &str, exclude: &[Range<usize>]) -> Vec<Fact> {
     let mut excluded: Vec<Range<usize>> = exclude.to_vec();
     crate::sort::sort_by_key(&mut excluded, |r| r.start);
     let bytes = text.as_bytes();
+    let keywords = Keywords::new();
     for (at, ch) in text.char_indices().chain(std::iter::once((text.len(), '。'))) {
         let boundary = match ch {
             // "258件，占33.9%": the share stays with its number.
@@ -192,7 +193,7 @@ pub(crate) fn facts(text: &str, exclude: &[Range<usize>]) -> Vec<Fact> {
         {
             continue;
         }
-        clause_facts(text, clause, &mut out);
+        clause_facts(text, clause, &keywords, &mut out);
         clauses += 1;
         if out.len() > 10_000 || clauses >= MAX_CLAUSES {
             break;
@@ -201,36 +202,106 @@ pub(crate) fn facts(text: &str, exclude: &[Range<usize>]) -> Vec<Fact> {
     out
 }
 
-fn clause_facts(text: &str, range: Range<usize>, out: &mut Vec<Fact>) {
+/// The keywords' first characters, worked out once per text: a clause is searched for
+/// keywords only where one of these stands.
+struct Keywords {
+    first: [char; KEYWORDS.len()],
+    /// Bit `c % 64` is set for every first character `c`: most characters are ruled out by it.
+    mask: u64,
+}
+
+impl Keywords {
+    fn new() -> Keywords {
+        let first: [char; KEYWORDS.len()] =
+            std::array::from_fn(|k| KEYWORDS[k].0.chars().next().unwrap_or('\0'));
+        let mask = first.iter().fold(0u64, |m, &c| m | (1 << (c as u32 % 64)));
+        Keywords { first, mask }
+    }
+
+    /// Every match of every keyword in `clause`, as `str::match_indices` finds them (left to
+    /// right, not overlapping an earlier match of the same keyword), in the order of
+    /// [`KEYWORDS`], then by position: (keyword, byte offset).
+    fn matches(&self, clause: &str) -> Vec<(usize, usize)> {
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        for (at, c) in clause.char_indices() {
+            if self.mask & (1 << (c as u32 % 64)) == 0 {
+                continue;
+            }
+            let rest = &clause[at..];
+            for (k, &first) in self.first.iter().enumerate() {
+                if first == c && rest.starts_with(KEYWORDS[k].0) {
+                    found.push((k, at));
+                }
+            }
+        }
+        // Sorted by keyword, then position (stable: positions are already in order).
+        crate::sort::sort_by_key(&mut found, |m| m.0);
+        // A match overlapping the previous match of the same keyword is not one
+        // `match_indices` would give.
+        let mut end_of_last: Option<(usize, usize)> = None;
+        found.retain(|&(k, at)| {
+            if end_of_last.is_some_and(|(kw, end)| kw == k && at < end) {
+                return false;
+            }
+            end_of_last = Some((k, at + KEYWORDS[k].0.len()));
+            true
+        });
+        found
+    }
+}
+
+/// Characters without which a clause states no fact: a digit or a Chinese numeral (every
+/// numbered fact), or a negation (未, 没, 无, 不, 均: every fact stated without a number).
+fn may_state_a_fact(c: char) -> bool {
+    c.is_ascii_digit() || is_cn_digit(c) || matches!(c, '未' | '没' | '无' | '不' | '均')
+}
+
+fn clause_facts(text: &str, range: Range<usize>, keyword_index: &Keywords, out: &mut Vec<Fact>) {
     let clause = &text[range.clone()];
     crate::work::add(clause.len());
-    if clause.chars().count() > 200 {
-        return;
-    }
     // Every fact is worded in Chinese, with a keyword of at least two characters: a clause
-    // with fewer CJK characters (a table's number, a date, `1件`) states none, and is skipped
-    // before the keyword searches.
-    if clause.chars().filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c)).nth(1).is_none() {
+    // with fewer CJK characters (a table's number, a date, `1件`) states none, and neither
+    // does one with no number and no negation; both are skipped before the keyword searches.
+    let (mut n_chars, mut n_cjk, mut trigger) = (0usize, 0usize, false);
+    for c in clause.chars() {
+        n_chars += 1;
+        n_cjk += usize::from(('\u{4E00}'..='\u{9FFF}').contains(&c));
+        trigger |= may_state_a_fact(c);
+    }
+    if n_chars > 200 || n_cjk < 2 || !trigger {
         return;
     }
     let squeezed: String = clause.chars().filter(|c| !c.is_whitespace()).collect();
+    // The clause is asked for dozens of words, most of them absent: a word with a character
+    // the clause does not have (by a 1024-bit summary of its characters) is not searched for.
+    let mut present = [0u64; 16];
+    for c in squeezed.chars() {
+        let bit = c as usize % 1024;
+        present[bit / 64] |= 1 << (bit % 64);
+    }
+    let has = |word: &str| {
+        word.chars().all(|c| {
+            let bit = c as usize % 1024;
+            present[bit / 64] & (1 << (bit % 64)) != 0
+        }) && squeezed.contains(word)
+    };
+    let summed = has("共") || has("合计") || has("含上年结转");
     let make = |kind, value, percent| Fact {
         kind,
         value,
-        summed: squeezed.contains('共')
-            || squeezed.contains("合计")
-            || squeezed.contains("含上年结转"),
+        summed,
         percent,
         range: range.clone(),
         clause: squeezed.clone(),
     };
+    let stated = numbers(&squeezed);
     // Facts stated without a number (a year may be there: "2023年度未收取…").
-    let unnumbered = numbers(&squeezed).is_empty();
-    let none_of = |words: &[&str]| words.iter().any(|w| squeezed.contains(w));
+    let unnumbered = stated.is_empty();
+    let none_of = |words: &[&str]| words.iter().any(|w| has(w));
     if none_of(&["未收到", "没有收到", "无"])
-        && squeezed.contains("申请")
-        && squeezed.contains("公开")
-        && !squeezed.contains("复议")
+        && has("申请")
+        && has("公开")
+        && !has("复议")
         && none_of(&[
             "未收到政府信息公开申请",
             "未收到信息公开申请",
@@ -242,71 +313,66 @@ fn clause_facts(text: &str, range: Range<usize>, out: &mut Vec<Fact>) {
         out.push(make(FactKind::NoApplications, Number::int(0), None));
     }
     // "未发生…被行政复议纠错或行政诉讼败诉" is about outcomes, not about whether cases arose.
-    if none_of(&["没有", "未发生", "未收到", "无", "均为0", "均为零"])
+    if unnumbered
+        && none_of(&["没有", "未发生", "未收到", "无", "均为0", "均为零"])
         && !none_of(&["纠错", "纠正", "败诉", "撤销"])
-        && squeezed.contains("行政复议")
-        && squeezed.contains("行政诉讼")
-        && unnumbered
+        && has("行政复议")
+        && has("行政诉讼")
     {
         out.push(make(FactKind::NoReviewOrLitigation, Number::int(0), None));
     }
-    if none_of(&["未收取", "无收取", "没有收取", "不收取", "未发生"])
-        && squeezed.contains("费")
-        && unnumbered
-        && (squeezed.contains("信息处理费") || squeezed.contains("收费"))
+    if unnumbered
+        && none_of(&["未收取", "无收取", "没有收取", "不收取", "未发生"])
+        && has("费")
+        && (has("信息处理费") || has("收费"))
     {
         out.push(make(FactKind::NoInfoFee, Number::int(0), None));
     }
-    if none_of(&["未制定", "未出台", "未印发", "未制发", "没有制定"])
-        && squeezed.contains("规范性文件")
+    if none_of(&["未制定", "未出台", "未印发", "未制发", "没有制定"]) && has("规范性文件")
     {
         out.push(make(FactKind::NoNormsMade, Number::int(0), None));
     }
+    if unnumbered {
+        return;
+    }
 
-    // Keywords (each position once, longest match first) and numbers with units.
+    // Keywords (each position once, the earlier keyword of the list first) and numbers with
+    // units.
     let mut keywords: Vec<(usize, FactKind, bool)> = Vec::new();
     let mut taken = vec![false; squeezed.len()];
-    for &(word, kind) in KEYWORDS {
-        for (at, _) in squeezed.match_indices(word) {
-            if taken[at..at + word.len()].iter().any(|&t| t) {
-                continue;
-            }
-            taken[at..at + word.len()].iter_mut().for_each(|t| *t = true);
-            keywords.push((at, kind, false));
+    for (k, at) in keyword_index.matches(&squeezed) {
+        let (word, kind) = KEYWORDS[k];
+        if taken[at..at + word.len()].iter().any(|&t| t) {
+            continue;
         }
+        taken[at..at + word.len()].iter_mut().for_each(|t| *t = true);
+        keywords.push((at, kind, false));
+    }
+    if keywords.is_empty() {
+        return;
     }
     crate::sort::sort_by_key(&mut keywords, |k| k.0);
-    let other_business = OTHER_BUSINESS.iter().any(|w| squeezed.contains(w));
-    for number in numbers(&squeezed) {
+    // What the clause says besides its keywords, asked once.
+    let other_business = OTHER_BUSINESS.iter().any(|w| has(w));
+    let decision = has("决定");
+    let norms_verb =
+        ["制发", "出台", "印发", "发布", "制定", "公开", "新增"].iter().any(|w| has(w))
+            && !has("有效");
+    let information = has("信息") || has("文件");
+    let both_named = has("行政复议、行政诉讼");
+    let application = has("申请") && !has("复议") && !has("诉讼");
+    for number in stated {
+        let count = COUNT_UNITS.contains(&number.unit);
         let fits = |kind: FactKind| match kind {
             FactKind::InfoFee | FactKind::AdminFee => number.unit == "元" || number.unit == "万元",
-            FactKind::Licences | FactKind::Penalties | FactKind::Enforcement => {
-                COUNT_UNITS.contains(&number.unit) && squeezed.contains("决定")
-            }
-            FactKind::NormsMade => {
-                COUNT_UNITS.contains(&number.unit)
-                    && ["制发", "出台", "印发", "发布", "制定", "公开", "新增"]
-                        .iter()
-                        .any(|w| squeezed.contains(w))
-                    && !squeezed.contains("有效")
-            }
-            FactKind::RulesMade => COUNT_UNITS.contains(&number.unit),
-            FactKind::Proactive => {
-                COUNT_UNITS.contains(&number.unit)
-                    && (squeezed.contains("信息") || squeezed.contains("文件"))
-            }
-            FactKind::Review | FactKind::Litigation => {
-                COUNT_UNITS.contains(&number.unit) && !squeezed.contains("行政复议、行政诉讼")
-            }
+            FactKind::Licences | FactKind::Penalties | FactKind::Enforcement => count && decision,
+            FactKind::NormsMade => count && norms_verb,
+            FactKind::RulesMade => count,
+            FactKind::Proactive => count && information,
+            FactKind::Review | FactKind::Litigation => count && !both_named,
             // "收到1份…行政复议申请" is a review, not an application for information.
-            FactKind::Received => {
-                COUNT_UNITS.contains(&number.unit)
-                    && !other_business
-                    && squeezed.contains("申请")
-                    && !squeezed.contains("复议")
-                    && !squeezed.contains("诉讼")
-            }
-            _ => COUNT_UNITS.contains(&number.unit) && !other_business,
+            FactKind::Received => count && !other_business && application,
+            _ => count && !other_business,
         };
         // Of the keywords before the number, a specific one (an outcome, a carry-over) beats a
         // generic one (收到, 办结, 答复): "办结…同意公开答复9件" is 同意公开, "转下一年度办理答复的有1件"
@@ -402,7 +468,24 @@ fn percent_after(text: &str) -> Option<Number> {
 }
 
 fn is_cn_digit(ch: char) -> bool {
-    "零〇一二两三四五六七八九十百千万".contains(ch)
+    matches!(
+        ch,
+        '零' | '〇'
+            | '一'
+            | '二'
+            | '两'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+            | '千'
+            | '万'
+    )
 }
 
 /// 零 〇 一 … 九, 十, 百, 千, 万: `十二` = 12, `两百零五` = 205, `一万二千` = 12000.
@@ -465,21 +548,16 @@ pub fn shingles(text: &str, tables: &[Range<usize>]) -> Option<Vec<u64>> {
     let mut out: Vec<u64> = Vec::new();
     for (at, c) in text.char_indices() {
         crate::work::add(1);
-        if !c.is_alphabetic() || c.is_ascii_digit() || tables.iter().any(|r| r.contains(&at)) {
+        // CJK ideographs are letters: asked first, before the Unicode tables.
+        let letter = ('\u{4E00}'..='\u{9FFF}').contains(&c) || c.is_alphabetic();
+        if !letter || c.is_ascii_digit() || tables.iter().any(|r| r.contains(&at)) {
             continue;
         }
         window.copy_within(1.., 0);
         window[SHINGLE - 1] = c;
         taken += 1;
         if taken >= SHINGLE {
-            let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-            for c in window {
-                for byte in (c as u32).to_le_bytes() {
-                    hash ^= u64::from(byte);
-                    hash = hash.wrapping_mul(0x0100_0000_01b3);
-                }
-            }
-            out.push(hash);
+            out.push(shingle_hash(&window));
         }
         if taken >= MAX_SHINGLE_CHARS {
             break;
@@ -488,10 +566,27 @@ pub fn shingles(text: &str, tables: &[Range<usize>]) -> Option<Vec<u64>> {
     if taken < SHINGLE_MIN_CHARS {
         return None;
     }
-    crate::sort::sort(&mut out);
+    crate::sort::sort_u64(&mut out);
     out.dedup();
     out.shrink_to_fit();
     Some(out)
+}
+
+/// A hash of 8 characters: they are packed 21 bits each into three words (nothing lost), and
+/// the words mixed, so that different windows collide only by chance (one in 2⁶⁴).
+fn shingle_hash(window: &[char; SHINGLE]) -> u64 {
+    let pack = |chars: &[char]| chars.iter().fold(0u64, |acc, &c| (acc << 21) | u64::from(c));
+    let (a, b, c) = (pack(&window[..3]), pack(&window[3..6]), pack(&window[6..]));
+    mix(a ^ mix(b ^ mix(c)))
+}
+
+/// The finalizer of `MurmurHash3` (a bijection of `u64`).
+pub(crate) fn mix(mut x: u64) -> u64 {
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    x ^ (x >> 33)
 }
 
 /// "汇总" looked at at most: a report says it is a 汇总 early, in a few sentences.

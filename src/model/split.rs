@@ -435,16 +435,20 @@ pub(crate) fn total_row_readings(runs: &[&str], width: usize) -> Readings {
 /// Drops readings that give every cell the same number as an earlier one (a blank and a 0
 /// weigh the same in every sum): "0 0" for 7 cells is one reading, not six.
 fn distinct(readings: Vec<Reading>) -> Vec<Reading> {
-    let mut seen: Vec<Vec<i64>> = Vec::with_capacity(readings.len());
-    let mut out = Vec::with_capacity(readings.len());
-    for reading in readings {
-        let sums: Vec<i64> = reading.iter().map(|v| v.unwrap_or(0)).collect();
-        if !seen.contains(&sums) {
-            seen.push(sums);
-            out.push(reading);
+    // The first of each group of equal readings is kept, found by sorting (stable, so the
+    // first of a group comes first): comparing each with every earlier one was quadratic in
+    // the tens of thousands of readings a long glued row has.
+    let sums: Vec<Vec<i64>> =
+        readings.iter().map(|r| r.iter().map(|v| v.unwrap_or(0)).collect()).collect();
+    let mut order: Vec<usize> = (0..readings.len()).collect();
+    crate::sort::sort_by(&mut order, |&a, &b| sums[a].cmp(&sums[b]));
+    let mut keep = vec![false; readings.len()];
+    for (k, &at) in order.iter().enumerate() {
+        if k == 0 || sums[order[k - 1]] != sums[at] {
+            keep[at] = true;
         }
     }
-    out
+    readings.into_iter().zip(keep).filter_map(|(reading, keep)| keep.then_some(reading)).collect()
 }
 
 /// Every reading of a row whose digits satisfy none of its sums.
@@ -558,6 +562,33 @@ fn collect_best(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn distinct_keeps_the_first_of_equal_readings_in_order() {
+        let naive = |readings: Vec<Reading>| {
+            let mut seen: Vec<Vec<i64>> = Vec::new();
+            let mut out = Vec::new();
+            for reading in readings {
+                let sums: Vec<i64> = reading.iter().map(|v| v.unwrap_or(0)).collect();
+                if !seen.contains(&sums) {
+                    seen.push(sums);
+                    out.push(reading);
+                }
+            }
+            out
+        };
+        let readings: Vec<Reading> = (0..500i64)
+            .map(|i| {
+                let cell = |k: i64| match (i * 7 + k * 13) % 5 {
+                    0 => None,
+                    1 => Some(0),
+                    v => Some(v % 3),
+                };
+                (0..4).map(cell).collect()
+            })
+            .collect();
+        assert_eq!(distinct(readings.clone()), naive(readings));
+    }
 
     fn row_sum(values: &[i64]) -> bool {
         values[..values.len() - 1].iter().sum::<i64>() == values[values.len() - 1]

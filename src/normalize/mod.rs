@@ -56,6 +56,26 @@ impl Out {
         self.map.record(norm, ch.len_utf8(), raw, raw_len);
     }
 
+    /// Copies the characters at the start of `text` (at `raw` in the source) that need no
+    /// context ([`without_context`]), converted, and returns how many bytes it took.
+    fn push_run(&mut self, text: &str, raw: usize) -> usize {
+        let norm = self.text.len();
+        let mut taken = 0;
+        for c in text.chars() {
+            let Some(out) = without_context(c) else { break };
+            if out.len_utf8() != c.len_utf8() {
+                break;
+            }
+            self.text.push(out);
+            taken += c.len_utf8();
+            crate::work::add(1);
+        }
+        if taken > 0 {
+            self.map.record(norm, taken, raw, taken);
+        }
+        taken
+    }
+
     fn last(&self) -> Option<char> {
         self.text.chars().next_back()
     }
@@ -64,17 +84,22 @@ impl Out {
 fn normalize_line(line: &str, line_start: usize, out: &mut Out) {
     // Traditional → Simplified char for char (the char count stays), each character as it is
     // reached: nothing is kept per character, so one line of 64 MB costs no more than many.
-    let simplified = |at: usize| {
-        line.get(at..).and_then(|rest| rest.chars().next()).map(|c| t2s::convert_at(line, at, c))
-    };
     // Set once a `<!--` has no `-->` after it: no later one on this line has either, and
     // searching again after every `<!--` would be quadratic.
     let mut unclosed_comment = false;
     let mut at = 0;
     while let Some(original) = line.get(at..).and_then(|rest| rest.chars().next()) {
+        // A run of characters whose output is theirs or their Simplified form whatever comes
+        // before or after them (most of a report) is copied in one go, as the loop below
+        // would one by one.
+        let run = out.push_run(&line[at..], line_start + at);
+        if run > 0 {
+            at += run;
+            continue;
+        }
         crate::work::add(1);
         let raw_len = original.len_utf8();
-        let ch = simplified(at).unwrap_or(original);
+        let ch = t2s::convert_at(line, at, original);
         let raw = line_start + at;
         // Word comment residue: <!--[if …]--> … <!--[endif]-->, and any other <!-- … -->.
         if original == '<' && !unclosed_comment && line[at..].starts_with("<!--") {
@@ -119,6 +144,17 @@ fn normalize_line(line: &str, line_start: usize, out: &mut Out) {
         }
         out.push(mapped, raw, raw_len);
         at += raw_len;
+    }
+}
+
+/// Characters the loop of [`normalize_line`] turns into their Simplified form (or keeps)
+/// wherever they stand: ASCII but for `<` (comments), `(` (pinyin), `,` (thousands) and
+/// `\r`, and CJK ideographs whose conversion does not depend on their neighbours.
+fn without_context(c: char) -> Option<char> {
+    if c.is_ascii() {
+        (!matches!(c, '<' | '(' | ',' | '\r')).then_some(c)
+    } else {
+        t2s::without_context(c)
     }
 }
 

@@ -2,7 +2,40 @@
 //! map back to the source stays trivial). The table is fast2s's (`t2s_table.rs`, generated);
 //! the few characters whose conversion depends on their neighbours follow fast2s's rules.
 
+use std::sync::OnceLock;
+
 use super::t2s_table::PAIRS;
+
+/// The CJK block the table covers (every Traditional character of [`PAIRS`] is in it).
+const FIRST: u32 = 0x4E00;
+const LAST: u32 = 0x9FFF;
+/// In [`direct`]: the character's conversion depends on its neighbours ([`KEEP`], [`SPECIAL`]).
+const CONTEXTUAL: u16 = 0xFFFF;
+
+/// The table for the block `FIRST..=LAST`, one entry per character: 0 when it stays, its
+/// Simplified form, or [`CONTEXTUAL`]. Built on first use from [`PAIRS`] (42 KB of memory,
+/// nothing added to the program): a lookup instead of a binary search and two scans.
+fn direct() -> &'static [u16] {
+    static DIRECT: OnceLock<Vec<u16>> = OnceLock::new();
+    DIRECT.get_or_init(|| {
+        let mut direct = vec![0u16; (LAST - FIRST + 1) as usize];
+        for &(t, s) in &PAIRS {
+            if let Some(slot) =
+                u32::from(t).checked_sub(FIRST).and_then(|k| direct.get_mut(k as usize))
+            {
+                *slot = s;
+            }
+        }
+        for c in KEEP.iter().map(|k| k.0).chain(SPECIAL.iter().map(|s| s.0)) {
+            if let Some(slot) =
+                u32::from(c).checked_sub(FIRST).and_then(|k| direct.get_mut(k as usize))
+            {
+                *slot = CONTEXTUAL;
+            }
+        }
+        direct
+    })
+}
 
 /// The simplified form of `ch` by the table alone.
 fn table(ch: char) -> char {
@@ -54,11 +87,34 @@ fn convert_char(prev: char, cur: char, next: char) -> char {
     table(cur)
 }
 
+/// The Simplified form of `ch` when its neighbours do not matter to it (`None` for a character
+/// outside the CJK block or one of the few whose conversion depends on them): normalizing
+/// copies runs of such characters at once.
+pub(super) fn without_context(ch: char) -> Option<char> {
+    let code = u32::from(ch);
+    if !(FIRST..=LAST).contains(&code) {
+        return None;
+    }
+    match direct().get((code - FIRST) as usize) {
+        Some(0) => Some(ch),
+        Some(&CONTEXTUAL) | None => None,
+        Some(&s) => char::from_u32(u32::from(s)),
+    }
+}
+
 /// The simplified form of `cur`, the character at byte `at` of `text` (its neighbours in
 /// `text` decide the few characters that depend on them).
 pub(super) fn convert_at(text: &str, at: usize, cur: char) -> char {
     if cur.len_utf8() != 3 {
         return cur;
+    }
+    let code = u32::from(cur);
+    if (FIRST..=LAST).contains(&code) {
+        match direct().get((code - FIRST) as usize) {
+            Some(0) | None => return cur,
+            Some(&CONTEXTUAL) => {}
+            Some(&s) => return char::from_u32(u32::from(s)).unwrap_or(cur),
+        }
     }
     let prev = text.get(..at).and_then(|before| before.chars().next_back()).unwrap_or('0');
     let next = text.get(at + 3..).and_then(|after| after.chars().next()).unwrap_or('0');
@@ -84,6 +140,22 @@ mod tests {
         assert_eq!(convert("計畫與答覆，看著"), "计划与答覆，看着");
         assert_eq!(convert("已经是简体"), "已经是简体");
         assert!(PAIRS.windows(2).all(|w| w[0].0 < w[1].0), "sorted, no duplicates");
+    }
+
+    #[test]
+    fn the_direct_table_converts_as_the_pairs_do() {
+        // Every character of the block, alone and between neighbours that matter to some.
+        for code in FIRST..=LAST {
+            let Some(c) = char::from_u32(code) else { continue };
+            for (prev, next) in [('0', '0'), ('答', '口'), ('計', '麻'), ('看', '隆')] {
+                let text: String = [prev, c, next].iter().collect();
+                assert_eq!(
+                    convert_at(&text, prev.len_utf8(), c),
+                    convert_char(prev, c, next),
+                    "{text}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -129,10 +129,21 @@ fn search(
     let pool: BTreeSet<CellRef> =
         component.iter().flat_map(|&i| terms[i].identity.cells()).collect();
     let in_component = |i: usize| component.contains(&i);
-    // Identities (by index) containing a cell.
-    let touching = |cell: CellRef| -> Vec<usize> {
-        (0..terms.len()).filter(|&i| terms[i].identity.coefficient(cell) != 0).collect()
-    };
+    // Identities (by index, ascending) containing a cell, worked out once for every cell
+    // rather than by scanning every identity for each cell of each pair.
+    let mut by_cell: BTreeMap<CellRef, Vec<usize>> = BTreeMap::new();
+    for (i, term) in terms.iter().enumerate() {
+        for cell in term.identity.cells() {
+            if term.identity.coefficient(cell) != 0 {
+                let identities = by_cell.entry(cell).or_default();
+                if identities.last() != Some(&i) {
+                    identities.push(i);
+                }
+            }
+        }
+    }
+    let touching =
+        |cell: CellRef| -> Vec<usize> { by_cell.get(&cell).cloned().unwrap_or_default() };
 
     // One cell: it must take part in every failing identity of the component, and every
     // identity it takes part in must agree on the correction.

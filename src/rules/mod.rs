@@ -87,8 +87,14 @@ pub struct Results {
 
 /// Runs every rule on `report`.
 pub fn run(report: &Report) -> Results {
+    run_staged(report, &mut |_| {})
+}
+
+/// [`run`], calling `mark` after the sums and after the other rules ([`crate::check_staged`]).
+pub fn run_staged(report: &Report, mark: &mut dyn FnMut(crate::stage::Stage)) -> Results {
     let mut results = Results::default();
     arith::check(report, &mut results);
+    mark(crate::stage::Stage::Sums);
     values::check(report, &mut results.findings);
     structure::check(report, &mut results.findings);
     years::check(report, &mut results.findings);
@@ -100,6 +106,7 @@ pub fn run(report: &Report) -> Results {
         finding.message = clip_quotes(&finding.message);
     }
     sort(&mut results.findings);
+    mark(crate::stage::Stage::Rules);
     results
 }
 

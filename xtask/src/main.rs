@@ -9,6 +9,9 @@
 //! * `cargo xtask serve [PORT]`: build the page and serve `dist/` on 127.0.0.1.
 //! * `cargo xtask docs`: write `docs/rules.md` and `src/rules/examples.rs` from the registry
 //!   and the rule fixtures (a test fails when they are stale).
+//! * `cargo xtask bench`: the engine's time per stage on the seed and the corpus, its scaling
+//!   to 50 MB, the rules across reports, and the command line's reports per second (release
+//!   build; `cli/benches/engine.rs`).
 //! * `cargo xtask fuzz [--seconds N] [TARGET...]`: run every fuzz target of `fuzz/` (or the
 //!   ones named) for N seconds each (default 60), one after the other, seeded from
 //!   `fuzz/seeds/<target>/`; prints runs and crashes per target (needs `cargo install
@@ -29,9 +32,10 @@ fn main() -> ExitCode {
         }
         Some("docs") => docs(),
         Some("hostile") => hostile(),
+        Some("bench") => run("cargo", &["bench", "-p", "gouji-cli", "--bench", "engine"]),
         Some("fuzz") => fuzz(&args[1..]),
         _ => Err(
-            "usage: cargo xtask ready | web | serve [PORT] | docs | hostile | fuzz [--seconds N] [TARGET...]"
+            "usage: cargo xtask ready | web | serve [PORT] | docs | hostile | bench | fuzz [--seconds N] [TARGET...]"
                 .to_string(),
         ),
     };
