@@ -163,8 +163,12 @@ fn split_cells(line: &str, start: usize, sep: char, room: usize) -> Vec<Range<us
     cells
 }
 
+/// A markdown table's delimiter row (`|---|:--:|`). A row of lone `-` cells with spaces
+/// around them (`| - | - |`) is a row of placeholders for zero, not a delimiter row.
 fn is_markdown_rule(line: &str) -> bool {
-    line.contains('-') && line.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
+    line.contains('-')
+        && line.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
+        && (line.contains("--") || !line.contains(' '))
 }
 
 /// Cuts a row's cells into tokens, up to `limit` tokens in all; at the limit, records where
@@ -208,6 +212,14 @@ mod tests {
                     .join(" ")
             })
             .collect()
+    }
+
+    #[test]
+    fn a_row_of_dashes_for_zero_is_not_a_markdown_rule() {
+        assert!(is_markdown_rule("|---|:--:|"));
+        assert!(is_markdown_rule("| --- | --- |"));
+        assert!(is_markdown_rule("|-|-|"));
+        assert!(!is_markdown_rule("| - | - | - |"));
     }
 
     #[test]

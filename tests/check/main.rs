@@ -13,6 +13,8 @@
 //!   hand-built and hostile PDFs.
 //! * `robustness`: garbage, binary, huge and hostile inputs give messages, not panics.
 //! * `compare`: years side by side and units against each other (`gouji::compare`).
+//! * `variants`: real reports, clean and with one wrong number, written the ways people
+//!   paste them (placeholders for zero, full-width digits, odd spaces, CRLF, the text twice…).
 //! * `bounds`: hostile inputs, measured: the work, memory and output each case may take.
 
 mod bounds;
@@ -28,3 +30,4 @@ mod rules;
 mod selfcheck;
 mod shapes;
 mod support;
+mod variants;

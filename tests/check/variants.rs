@@ -1,0 +1,140 @@
+//! Real reports as people paste them: each report, clean and with one number wrong, under
+//! transformations seen in copied text (zeros written —, -, /, 无 or left empty; full-width
+//! digits; no-break and zero-width spaces; a 件 after the numbers; CRLF; Traditional labels;
+//! the text twice). A wrong number is never silent: the broken copy never passes and has an
+//! error on the changed row; a clean copy keeps its own verdict (a transformation that only
+//! changes how the text is written changes nothing).
+
+use gouji::Verdict;
+
+use crate::support::{check_text, describe, fixture_path};
+
+/// A report, the text of its （七）总计 row's first number, and that text with the number
+/// changed.
+const REPORTS: &[(&str, &str, &str)] = &[
+    ("reports/seed/zhangdian-yingji-2023.txt", "(七)總計(jì) |\n1 |", "(七)總計(jì) |\n2 |"),
+    ("reports/corpus/kewei-2024-source.md", "| （七）总计 | 33 |", "| （七）总计 | 34 |"),
+    (
+        "reports/corpus/shanghai-office-sample-source.md",
+        "| （七）总计 | 1139 |",
+        "| （七）总计 | 1140 |",
+    ),
+    (
+        "reports/pdf-text/hzq2023_working.layout.txt",
+        "（七）总计                             21",
+        "（七）总计                             22",
+    ),
+    (
+        "reports/pdf-text/szfgs2024.layout.txt",
+        "（七）总计                           2932",
+        "（七）总计                           2933",
+    ),
+];
+
+/// Replaces each number that stands alone between separators (space, `|`, line ends).
+fn numbers(text: &str, f: &dyn Fn(&str) -> String) -> String {
+    let mut out = String::with_capacity(text.len());
+    let chars: Vec<char> = text.chars().collect();
+    let mut k = 0;
+    while k < chars.len() {
+        let starts =
+            chars[k].is_ascii_digit() && (k == 0 || matches!(chars[k - 1], ' ' | '|' | '\n'));
+        if starts {
+            let end = (k..chars.len()).find(|&j| !chars[j].is_ascii_digit()).unwrap_or(chars.len());
+            if end == chars.len() || matches!(chars[end], ' ' | '|' | '\n' | '\r') {
+                let digits: String = chars[k..end].iter().collect();
+                out.push_str(&f(&digits));
+                k = end;
+                continue;
+            }
+        }
+        out.push(chars[k]);
+        k += 1;
+    }
+    out
+}
+
+/// A way of writing the same text.
+type Transform = Box<dyn Fn(&str) -> String>;
+
+fn transformations() -> Vec<(&'static str, Transform)> {
+    let zero = |written: &'static str| {
+        Box::new(move |t: &str| {
+            numbers(t, &|d| if d == "0" { written.to_string() } else { d.to_string() })
+        }) as Transform
+    };
+    vec![
+        ("as published", Box::new(|t: &str| t.to_string())),
+        ("zeros as —", zero("—")),
+        ("zeros as -", zero("-")),
+        ("zeros as /", zero("/")),
+        ("zeros as 无", zero("无")),
+        (
+            "full-width digits",
+            Box::new(|t: &str| {
+                numbers(t, &|d| {
+                    d.chars()
+                        .map(|c| char::from_u32(c as u32 - '0' as u32 + '０' as u32).unwrap_or(c))
+                        .collect()
+                })
+            }),
+        ),
+        ("no-break spaces", Box::new(|t: &str| t.replace(' ', "\u{a0}"))),
+        ("zero-width spaces", Box::new(|t: &str| numbers(t, &|d| format!("\u{200b}{d}\u{200b}")))),
+        (
+            "件 after counts",
+            Box::new(|t: &str| {
+                numbers(t, &|d| if d == "0" { d.to_string() } else { format!("{d}件") })
+            }),
+        ),
+        ("CRLF", Box::new(|t: &str| t.replace('\n', "\r\n"))),
+        (
+            "Traditional labels",
+            Box::new(|t: &str| {
+                t.replace("总计", "總計").replace("公开", "公開").replace("申请", "申請")
+            }),
+        ),
+        ("the text twice", Box::new(|t: &str| format!("{t}\n{t}"))),
+    ]
+}
+
+#[test]
+fn a_wrong_number_is_never_silent_however_the_text_is_written() {
+    let mut failures = Vec::new();
+    let mut runs = 0;
+    for &(file, old, new) in REPORTS {
+        let source = std::fs::read_to_string(fixture_path(file)).expect("fixture");
+        assert!(source.contains(old), "{file}: {old}");
+        let broken = source.replacen(old, new, 1);
+        let published = check_text(&source).verdict();
+        for (name, transform) in transformations() {
+            runs += 1;
+            let clean = check_text(&transform(&source));
+            if clean.verdict() != published {
+                failures.push(format!(
+                    "{file} {name}: clean copy {:?}, published {published:?}\n{}",
+                    clean.verdict(),
+                    describe(&clean)
+                ));
+            }
+            let checked = check_text(&transform(&broken));
+            let on_row = checked.findings.iter().any(|f| {
+                f.severity == gouji::Severity::Error
+                    && f.cells.iter().any(|c| c.to_string().starts_with("t3/R3.7/"))
+            });
+            if checked.verdict() != Verdict::Fail || !on_row {
+                failures.push(format!(
+                    "{file} {name}: broken copy {:?}, error on （七）总计: {on_row}\n{}",
+                    checked.verdict(),
+                    describe(&checked)
+                ));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {runs} variants:\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
+}
