@@ -327,7 +327,7 @@ fn run_batch(
     // One file more in flight than there are workers, so that none waits for a read.
     let lanes = if pool.off_thread() { pool.width() + 1 } else { 1 };
     if total == 0 {
-        state.dispatch(Action::BatchFinished { generation, updated: Vec::new() });
+        state.dispatch(Action::BatchFinished { generation });
         return;
     }
     for _ in 0..lanes.min(total) {
@@ -371,7 +371,7 @@ fn run_batch(
                     if token.get() != generation {
                         return;
                     }
-                    state.dispatch(Action::BatchFinished { generation, updated: Vec::new() });
+                    state.dispatch(Action::BatchFinished { generation });
                 }
             }
         });

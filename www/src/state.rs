@@ -341,9 +341,9 @@ pub(crate) enum Action {
         generation: u64,
         updated: Vec<(usize, Shared)>,
     },
+    /// Every report of the batch is checked and the rules across reports have run.
     BatchFinished {
         generation: u64,
-        updated: Vec<(usize, Shared)>,
     },
     /// Open one report of the batch, or the list again (`from_history`: the browser's Back
     /// or Forward did it, so no new history entry).
@@ -716,16 +716,10 @@ pub(crate) fn step(
                 }
             }
         }
-        Action::BatchFinished { generation, updated } => {
+        Action::BatchFinished { generation } => {
             let Some(batch) = next.batch.as_mut().filter(|b| b.generation == generation) else {
                 return (state.clone(), effects);
             };
-            let items = Rc::make_mut(&mut batch.items);
-            for (index, checked) in updated {
-                if let Some(item) = items.get_mut(index) {
-                    item.checked = Some(checked);
-                }
-            }
             batch.finished = true;
         }
         Action::BatchOpen { index, from_history } => {
@@ -1099,7 +1093,7 @@ mod tests {
             let checked = Shared(Rc::new(run_check(&sample_text(), &Source::Sample, &[])));
             state = run(&state, Action::BatchChecked { generation: 7, index, checked }).0;
         }
-        run(&state, Action::BatchFinished { generation: 7, updated: Vec::new() }).0
+        run(&state, Action::BatchFinished { generation: 7 }).0
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! URL of the inlined code, so it works from `file://` and in the single file): there `main`
 //! finds no window and calls [`serve`], which answers [`Job`]s with [`Reply`]s. Messages are
 //! serde types in postcard's binary format, posted as transferred `Uint8Array`s: smaller code
-//! than JS objects (serde-wasm-bindgen cost the page 60 KB gzip, postcard XX KB) and one copy.
+//! than JS objects (serde-wasm-bindgen cost the page 60 KB gzip, postcard ≈ 24 KB) and one copy.
 //!
 //! On the page, [`Pool`] hands jobs to the workers (two when the machine has two cores): one
 //! job per worker at a time, the clerk's own check first, and an interactive check that a
@@ -28,7 +28,7 @@ pub(crate) enum Job {
     /// across reports.
     Check { id: u64, name: Option<String>, bytes: Vec<u8>, edits: Vec<Edit>, keep: Option<Keep> },
     /// Check a file the worker reads itself (posted beside the job): the page's thread never
-    /// touches a batch file's bytes or size, whose first access can hold it for 100–200 ms.
+    /// holds a batch file's bytes.
     CheckFile { id: u64, name: String, keep: Option<Keep> },
     /// Keep a batch's report checked by the other worker: its `Reply::Checked` as it came.
     Keep { keep: Keep, reply: Vec<u8> },
