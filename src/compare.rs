@@ -15,7 +15,7 @@
 //! that medians of an even number of units stay exact and no float touches a figure.
 //! Pure: reads the reports' typed fields, never their text.
 
-use crate::model::{CellRef, Col, Layout, Number, Row, TableId, Value};
+use crate::model::{Agency, CellRef, Col, Layout, Number, Row, TableId, Value};
 use crate::{Checked, Finding, rules};
 
 /// Everything compared in a batch.
@@ -142,13 +142,13 @@ pub fn hints(reports: &[&Checked]) -> Vec<(usize, Finding)> {
 
 /// Groups of reports of one agency: indexes, in batch order.
 fn agencies(reports: &[&Checked]) -> Vec<Vec<usize>> {
-    let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+    let mut groups: Vec<(&Agency, Vec<usize>)> = Vec::new();
     for (k, checked) in reports.iter().enumerate() {
         let report = &checked.report;
-        let (Some(agency), Some(_)) = (report.agency.as_deref(), report.year) else { continue };
-        match groups.iter_mut().find(|(a, _)| crate::cross::same_agency(a, agency)) {
+        let (Some(agency), Some(_)) = (report.agency.as_ref(), report.year) else { continue };
+        match groups.iter_mut().find(|(a, _)| a.is_same_unit(agency)) {
             Some((_, members)) => members.push(k),
-            None => groups.push((agency.to_string(), vec![k])),
+            None => groups.push((agency, vec![k])),
         }
     }
     groups.into_iter().map(|(_, members)| members).collect()
@@ -191,7 +191,7 @@ fn series(reports: &[&Checked]) -> Vec<Series> {
             .map(|w| pair(reports, w[0].1, w[1].1))
             .collect();
         let latest = years.last().map_or(0, |&(_, k)| k);
-        let agency = reports[latest].report.agency.clone().unwrap_or_default();
+        let agency = reports[latest].report.agency_name().unwrap_or_default().to_string();
         out.push(Series { agency, reports: years, pairs });
     }
     crate::sort::sort_by(&mut out, |a, b| {
@@ -685,7 +685,7 @@ fn unit_tables(reports: &[&Checked]) -> Vec<UnitTable> {
                 aggregate_reports.push(k);
                 continue;
             }
-            let agency = reports[k].report.agency.clone().unwrap_or_default();
+            let agency = reports[k].report.agency_name().unwrap_or_default().to_string();
             units.push(Unit { index: k, agency, parts, values: figures(&parts), far: [false; 6] });
         }
         if units.len() < 2 {
@@ -717,14 +717,19 @@ fn unit_tables(reports: &[&Checked]) -> Vec<UnitTable> {
         let aggregates = aggregate_reports
             .into_iter()
             .map(|k| {
-                let agency = reports[k].report.agency.clone().unwrap_or_default();
-                let places = crate::cross::places(&agency);
+                let region = reports[k].report.agency.as_ref();
+                let agency = region.map(|a| a.name.clone()).unwrap_or_default();
                 let mut children = Parts::default();
                 let mut count = 0;
                 for unit in &units {
-                    if !crate::cross::same_agency(&unit.agency, &agency)
-                        && places.iter().any(|p| unit.agency.starts_with(p.as_str()))
-                    {
+                    let of_region = region.is_some_and(|region| {
+                        reports[unit.index]
+                            .report
+                            .agency
+                            .as_ref()
+                            .is_some_and(|a| a.is_unit_of(region))
+                    });
+                    if of_region {
                         children.add(&unit.parts);
                         count += 1;
                     }

@@ -141,10 +141,9 @@ fn stock(last: &Checked, this: &Checked, out: &mut Vec<(usize, Finding)>, index:
 /// The one report of the same agency for the year before report `k`'s.
 fn previous(reports: &[&Checked], k: usize) -> Option<usize> {
     let this = &reports[k].report;
-    let (agency, year) = (this.agency.as_deref()?, this.year?);
+    let (agency, year) = (this.agency.as_ref()?, this.year?);
     let same = |r: &Checked, y: i32| {
-        r.report.agency.as_deref().is_some_and(|a| same_agency(a, agency))
-            && r.report.year == Some(y)
+        r.report.agency.as_ref().is_some_and(|a| a.is_same_unit(agency)) && r.report.year == Some(y)
     };
     if reports.iter().filter(|r| same(r, year)).count() != 1 {
         return None;
@@ -152,19 +151,6 @@ fn previous(reports: &[&Checked], k: usize) -> Option<usize> {
     let mut found = reports.iter().enumerate().filter(|(_, r)| same(r, year - 1)).map(|(i, _)| i);
     let first = found.next()?;
     found.next().is_none().then_some(first)
-}
-
-/// The same unit under two titles: equal names, or one with its place in front
-/// ("淮安市洪泽区人民政府" and "洪泽区人民政府").
-pub(crate) fn same_agency(a: &str, b: &str) -> bool {
-    let (long, short) = if a.len() >= b.len() { (a, b) } else { (b, a) };
-    if long == short {
-        return true;
-    }
-    let Some(place) = long.strip_suffix(short) else { return false };
-    // The shorter name must still name a place of its own ("应急管理局" alone could be anyone's).
-    let places = ['省', '市', '县', '区', '州', '盟', '镇', '乡'];
-    short.chars().count() >= 4 && place.ends_with(places) && short.contains(places)
 }
 
 fn number(checked: &Checked, addr: CellRef) -> Option<(Number, bool)> {
@@ -266,7 +252,7 @@ pub(crate) fn jaccard(a: &[u64], b: &[u64]) -> usize {
 
 fn describe(checked: &Checked) -> String {
     let report = &checked.report;
-    match (&report.agency, report.year) {
+    match (report.agency_name(), report.year) {
         (Some(agency), Some(year)) => format!("{agency} {year} 年报告"),
         (Some(agency), None) => format!("{agency}的报告"),
         (None, Some(year)) => format!("另一份 {year} 年报告"),
@@ -331,23 +317,6 @@ fn duplicates(reports: &[&Checked], out: &mut Vec<(usize, Finding)>) {
     }
 }
 
-/// The place a region's report speaks for: its unit's name without 人民政府 (and the like),
-/// and without the city or province before a district or county.
-pub(crate) fn places(agency: &str) -> Vec<String> {
-    let place = ["人民政府办公室", "人民政府", "政府", "管委会", "管理委员会"]
-        .iter()
-        .find_map(|suffix| agency.strip_suffix(suffix))
-        .unwrap_or(agency);
-    let mut out = vec![place.to_string()];
-    if let Some((_, tail)) = place.rsplit_once(['市', '省', '州'])
-        && tail.chars().count() >= 2
-    {
-        out.push(tail.to_string());
-    }
-    out.retain(|p| p.chars().count() >= 2);
-    out
-}
-
 /// HIER-SUM: a region's 汇总 report against the sum of its units' reports in the batch.
 fn aggregates(reports: &[&Checked], out: &mut Vec<(usize, Finding)>) {
     for (k, parent) in reports.iter().enumerate() {
@@ -357,16 +326,13 @@ fn aggregates(reports: &[&Checked], out: &mut Vec<(usize, Finding)>) {
         if !parent.report.declares_aggregate {
             continue;
         }
-        let places = places(agency);
         let children: Vec<&Checked> = reports
             .iter()
             .enumerate()
             .filter(|(j, child)| {
                 *j != k
                     && child.report.year == Some(year)
-                    && child.report.agency.as_deref().is_some_and(|a| {
-                        !same_agency(a, agency) && places.iter().any(|p| a.starts_with(p.as_str()))
-                    })
+                    && child.report.agency.as_ref().is_some_and(|a| a.is_unit_of(agency))
             })
             .map(|(_, child)| *child)
             .collect();
@@ -468,21 +434,5 @@ mod tests {
             "{:?}",
             reports[1].findings.iter().map(|f| &f.rule).collect::<Vec<_>>()
         );
-    }
-
-    #[test]
-    fn a_region_report_speaks_for_its_place() {
-        assert_eq!(places("淮安市洪泽区人民政府"), ["淮安市洪泽区", "洪泽区"]);
-        assert_eq!(places("平潭综合实验区管委会"), ["平潭综合实验区"]);
-        assert_eq!(places("沭阳县人民政府"), ["沭阳县"]);
-    }
-
-    #[test]
-    fn agencies_match_with_or_without_their_place() {
-        assert!(same_agency("淮安市洪泽区人民政府", "洪泽区人民政府"));
-        assert!(same_agency("平潭综合实验区", "平潭综合实验区"));
-        assert!(!same_agency("平潭综合实验区管委会", "平潭综合实验区"));
-        assert!(!same_agency("张店区应急管理局", "应急管理局"));
-        assert!(!same_agency("某某交通运输局", "运输局"));
     }
 }

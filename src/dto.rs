@@ -471,7 +471,7 @@ impl Report {
             year: report.year,
             verdict: checked.verdict().into(),
             not_checked: Some(checked.gaps()),
-            agency: Some(report.agency.clone()),
+            agency: Some(report.agency_name().map(str::to_string)),
             cells: Ordered(cells),
             inferred: Some(inferred),
             findings,

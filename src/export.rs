@@ -80,7 +80,7 @@ pub fn csv(entries: &[Entry<'_>]) -> String {
         let report = &entry.checked.report;
         let head = [
             entry.file.to_string(),
-            report.agency.clone().unwrap_or_default(),
+            report.agency_name().unwrap_or_default().to_string(),
             report.year.map(|y| y.to_string()).unwrap_or_default(),
             entry.checked.verdict_text(),
         ];

@@ -229,7 +229,7 @@ fn check_filled(
     let mut report = Report::empty();
     report.template = Template::Y2021;
     report.year = form.year;
-    report.agency = (!form.agency.is_empty()).then(|| form.agency.clone());
+    report.agency = (!form.agency.is_empty()).then(|| crate::model::Agency::read(&form.agency));
     report.tables = tables;
     report.facts = crate::model::narrative::facts(&narrative, &[]);
     Checked::from_report(report)

@@ -78,7 +78,7 @@ pub(crate) fn report(
         if let Some(year) = report.year {
             facts.push(format!("年度：{year}"));
         }
-        if let Some(agency) = &report.agency {
+        if let Some(agency) = report.agency_name() {
             facts.push(format!("单位：{}", printable(agency)));
         }
         if let Some(source) = &checked.source {

@@ -167,6 +167,32 @@ pub(crate) const T4_VOCABULARY: &[&str] = &[
     "数量",
 ];
 
+/// A unit's name ending in one of these is a government (本级政府, or a zone's 管委会).
+pub(crate) const GOVERNMENT_SUFFIXES: &[&str] =
+    &["人民政府", "管委会", "管理委员会", "实验区", "新区", "开发区"];
+
+/// A name with one of these (and no province) is a unit at county level or below.
+pub(crate) const COUNTY_WORDS: &[&str] = &["县", "区", "乡", "镇", "街道", "旗"];
+
+/// Province-level words: a name with one of them is not a county's unit.
+pub(crate) const PROVINCE_WORDS: &[&str] = &["省", "自治区"];
+
+/// A township's name ends in one of these.
+pub(crate) const TOWNSHIP_ENDINGS: &[char] = &['乡', '镇'];
+
+/// A street office (街道办事处) is a township's equal.
+pub(crate) const STREET_OFFICE: &str = "街道";
+
+/// The last character of a place's name.
+pub(crate) const PLACE_ENDINGS: [char; 8] = ['省', '市', '县', '区', '州', '盟', '镇', '乡'];
+
+/// What follows the place in a region's own unit's name.
+pub(crate) const REGION_SUFFIXES: &[&str] =
+    &["人民政府办公室", "人民政府", "政府", "管委会", "管理委员会"];
+
+/// A city or province before a district or county: `淮安市|洪泽区`.
+pub(crate) const REGION_SEPARATORS: [char; 3] = ['市', '省', '州'];
+
 /// One of the six sections of the report (RULEBOOK §1.1), with its key words.
 pub(crate) struct SectionDef {
     pub(crate) numeral: char,

@@ -45,16 +45,6 @@ pub struct Section {
     pub body_mentions_fee: bool,
 }
 
-/// Whether the report is a government's own (本级政府) or a department's.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub enum AgencyKind {
-    /// 某某人民政府, a 管委会 of a zone: publishes by 3月31日.
-    Government,
-    /// A department or office: publishes by 1月31日.
-    Department,
-}
-
 /// A sentence that states the unit's own work under a year (`2022年，我局…`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -455,13 +445,6 @@ fn year_claims(text: &str) -> Vec<YearClaim> {
         }
     }
     out
-}
-
-/// The kind of agency a name denotes.
-pub(super) fn agency_kind(agency: &str) -> AgencyKind {
-    let government = agency.ends_with("人民政府")
-        || ["管委会", "管理委员会", "实验区", "新区", "开发区"].iter().any(|w| agency.ends_with(w));
-    if government { AgencyKind::Government } else { AgencyKind::Department }
 }
 
 /// `一、` (or `一.`) shortly before `at` with no sentence break in between:

@@ -11,6 +11,7 @@
 //! errors; `model` never sees raw input bytes or HTML, and never builds a finding.
 
 pub mod address;
+mod agency;
 pub mod identities;
 pub(crate) mod labels;
 mod meta;
@@ -22,8 +23,9 @@ mod stats;
 mod tables;
 
 pub use address::{CellRef, Col, Row, TableId};
+pub use agency::{Agency, AgencyKind};
 pub use identities::{Identity, identities};
-pub use meta::{AgencyKind, Date, Period, Section, YearClaim};
+pub use meta::{Date, Period, Section, YearClaim};
 pub use narrative::{Fact, FactKind};
 pub use number::Number;
 
@@ -81,7 +83,7 @@ pub struct Report {
     /// The year as written in the title, when the title has one.
     pub title_year: Option<i32>,
     /// The issuing agency, from the title or the metadata.
-    pub agency: Option<String>,
+    pub agency: Option<Agency>,
     /// The 统计期限, when stated.
     pub period: Option<Period>,
     /// The publication date, when stated (metadata, or a date line under the title or the
@@ -89,8 +91,6 @@ pub struct Report {
     pub published: Option<Date>,
     /// The 发布机构 of the page's metadata, when there is one.
     pub publisher: Option<String>,
-    /// Government (本级政府) or department, from the agency's name.
-    pub agency_kind: Option<AgencyKind>,
     /// Sentences stating the unit's own work under a year.
     pub year_claims: Vec<YearClaim>,
     /// The section headings found, in text order.
@@ -123,6 +123,11 @@ pub struct AnotherTable {
 }
 
 impl Report {
+    /// The issuing agency's name, as the title names it.
+    pub fn agency_name(&self) -> Option<&str> {
+        self.agency.as_ref().map(|a| a.name.as_str())
+    }
+
     /// The report of an input that could not be read.
     pub fn empty() -> Report {
         Report {
@@ -134,7 +139,6 @@ impl Report {
             period: None,
             published: None,
             publisher: None,
-            agency_kind: None,
             year_claims: Vec::new(),
             sections: Vec::new(),
             is_whole_report: false,
@@ -438,7 +442,6 @@ pub fn build_staged(text: &str, doc: &Doc, mark: &mut dyn FnMut(Stage)) -> Repor
         }
     }
     mark(Stage::Tables);
-    let agency_kind = meta.agency.as_deref().map(meta::agency_kind);
     let shingles = narrative::shingles(text, &table_ranges);
     let declares_aggregate = narrative::declares_aggregate(text);
     mark(Stage::Narrative);
@@ -447,11 +450,10 @@ pub fn build_staged(text: &str, doc: &Doc, mark: &mut dyn FnMut(Stage)) -> Repor
         title: meta.title,
         year,
         title_year: meta.title_year,
-        agency: meta.agency,
+        agency: meta.agency.as_deref().map(Agency::read),
         period: meta.period,
         published: meta.published,
         publisher: meta.publisher,
-        agency_kind,
         year_claims: meta.year_claims,
         sections: meta.sections,
         is_whole_report,

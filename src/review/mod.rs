@@ -88,7 +88,7 @@ impl Decisions {
     /// The decisions file of `checked`'s report (its agency and year filled in).
     pub fn for_report(checked: &Checked) -> Decisions {
         Decisions {
-            agency: checked.report.agency.clone(),
+            agency: checked.report.agency_name().map(str::to_string),
             year: checked.report.year,
             decisions: Vec::new(),
         }
@@ -231,7 +231,7 @@ pub fn fingerprint(
     let _ = write!(
         key,
         "{}\u{1}{}\u{1}{}\u{1}",
-        report.agency.as_deref().unwrap_or_default(),
+        report.agency_name().unwrap_or_default(),
         report.year.map_or_else(String::new, |y| y.to_string()),
         finding.rule
     );

@@ -41,12 +41,7 @@ pub(super) fn check(report: &Report, findings: &mut Vec<Finding>) {
         }
     }
     // T2-RULE-LEVEL: counties and below cannot make 规章.
-    let county = report.agency.as_deref().is_some_and(|a| {
-        ["县", "区", "乡", "镇", "街道", "旗"].iter().any(|w| a.contains(w))
-            && !a.contains("省")
-            && !a.contains("自治区")
-    });
-    if county && report.agency_kind.is_some() {
+    if report.agency.as_ref().is_some_and(|a| a.county_or_below) {
         let nonzero: Vec<CellRef> = [Col::made, Col::rep, Col::valid]
             .into_iter()
             .filter(|&c| cell(report, Row::REG, c).is_some_and(|n| !n.is_zero()))
@@ -57,7 +52,7 @@ pub(super) fn check(report: &Report, findings: &mut Vec<Finding>) {
                 "T2-RULE-LEVEL",
                 format!(
                     "{}是县级或以下单位，无规章制定权，但表二“规章”一行不为 0。",
-                    report.agency.as_deref().unwrap_or("本单位")
+                    report.agency_name().unwrap_or("本单位")
                 ),
                 nonzero,
             );
@@ -140,5 +135,5 @@ fn narrative(report: &Report, findings: &mut Vec<Finding>) {
 
 /// Whether the agency is a government (used by YR-PUB).
 pub(super) fn is_government(report: &Report) -> bool {
-    report.agency_kind == Some(AgencyKind::Government)
+    report.agency.as_ref().is_some_and(|a| a.kind == AgencyKind::Government)
 }

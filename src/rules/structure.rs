@@ -106,7 +106,7 @@ fn labels(table: &Table, findings: &mut Vec<Finding>) {
 
 /// STR-NAME: the title's unit against the page's 发布机构.
 fn name(report: &Report, findings: &mut Vec<Finding>) {
-    let (Some(agency), Some(publisher)) = (report.agency.as_deref(), report.publisher.as_deref())
+    let (Some(agency), Some(publisher)) = (report.agency_name(), report.publisher.as_deref())
     else {
         return;
     };

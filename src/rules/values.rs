@@ -147,10 +147,7 @@ fn magnitude(report: &Report, findings: &mut Vec<Finding>) {
         findings.push(f);
         return;
     }
-    let township = report
-        .agency
-        .as_deref()
-        .is_some_and(|a| a.ends_with('乡') || a.ends_with('镇') || a.contains("街道"));
+    let township = report.agency.as_ref().is_some_and(|a| a.township);
     let received = table.cell(Row::R1, Col::TOT).and_then(|c| c.value.number());
     if township && received.is_some_and(|n| n >= Number::int(10_000)) {
         let addr = CellRef::new(TableId::T3, Row::R1, Col::TOT);

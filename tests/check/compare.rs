@@ -20,7 +20,7 @@ fn folder(relative: &str) -> Vec<gouji::Checked> {
 
 fn pingtan() -> Vec<gouji::Checked> {
     let mut all = folder("reports/corpus");
-    all.retain(|c| c.report.agency.as_deref().is_some_and(|a| a.starts_with("平潭")));
+    all.retain(|c| c.report.agency_name().is_some_and(|a| a.starts_with("平潭")));
     all
 }
 

@@ -270,7 +270,7 @@ fn the_seed_is_clean_and_fully_read() {
     }
     assert_eq!(checked.report.template, Template::Y2021);
     assert_eq!(checked.report.year, Some(2023));
-    assert_eq!(checked.report.agency.as_deref(), Some("张店区应急管理局"));
+    assert_eq!(checked.report.agency_name(), Some("张店区应急管理局"));
     assert_eq!(checked.tables_line(), "表二 已读取 · 表三 通过 · 表四 通过");
     // Spans point into the text as pasted (Traditional, with pinyin).
     let source = &checked.source.as_ref().expect("source").text;

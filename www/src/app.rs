@@ -210,9 +210,9 @@ fn decisions_file_name(source: &Source, checked: &Checked) -> String {
         return format!("{name}.gouji.json");
     }
     let report = &checked.report;
-    let stem = match (&report.agency, report.year) {
+    let stem = match (report.agency_name(), report.year) {
         (Some(agency), Some(year)) => format!("{agency}{year}年报"),
-        (Some(agency), None) => agency.clone(),
+        (Some(agency), None) => agency.to_string(),
         (None, Some(year)) => format!("{year}年报"),
         (None, None) => "报告".to_string(),
     };

@@ -82,7 +82,7 @@ pub(crate) fn rows(items: &[BatchItem], view: &View) -> Vec<Row> {
             Some(Row {
                 index,
                 file: item.name.to_string(),
-                agency: report.agency.clone().unwrap_or_default(),
+                agency: report.agency_name().unwrap_or_default().to_string(),
                 year: report.year,
                 template: match report.template {
                     gouji::model::Template::Y2021 => "2021",

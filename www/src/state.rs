@@ -392,7 +392,7 @@ pub(crate) fn decisions_key(checked: &Checked) -> Option<String> {
     }
     Some(format!(
         "gouji.decisions.v1:{}|{}",
-        report.agency.as_deref().unwrap_or_default(),
+        report.agency_name().unwrap_or_default(),
         report.year.map_or_else(String::new, |y| y.to_string())
     ))
 }

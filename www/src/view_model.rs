@@ -398,8 +398,8 @@ pub(crate) fn facts(checked: &Checked) -> Vec<(&'static str, String)> {
     if let Some(year) = report.year {
         out.push(("year", year.to_string()));
     }
-    if let Some(agency) = &report.agency {
-        out.push(("agency", agency.clone()));
+    if let Some(agency) = report.agency_name() {
+        out.push(("agency", agency.to_string()));
     }
     if let Some(source) = &checked.source {
         out.push(("encoding", source.encoding.name().to_string()));
