@@ -167,6 +167,24 @@ pub(crate) const T4_VOCABULARY: &[&str] = &[
     "数量",
 ];
 
+/// A narrative clause about 政府信息公开 applications (not 行政审批 answers).
+pub(crate) const FACT_ABOUT_REQUESTS: &[&str] = &["信息公开", "依申请公开"];
+
+/// A narrative clause that gives a 总数.
+pub(crate) const FACT_TOTAL: &[&str] = &["总数"];
+
+/// A narrative clause about answers (答复).
+pub(crate) const FACT_ANSWERS: &[&str] = &["答复"];
+
+/// A 主动公开 clause that gives the year's whole count, not a part (各乡镇…, 网站…).
+pub(crate) const FACT_PROACTIVE_TOTAL: &[&str] = &[
+    "年主动公开政府信息",
+    "年全区主动公开政府信息",
+    "年全县主动公开政府信息",
+    "年全市主动公开政府信息",
+    "其中主动公开政府信息",
+];
+
 /// A unit's name ending in one of these is a government (本级政府, or a zone's 管委会).
 pub(crate) const GOVERNMENT_SUFFIXES: &[&str] =
     &["人民政府", "管委会", "管理委员会", "实验区", "新区", "开发区"];

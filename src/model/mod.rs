@@ -26,7 +26,7 @@ pub use address::{CellRef, Col, Row, TableId};
 pub use agency::{Agency, AgencyKind};
 pub use identities::{Identity, identities};
 pub use meta::{Date, Period, Section, YearClaim};
-pub use narrative::{Fact, FactKind};
+pub use narrative::{About, Fact, FactKind};
 pub use number::Number;
 
 use std::ops::Range;

@@ -12,6 +12,7 @@
 
 use std::ops::Range;
 
+use super::labels;
 use super::number::Number;
 
 /// What a narrative number is about.
@@ -82,6 +83,8 @@ pub struct Fact {
     pub summed: bool,
     /// A percentage written right after it (`208 件（17.46%）`).
     pub percent: Option<Number>,
+    /// What else its clause says, for the rules that need more than the kind.
+    pub about: About,
     /// Where, in the normalized text (the clause).
     pub range: Range<usize>,
     /// The clause as written, for messages.
@@ -92,16 +95,34 @@ impl Fact {
     /// A 主动公开 fact that gives the year's whole count ("2018年全区主动公开政府信息2069条",
     /// "…总数3978条，其中主动公开政府信息2026条"), not a part (各乡镇…, 网站…).
     pub fn is_proactive_total(&self) -> bool {
-        self.kind == FactKind::Proactive
-            && [
-                "年主动公开政府信息",
-                "年全区主动公开政府信息",
-                "年全县主动公开政府信息",
-                "年全市主动公开政府信息",
-                "其中主动公开政府信息",
-            ]
-            .iter()
-            .any(|w| self.clause.contains(w))
+        self.kind == FactKind::Proactive && self.about.proactive_total
+    }
+}
+
+/// What a fact's clause says besides its keyword, read with the fact.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct About {
+    /// It speaks of 政府信息公开 (or 依申请公开) applications, not other answers (the
+    /// pre-2019 reports count 行政审批 answers in the same words).
+    pub requests: bool,
+    /// It gives a 总数.
+    pub total: bool,
+    /// It speaks of 答复 (answers).
+    pub answers: bool,
+    /// It gives the year's whole count of 主动公开 information, not a part.
+    pub proactive_total: bool,
+}
+
+impl About {
+    fn read(clause: &str) -> About {
+        let has = |words: &[&str]| words.iter().any(|w| clause.contains(w));
+        About {
+            requests: has(labels::FACT_ABOUT_REQUESTS),
+            total: has(labels::FACT_TOTAL),
+            answers: has(labels::FACT_ANSWERS),
+            proactive_total: has(labels::FACT_PROACTIVE_TOTAL),
+        }
     }
 }
 
@@ -286,11 +307,13 @@ fn clause_facts(text: &str, range: Range<usize>, keyword_index: &Keywords, out: 
         }) && squeezed.contains(word)
     };
     let summed = has("共") || has("合计") || has("含上年结转");
+    let about = About::read(&squeezed);
     let make = |kind, value, percent| Fact {
         kind,
         value,
         summed,
         percent,
+        about,
         range: range.clone(),
         clause: squeezed.clone(),
     };

@@ -340,15 +340,15 @@ fn pre2019(report: &Report, findings: &mut Vec<Finding>) {
     let cell = |row: Row| CellRef::new(TableId::P, row, Col::y);
     let value = |row: Row| report.cell(cell(row)).and_then(|c| c.value.for_sums());
     for fact in &report.facts {
-        let about_requests = fact.clause.contains("信息公开") || fact.clause.contains("依申请公开");
+        let about_requests = fact.about.requests;
         let (id, said, row, name) = match fact.kind {
             FactKind::Received if about_requests => {
                 ("NAR-RECV", "收到（受理）申请", Row::REQ, "受理申请总数")
             }
-            FactKind::Done if about_requests && fact.clause.contains("总数") => {
+            FactKind::Done if about_requests && fact.about.total => {
                 ("NAR-DONE", "答复", Row::ANS, "答复总数")
             }
-            FactKind::Granted if fact.clause.contains("答复") => {
+            FactKind::Granted if fact.about.answers => {
                 ("NAR-OUTCOME", "同意公开", Row::ANS_OPEN, "同意公开答复数")
             }
             FactKind::Proactive if fact.is_proactive_total() => {
