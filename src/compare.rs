@@ -777,7 +777,7 @@ pub fn sorted_units(table: &UnitTable, by: Option<Figure>, descending: bool) -> 
 /// batch's file names by index.
 pub fn units_csv(tables: &[UnitTable], names: &[&str]) -> String {
     let mut out = String::from("\u{FEFF}");
-    let mut header: Vec<String> = ["文件", "单位", "年度"].map(str::to_string).to_vec();
+    let mut header: Vec<String> = ["文件", "单位", "年度"].map(str::to_string).to_vec(); // shown
     header.extend(Figure::ALL.iter().map(|f| f.name().to_string()));
     header.push("偏离中位数".to_string());
     push_row(&mut out, &header);

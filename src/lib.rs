@@ -12,6 +12,10 @@
 //! [`check`] runs them all. It is total: it never panics and never fails; unreadable input
 //! becomes a finding. The core does no I/O, reads no clock and uses no randomness.
 
+#![forbid(unsafe_code)]
+// The engine is total: no unwrap, expect or panic outside tests (ARCHITECTURE.md).
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+
 pub mod compare;
 pub mod correct;
 pub mod cross;
@@ -454,7 +458,7 @@ pub fn check_staged(
     mark(stage::Stage::Finish);
     let mut results = rules::run_staged(&report, mark);
     let stopped_at = doc.truncated.map(|at| normalized.map.span(at..at).start);
-    let reading = rules::reading(&source, stopped_at);
+    let reading = rules::reading(&source.reading(stopped_at));
     if !reading.is_empty() {
         results.findings.extend(reading);
         rules::sort(&mut results.findings);

@@ -10,6 +10,7 @@
 //! first table (the seed and the corpus); `GOUJI_BENCH_LOOP=FILE…` only checks those files
 //! over and over for 10 s (the seed for `-`), for a profiler (`perf record`).
 
+#![allow(clippy::disallowed_methods)] // A benchmark does not ship to the page.
 #![expect(clippy::cast_precision_loss, reason = "timings and byte counts shown need no precision")]
 #![expect(clippy::print_stdout, reason = "a benchmark prints its table")]
 

@@ -17,6 +17,9 @@ mod gb18030;
 mod html;
 mod numbering;
 mod pdf;
+mod reading;
+
+pub use reading::{Reading, Stop};
 pub(crate) mod xml;
 pub(crate) mod zip;
 

@@ -167,6 +167,106 @@ pub(crate) const T4_VOCABULARY: &[&str] = &[
     "数量",
 ];
 
+/// 表三's 法人或其他组织 小计 column header (a local variant) and its 商业企业 column.
+pub(crate) const T3_LP_HEADER: &[&str] = &["小计"];
+pub(crate) const T3_CE_HEADER: &[&str] = &["商业"];
+
+/// 表三's note on its own arithmetic (本列数据的勾稽关系为…).
+pub(crate) const T3_NOTE_KEYS: &[&str] = &["勾稽关系"];
+
+/// `3.其他` of （六）其他处理, written without its number.
+pub(crate) const T3_OTHER: &str = "其他";
+
+/// 表四's header starts with 行政复议.
+pub(crate) const T4_HEADER_KEYS: &[&str] = &["行政复议"];
+
+/// Punctuation and numerals 表四's header words come with.
+pub(crate) const T4_VOCABULARY_PUNCTUATION: &str = "（）、，。：；—·【】“”《》";
+pub(crate) const T4_VOCABULARY_NUMERALS: &str = "一二三四五六";
+
+/// What the title of 表二 misses in the seed's typo ("第二十条第(一)" without 项).
+pub(crate) const T2_TITLE_TYPO_MISSING: char = '项';
+
+/// The numerals of the report's section headings (`五、存在的主要问题…`).
+pub(crate) const SECTION_NUMERALS: &str = "一二三四五六七";
+
+/// A pre-2019 statistics table's header starts with one of these.
+pub(crate) const P_HEADER_KEYS: &[&str] = &["指标名称", "统计指标"];
+
+/// Words of a pre-2019 statistics table's header.
+pub(crate) const P_HEADER_WORDS: &[&str] = &[
+    "历年累计",
+    "本年累计",
+    "累计",
+    "本年度",
+    "年度",
+    "本期实际",
+    "本期",
+    "统计数",
+    "计量单位",
+    "单位",
+    "指标名称",
+    "统计指标",
+    "代码",
+];
+
+/// A header that names one of these columns is a table's, not a sentence's.
+pub(crate) const P_COLUMN_WORDS: &[&str] = &["计量单位", "单位", "累计", "本年度", "统计数"];
+
+/// A header with 累计 has two value columns (本年度, 历年累计).
+pub(crate) const P_CUMULATIVE: &str = "累计";
+
+/// A label with 附件 ends the table.
+pub(crate) const P_ATTACHMENT: &str = "附件";
+
+/// `其中` starts a part of the row above.
+pub(crate) const P_PART: &str = "其中";
+
+/// Unit words at the end of an indicator's label.
+pub(crate) const P_UNITS: &[&str] =
+    &["万元", "人次", "条", "件", "元", "个", "次", "项", "人", "份"];
+
+/// The indicator a label names (`parent`: the indicator the `其中` parts belong to).
+pub(crate) fn p_indicator(label: &str, parent: Option<Row>) -> Option<Row> {
+    let has = |k: &str| label.contains(k);
+    if let Some(parent) = parent {
+        return match parent {
+            Row::ACT if has("网站") => Some(Row::ACT_WEB),
+            Row::ACT if has("公报") => Some(Row::ACT_GAZ),
+            Row::REQ if has("当面") => Some(Row::REQ_F2F),
+            Row::REQ if has("信函") && has("传真") => Some(Row::REQ_POSTFAX),
+            Row::REQ if has("传真") => Some(Row::REQ_FAX),
+            Row::REQ if has("邮件") => Some(Row::REQ_MAIL),
+            Row::REQ if has("网上") || has("网络") => Some(Row::REQ_WEB),
+            Row::REQ if has("信函") => Some(Row::REQ_POST),
+            Row::REQ if has("其他") || has("其它") => Some(Row::REQ_OTH),
+            Row::ANS if has("部分") => Some(Row::ANS_PART),
+            Row::ANS if has("同意公开") => Some(Row::ANS_OPEN),
+            Row::ANS if has("否决") || has("不予公开") => Some(Row::ANS_DENY),
+            Row::ANS if has("其他") || has("其它") => Some(Row::ANS_OTH),
+            _ => None,
+        };
+    }
+    if has("主动公开") && !has("规范性") && !has("其中") && (has("信息") || has("文件"))
+    {
+        Some(Row::ACT)
+    } else if has("申请") && (has("总数") || has("受理")) && !has("答复") {
+        Some(Row::REQ)
+    } else if has("答复") && !has("同意") && !has("否决") {
+        Some(Row::ANS)
+    } else if has("申诉") || has("举报") {
+        Some(Row::PETITION)
+    } else if has("行政复议") {
+        Some(Row::APPEAL)
+    } else if has("行政诉讼") {
+        Some(Row::SUIT)
+    } else if has("收费") || has("减免") {
+        Some(Row::CHARGE)
+    } else {
+        None
+    }
+}
+
 /// A narrative clause about 政府信息公开 applications (not 行政审批 answers).
 pub(crate) const FACT_ABOUT_REQUESTS: &[&str] = &["信息公开", "依申请公开"];
 

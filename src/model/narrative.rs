@@ -102,6 +102,7 @@ impl Fact {
 /// What a fact's clause says besides its keyword, read with the fact.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[allow(clippy::struct_excessive_bools)] // Independent qualifiers of one clause.
 pub struct About {
     /// It speaks of 政府信息公开 (or 依申请公开) applications, not other answers (the
     /// pre-2019 reports count 行政审批 answers in the same words).

@@ -18,6 +18,7 @@ use crate::segment::{Doc, TokenKind};
 
 use super::address::{CellRef, Col, Row, TableId};
 use super::identities::P_GROUPS;
+use super::labels;
 use super::number::Number;
 use super::tables::cell_from_token;
 use super::{Cell, Layout, Note, Strategy, Table, Value};
@@ -28,24 +29,6 @@ const MAX_ROWS: usize = 120;
 const MAX_LABEL_CHARS: usize = 48;
 /// At most this many combinations of a group's splits are tried.
 const MAX_COMBINATIONS: usize = 20_000;
-
-const HEADER_KEYS: &[&str] = &["指标名称", "统计指标"];
-const HEADER_WORDS: &[&str] = &[
-    "历年累计",
-    "本年累计",
-    "累计",
-    "本年度",
-    "年度",
-    "本期实际",
-    "本期",
-    "统计数",
-    "计量单位",
-    "单位",
-    "指标名称",
-    "统计指标",
-    "代码",
-];
-const UNITS: &[&str] = &["万元", "人次", "条", "件", "元", "个", "次", "项", "人", "份"];
 
 /// One indicator row as written.
 #[derive(Clone, Debug)]
@@ -63,7 +46,7 @@ pub(super) fn read(text: &str, doc: &Doc, stated: &[(i64, String)]) -> Option<Ta
     let tokens = &doc.tokens;
     let header = tokens.iter().position(|t| {
         matches!(t.kind, TokenKind::Text)
-            && HEADER_KEYS.iter().any(|k| text[t.range.clone()].contains(k))
+            && labels::P_HEADER_KEYS.iter().any(|k| text[t.range.clone()].contains(k))
     })?;
     // The header runs to the first number; its last header word ends it.
     let first_number =
@@ -71,11 +54,10 @@ pub(super) fn read(text: &str, doc: &Doc, stated: &[(i64, String)]) -> Option<Ta
     let header_text: String =
         (header..first_number).map(|i| &text[tokens[i].range.clone()]).collect();
     // A header names its columns; "统计指标" in a sentence is not a table.
-    if !["计量单位", "单位", "累计", "本年度", "统计数"].iter().any(|w| header_text.contains(w))
-    {
+    if !labels::P_COLUMN_WORDS.iter().any(|w| header_text.contains(w)) {
         return None;
     }
-    let columns = if header_text.contains("累计") { 2 } else { 1 };
+    let columns = if header_text.contains(labels::P_CUMULATIVE) { 2 } else { 1 };
     let start = tokens[header].range.start;
     let rows = raw_rows(text, doc, header, first_number);
     if rows.is_empty() {
@@ -101,7 +83,10 @@ fn raw_rows(text: &str, doc: &Doc, header: usize, first_number: usize) -> Vec<Ra
     for idx in header..first_number {
         let token_text = &text[tokens[idx].range.clone()];
         label.push_str(token_text);
-        let cut = HEADER_WORDS.iter().filter_map(|w| label.rfind(w).map(|at| at + w.len())).max();
+        let cut = labels::P_HEADER_WORDS
+            .iter()
+            .filter_map(|w| label.rfind(w).map(|at| at + w.len()))
+            .max();
         if let Some(cut) = cut {
             label = label[cut..].to_string();
         }
@@ -128,7 +113,7 @@ fn raw_rows(text: &str, doc: &Doc, header: usize, first_number: usize) -> Vec<Ra
                 label.push_str(token_text);
                 if token_text.contains('。')
                     || label.chars().count() > MAX_LABEL_CHARS
-                    || label.contains("附件")
+                    || label.contains(labels::P_ATTACHMENT)
                 {
                     label.clear();
                     break;
@@ -153,7 +138,7 @@ fn raw_rows(text: &str, doc: &Doc, header: usize, first_number: usize) -> Vec<Ra
 /// Whether a label is a `其中` part, and the label without `其中：` and its list number.
 fn part_label(label: &str, in_parts: bool) -> (bool, String) {
     let compact: String = label.chars().filter(|c| !c.is_whitespace()).collect();
-    let (mut part, mut rest) = match compact.strip_prefix("其中") {
+    let (mut part, mut rest) = match compact.strip_prefix(labels::P_PART) {
         Some(rest) => (true, rest.trim_start_matches([':', '：', '，', ',', '、']).to_string()),
         None => (false, compact.clone()),
     };
@@ -180,7 +165,7 @@ fn strip_list_number(text: &str) -> Option<String> {
 
 /// The label without its unit word, and the unit.
 fn strip_unit(label: &str) -> (&str, Option<&'static str>) {
-    for unit in UNITS {
+    for unit in labels::P_UNITS {
         if let Some(rest) = label.strip_suffix(unit)
             && !rest.is_empty()
         {
@@ -188,47 +173,6 @@ fn strip_unit(label: &str) -> (&str, Option<&'static str>) {
         }
     }
     (label, None)
-}
-
-/// The indicator a label names (`parent`: the indicator the `其中` parts belong to).
-fn indicator(label: &str, parent: Option<Row>) -> Option<Row> {
-    let has = |k: &str| label.contains(k);
-    if let Some(parent) = parent {
-        return match parent {
-            Row::ACT if has("网站") => Some(Row::ACT_WEB),
-            Row::ACT if has("公报") => Some(Row::ACT_GAZ),
-            Row::REQ if has("当面") => Some(Row::REQ_F2F),
-            Row::REQ if has("信函") && has("传真") => Some(Row::REQ_POSTFAX),
-            Row::REQ if has("传真") => Some(Row::REQ_FAX),
-            Row::REQ if has("邮件") => Some(Row::REQ_MAIL),
-            Row::REQ if has("网上") || has("网络") => Some(Row::REQ_WEB),
-            Row::REQ if has("信函") => Some(Row::REQ_POST),
-            Row::REQ if has("其他") || has("其它") => Some(Row::REQ_OTH),
-            Row::ANS if has("部分") => Some(Row::ANS_PART),
-            Row::ANS if has("同意公开") => Some(Row::ANS_OPEN),
-            Row::ANS if has("否决") || has("不予公开") => Some(Row::ANS_DENY),
-            Row::ANS if has("其他") || has("其它") => Some(Row::ANS_OTH),
-            _ => None,
-        };
-    }
-    if has("主动公开") && !has("规范性") && !has("其中") && (has("信息") || has("文件"))
-    {
-        Some(Row::ACT)
-    } else if has("申请") && (has("总数") || has("受理")) && !has("答复") {
-        Some(Row::REQ)
-    } else if has("答复") && !has("同意") && !has("否决") {
-        Some(Row::ANS)
-    } else if has("申诉") || has("举报") {
-        Some(Row::PETITION)
-    } else if has("行政复议") {
-        Some(Row::APPEAL)
-    } else if has("行政诉讼") {
-        Some(Row::SUIT)
-    } else if has("收费") || has("减免") {
-        Some(Row::CHARGE)
-    } else {
-        None
-    }
 }
 
 /// A row's reading before the groups are settled.
@@ -258,9 +202,9 @@ fn build(
     for row in raw {
         let (label, _) = strip_unit(&row.label);
         let found = if row.part {
-            parent.and_then(|p| indicator(label, Some(p)))
+            parent.and_then(|p| labels::p_indicator(label, Some(p)))
         } else {
-            indicator(label, None)
+            labels::p_indicator(label, None)
         };
         if !row.part {
             parent = found;
@@ -564,13 +508,13 @@ mod tests {
 
     #[test]
     fn labels_name_indicators() {
-        assert_eq!(indicator("主动公开信息数", None), Some(Row::ACT));
-        assert_eq!(indicator("主动公开文件数", None), Some(Row::ACT));
-        assert_eq!(indicator("受理政府信息依申请公开总数", None), Some(Row::REQ));
-        assert_eq!(indicator("对申请的答复总数", None), Some(Row::ANS));
-        assert_eq!(indicator("接受行政诉讼、举报数", None), Some(Row::PETITION));
-        assert_eq!(indicator("信函、传真申请数", Some(Row::REQ)), Some(Row::REQ_POSTFAX));
-        assert_eq!(indicator("同意部分公开答复数", Some(Row::ANS)), Some(Row::ANS_PART));
-        assert_eq!(indicator("政府信息公开收费减免金额", None), Some(Row::CHARGE));
+        assert_eq!(labels::p_indicator("主动公开信息数", None), Some(Row::ACT));
+        assert_eq!(labels::p_indicator("主动公开文件数", None), Some(Row::ACT));
+        assert_eq!(labels::p_indicator("受理政府信息依申请公开总数", None), Some(Row::REQ));
+        assert_eq!(labels::p_indicator("对申请的答复总数", None), Some(Row::ANS));
+        assert_eq!(labels::p_indicator("接受行政诉讼、举报数", None), Some(Row::PETITION));
+        assert_eq!(labels::p_indicator("信函、传真申请数", Some(Row::REQ)), Some(Row::REQ_POSTFAX));
+        assert_eq!(labels::p_indicator("同意部分公开答复数", Some(Row::ANS)), Some(Row::ANS_PART));
+        assert_eq!(labels::p_indicator("政府信息公开收费减免金额", None), Some(Row::CHARGE));
     }
 }

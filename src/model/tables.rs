@@ -493,8 +493,8 @@ impl Reader<'_> {
         let end = self.t4_header(r1.end, limit).map_or(limit, |h| h.start);
         let layout = self.t3_layout(r1.start, end);
         // A 法人或其他组织 小计 column (local variant), placed where its header says.
-        let lp = self.index.find_any(&["小计"], header_start, r1.start);
-        let ce = self.index.find_any(&["商业"], header_start, r1.start);
+        let lp = self.index.find_any(labels::T3_LP_HEADER, header_start, r1.start);
+        let ce = self.index.find_any(labels::T3_CE_HEADER, header_start, r1.start);
         let mut cols = T3_APPLICANTS.to_vec();
         match (lp, ce) {
             (Some(lp), Some(ce)) if lp.start < ce.start => cols.insert(1, Col::LP),
@@ -589,7 +589,7 @@ impl Reader<'_> {
             cells,
             notes,
             has_note: self.index.contains_any(
-                &["勾稽关系"],
+                labels::T3_NOTE_KEYS,
                 r1.start.saturating_sub(1200),
                 r1.start,
             ),
@@ -646,7 +646,7 @@ impl Reader<'_> {
                 } else {
                     None
                 }?;
-                Some(other.start..other.start + "其他".len())
+                Some(other.start..other.start + labels::T3_OTHER.len())
             });
             if let Some(hit) = hit {
                 cursor = hit.end;
@@ -812,7 +812,7 @@ impl Reader<'_> {
     fn t4_header(&self, from: usize, to: usize) -> Option<Range<usize>> {
         let mut at = from;
         for _ in 0..200 {
-            let hit = self.index.find_any(&["行政复议"], at, to)?;
+            let hit = self.index.find_any(labels::T4_HEADER_KEYS, at, to)?;
             if self.index.contains_any(labels::T4_HEADER_FOLLOWERS, hit.end, hit.end + 150) {
                 return Some(hit);
             }
@@ -1060,7 +1060,7 @@ impl Reader<'_> {
         let title_end = region_start + found.len();
         let mut label_issues = Vec::new();
         if self.index.compact.get(region_start..title_end) == Some(found)
-            && !self.index.compact[title_end..].starts_with('项')
+            && !self.index.compact[title_end..].starts_with(labels::T2_TITLE_TYPO_MISSING)
         {
             label_issues.push(LabelIssue { found, official, row: None });
         }
@@ -1183,8 +1183,7 @@ fn needed(cell: CellRef, identities: &[Identity], known: &BTreeMap<CellRef, i64>
 /// `五、存在的主要问题…`: a numbered section heading.
 fn is_section_heading(text: &str) -> bool {
     let mut chars = text.chars();
-    matches!(chars.next(), Some('一' | '二' | '三' | '四' | '五' | '六' | '七'))
-        && chars.next() == Some('、')
+    chars.next().is_some_and(|c| labels::SECTION_NUMERALS.contains(c)) && chars.next() == Some('、')
 }
 
 /// Text made only of 表四's header words and punctuation.
@@ -1196,8 +1195,8 @@ fn is_t4_vocabulary(text: &str) -> bool {
     rest.chars().all(|c| {
         c.is_ascii_punctuation()
             || c.is_whitespace()
-            || "（）、，。：；—·【】“”《》".contains(c)
-            || "一二三四五六".contains(c)
+            || labels::T4_VOCABULARY_PUNCTUATION.contains(c)
+            || labels::T4_VOCABULARY_NUMERALS.contains(c)
     })
 }
 

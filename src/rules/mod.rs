@@ -28,7 +28,7 @@ pub use culprit::{Diagnosis, Fix};
 pub use registry::{RULES, Rule, Status, rule};
 
 use crate::finding::{Finding, Severity};
-use crate::input::{Source, SourceKind, Unreadable};
+use crate::input::{Reading, SourceKind, Unreadable};
 use crate::model::{CellRef, Identity, Number, Report};
 
 /// How one identity came out.
@@ -157,44 +157,32 @@ pub fn unreadable(why: Unreadable) -> Finding {
 }
 
 /// What reading the input leaves to report: characters that could not be decoded, text the
-/// reader cut short, and text past what the segmenter reads (`stopped_at`: the byte of
-/// `source.text` where it stopped).
-pub fn reading(source: &Source, stopped_at: Option<usize>) -> Vec<Finding> {
+/// reader cut short, and text past what the segmenter reads.
+pub fn reading(reading: &Reading) -> Vec<Finding> {
     let mut out = Vec::new();
-    if source.replaced > 0 {
-        out.push(if source.kind == SourceKind::Pdf {
-            unmapped_glyphs(source.replaced)
+    if reading.replaced > 0 {
+        out.push(if reading.kind == SourceKind::Pdf {
+            unmapped_glyphs(reading.replaced)
         } else {
-            let first = source.text.find(char::REPLACEMENT_CHARACTER).unwrap_or(0);
             replaced_characters(
-                source.replaced,
-                source.encoding.name(),
-                line_of(&source.text, first),
+                reading.replaced,
+                reading.encoding.name(),
+                reading.first_replaced_line,
             )
         });
     }
-    if source.truncated {
-        out.push(truncated_source(source.kind));
+    if reading.truncated {
+        out.push(truncated_source(reading.kind));
     }
-    if let Some(at) = stopped_at {
-        let text = &source.text;
-        let lines = line_of(text, text.len().saturating_sub(1));
-        let percent = at.saturating_mul(100) / text.len().max(1);
-        let line_start = at == 0 || text.as_bytes().get(at - 1) == Some(&b'\n');
-        let place = if line_start {
-            format!("前 {} 行，共 {lines} 行", line_of(text, at) - 1)
+    if let Some(stop) = reading.stop {
+        let place = if stop.at_line_start {
+            format!("前 {} 行，共 {} 行", stop.line - 1, stop.lines)
         } else {
-            format!("读到第 {} 行中间，共 {lines} 行", line_of(text, at))
+            format!("读到第 {} 行中间，共 {} 行", stop.line, stop.lines)
         };
-        out.push(truncated(&place, percent));
+        out.push(truncated(&place, stop.percent));
     }
     out
-}
-
-/// The line (from 1) that byte `at` of `text` is on.
-fn line_of(text: &str, at: usize) -> usize {
-    let at = crate::model::labels::floor_boundary(text, at.min(text.len()));
-    text[..at].matches('\n').count() + 1
 }
 
 /// The finding for input decoded with replacement characters, the first on line `line`.

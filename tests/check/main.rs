@@ -17,11 +17,15 @@
 //!   paste them (placeholders for zero, full-width digits, odd spaces, CRLF, the text twice…).
 //! * `bounds`: hostile inputs, measured: the work, memory and output each case may take.
 
+// Tests do not ship to the page: they may sort with the standard library.
+#![allow(clippy::disallowed_methods)]
+
 mod bounds;
 mod compare;
 mod corpus;
 mod docx;
 mod dto;
+mod invariants;
 mod layouts;
 mod pdf;
 mod review;

@@ -195,7 +195,7 @@ pub(crate) fn sums(checked: &Checked, cell: CellRef) -> Vec<SumView> {
             zeros: check.identity.parts.iter().filter(|&&c| zero(c) && c != cell).count(),
         })
         .collect();
-    out.sort_by_key(|s| s.outcome != Outcome::Failed);
+    gouji::sort::sort_by_key(&mut out, |s| s.outcome != Outcome::Failed);
     out
 }
 
