@@ -418,7 +418,7 @@ impl Reader<'_> {
                         matches!(i.rule, RuleId::T3Row | RuleId::T3Lp)
                             && i.total.first().is_some_and(|c| c.row == row)
                     })
-                    .map(|i| i.id())
+                    .map(Identity::id)
             })
             .collect();
         if !slots.is_empty() {
@@ -565,7 +565,7 @@ impl Reader<'_> {
                 .iter()
                 .filter(|i| matches!(i.rule, RuleId::T3Row | RuleId::T3Lp))
                 .filter(|i| i.total.first().is_some_and(|c| fitting_rows.contains(&c.row)))
-                .map(|i| i.id())
+                .map(Identity::id)
                 .collect();
             if let Some(Note::Glued { assumed: joint, .. }) =
                 notes.iter().find(|n| matches!(n, Note::Glued { .. }))
@@ -952,7 +952,7 @@ impl Reader<'_> {
                 }
                 // A split that fits assumed all three sums; otherwise only those that decided.
                 let assumed = if *fits {
-                    identities.iter().map(|i| i.id()).collect()
+                    identities.iter().map(Identity::id).collect()
                 } else {
                     settled_assumed
                 };
