@@ -16,6 +16,7 @@
 //! Pure: reads the reports' typed fields, never their text.
 
 use crate::model::{Agency, CellRef, Col, Layout, Number, Row, TableId, Value};
+use crate::rules::RuleId;
 use crate::{Checked, Finding, rules};
 
 /// Everything compared in a batch.
@@ -98,14 +99,14 @@ pub struct Change {
     /// The rule across years this cell is the subject of.
     pub link: Option<Link>,
     /// The hint about this cell (its rule family), when there is one.
-    pub hint: Option<&'static str>,
+    pub hint: Option<RuleId>,
 }
 
 /// A rule across years, shown at this year's cell.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Link {
     /// `XY-CARRY`, `XY-STOCK` or `PRE-CHAIN`.
-    pub rule: &'static str,
+    pub rule: RuleId,
     /// What last year's report gives for the cell.
     pub expected: Number,
     /// Whether this year's value equals it.
@@ -230,7 +231,7 @@ fn pair(reports: &[&Checked], last: usize, this: usize) -> YearPair {
                 });
                 let hint = hints
                     .iter()
-                    .find(|f| f.cells.first() == Some(&addr) && f.family != "XY-FIXRATE")
+                    .find(|f| f.cells.first() == Some(&addr) && f.family != RuleId::XyFixrate)
                     .map(|f| f.family);
                 Change { addr, before, after, delta, relative, link: link(a, b, addr), hint }
             })
@@ -251,7 +252,7 @@ fn link(last: &Checked, this: &Checked, addr: CellRef) -> Option<Link> {
     let (rule, expected, reason) = match (addr.table, addr.row, addr.col) {
         (TableId::T3, Row::R2, col) => {
             let before = summed(last, CellRef::new(TableId::T3, Row::R4, col))?;
-            ("XY-CARRY", before, format!("应等于 {year} 年报告的结转下年度继续办理 {before}"))
+            (RuleId::XyCarry, before, format!("应等于 {year} 年报告的结转下年度继续办理 {before}"))
         }
         (TableId::T2, row @ (Row::REG | Row::NORM), Col::valid) => {
             let both_2021 = [last, this]
@@ -266,7 +267,7 @@ fn link(last: &Checked, this: &Checked, addr: CellRef) -> Option<Link> {
             let repealed = summed(this, at(Col::rep))?;
             let expected = before.checked_add(made)?.checked_sub(repealed)?;
             (
-                "XY-STOCK",
+                RuleId::XyStock,
                 expected,
                 format!(
                     "{year} 年的现行有效件数 {before} + 本年制发 {made} − 本年废止 {repealed} = {expected}"
@@ -278,7 +279,7 @@ fn link(last: &Checked, this: &Checked, addr: CellRef) -> Option<Link> {
             let this_year = summed(this, CellRef::new(TableId::P, row, Col::y))?;
             let expected = before.checked_add(this_year)?;
             (
-                "PRE-CHAIN",
+                RuleId::PreChain,
                 expected,
                 format!("{year} 年的历年累计 {before} + 本年度 {this_year} = {expected}"),
             )
@@ -330,13 +331,13 @@ fn pair_hints(last: &Checked, this: &Checked) -> Vec<Finding> {
                 || (before == 0 && after >= BASE)
             {
                 (
-                    "XY-ZERO",
+                    RuleId::XyZero,
                     format!("{name}由 {year} 年的 {before} 变为 {this_year} 年的 {after}。"),
                 )
             } else if before >= BASE && after > 0 && after > FOLD * before {
                 let times = times(after, before);
                 (
-                    "XY-JUMP",
+                    RuleId::XyJump,
                     format!(
                         "{name}由 {year} 年的 {before} 增至 {this_year} 年的 {after}，是上年的 {times} 倍（超过 {FOLD} 倍）。"
                     ),
@@ -344,7 +345,7 @@ fn pair_hints(last: &Checked, this: &Checked) -> Vec<Finding> {
             } else if before >= BASE && after > 0 && after * FOLD < before {
                 let times = times(before, after);
                 (
-                    "XY-JUMP",
+                    RuleId::XyJump,
                     format!(
                         "{name}由 {year} 年的 {before} 降至 {this_year} 年的 {after}，只有上年的 {times} 分之一（变化超过 {FOLD} 倍）。"
                     ),
@@ -373,7 +374,7 @@ fn pair_hints(last: &Checked, this: &Checked) -> Vec<Finding> {
                 .map(|row| CellRef::new(TableId::T4, row, Col::fix))
                 .collect();
             let mut f = rules::finding(
-                "XY-FIXRATE",
+                RuleId::XyFixrate,
                 format!(
                     "表四的纠正率（结果纠正 ÷ 已审结）由 {year} 年的 {}（{fix_a}/{all_a}）变为 {this_year} 年的 {}（{fix_b}/{all_b}），变动 {} 个百分点。",
                     permille(ra),

@@ -17,6 +17,7 @@
 
 use crate::model::narrative::mix;
 use crate::model::{CellRef, Col, Layout, Number, Row, TableId, Value};
+use crate::rules::{At, RuleId};
 use crate::{Checked, Finding, review, rules};
 
 /// The findings across `reports`, each with the index of the report it is about.
@@ -59,7 +60,7 @@ fn carry(last: &Checked, this: &Checked, out: &mut Vec<(usize, Finding)>, index:
             continue;
         }
         let mut f = rules::finding(
-            &format!("XY-CARRY-{}", col.code()),
+            RuleId::XyCarry.at(At::Col(col)),
             format!(
                 "表三“{}”列上年结转为 {now}，而 {last_year} 年报告的结转下年度继续办理为 {before}，两者应相等。",
                 col.name()
@@ -124,7 +125,7 @@ fn stock(last: &Checked, this: &Checked, out: &mut Vec<(usize, Finding)>, index:
             continue;
         }
         let mut f = rules::finding(
-            &format!("XY-STOCK-{}", row.code()),
+            RuleId::XyStock.at(At::Row(row)),
             format!(
                 "表二“{}”现行有效件数为 {now}，而 {last_year} 年报告的现行有效件数 {before} + 本年制发 {made} − 本年废止 {repealed} = {expected}。",
                 row.short()
@@ -182,7 +183,7 @@ fn chain(last: &Checked, this: &Checked, out: &mut Vec<(usize, Finding)>, index:
         let inferred =
             if a || b || c { "（含由连在一起的数字拆分出的数值）" } else { "" };
         let mut f = rules::finding(
-            &format!("PRE-CHAIN-{}", row.code()),
+            RuleId::PreChain.at(At::Row(row)),
             format!(
                 "统计表“{}”：历年累计为 {total}，而 {last_year} 年报告的历年累计 {before} 加本年度 {year} 为 {expected}，接不上{inferred}。",
                 row.short()
@@ -305,7 +306,7 @@ fn duplicates(reports: &[&Checked], out: &mut Vec<(usize, Finding)>) {
         let Some((a, similarity)) = best else { continue };
         let percent = similarity / 10;
         let mut f = rules::finding(
-            "XY-DUP",
+            RuleId::XyDup,
             format!(
                 "正文与{}的正文有 {percent}% 相同（按连续 8 个字比较，不计数字和标点），可能是照抄后只改了年份和数字。",
                 describe(reports[a])
@@ -360,7 +361,7 @@ fn aggregates(reports: &[&Checked], out: &mut Vec<(usize, Finding)>) {
                 }
                 let Some(&first) = cells.first() else { continue };
                 let mut f = rules::finding(
-                    "HIER-SUM",
+                    RuleId::HierSum,
                     format!(
                         "本报告称为汇总数据，但{}“{}”行与本批次中 {} 份下级单位 {year} 年报告之和不符：{}。",
                         table_id.name(),

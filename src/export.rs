@@ -93,7 +93,7 @@ pub fn csv(entries: &[Entry<'_>]) -> String {
         }
         for f in &entry.checked.findings {
             let decision = entry.decisions.get(f);
-            let title = crate::rules::rule(f.family).map_or("", |r| r.title);
+            let title = f.family.rule().title;
             let mut row: Vec<String> = head.to_vec();
             row.push(f.severity.name().to_string());
             row.extend(where_and_what(entry.checked, f));

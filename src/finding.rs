@@ -3,6 +3,7 @@
 use std::ops::Range;
 
 use crate::model::{CellRef, Number};
+use crate::rules::RuleId;
 
 /// How serious a finding is (RULEBOOK §2.1).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -36,7 +37,7 @@ impl Severity {
     }
 }
 
-/// A string of the engine's own (a rule family's id, a label of the format), never one read
+/// A string of the engine's own (a label of the format), never one read
 /// from the input. (Spelled as an alias so that `serde` reads it back through
 /// `serde_static`, which finds the engine's copy, instead of borrowing from the input.)
 pub type StaticStr = &'static str;
@@ -45,11 +46,10 @@ pub type StaticStr = &'static str;
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Finding {
-    /// The concrete check id, e.g. `T3-BAL-NP`; its family (`T3-BAL`) is in the registry.
+    /// The concrete check id, e.g. `T3-BAL-NP` (a [`crate::rules::CheckId`]'s text).
     pub rule: String,
-    /// The registry id of the rule family.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "crate::serde_static::family"))]
-    pub family: StaticStr,
+    /// The rule family (`T3-BAL`).
+    pub family: RuleId,
     /// How serious it is (always the registry's severity for the family).
     pub severity: Severity,
     /// What is wrong, with the numbers, in Chinese.
@@ -74,11 +74,11 @@ pub struct Finding {
 
 impl Finding {
     /// True when the finding is of rule family `family`, or explains a check of it.
-    pub fn concerns(&self, family: &str) -> bool {
+    pub fn concerns(&self, family: RuleId) -> bool {
         self.family == family
             || self
                 .also
                 .iter()
-                .any(|id| crate::rules::rule(id).is_some_and(|rule| rule.id == family))
+                .any(|id| crate::rules::rule(id).is_some_and(|rule| rule.id == family.id()))
     }
 }

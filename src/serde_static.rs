@@ -1,6 +1,6 @@
-//! Reading back the engine's `&'static str` fields (feature `serde`): a rule family or a
-//! label is one of the engine's own strings, found again by value; anything else is refused,
-//! never leaked into a new `'static` string.
+//! Reading back the engine's `&'static str` fields (feature `serde`): a label is one of the
+//! engine's own strings, found again by value; anything else is refused, never leaked into a
+//! new `'static` string.
 
 use serde::{Deserialize, Deserializer, de::Error};
 
@@ -12,15 +12,6 @@ fn interned<'de, D: Deserializer<'de>>(
 ) -> Result<&'static str, D::Error> {
     let text = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
     lookup(&text).ok_or_else(|| D::Error::custom(format!("unknown {what}: {text}")))
-}
-
-/// A rule family's id (`T3-ROW`), as the registry holds it.
-pub(crate) fn family<'de, D: Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
-    interned(
-        d,
-        |text| crate::rules::rule(text).map(|rule| rule.id).filter(|id| *id == text),
-        "rule family",
-    )
 }
 
 /// A label text of the format (a known typo or its official wording).

@@ -3,7 +3,9 @@
 
 usage: python3 tools/gen_rule_fixtures.py
 Each fixture is a small whole report. A `valid-*` file must give no finding of its rule (and
-no error at all); an `invalid-*` file must give at least one finding of its rule. The test
+no error at all); an `invalid-*` file must give the findings of its rule that EXPECTED lists
+(written to tests/fixtures/rules.expected.tsv). The sums and bounds also have `valid-near-miss-*`
+cases, one unit from failing. The test
 harness (tests/check/rules.rs) reads the rule from the folder name. Deterministic output.
 """
 import io, os, shutil, zipfile
@@ -146,6 +148,16 @@ def modified(row, col, value):
     return rows
 
 
+def bumped(row, col):
+    """base_t3 with one more in an outcome cell, and in the totals that add it up (its row's
+    总计, its column's （七）总计 and 本年新收): consistent, one unit from the base."""
+    rows = base_t3()
+    for r in (row, 23, 0):
+        rows[r][col] += 1
+        rows[r][6] += 1
+    return rows
+
+
 def with_lp(rows, lp_override=None):
     out = []
     for k, r in enumerate(rows):
@@ -203,6 +215,99 @@ def pre2019(year=2016, values=None, extra_rows=(), glued=False, requests="依申
     return "\n".join(lines) + "\n"
 
 
+# What each invalid fixture must say: (fixture, check id, first cell, expected, found), "-" for
+# none; the check id is the finding's own or one it explains. Written, sorted, to
+# tests/fixtures/rules.expected.tsv; tests/check/rules.rs asserts each line is one of the
+# fixture's findings of its rule.
+EXPECTED = [
+    ("HIER-SUM/invalid-one-more-than-the-units/county.md", "HIER-SUM", "t3/R1/NP", "-", "-"),
+    ("HIER-SUM/invalid-one-more-than-the-units/county.md", "HIER-SUM", "t3/R3.1/NP", "-", "-"),
+    ("HIER-SUM/invalid-one-more-than-the-units/county.md", "HIER-SUM", "t3/R3.7/NP", "-", "-"),
+    ("HINT-APPEALS-WITHOUT-REQUESTS/invalid-appeals-only.md", "HINT-APPEALS-WITHOUT-REQUESTS", "t4/RV/tot", "-", "-"),
+    ("HINT-LIT-WITHOUT-REVIEW/invalid-suit-after-no-review.md", "HINT-LIT-WITHOUT-REVIEW", "t4/LR/tot", "-", "-"),
+    ("HINT-OTHER-OUTCOME/invalid-mostly-other.md", "HINT-OTHER-OUTCOME", "t3/R3.6.3/TOT", "-", "-"),
+    ("INPUT-DECODE/invalid-broken-gbk-byte.txt", "INPUT-DECODE", "-", "-", "-"),
+    ("INPUT-NO-TABLES/invalid-narrative-only.md", "INPUT-NO-TABLES", "-", "-", "-"),
+    ("INPUT-TRUNCATED/invalid-report-followed-by-a-flood-of-numbers.docx", "INPUT-TRUNCATED", "-", "-", "-"),
+    ("INPUT-UNREADABLE/invalid-pdf-file.pdf", "INPUT-UNREADABLE", "-", "-", "-"),
+    ("NAR-ACTIVE/invalid-narrative-says-more.md", "NAR-ACTIVE", "p/ACT/y", "120", "150"),
+    ("NAR-CARRYIN/invalid-carried-in-five.md", "NAR-CARRYIN", "t3/R2/TOT", "2", "5"),
+    ("NAR-CARRYOUT/invalid-three-carried-out.md", "NAR-CARRYOUT", "t3/R4/TOT", "1", "3"),
+    ("NAR-DONE/invalid-done-ten.md", "NAR-DONE", "t3/R3.7/TOT", "13", "10"),
+    ("NAR-FEE-STEP/invalid-fifteen-yuan.md", "NAR-FEE-STEP", "-", "-", "-"),
+    ("NAR-FEE/invalid-fee-and-no-fee.md", "NAR-FEE", "-", "-", "-"),
+    ("NAR-LIT/invalid-four-suits.md", "NAR-LIT", "t4/LD/tot", "2", "4"),
+    ("NAR-OUTCOME/invalid-granted-or-partial.md", "NAR-OUTCOME", "t3/R3.1/TOT", "8", "9"),
+    ("NAR-PCT/invalid-percent.md", "NAR-PCT", "t3/R3.7/TOT", "46", "60"),
+    ("NAR-RECV/invalid-pre2019-received-nine.md", "NAR-RECV", "p/REQ/y", "5", "9"),
+    ("NAR-RECV/invalid-received-twenty.md", "NAR-RECV", "t3/R1/TOT", "12", "20"),
+    ("NAR-REVIEW/invalid-five-reviews.md", "NAR-REVIEW", "t4/RV/tot", "2", "5"),
+    ("NAR-SEC5-EMPTY/invalid-section-five-none.md", "NAR-SEC5-EMPTY", "-", "-", "-"),
+    ("NAR-SEC6-FEE/invalid-section-six-silent.md", "NAR-SEC6-FEE", "-", "-", "-"),
+    ("NAR-ZERO-APP/invalid-no-applications.md", "NAR-ZERO-APP", "t3/R1/TOT", "-", "-"),
+    ("NAR-ZERO-RL/invalid-no-cases.md", "NAR-ZERO-RL", "t4/RV/tot", "-", "-"),
+    ("PARSE-AMBIGUOUS/invalid-glued-t2-row.md", "PARSE-AMBIGUOUS", "t2/NORM/made", "-", "-"),
+    ("PARSE-GLUED/invalid-glued-rows.txt", "PARSE-GLUED", "t3/R1/NP", "-", "-"),
+    ("PARSE-ORDER/invalid-labels-out-of-place.md", "PARSE-ORDER", "-", "-", "-"),
+    ("PRE-CHAIN/invalid-cumulative-restarted/2016.md", "PRE-CHAIN-ACT", "p/ACT/cum", "1500", "120"),
+    ("PRE-CHAIN/invalid-cumulative-restarted/2016.md", "PRE-CHAIN-ACT.GAZ", "p/ACT.GAZ/cum", "100", "10"),
+    ("PRE-CHAIN/invalid-cumulative-restarted/2016.md", "PRE-CHAIN-ACT.WEB", "p/ACT.WEB/cum", "1400", "110"),
+    ("PRE-CUM/invalid-year-above-cumulative.md", "PRE-CUM-APPEAL", "p/APPEAL/cum", "2", "1"),
+    ("PRE-PART/invalid-website-above-total.md", "PRE-PART-ACT.WEB-y", "p/ACT.WEB/y", "120", "130"),
+    ("PRE-ROWS/invalid-unknown-indicator.md", "PRE-ROWS", "-", "-", "-"),
+    ("PRE-SUM/invalid-requests-do-not-add-up.md", "PRE-SUM-REQ-y", "p/REQ/y", "5", "6"),
+    ("STR-LABEL/invalid-yuqi-typo.md", "STR-LABEL", "t3/R3.6.1/NP", "-", "-"),
+    ("STR-NAME/invalid-other-units-name.md", "STR-NAME", "-", "-", "-"),
+    ("STR-NOTE/invalid-note-missing.md", "STR-NOTE", "-", "-", "-"),
+    ("STR-REPEAT/invalid-two-reports-in-one-text.md", "STR-REPEAT", "-", "-", "-"),
+    ("STR-ROWS/invalid-row-with-six-values.md", "STR-ROWS", "t3/R3.3.2/NP", "7", "6"),
+    ("STR-ROWS/invalid-table-not-filled.md", "STR-ROWS", "t3/R1/NP", "-", "-"),
+    ("STR-SECTIONS/invalid-section-five-missing.md", "STR-SECTIONS", "-", "-", "-"),
+    ("STR-SECTIONS/invalid-section-misnumbered.md", "STR-SECTIONS", "-", "-", "-"),
+    ("STR-SHAPE/invalid-table-four-missing.md", "STR-SHAPE", "-", "-", "-"),
+    ("T2-FEE-UNIT/invalid-info-fee-in-table.md", "T2-FEE-UNIT", "t2/FEE/n", "-", "-"),
+    ("T2-NARR-ENF/invalid-penalties-forty.md", "T2-NARR-ENF", "t2/PUN/n", "35", "40"),
+    ("T2-NARR-NORM/invalid-norms-five.md", "T2-NARR-NORM", "t2/NORM/made", "2", "5"),
+    ("T2-RULE-LEVEL/invalid-county-regulation.md", "T2-RULE-LEVEL", "t2/REG/made", "-", "-"),
+    ("T2-VALID-GE-MADE/invalid-valid-below-made.md", "T2-VALID-GE-MADE", "t2/NORM/valid", "5", "3"),
+    ("T3-BAL/invalid-carry-in-does-not-balance.md", "T3-BAL-NP", "t3/R2/NP", "14", "13"),
+    ("T3-BAL/invalid-carry-in-does-not-balance.md", "T3-BAL-TOT", "t3/R2/TOT", "15", "14"),
+    ("T3-CAP/invalid-more-closed-than-received.md", "T3-CAP-NP", "t3/R3.7/NP", "12", "17"),
+    ("T3-CAP/invalid-more-closed-than-received.md", "T3-CAP-TOT", "t3/R3.7/TOT", "13", "18"),
+    ("T3-EMPTY/invalid-carry-out-without-requests.md", "T3-EMPTY", "t3/R4/NP", "-", "-"),
+    ("T3-LP/invalid-subtotal-column-wrong.md", "T3-LP-R3.1", "t3/R3.1/LP", "1", "2"),
+    ("T3-OUT/invalid-outcome-added-to-a-row.md", "T3-OUT-NP", "t3/R3.2/NP", "13", "12"),
+    ("T3-OUT/invalid-outcome-added-to-a-row.md", "T3-OUT-TOT", "t3/R3.2/TOT", "14", "13"),
+    ("T3-ROW/invalid-row-total-off-by-one.md", "T3-ROW-R3.1", "t3/R3.1/TOT", "6", "7"),
+    ("T3-SUB/invalid-group-subtotal-row-wrong.md", "T3-SUB-R3.3-NP", "t3/R3.3/NP", "1", "2"),
+    ("T3-SUB/invalid-group-subtotal-row-wrong.md", "T3-SUB-R3.3-TOT", "t3/R3.3/TOT", "1", "2"),
+    ("T4-CNT/invalid-fourteen-numbers.md", "T4-CNT", "t4/RV/keep", "15", "14"),
+    ("T4-LD/invalid-direct-litigation-total.md", "T4-LD", "t4/LD/keep", "2", "1"),
+    ("T4-LR/invalid-litigation-after-review-total.md", "T4-LR", "t4/LR/tot", "5", "0"),
+    ("T4-RV/invalid-review-total-left-zero.md", "T4-RV", "t4/RV/tot", "11", "0"),
+    ("VAL-BLANK/invalid-blank-cell.md", "VAL-BLANK", "t3/R3.3.2/CE", "-", "-"),
+    ("VAL-FEE/invalid-fee-in-yuan.md", "VAL-FEE", "t2/FEE/n", "-", "125000"),
+    ("VAL-INT/invalid-fraction-in-a-count.md", "VAL-INT", "t3/R3.1/CE", "-", "1.5"),
+    ("VAL-INT/invalid-fraction-in-a-count.md", "VAL-INT", "t3/R3.1/NP", "-", "4.5"),
+    ("VAL-MAG/invalid-eight-digit-total.md", "VAL-MAG", "t3/R1/NP", "-", "-"),
+    ("VAL-NEG/invalid-negative-count.md", "VAL-NEG", "t3/R3.5.2/NP", "-", "-1"),
+    ("VAL-NEG/invalid-negative-count.md", "VAL-NEG", "t3/R3.5.2/TOT", "-", "-1"),
+    ("VAL-TEXT/invalid-text-in-a-number-cell.md", "VAL-TEXT", "t3/R3.3.3/RI", "-", "-"),
+    ("XY-CARRY/invalid-carry-in-differs/2023.md", "XY-CARRY-NP", "t3/R2/NP", "3", "2"),
+    ("XY-CARRY/invalid-carry-in-differs/2023.md", "XY-CARRY-TOT", "t3/R2/TOT", "3", "2"),
+    ("XY-DUP/invalid-copied-from-another-unit/b.md", "XY-DUP", "-", "-", "-"),
+    ("XY-FIXRATE/invalid-rate-jumps/2023.md", "XY-FIXRATE", "t4/RV/fix", "-", "-"),
+    ("XY-JUMP/invalid-licences-six-fold/2023.md", "XY-JUMP", "t2/LIC/n", "-", "120"),
+    ("XY-STOCK/invalid-stock-does-not-follow/2023.md", "XY-STOCK-NORM", "t2/NORM/valid", "7", "9"),
+    ("XY-ZERO/invalid-enforcement-to-zero/2023.md", "XY-ZERO", "t2/COE/n", "-", "0"),
+    ("YR-FORMAT/invalid-2019-table-in-2023.md", "YR-FORMAT", "-", "-", "-"),
+    ("YR-PERIOD-FULL/invalid-half-year.md", "YR-PERIOD-FULL", "-", "-", "-"),
+    ("YR-PUB/invalid-department-in-march.md", "YR-PUB", "-", "-", "-"),
+    ("YR-TEXT/invalid-last-years-sentence.md", "YR-TEXT", "-", "-", "-"),
+    ("YR-TITLE-PERIOD/invalid-period-of-last-year.md", "YR-TITLE-PERIOD", "-", "-", "-"),
+]
+
+
 def main():
     if os.path.isdir(ROOT):
         shutil.rmtree(ROOT)
@@ -233,12 +338,25 @@ def main():
     t = base_t3()
     sub = {4: ("（三）不予公开小计", [sum(t[r][c] for r in range(4, 12)) for c in range(7)])}
     add("T3-SUB", "valid-group-subtotal-row", report(subtotal_rows=None, extra_t3_rows={11: f"| 8.属于行政查询事项 | {' | '.join(map(str, t[11]))} |\n| 小计 | {' | '.join(str(sum(t[r][c] for r in range(4, 12))) for c in range(7))} |"}))
+    # Near misses: one unit from the invalid cases, and consistent.
+    add("T3-ROW", "valid-near-miss-row-total-and-a-part-one-more", report(t3=bumped(2, 0), narrative=""))
+    add("T3-OUT", "valid-near-miss-outcome-and-its-totals-one-more", report(t3=bumped(3, 0), narrative=""))
+    carry = base_t3(); carry[1][0] += 1; carry[1][6] += 1; carry[24][0] += 1; carry[24][6] += 1
+    add("T3-BAL", "valid-near-miss-carried-in-and-out-one-more", report(t3=carry, narrative=""))
+    cap = base_t3(); cap[24][0] -= 1; cap[24][6] -= 1; cap[0][0] -= 1; cap[0][6] -= 1
+    add("T3-CAP", "valid-near-miss-all-received-closed", report(t3=cap, narrative=""))
+    add("T3-LP", "valid-near-miss-organization-one-more", report(t3=with_lp(bumped(2, 1)), lp=True, narrative=""))
+    near = bumped(5, 0)
+    add("T3-SUB", "valid-near-miss-group-subtotal-one-more", report(t3=near, narrative="", extra_t3_rows={11: f"| 8.属于行政查询事项 | {' | '.join(map(str, near[11]))} |\n| 小计 | {' | '.join(str(sum(near[r][c] for r in range(4, 12))) for c in range(7))} |"}))
     add("T3-SUB", "invalid-group-subtotal-row-wrong", report(extra_t3_rows={11: f"| 8.属于行政查询事项 | {' | '.join(map(str, t[11]))} |\n| 小计 | {' | '.join(str(sum(t[r][c] for r in range(4, 12)) + (1 if c in (0, 6) else 0)) for c in range(7))} |"}))
 
     # 表四.
     add("T4-RV", "invalid-review-total-left-zero", report(t4=[10, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1, 1]))
     add("T4-LD", "invalid-direct-litigation-total", report(t4=[1, 0, 1, 0, 2, 1, 1, 0, 0, 1, 0, 0, 0, 1, 1]))
     add("T4-LR", "invalid-litigation-after-review-total", report(t4=[1, 0, 1, 0, 2, 1, 0, 0, 0, 1, 5, 0, 0, 0, 0]))
+    add("T4-RV", "valid-near-miss-review-one-more", report(t4=[2, 0, 1, 0, 3, 1, 0, 0, 0, 1, 0, 0, 0, 1, 1], narrative=""))
+    add("T4-LD", "valid-near-miss-direct-litigation-one-more", report(t4=[1, 0, 1, 0, 2, 1, 1, 0, 0, 2, 0, 0, 0, 1, 1], narrative=""))
+    add("T4-LR", "valid-near-miss-litigation-after-review-one-more", report(t4=[1, 0, 1, 0, 2, 1, 0, 0, 0, 1, 1, 0, 0, 1, 2], narrative=""))
     add("T4-CNT", "invalid-fourteen-numbers", report(t4=[1, 0, 1, 0, 2, 1, 0, 0, 0, 1, 0, 0, 1, 1]))
 
     # Values.
@@ -338,6 +456,9 @@ def main():
     add("PRE-PART", "invalid-website-above-total", pre2019(values={"WEB": (130, 1400)}))
     add("PRE-CUM", "invalid-year-above-cumulative", pre2019(values={"RV": (2, 1)}))
     add("PRE-SUM", "invalid-requests-do-not-add-up", pre2019(values={"REQ": (6, 30)}))
+    add("PRE-PART", "valid-near-miss-website-equals-total", pre2019(values={"WEB": (120, 1400), "GAZ": (0, 100)}))
+    add("PRE-CUM", "valid-near-miss-year-equals-cumulative", pre2019(values={"RV": (1, 1)}))
+    add("PRE-SUM", "valid-near-miss-requests-and-a-way-one-more", pre2019(values={"REQ": (6, 30), "F2F": (3, 10)}))
     add("PRE-ROWS", "invalid-unknown-indicator", pre2019(extra_rows=[("举办新闻发布会次数", "次", "PRESS")],
                                                           values={"PRESS": (3, 20)}))
     add("NAR-ACTIVE", "valid-consistent-report", pre)
@@ -374,7 +495,11 @@ def main():
     add("XY-JUMP", "valid-consistent-years/2023", report(narrative=""))
     add("XY-JUMP", "invalid-licences-six-fold/2022", last_year(t2=last_t2(LIC=20)))
     add("XY-JUMP", "invalid-licences-six-fold/2023", report(narrative=""))
+    add("XY-JUMP", "valid-near-miss-licences-five-fold/2022", last_year(t2=last_t2(LIC=24)))
+    add("XY-JUMP", "valid-near-miss-licences-five-fold/2023", report(narrative=""))
     add("XY-ZERO", "valid-consistent-years/2022", last_year(t2=last_t2(COE=3)))
+    add("XY-ZERO", "valid-near-miss-nine-to-zero/2022", last_year(t2=last_t2(COE=9)))
+    add("XY-ZERO", "valid-near-miss-nine-to-zero/2023", report(narrative=""))
     add("XY-ZERO", "valid-consistent-years/2023", report(narrative=""))
     add("XY-ZERO", "invalid-enforcement-to-zero/2022", last_year(t2=last_t2(COE=12)))
     add("XY-ZERO", "invalid-enforcement-to-zero/2023", report(narrative=""))
@@ -435,7 +560,13 @@ def main():
             continue
         with open(full, "w", encoding="utf-8") as f:
             f.write(text if text.endswith("\n") else text + "\n")
-    print(f"{len(fixtures)} fixtures in {os.path.relpath(ROOT)}")
+    written = {os.path.splitext(path)[0] for path in fixtures} | set(fixtures)
+    for fixture, *_ in EXPECTED:
+        assert fixture in written, f"EXPECTED names no fixture: {fixture}"
+    with open(os.path.join(ROOT, "..", "rules.expected.tsv"), "w", encoding="utf-8") as f:
+        f.write("# fixture\tcheck id\tfirst cell\texpected\tfound (tools/gen_rule_fixtures.py)\n")
+        f.writelines("\t".join(line) + "\n" for line in sorted(EXPECTED))
+    print(f"{len(fixtures)} fixtures in {os.path.relpath(ROOT)}, {len(EXPECTED)} expectations")
 
 
 def docx(paragraphs):

@@ -6,16 +6,16 @@
 
 use super::address::{CellRef, Col, Row, TableId};
 use super::{Layout, Table};
+use crate::rules::{At, CheckId, RuleId};
 
 /// One sum the table must satisfy: `Σ total = Σ parts`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Identity {
-    /// The concrete check id, e.g. `T3-ROW-R3.1`, `T3-BAL-NP`, `T4-RV`.
-    pub id: String,
-    /// The rule family in the registry, e.g. `T3-ROW`.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "crate::serde_static::family"))]
-    pub family: crate::finding::StaticStr,
+    /// The rule family, e.g. `T3-ROW`.
+    pub rule: RuleId,
+    /// Where it applies: `T3-ROW` at row `R3.1` is the check `T3-ROW-R3.1`.
+    pub at: At,
     /// The written side (a 总计 cell; for the balance, 办理结果总计 + 结转下年度).
     pub total: Vec<CellRef>,
     /// The side that is added up.
@@ -23,6 +23,16 @@ pub struct Identity {
 }
 
 impl Identity {
+    /// The concrete check (`T3-ROW` at `R3.1`).
+    pub fn check(&self) -> CheckId {
+        self.rule.at(self.at)
+    }
+
+    /// The concrete check id, e.g. `T3-ROW-R3.1`, `T3-BAL-NP`, `T4-RV`.
+    pub fn id(&self) -> String {
+        self.check().to_string()
+    }
+
     /// Every cell of the identity, total side first.
     pub fn cells(&self) -> impl Iterator<Item = CellRef> + '_ {
         self.total.iter().chain(&self.parts).copied()
@@ -151,8 +161,8 @@ pub fn p_identities(rows: &[Row], cols: &[Col]) -> Vec<Identity> {
         }
         for &col in cols {
             out.push(Identity {
-                id: format!("PRE-SUM-{}-{}", parent.code(), col.code()),
-                family: "PRE-SUM",
+                rule: RuleId::PreSum,
+                at: At::Cell(parent, col),
                 total: vec![CellRef::new(TableId::P, parent, col)],
                 parts: present.iter().map(|&r| CellRef::new(TableId::P, r, col)).collect(),
             });
@@ -176,21 +186,21 @@ pub fn t3_identities(layout: Layout, lp_column: bool, subtotal_rows: &[Row]) -> 
     for &row in &rows {
         if lp_column {
             out.push(Identity {
-                id: format!("T3-LP-{}", row.code()),
-                family: "T3-LP",
+                rule: RuleId::T3Lp,
+                at: At::Row(row),
                 total: vec![cell(row, Col::LP)],
                 parts: T3_ORGS.iter().map(|&c| cell(row, c)).collect(),
             });
             out.push(Identity {
-                id: format!("T3-ROW-{}", row.code()),
-                family: "T3-ROW",
+                rule: RuleId::T3Row,
+                at: At::Row(row),
                 total: vec![cell(row, Col::TOT)],
                 parts: vec![cell(row, Col::NP), cell(row, Col::LP)],
             });
         } else {
             out.push(Identity {
-                id: format!("T3-ROW-{}", row.code()),
-                family: "T3-ROW",
+                rule: RuleId::T3Row,
+                at: At::Row(row),
                 total: vec![cell(row, Col::TOT)],
                 parts: T3_APPLICANTS.iter().map(|&c| cell(row, c)).collect(),
             });
@@ -198,16 +208,16 @@ pub fn t3_identities(layout: Layout, lp_column: bool, subtotal_rows: &[Row]) -> 
     }
     for &col in &cols {
         out.push(Identity {
-            id: format!("T3-OUT-{}", col.code()),
-            family: "T3-OUT",
+            rule: RuleId::T3Out,
+            at: At::Col(col),
             total: vec![cell(Row::R3_7, col)],
             parts: t3_outcomes(layout).into_iter().map(|row| cell(row, col)).collect(),
         });
     }
     for &col in &cols {
         out.push(Identity {
-            id: format!("T3-BAL-{}", col.code()),
-            family: "T3-BAL",
+            rule: RuleId::T3Bal,
+            at: At::Col(col),
             total: vec![cell(Row::R3_7, col), cell(Row::R4, col)],
             parts: vec![cell(Row::R1, col), cell(Row::R2, col)],
         });
@@ -215,8 +225,8 @@ pub fn t3_identities(layout: Layout, lp_column: bool, subtotal_rows: &[Row]) -> 
     for &group in subtotal_rows {
         for &col in &cols {
             out.push(Identity {
-                id: format!("T3-SUB-{}-{}", group.code(), col.code()),
-                family: "T3-SUB",
+                rule: RuleId::T3Sub,
+                at: At::Cell(group, col),
                 total: vec![cell(group, col)],
                 parts: t3_group(group).iter().map(|&row| cell(row, col)).collect(),
             });
@@ -227,23 +237,15 @@ pub fn t3_identities(layout: Layout, lp_column: bool, subtotal_rows: &[Row]) -> 
 
 /// The identities of 表四: each group's 总计 = its four results.
 pub fn t4_identities() -> Vec<Identity> {
-    [(Row::RV, "T4-RV"), (Row::LD, "T4-LD"), (Row::LR, "T4-LR")]
+    [(Row::RV, RuleId::T4Rv), (Row::LD, RuleId::T4Ld), (Row::LR, RuleId::T4Lr)]
         .into_iter()
-        .map(|(row, id)| Identity {
-            id: id.to_string(),
-            family: id_family(id),
+        .map(|(row, rule)| Identity {
+            rule,
+            at: At::Whole,
             total: vec![CellRef::new(TableId::T4, row, Col::tot)],
             parts: T4_PARTS.iter().map(|&col| CellRef::new(TableId::T4, row, col)).collect(),
         })
         .collect()
-}
-
-fn id_family(id: &str) -> &'static str {
-    match id {
-        "T4-RV" => "T4-RV",
-        "T4-LD" => "T4-LD",
-        _ => "T4-LR",
-    }
 }
 
 #[cfg(test)]
@@ -253,15 +255,15 @@ mod tests {
     #[test]
     fn counts_match_the_rulebook() {
         let ids = t3_identities(Layout::Y2021, false, &[]);
-        let count = |family: &str| ids.iter().filter(|i| i.family == family).count();
-        assert_eq!((count("T3-ROW"), count("T3-OUT"), count("T3-BAL")), (25, 7, 7));
+        let count = |rule: RuleId| ids.iter().filter(|i| i.rule == rule).count();
+        assert_eq!((count(RuleId::T3Row), count(RuleId::T3Out), count(RuleId::T3Bal)), (25, 7, 7));
         let ids = t3_identities(Layout::Y2019, false, &[]);
-        assert_eq!(ids.iter().filter(|i| i.family == "T3-ROW").count(), 23);
-        let out = ids.iter().find(|i| i.id == "T3-OUT-NP").unwrap();
+        assert_eq!(ids.iter().filter(|i| i.rule == RuleId::T3Row).count(), 23);
+        let out = ids.iter().find(|i| i.id() == "T3-OUT-NP").unwrap();
         assert_eq!(out.parts.len(), 19);
         // The 28 × 8 local variant: three subtotal rows and a 小计 column.
         let ids = t3_identities(Layout::Y2021, true, &[Row::R3_3, Row::R3_4, Row::R3_5]);
-        assert_eq!(ids.iter().filter(|i| i.family == "T3-ROW").count(), 28);
-        assert_eq!(ids.iter().filter(|i| i.family == "T3-SUB").count(), 3 * 8);
+        assert_eq!(ids.iter().filter(|i| i.rule == RuleId::T3Row).count(), 28);
+        assert_eq!(ids.iter().filter(|i| i.rule == RuleId::T3Sub).count(), 3 * 8);
     }
 }

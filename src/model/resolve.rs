@@ -215,7 +215,7 @@ fn joint(
     resolution.chosen = agreed;
     for (k, sum) in sums.iter().enumerate() {
         if !best_holding[k] && best_broken[k] {
-            resolution.broken_in_best.push(identities[sum.id].id.clone());
+            resolution.broken_in_best.push(identities[sum.id].id());
         }
         let decided = resolution
             .chosen
@@ -223,13 +223,13 @@ fn joint(
             .enumerate()
             .any(|(s, chosen)| chosen.is_some() && differs(&slots[s], &at[s], sum));
         if decided && best_holding[k] {
-            resolution.assumed.push(identities[sum.id].id.clone());
+            resolution.assumed.push(identities[sum.id].id());
         }
     }
     if slots.iter().all(|s| s.complete) {
         for (k, sum) in sums.iter().enumerate() {
             if !ever_holds[k] {
-                resolution.broken.push(identities[sum.id].id.clone());
+                resolution.broken.push(identities[sum.id].id());
             }
         }
     }
@@ -280,7 +280,7 @@ fn bounded(
     resolution.chosen = search.agreed;
     for (k, sum) in sums.iter().enumerate() {
         if search.best_broken[k] {
-            resolution.broken_in_best.push(identities[sum.id].id.clone());
+            resolution.broken_in_best.push(identities[sum.id].id());
         }
         let decided = resolution
             .chosen
@@ -288,7 +288,7 @@ fn bounded(
             .enumerate()
             .any(|(s, chosen)| chosen.is_some() && differs(&slots[s], &at[s], sum));
         if decided && search.best_holding[k] {
-            resolution.assumed.push(identities[sum.id].id.clone());
+            resolution.assumed.push(identities[sum.id].id());
         }
     }
     true
@@ -434,7 +434,7 @@ fn one_at_a_time(
             if slots[k].complete {
                 for (j, &s) in relevant.iter().enumerate() {
                     if !ever_holds[j] {
-                        resolution.broken.push(identities[sums[s].id].id.clone());
+                        resolution.broken.push(identities[sums[s].id].id());
                     }
                 }
             }
@@ -444,7 +444,7 @@ fn one_at_a_time(
                 for &s in &relevant {
                     if holds(&sums[s], values) == Some(true) && differs(&slots[k], &at[k], &sums[s])
                     {
-                        resolution.assumed.push(identities[sums[s].id].id.clone());
+                        resolution.assumed.push(identities[sums[s].id].id());
                     }
                 }
                 progress = true;

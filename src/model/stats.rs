@@ -14,6 +14,7 @@
 
 use std::ops::Range;
 
+use crate::rules::{At, RuleId};
 use crate::segment::{Doc, TokenKind};
 
 use super::address::{CellRef, Col, Row, TableId};
@@ -291,7 +292,7 @@ fn build(
                     // Split under the group's sum: that sum verifies nothing.
                     if let Some(group) = by {
                         for col in cols {
-                            let id = format!("PRE-SUM-{}-{}", group.code(), col.code());
+                            let id = RuleId::PreSum.at(At::Cell(*group, *col)).to_string();
                             if !assumed.contains(&id) {
                                 assumed.push(id);
                             }

@@ -15,6 +15,7 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
+use crate::rules::RuleId;
 use crate::segment::{Doc, TokenKind};
 
 use super::address::{CellRef, Col, Row, TableId};
@@ -414,10 +415,10 @@ impl Reader<'_> {
                 identities
                     .iter()
                     .filter(move |i| {
-                        (i.family == "T3-ROW" || i.family == "T3-LP")
+                        matches!(i.rule, RuleId::T3Row | RuleId::T3Lp)
                             && i.total.first().is_some_and(|c| c.row == row)
                     })
-                    .map(|i| i.id.clone())
+                    .map(Identity::id)
             })
             .collect();
         if !slots.is_empty() {
@@ -448,12 +449,12 @@ impl Reader<'_> {
                 }
                 for identity in identities {
                     let touches = identity.cells().any(|c| slot.cells.contains(&c));
-                    if (identity.family == "T3-ROW" || identity.family == "T3-LP")
+                    if matches!(identity.rule, RuleId::T3Row | RuleId::T3Lp)
                         && identity.total.first().is_some_and(|c| c.row == *row)
                     {
-                        broken.push(identity.id.clone());
-                    } else if touches && resolution.broken_in_best.contains(&identity.id) {
-                        likely.push(identity.id.clone());
+                        broken.push(identity.id());
+                    } else if touches && resolution.broken_in_best.contains(&identity.id()) {
+                        likely.push(identity.id());
                     }
                 }
             }
@@ -562,9 +563,9 @@ impl Reader<'_> {
             // (recorded already).
             let mut assumed: Vec<String> = identities
                 .iter()
-                .filter(|i| i.family == "T3-ROW" || i.family == "T3-LP")
+                .filter(|i| matches!(i.rule, RuleId::T3Row | RuleId::T3Lp))
                 .filter(|i| i.total.first().is_some_and(|c| fitting_rows.contains(&c.row)))
-                .map(|i| i.id.clone())
+                .map(Identity::id)
                 .collect();
             if let Some(Note::Glued { assumed: joint, .. }) =
                 notes.iter().find(|n| matches!(n, Note::Glued { .. }))
@@ -951,7 +952,7 @@ impl Reader<'_> {
                 }
                 // A split that fits assumed all three sums; otherwise only those that decided.
                 let assumed = if *fits {
-                    identities.iter().map(|i| i.id.clone()).collect()
+                    identities.iter().map(Identity::id).collect()
                 } else {
                     settled_assumed
                 };
@@ -1160,24 +1161,26 @@ fn row_accept(cols: &[Col]) -> impl Fn(&[i64]) -> bool + use<> {
 
 /// The value `cell` needs for a sum whose other cells are all known to hold.
 fn needed(cell: CellRef, identities: &[Identity], known: &BTreeMap<CellRef, i64>) -> Option<i64> {
-    identities.iter().filter(|i| i.family != "T3-ROW" && i.family != "T3-LP").find_map(|identity| {
-        let coefficient = identity.coefficient(cell);
-        if coefficient == 0 {
-            return None;
-        }
-        let mut rest = 0i64;
-        let mut seen: Vec<CellRef> = Vec::new();
-        for other in identity.cells().filter(|&c| c != cell) {
-            if seen.contains(&other) {
-                continue;
+    identities.iter().filter(|i| !matches!(i.rule, RuleId::T3Row | RuleId::T3Lp)).find_map(
+        |identity| {
+            let coefficient = identity.coefficient(cell);
+            if coefficient == 0 {
+                return None;
             }
-            seen.push(other);
-            rest =
-                rest.checked_add(identity.coefficient(other).checked_mul(*known.get(&other)?)?)?;
-        }
-        let value = -rest / coefficient;
-        (value >= 0 && value * coefficient == -rest).then_some(value)
-    })
+            let mut rest = 0i64;
+            let mut seen: Vec<CellRef> = Vec::new();
+            for other in identity.cells().filter(|&c| c != cell) {
+                if seen.contains(&other) {
+                    continue;
+                }
+                seen.push(other);
+                rest = rest
+                    .checked_add(identity.coefficient(other).checked_mul(*known.get(&other)?)?)?;
+            }
+            let value = -rest / coefficient;
+            (value >= 0 && value * coefficient == -rest).then_some(value)
+        },
+    )
 }
 
 /// `五、存在的主要问题…`: a numbered section heading.

@@ -4,7 +4,7 @@
 use crate::finding::Finding;
 use crate::model::{AgencyKind, CellRef, Col, FactKind, Layout, Number, Report, Row, TableId};
 
-use super::finding;
+use super::{RuleId, finding};
 
 fn cell(report: &Report, row: Row, col: Col) -> Option<Number> {
     report.cell(CellRef::new(TableId::T2, row, col)).and_then(|c| c.value.number())
@@ -28,7 +28,7 @@ pub(super) fn check(report: &Report, findings: &mut Vec<Finding>) {
                 CellRef::new(TableId::T2, row, Col::made),
             ];
             let mut f = finding(
-                "T2-VALID-GE-MADE",
+                RuleId::T2ValidGeMade,
                 format!("表二“{}”现行有效件数 {valid} 少于本年制发件数 {made}。", row.short()),
                 cells,
             );
@@ -49,7 +49,7 @@ pub(super) fn check(report: &Report, findings: &mut Vec<Finding>) {
             .collect();
         if !nonzero.is_empty() {
             let mut f = finding(
-                "T2-RULE-LEVEL",
+                RuleId::T2RuleLevel,
                 format!(
                     "{}是县级或以下单位，无规章制定权，但表二“规章”一行不为 0。",
                     report.agency_name().unwrap_or("本单位")
@@ -93,7 +93,7 @@ fn fee_unit(report: &Report, findings: &mut Vec<Finding>) {
             }
             _ => continue,
         };
-        let mut f = finding("T2-FEE-UNIT", message, vec![addr]);
+        let mut f = finding(RuleId::T2FeeUnit, message, vec![addr]);
         f.span = Some(fact.range.clone());
         f.hint = Some(
             "表二的收费金额以万元为单位；信息处理费（元）是另一回事，不填入表二。".to_string(),
@@ -107,11 +107,11 @@ fn narrative(report: &Report, findings: &mut Vec<Finding>) {
     for fact in &report.facts {
         let (id, row, col, said) = match fact.kind {
             FactKind::NormsMade | FactKind::NoNormsMade => {
-                ("T2-NARR-NORM", Row::NORM, Col::made, "制发规范性文件")
+                (RuleId::T2NarrNorm, Row::NORM, Col::made, "制发规范性文件")
             }
-            FactKind::Licences => ("T2-NARR-ENF", Row::LIC, Col::n, "行政许可"),
-            FactKind::Penalties => ("T2-NARR-ENF", Row::PUN, Col::n, "行政处罚"),
-            FactKind::Enforcement => ("T2-NARR-ENF", Row::COE, Col::n, "行政强制"),
+            FactKind::Licences => (RuleId::T2NarrEnf, Row::LIC, Col::n, "行政许可"),
+            FactKind::Penalties => (RuleId::T2NarrEnf, Row::PUN, Col::n, "行政处罚"),
+            FactKind::Enforcement => (RuleId::T2NarrEnf, Row::COE, Col::n, "行政强制"),
             _ => continue,
         };
         let Some(value) = cell(report, row, col) else { continue };

@@ -11,7 +11,7 @@ use crate::model::{
 
 use super::culprit::{self, Diagnosis, Term};
 use super::evidence;
-use super::{Check, Outcome, Results, finding};
+use super::{At, Check, Outcome, Results, RuleId, finding};
 
 pub(super) fn check(report: &Report, results: &mut Results) {
     let stated = evidence::stated(report);
@@ -62,7 +62,8 @@ fn check_table(table: &Table, stated: &[evidence::Stated], results: &mut Results
                 .cell(c.row, c.col)
                 .is_some_and(|cell| cell.inferred || matches!(cell.value, Value::Blank { .. }))
         });
-        let is_assumed = assumed.contains(identity.id.as_str());
+        let id = identity.id();
+        let is_assumed = assumed.contains(id.as_str());
         // A cell read as blank only because nothing stood where it belongs (glued or PDF
         // text drops blank cells, and copies lose numbers): a sum that fails with it is not
         // an error on that ground alone.
@@ -72,16 +73,14 @@ fn check_table(table: &Table, stated: &[evidence::Stated], results: &mut Results
                 .is_some_and(|cell| cell.inferred && matches!(cell.value, Value::Blank { .. }))
         });
         let outcome = match (total, parts) {
-            (Some(t), Some(p))
-                if t != p && vanished && !inconsistent.contains(identity.id.as_str()) =>
-            {
+            (Some(t), Some(p)) if t != p && vanished && !inconsistent.contains(id.as_str()) => {
                 unsure.push(identity.clone());
                 Outcome::CannotRun
             }
             (Some(t), Some(p)) if t != p => Outcome::Failed,
             (Some(_), Some(_)) if is_assumed || blank_or_inferred => Outcome::NeedsReview,
             (Some(_), Some(_)) => Outcome::Passed,
-            _ if inconsistent.contains(identity.id.as_str()) => Outcome::Failed,
+            _ if inconsistent.contains(id.as_str()) => Outcome::Failed,
             _ => Outcome::CannotRun,
         };
         checks.push(Check { identity, outcome, total, parts, assumed: is_assumed });
@@ -174,37 +173,40 @@ pub(super) fn reweigh(
 fn mistakes(table: &Table, checks: &[Check], diagnoses: &[Diagnosis]) -> Vec<Finding> {
     let failed: Vec<&Check> = checks.iter().filter(|c| c.outcome == Outcome::Failed).collect();
     let mut out: Vec<(Option<&Diagnosis>, Finding)> = Vec::new();
-    let mut done: Vec<&str> = Vec::new();
+    let mut done: Vec<String> = Vec::new();
     for diagnosis in diagnoses {
         let mut group: Vec<&Check> = failed
             .iter()
             .copied()
-            .filter(|c| diagnosis.explains.contains(&c.identity.id))
+            .filter(|c| diagnosis.explains.contains(&c.identity.id()))
             .collect();
         if group.is_empty() {
             continue;
         }
-        crate::sort::sort_by_key(&mut group, |c| family_order(c.identity.family));
-        done.extend(group.iter().map(|c| c.identity.id.as_str()));
+        crate::sort::sort_by_key(&mut group, |c| family_order(c.identity.rule));
+        done.extend(group.iter().map(|c| c.identity.id()));
         out.push((Some(diagnosis), mistake(table, &group, Some(diagnosis))));
     }
     // Sums broken whatever glued digits meant, with no values to diagnose.
-    for check in failed.iter().filter(|c| !done.contains(&c.identity.id.as_str())) {
+    for check in failed.iter().filter(|c| !done.contains(&c.identity.id())) {
         out.push((None, mistake(table, &[check], None)));
     }
     merge_blank_fills(table, out)
 }
 
 /// Rows first, then columns, then the balance: the order a clerk reads a table.
-fn family_order(family: &str) -> usize {
-    ["T3-ROW", "T3-LP", "T3-SUB", "T3-OUT", "T3-BAL"].iter().position(|f| *f == family).unwrap_or(5)
+fn family_order(rule: RuleId) -> usize {
+    [RuleId::T3Row, RuleId::T3Lp, RuleId::T3Sub, RuleId::T3Out, RuleId::T3Bal]
+        .iter()
+        .position(|&r| r == rule)
+        .unwrap_or(5)
 }
 
 /// The finding of one mistake.
 fn mistake(table: &Table, group: &[&Check], diagnosis: Option<&Diagnosis>) -> Finding {
     let capacity: Vec<(String, String)> = group
         .iter()
-        .filter(|c| c.identity.family == "T3-BAL")
+        .filter(|c| c.identity.rule == RuleId::T3Bal)
         .flat_map(|c| capacity(table, c))
         .collect();
     let [only] = group else {
@@ -266,8 +268,8 @@ fn several(
         cells.retain(|c| *c != fixes[0].cell);
         cells.insert(0, fixes[0].cell);
     }
-    let mut f = finding(&group[0].identity.id, message, cells);
-    f.also = group[1..].iter().map(|c| c.identity.id.clone()).collect();
+    let mut f = finding(group[0].identity.check(), message, cells);
+    f.also = group[1..].iter().map(|c| c.identity.id()).collect();
     f.also.extend(capacity.into_iter().map(|(id, _)| id));
     if let Some(fixes) = culprit {
         f.expected = Some(Number::int(fixes[0].to));
@@ -296,7 +298,7 @@ fn blank_cells(table: &Table, group: &[&Check], fixes: &[culprit::Fix]) -> Findi
     let place =
         if column { format!("“{}”列", fixes[0].cell.col.name()) } else { String::new() };
     let mut f = finding(
-        &group[0].identity.id,
+        group[0].identity.check(),
         format!(
             "{}{place}有 {} 个单元格空白，而按表内合计它们不应为空（空白按 0 计算，{} 项勾稽因此不成立）：{}。",
             table.id.name(),
@@ -306,7 +308,7 @@ fn blank_cells(table: &Table, group: &[&Check], fixes: &[culprit::Fix]) -> Findi
         ),
         fixes.iter().map(|fix| fix.cell).collect(),
     );
-    f.also = group[1..].iter().map(|c| c.identity.id.clone()).collect();
+    f.also = group[1..].iter().map(|c| c.identity.id()).collect();
     f.hint = Some(format!(
         "在这 {} 个空白单元格中填上应有的数字，可消除全部这些不一致；若原表确为空白，请核对其他数字。",
         fixes.len()
@@ -318,7 +320,7 @@ fn blank_cells(table: &Table, group: &[&Check], fixes: &[culprit::Fix]) -> Findi
 /// 之和 1`, with `=` when it holds and the difference when it does not.
 pub fn sum_words(report: &Report, check: &Check) -> String {
     let Some(table) = check.identity.total.first().and_then(|c| report.table(c.table)) else {
-        return check.identity.id.clone();
+        return check.identity.id();
     };
     let mut words = short_sum(table, check);
     if let (Some(total), Some(parts)) = (check.total, check.parts)
@@ -343,27 +345,27 @@ fn short_sum(table: &Table, check: &Check) -> String {
         (Some(_), Some(_)) => "≠",
         _ => "与",
     };
-    match identity.family {
-        "T3-ROW" => {
+    match identity.rule {
+        RuleId::T3Row => {
             format!("“{}”行总计 {} {ne} 各类申请人之和 {parts}", first.row.short(), show(first))
         }
-        "T3-LP" => format!(
+        RuleId::T3Lp => format!(
             "“{}”行法人或其他组织小计 {} {ne} 五类组织之和 {parts}",
             first.row.short(),
             show(first)
         ),
-        "T3-OUT" => {
+        RuleId::T3Out => {
             format!(
                 "“{}”列（七）总计 {} {ne} 各项办理结果之和 {parts}",
                 first.col.name(),
                 show(first)
             )
         }
-        "T3-BAL" => format!(
+        RuleId::T3Bal => format!(
             "“{}”列本年新收 + 上年结转 = {parts} {ne} 办理结果总计 + 结转下年度 = {total}",
             first.col.name()
         ),
-        "T3-SUB" => format!(
+        RuleId::T3Sub => format!(
             "“{}”列{}小计 {} {ne} 其各项之和 {parts}",
             first.col.name(),
             first.row.official(),
@@ -407,9 +409,11 @@ fn merge_blank_fills(table: &Table, mistakes: Vec<(Option<&Diagnosis>, Finding)>
             also.push(f.rule.clone());
             also.extend(f.also.iter().cloned());
         }
+        let Some((_, first)) = list.first() else { continue };
+        let family = first.family;
         let rule = also.remove(0);
         let mut f = finding(
-            &rule,
+            family,
             format!(
                 "{}“{}”列有 {} 个单元格空白，而按表内合计它们不应为 0（空白按 0 计算，{} 项勾稽因此不成立）：{}。",
                 table.id.name(),
@@ -420,6 +424,8 @@ fn merge_blank_fills(table: &Table, mistakes: Vec<(Option<&Diagnosis>, Finding)>
             ),
             cells,
         );
+        // The first mistake's concrete id, spelled when it was found.
+        f.rule = rule;
         f.also = also;
         f.hint = Some(format!(
             "在这 {} 个空白单元格中填上应有的数字（{}），可消除全部这些不一致；若原表确为空白，请补填。",
@@ -442,8 +448,8 @@ fn identity_finding(table: &Table, check: &Check, diagnosis: Option<&Diagnosis>)
         table.cell(cell.row, cell.col).map_or_else(|| "?".to_string(), |c| c.value.describe())
     };
     let diff = difference(total, parts);
-    let mut message = match identity.family {
-        "T3-ROW" => {
+    let mut message = match identity.rule {
+        RuleId::T3Row => {
             let row = identity.total[0].row;
             format!(
                 "表三“{}”行：总计为 {}，各类申请人之和为 {parts}，{diff}。",
@@ -451,7 +457,7 @@ fn identity_finding(table: &Table, check: &Check, diagnosis: Option<&Diagnosis>)
                 show(identity.total[0])
             )
         }
-        "T3-LP" => {
+        RuleId::T3Lp => {
             let row = identity.total[0].row;
             format!(
                 "表三“{}”行：法人或其他组织小计为 {}，五类组织之和为 {parts}，{diff}。",
@@ -459,7 +465,7 @@ fn identity_finding(table: &Table, check: &Check, diagnosis: Option<&Diagnosis>)
                 show(identity.total[0])
             )
         }
-        "T3-OUT" => {
+        RuleId::T3Out => {
             let col = identity.total[0].col;
             format!(
                 "表三“{}”列：（七）总计为 {}，各项办理结果之和为 {parts}，{diff}。",
@@ -467,7 +473,7 @@ fn identity_finding(table: &Table, check: &Check, diagnosis: Option<&Diagnosis>)
                 show(identity.total[0])
             )
         }
-        "T3-BAL" => {
+        RuleId::T3Bal => {
             let col = identity.total[0].col;
             let [done, carry_out] = [identity.total[0], identity.total[1]];
             let [new, carry_in] = [identity.parts[0], identity.parts[1]];
@@ -481,7 +487,7 @@ fn identity_finding(table: &Table, check: &Check, diagnosis: Option<&Diagnosis>)
                 abs(total, parts),
             )
         }
-        "T3-SUB" => {
+        RuleId::T3Sub => {
             let group = identity.total[0].row;
             format!(
                 "表三“{}”列：{}小计为 {}，其各项之和为 {parts}，{diff}。",
@@ -490,7 +496,7 @@ fn identity_finding(table: &Table, check: &Check, diagnosis: Option<&Diagnosis>)
                 show(identity.total[0])
             )
         }
-        "PRE-SUM" => {
+        RuleId::PreSum => {
             let parent = identity.total[0];
             let addends: Vec<String> = identity
                 .parts
@@ -529,7 +535,7 @@ fn identity_finding(table: &Table, check: &Check, diagnosis: Option<&Diagnosis>)
     {
         message.push_str("（含由连在一起的数字推断出的数值）");
     }
-    let mut f = finding(&identity.id, message, order_cells(identity, diagnosis));
+    let mut f = finding(identity.check(), message, order_cells(identity, diagnosis));
     f.expected = Some(parts);
     f.found = Some(total);
     f.hint = Some(diagnosis.map_or_else(|| "请核对这一组数字。".to_string(), |d| hint(table, d)));
@@ -561,9 +567,9 @@ fn vanished_blanks(table: &Table, unsure: &[Identity]) -> Finding {
     }
     let names: Vec<String> = cells.iter().take(5).map(|c| c.display_name()).collect();
     let more = if cells.len() > 5 { format!(" 等 {} 个", cells.len()) } else { String::new() };
-    let sums: Vec<String> = unsure.iter().take(5).map(|i| i.id.clone()).collect();
+    let sums: Vec<String> = unsure.iter().take(5).map(Identity::id).collect();
     let mut f = finding(
-        "STR-ROWS",
+        RuleId::StrRows,
         format!(
             "{}中 {}{more}单元格在原文中没有数字（可能原表为空白，也可能复制时丢失了数字）。按空白计算时，{} 项勾稽不成立（{}），因此无法判断这些合计是否正确。",
             table.id.name(),
@@ -579,7 +585,10 @@ fn vanished_blanks(table: &Table, unsure: &[Identity]) -> Finding {
 
 /// The digits of the glued row whose own sum `identity` is, when no reading of them fits it.
 fn unsplittable<'t>(table: &'t Table, identity: &Identity) -> Option<&'t str> {
-    if !matches!(identity.family, "T3-ROW" | "T3-LP" | "T4-RV" | "T4-LD" | "T4-LR") {
+    if !matches!(
+        identity.rule,
+        RuleId::T3Row | RuleId::T3Lp | RuleId::T4Rv | RuleId::T4Ld | RuleId::T4Lr
+    ) {
         return None;
     }
     table.notes.iter().find_map(|note| match note {
@@ -595,17 +604,19 @@ fn unsplittable<'t>(table: &'t Table, identity: &Identity) -> Option<&'t str> {
 /// A sum that breaks in every reading of glued digits the table could not settle: the
 /// published numbers are wrong there, though which cell is not known.
 fn unsettled_finding(table: &Table, identity: &Identity) -> Finding {
-    let place = match identity.family {
-        "T3-ROW" | "T3-LP" => format!("表三“{}”行", identity.total[0].row.short()),
-        "T3-OUT" | "T3-BAL" | "T3-SUB" => format!("表三“{}”列", identity.total[0].col.name()),
+    let place = match identity.rule {
+        RuleId::T3Row | RuleId::T3Lp => format!("表三“{}”行", identity.total[0].row.short()),
+        RuleId::T3Out | RuleId::T3Bal | RuleId::T3Sub => {
+            format!("表三“{}”列", identity.total[0].col.name())
+        }
         _ => format!("表四“{}”", identity.total[0].row.short()),
     };
-    let what = match identity.family {
-        "T3-ROW" => "总计不等于各类申请人之和",
-        "T3-LP" => "法人或其他组织小计不等于五类组织之和",
-        "T3-OUT" => "（七）总计不等于各项办理结果之和",
-        "T3-BAL" => "本年新收与上年结转之和不等于办理结果总计与结转下年度之和",
-        "T3-SUB" => "小计不等于其各项之和",
+    let what = match identity.rule {
+        RuleId::T3Row => "总计不等于各类申请人之和",
+        RuleId::T3Lp => "法人或其他组织小计不等于五类组织之和",
+        RuleId::T3Out => "（七）总计不等于各项办理结果之和",
+        RuleId::T3Bal => "本年新收与上年结转之和不等于办理结果总计与结转下年度之和",
+        RuleId::T3Sub => "小计不等于其各项之和",
         _ => "总计不等于各项之和",
     };
     let digits: Vec<&str> = table
@@ -621,7 +632,7 @@ fn unsettled_finding(table: &Table, identity: &Identity) -> Finding {
         })
         .collect();
     let proven = table.notes.iter().any(|note| {
-        matches!(note, Note::Inconsistent { identities, proven: true } if identities.contains(&identity.id))
+        matches!(note, Note::Inconsistent { identities, proven: true } if identities.contains(&identity.id()))
     });
     let why = if proven {
         "无论怎样拆分，这一合计都不成立，因此原表在这里必有错误"
@@ -629,7 +640,7 @@ fn unsettled_finding(table: &Table, identity: &Identity) -> Finding {
         "无论怎样拆分，表内合计都不能全部成立，因此原表必有错误；在最可能的几种拆分下，不成立的都是这一合计"
     };
     let mut f = finding(
-        &identity.id,
+        identity.check(),
         format!(
             "{place}：{what}。涉及的数字连在一起（“{}”），{why}；具体是哪个数字，表内合计无法确定。",
             digits.join("”“")
@@ -754,7 +765,7 @@ fn capacity(table: &Table, check: &Check) -> Vec<(String, String)> {
         .filter(|&(value, _)| value > received)
         .map(|(value, what)| {
             (
-                format!("T3-CAP-{}", col.code()),
+                RuleId::T3Cap.at(At::Col(col)).to_string(),
                 format!(
                     "“{}”列{what} {value} 超过了本年新收与上年结转之和 {received}（{new} + {carry}）",
                     col.name()
@@ -787,7 +798,7 @@ fn empty(table: &Table, findings: &mut Vec<Finding>) {
         String::new()
     };
     let mut f = finding(
-        "T3-EMPTY",
+        RuleId::T3Empty,
         format!("表三本年新收和上年结转均为 0，但 {}{more} 不为 0。", names.join("、")),
         nonzero,
     );

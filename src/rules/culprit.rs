@@ -77,8 +77,7 @@ pub(super) fn diagnose(
     let failing: Vec<usize> = (0..terms.len()).filter(|&i| terms[i].residual != 0).collect();
     let mut out = Vec::new();
     for component in components(terms, &failing) {
-        let explains: Vec<String> =
-            component.iter().map(|&i| terms[i].identity.id.clone()).collect();
+        let explains: Vec<String> = component.iter().map(|&i| terms[i].identity.id()).collect();
         let corrections = search(terms, &component, value);
         out.push(Diagnosis { explains, corrections, evidence: None });
     }

@@ -90,17 +90,17 @@ pub fn example_from(rule: &str, valid: &[Member<'_>], invalid: &[Member<'_>]) ->
     let mut checked: Vec<crate::Checked> =
         invalid.iter().map(|(name, bytes)| check(&Input { bytes, name: Some(name) })).collect();
     crate::cross::apply(&mut checked);
-    let message = checked.iter().flat_map(|c| &c.findings).find(|f| f.concerns(rule)).map_or_else(
-        String::new,
-        |f| {
+    let family = super::RuleId::from_id(rule);
+    let concerns = |f: &&crate::Finding| family.is_some_and(|family| f.concerns(family));
+    let message =
+        checked.iter().flat_map(|c| &c.findings).find(concerns).map_or_else(String::new, |f| {
             let also = if f.also.is_empty() {
                 String::new()
             } else {
                 format!("（同一处错误还涉及 {}）", f.also.join("、"))
             };
             format!("{} {}{also}：{}", f.severity.name(), f.rule, f.message)
-        },
-    );
+        });
     let text = |case: &[Member<'_>]| -> Result<String, usize> {
         let mut out = String::new();
         for (k, (name, bytes)) in case.iter().enumerate() {

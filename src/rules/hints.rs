@@ -4,7 +4,7 @@
 use crate::finding::Finding;
 use crate::model::{CellRef, Col, Number, Report, Row, TableId};
 
-use super::finding;
+use super::{RuleId, finding};
 
 fn value(report: &Report, table: TableId, row: Row, col: Col) -> Option<Number> {
     report.cell(CellRef::new(table, row, col)).and_then(|c| c.value.for_sums())
@@ -22,7 +22,7 @@ pub(super) fn check(report: &Report, findings: &mut Vec<Finding>) {
             CellRef::new(TableId::T4, Row::RV, Col::tot),
         ];
         let mut f = finding(
-            "HINT-LIT-WITHOUT-REVIEW",
+            RuleId::HintLitWithoutReview,
             format!("表四有复议后起诉 {lr} 件，但本年行政复议总计为 0。"),
             cells,
         );
@@ -44,7 +44,7 @@ pub(super) fn check(report: &Report, findings: &mut Vec<Finding>) {
         .unwrap_or_default();
     if received.iter().all(|r| r.is_some_and(Number::is_zero)) && !appeals.is_empty() {
         let mut f = finding(
-            "HINT-APPEALS-WITHOUT-REQUESTS",
+            RuleId::HintAppealsWithoutRequests,
             "表三没有任何申请，但表四有行政复议或行政诉讼。".to_string(),
             appeals,
         );
@@ -59,7 +59,7 @@ pub(super) fn check(report: &Report, findings: &mut Vec<Finding>) {
         && other.checked_mul_int(2).is_some_and(|twice| twice >= done)
     {
         let mut f = finding(
-            "HINT-OTHER-OUTCOME",
+            RuleId::HintOtherOutcome,
             format!(
                 "表三（六）其他处理中“3.其他”有 {other} 件，占办结总数 {done} 件的一半或以上。"
             ),

@@ -3,11 +3,11 @@
 //! One file per rule family group: [`arith`] (表三/表四 sums, with [`culprit`] naming the
 //! cell most likely at fault), [`values`] (what a cell may hold), [`structure`] (tables, rows,
 //! headings, and how the tables were read), [`years`] (title year, period, format).
-//! [`registry`] holds every rule's id, severity and documentation.
+//! [`registry`] declares every rule once ([`RuleId`]: id, severity, status, documentation).
 //!
-//! Invariants: rules never see raw text or HTML, only the typed report; every finding's
-//! family is registered and its severity is the registry's; output is sorted, so the same
-//! input always gives the same findings in the same order.
+//! Invariants: rules never see raw text or HTML, only the typed report; every finding is of
+//! a [`RuleId`] (so its family is registered, by type) and its severity is the registry's;
+//! output is sorted, so the same input always gives the same findings in the same order.
 
 mod active;
 pub mod arith;
@@ -25,9 +25,9 @@ mod years;
 
 pub use arith::sum_words;
 pub use culprit::{Diagnosis, Fix};
-pub use registry::{RULES, Rule, Status, rule};
+pub use registry::{At, CheckId, RULE_IDS, RULES, Rule, RuleId, Status, rule};
 
-use crate::finding::{Finding, Severity};
+use crate::finding::Finding;
 use crate::input::{Reading, SourceKind, Unreadable};
 use crate::model::{CellRef, Identity, Number, Report};
 
@@ -153,7 +153,7 @@ pub fn reweigh(
 
 /// The finding for input that could not be read at all.
 pub fn unreadable(why: Unreadable) -> Finding {
-    finding("INPUT-UNREADABLE", why.message().to_string(), Vec::new())
+    finding(RuleId::InputUnreadable, why.message().to_string(), Vec::new())
 }
 
 /// What reading the input leaves to report: characters that could not be decoded, text the
@@ -190,7 +190,7 @@ fn replaced_characters(count: usize, encoding: &str, line: usize) -> Finding {
     let place =
         if count == 1 { format!("第 {line} 行") } else { format!("第一处在第 {line} 行") };
     let mut f = finding(
-        "INPUT-DECODE",
+        RuleId::InputDecode,
         format!(
             "按 {encoding} 读取时有 {count} 处字节无法解码（{place}），已用“�”代替，附近的文字和数字可能读错。"
         ),
@@ -205,7 +205,7 @@ fn replaced_characters(count: usize, encoding: &str, line: usize) -> Finding {
 /// ([`crate::segment::max_tokens`]).
 fn truncated(place: &str, percent: usize) -> Finding {
     let mut f = finding(
-        "INPUT-TRUNCATED",
+        RuleId::InputTruncated,
         format!(
             "文本过长，远超一份年度报告的篇幅：只读取了前 {percent}%（{place}），其后的内容没有检查。"
         ),
@@ -226,7 +226,7 @@ fn truncated_source(kind: SourceKind) -> Finding {
         SourceKind::Text => "文本过长",
     };
     let mut f = finding(
-        "INPUT-TRUNCATED",
+        RuleId::InputTruncated,
         format!("{what}，不像是一份年度报告：只读取了前一部分，其后的内容没有检查。"),
         Vec::new(),
     );
@@ -237,7 +237,7 @@ fn truncated_source(kind: SourceKind) -> Finding {
 /// The finding for a PDF whose fonts give no text for some glyphs.
 fn unmapped_glyphs(count: usize) -> Finding {
     let mut f = finding(
-        "INPUT-DECODE",
+        RuleId::InputDecode,
         format!(
             "PDF 中有 {count} 个字符的字体没有提供字符对照表（ToUnicode），读不出来，已用“�”代替，附近的文字和数字可能缺失或读错。"
         ),
@@ -250,14 +250,14 @@ fn unmapped_glyphs(count: usize) -> Finding {
     f
 }
 
-/// Builds a finding of registered rule `id` (a concrete id; its family decides severity).
-pub(crate) fn finding(id: &str, message: String, cells: Vec<CellRef>) -> Finding {
-    let rule = registry::rule(id);
-    debug_assert!(rule.is_some(), "unregistered rule {id}");
+/// Builds a finding of check `id` (a rule, or a rule at a row, column or cell); the rule
+/// decides its severity.
+pub(crate) fn finding(id: impl Into<CheckId>, message: String, cells: Vec<CellRef>) -> Finding {
+    let id = id.into();
     Finding {
         rule: id.to_string(),
-        family: rule.map_or("INPUT-UNREADABLE", |r| r.id),
-        severity: rule.map_or(Severity::Error, |r| r.severity),
+        family: id.rule,
+        severity: id.rule.rule().severity,
         message,
         hint: None,
         cells,

@@ -6,7 +6,7 @@
 use crate::finding::Finding;
 use crate::model::{CellRef, Col, Fact, FactKind, Layout, Number, Report, Row, TableId, Template};
 
-use super::finding;
+use super::{RuleId, finding};
 
 fn t3(report: &Report, row: Row) -> Option<Number> {
     report.cell(CellRef::new(TableId::T3, row, Col::TOT)).and_then(|c| c.value.for_sums())
@@ -26,7 +26,7 @@ fn quote(fact: &Fact) -> String {
 }
 
 fn mismatch(
-    id: &str,
+    id: RuleId,
     fact: &Fact,
     said: &str,
     table: &str,
@@ -63,32 +63,50 @@ pub(super) fn check(report: &Report, findings: &mut Vec<Finding>) {
     };
     for fact in &report.facts {
         // A number the narrative states for 表三 rows: (rule, what it says, which rows).
-        let claim: Option<(&str, &str, &str, Vec<Row>)> = match fact.kind {
-            FactKind::CarriedIn => Some(("NAR-CARRYIN", "上年结转", "表三上年结转", vec![Row::R2])),
-            FactKind::Done => Some(("NAR-DONE", "办结", "表三（七）总计", vec![Row::R3_7])),
-            FactKind::CarriedOut => {
-                Some(("NAR-CARRYOUT", "结转下年度", "表三结转下年度继续办理", vec![Row::R4]))
+        let claim: Option<(RuleId, &str, &str, Vec<Row>)> = match fact.kind {
+            FactKind::CarriedIn => {
+                Some((RuleId::NarCarryin, "上年结转", "表三上年结转", vec![Row::R2]))
             }
-            FactKind::Granted => Some(("NAR-OUTCOME", "予以公开", "表三予以公开", vec![Row::R3_1])),
-            FactKind::Partial => Some(("NAR-OUTCOME", "部分公开", "表三部分公开", vec![Row::R3_2])),
+            FactKind::Done => Some((RuleId::NarDone, "办结", "表三（七）总计", vec![Row::R3_7])),
+            FactKind::CarriedOut => {
+                Some((RuleId::NarCarryout, "结转下年度", "表三结转下年度继续办理", vec![Row::R4]))
+            }
+            FactKind::Granted => {
+                Some((RuleId::NarOutcome, "予以公开", "表三予以公开", vec![Row::R3_1]))
+            }
+            FactKind::Partial => {
+                Some((RuleId::NarOutcome, "部分公开", "表三部分公开", vec![Row::R3_2]))
+            }
             FactKind::GrantedOrPartial => Some((
-                "NAR-OUTCOME",
+                RuleId::NarOutcome,
                 "予以公开及部分公开",
                 "表三予以公开与部分公开之和",
                 vec![Row::R3_1, Row::R3_2],
             )),
-            FactKind::Withheld => {
-                Some(("NAR-OUTCOME", "不予公开", "表三不予公开各项之和", outcome_rows(Row::R3_3)))
-            }
-            FactKind::Unavailable => {
-                Some(("NAR-OUTCOME", "无法提供", "表三无法提供各项之和", outcome_rows(Row::R3_4)))
-            }
-            FactKind::NotProcessed => {
-                Some(("NAR-OUTCOME", "不予处理", "表三不予处理各项之和", outcome_rows(Row::R3_5)))
-            }
-            FactKind::OtherProcessed => {
-                Some(("NAR-OUTCOME", "其他处理", "表三其他处理各项之和", outcome_rows(Row::R3_6)))
-            }
+            FactKind::Withheld => Some((
+                RuleId::NarOutcome,
+                "不予公开",
+                "表三不予公开各项之和",
+                outcome_rows(Row::R3_3),
+            )),
+            FactKind::Unavailable => Some((
+                RuleId::NarOutcome,
+                "无法提供",
+                "表三无法提供各项之和",
+                outcome_rows(Row::R3_4),
+            )),
+            FactKind::NotProcessed => Some((
+                RuleId::NarOutcome,
+                "不予处理",
+                "表三不予处理各项之和",
+                outcome_rows(Row::R3_5),
+            )),
+            FactKind::OtherProcessed => Some((
+                RuleId::NarOutcome,
+                "其他处理",
+                "表三其他处理各项之和",
+                outcome_rows(Row::R3_6),
+            )),
             _ => None,
         };
         if let Some((id, said, table, rows)) = claim {
@@ -104,7 +122,7 @@ pub(super) fn check(report: &Report, findings: &mut Vec<Finding>) {
                 if fact.value != new && fact.value != both {
                     let table = format!("表三本年新收为 {new}（加上年结转为 {both}）");
                     findings.push(mismatch(
-                        "NAR-RECV",
+                        RuleId::NarRecv,
                         fact,
                         "收到（受理）申请",
                         &table,
@@ -116,7 +134,7 @@ pub(super) fn check(report: &Report, findings: &mut Vec<Finding>) {
             FactKind::NoApplications => {
                 if let Some(new) = t3(report, Row::R1).filter(|n| !n.is_zero()) {
                     let mut f = finding(
-                        "NAR-ZERO-APP",
+                        RuleId::NarZeroApp,
                         format!(
                             "{}说未收到政府信息公开申请，但表三本年新收为 {new}。",
                             quote(fact)
@@ -134,7 +152,7 @@ pub(super) fn check(report: &Report, findings: &mut Vec<Finding>) {
                 {
                     let cells = vec![CellRef::new(TableId::T4, Row::RV, Col::tot)];
                     findings.push(mismatch(
-                        "NAR-REVIEW",
+                        RuleId::NarReview,
                         fact,
                         "行政复议",
                         &format!("表四行政复议总计为 {total}"),
@@ -152,7 +170,14 @@ pub(super) fn check(report: &Report, findings: &mut Vec<Finding>) {
                             CellRef::new(TableId::T4, Row::LR, Col::tot),
                         ];
                         let table = format!("表四行政诉讼总计为 {total}（{direct} + {after}）");
-                        findings.push(mismatch("NAR-LIT", fact, "行政诉讼", &table, cells, total));
+                        findings.push(mismatch(
+                            RuleId::NarLit,
+                            fact,
+                            "行政诉讼",
+                            &table,
+                            cells,
+                            total,
+                        ));
                     }
                 }
             }
@@ -168,7 +193,7 @@ pub(super) fn check(report: &Report, findings: &mut Vec<Finding>) {
                     .collect();
                 if !nonzero.is_empty() {
                     let mut f = finding(
-                        "NAR-ZERO-RL",
+                        RuleId::NarZeroRl,
                         format!("{}说没有行政复议和行政诉讼，但表四的总计不全为 0。", quote(fact)),
                         nonzero,
                     );
@@ -189,7 +214,7 @@ pub(super) fn check(report: &Report, findings: &mut Vec<Finding>) {
 fn compare(
     report: &Report,
     fact: &Fact,
-    id: &str,
+    id: RuleId,
     said: &str,
     table: &str,
     rows: &[Row],
@@ -233,7 +258,7 @@ fn percent(report: &Report, fact: &Fact, findings: &mut Vec<Finding>) {
     let d = denominators[0];
     let expected = shown(d);
     let mut f = finding(
-        "NAR-PCT",
+        RuleId::NarPct,
         format!(
             "{}写的比例 {percent}% 与数字不符：{value} ÷ {d} = {}%。",
             quote(fact),
@@ -261,7 +286,7 @@ fn fee_step(fact: &Fact, findings: &mut Vec<Finding>) {
     let Some(yuan) = fact.value.as_int() else { return };
     if yuan > 0 && yuan % 10 != 0 {
         let mut f = finding(
-            "NAR-FEE-STEP",
+            RuleId::NarFeeStep,
             format!("{}说收取信息处理费 {yuan} 元，不是 10 元的整数倍。", quote(fact)),
             Vec::new(),
         );
@@ -293,7 +318,7 @@ fn fees(report: &Report, findings: &mut Vec<Finding>) {
         ),
         _ => return,
     };
-    let mut f = finding("NAR-FEE", message, Vec::new());
+    let mut f = finding(RuleId::NarFee, message, Vec::new());
     f.span = Some(span);
     f.hint = Some("统一正文中信息处理费的金额。".to_string());
     findings.push(f);
@@ -308,7 +333,7 @@ fn sections(report: &Report, findings: &mut Vec<Finding>) {
         && (five.body_is_none || five.body_chars < 10)
     {
         let mut f = finding(
-            "NAR-SEC5-EMPTY",
+            RuleId::NarSec5Empty,
             "第五部分“存在的主要问题及改进情况”内容空缺或过短。".to_string(),
             Vec::new(),
         );
@@ -322,7 +347,7 @@ fn sections(report: &Report, findings: &mut Vec<Finding>) {
         && !six.body_mentions_fee
     {
         let mut f = finding(
-            "NAR-SEC6-FEE",
+            RuleId::NarSec6Fee,
             "第六部分“其他需要报告的事项”没有说明信息处理费的收取情况。".to_string(),
             Vec::new(),
         );
@@ -343,23 +368,23 @@ fn pre2019(report: &Report, findings: &mut Vec<Finding>) {
         let about_requests = fact.about.requests;
         let (id, said, row, name) = match fact.kind {
             FactKind::Received if about_requests => {
-                ("NAR-RECV", "收到（受理）申请", Row::REQ, "受理申请总数")
+                (RuleId::NarRecv, "收到（受理）申请", Row::REQ, "受理申请总数")
             }
             FactKind::Done if about_requests && fact.about.total => {
-                ("NAR-DONE", "答复", Row::ANS, "答复总数")
+                (RuleId::NarDone, "答复", Row::ANS, "答复总数")
             }
             FactKind::Granted if fact.about.answers => {
-                ("NAR-OUTCOME", "同意公开", Row::ANS_OPEN, "同意公开答复数")
+                (RuleId::NarOutcome, "同意公开", Row::ANS_OPEN, "同意公开答复数")
             }
             FactKind::Proactive if fact.is_proactive_total() => {
-                ("NAR-ACTIVE", "主动公开政府信息", Row::ACT, "主动公开信息数")
+                (RuleId::NarActive, "主动公开政府信息", Row::ACT, "主动公开信息数")
             }
-            FactKind::Review => ("NAR-REVIEW", "行政复议", Row::APPEAL, "行政复议数"),
-            FactKind::Litigation => ("NAR-LIT", "行政诉讼", Row::SUIT, "行政诉讼数"),
+            FactKind::Review => (RuleId::NarReview, "行政复议", Row::APPEAL, "行政复议数"),
+            FactKind::Litigation => (RuleId::NarLit, "行政诉讼", Row::SUIT, "行政诉讼数"),
             FactKind::NoApplications => {
                 if let Some(n) = value(Row::REQ).filter(|n| !n.is_zero()) {
                     let mut f = finding(
-                        "NAR-ZERO-APP",
+                        RuleId::NarZeroApp,
                         format!(
                             "{}说未收到政府信息公开申请，但统计表受理申请总数（本年度）为 {n}。",
                             quote(fact)
@@ -380,7 +405,7 @@ fn pre2019(report: &Report, findings: &mut Vec<Finding>) {
                     .collect();
                 if !nonzero.is_empty() {
                     let mut f = finding(
-                        "NAR-ZERO-RL",
+                        RuleId::NarZeroRl,
                         format!(
                             "{}说没有行政复议和行政诉讼，但统计表中的本年度数不全为 0。",
                             quote(fact)

@@ -6,7 +6,7 @@
 use crate::finding::Finding;
 use crate::model::{CellRef, Col, Note, Report, Table, TableId, Value, identities};
 
-use super::finding;
+use super::{At, RuleId, finding};
 
 pub(super) fn check(report: &Report, findings: &mut Vec<Finding>) {
     let Some(table) = report.table(TableId::P) else { return };
@@ -15,7 +15,7 @@ pub(super) fn check(report: &Report, findings: &mut Vec<Finding>) {
     for note in &table.notes {
         if let Note::UnknownIndicators { count } = note {
             findings.push(finding(
-                "PRE-ROWS",
+                RuleId::PreRows,
                 format!("统计表中有 {count} 行指标不在常见指标之列（如各类回应解读、培训、经费等），已读过但未检查。"),
                 Vec::new(),
             ));
@@ -47,7 +47,7 @@ fn parts_within(table: &Table, findings: &mut Vec<Finding>) {
         };
         if part > whole {
             let mut f = finding(
-                &format!("PRE-PART-{}-{}", cell.addr.row.code(), cell.addr.col.code()),
+                RuleId::PrePart.at(At::Cell(cell.addr.row, cell.addr.col)),
                 format!(
                     "统计表“{}”（{}）为 {part}，大于它所属的“{}” {whole}。“其中”各项不能超过总数{}。",
                     cell.addr.row.short(),
@@ -76,7 +76,7 @@ fn year_within_total(table: &Table, findings: &mut Vec<Finding>) {
         };
         if year > total {
             let mut f = finding(
-                &format!("PRE-CUM-{}", cell.addr.row.code()),
+                RuleId::PreCum.at(At::Row(cell.addr.row)),
                 format!(
                     "统计表“{}”：本年度 {year} 大于历年累计 {total}。历年累计包含本年度，不应更小{}。",
                     cell.addr.row.short(),

@@ -6,7 +6,7 @@ use crate::finding::Finding;
 use crate::model::labels::SECTIONS;
 use crate::model::{CellRef, Note, Number, Report, Row, Strategy, Table, TableId, Template};
 
-use super::finding;
+use super::{RuleId, finding};
 
 pub(super) fn check(report: &Report, findings: &mut Vec<Finding>) {
     let standard = matches!(report.template, Template::Y2021 | Template::Y2019);
@@ -27,7 +27,7 @@ pub(super) fn check(report: &Report, findings: &mut Vec<Finding>) {
                 "未识别到年度报告的表二、表三、表四。请确认粘贴的是完整的政府信息公开工作年度报告（含表格）。"
             }
         };
-        findings.push(finding("INPUT-NO-TABLES", message.to_string(), Vec::new()));
+        findings.push(finding(RuleId::InputNoTables, message.to_string(), Vec::new()));
         if !standard {
             return;
         }
@@ -39,7 +39,8 @@ pub(super) fn check(report: &Report, findings: &mut Vec<Finding>) {
             (TableId::T4, "表四（政府信息公开行政复议、行政诉讼情况）"),
         ] {
             if report.table(id).is_none() {
-                let mut f = finding("STR-SHAPE", format!("报告中没有找到{name}。"), Vec::new());
+                let mut f =
+                    finding(RuleId::StrShape, format!("报告中没有找到{name}。"), Vec::new());
                 f.hint = Some("按国办格式补上这张表；若表格是图片，请提供文字版本。".to_string());
                 findings.push(f);
             }
@@ -53,7 +54,7 @@ pub(super) fn check(report: &Report, findings: &mut Vec<Finding>) {
     for section in report.sections.iter().filter(|s| s.truncated) {
         let title = SECTIONS[section.index].title;
         findings.push(finding(
-            "STR-LABEL",
+            RuleId::StrLabel,
             format!(
                 "第{}部分标题不完整，应为“{}、{title}”。",
                 SECTIONS[section.index].numeral, SECTIONS[section.index].numeral
@@ -64,7 +65,7 @@ pub(super) fn check(report: &Report, findings: &mut Vec<Finding>) {
     name(report, findings);
     if let Some(another) = report.another_t3.as_ref().filter(|a| a.differing > 0) {
         let mut f = finding(
-            "STR-REPEAT",
+            RuleId::StrRepeat,
             format!(
                 "表三之后文本中还有一份表三（{} 个数字，其中 {} 个与第一份不同），可能是两份报告粘贴在了一起：只核对了第一份，第二份没有检查。",
                 another.numbers, another.differing
@@ -81,7 +82,7 @@ fn labels(table: &Table, findings: &mut Vec<Finding>) {
     for issue in &table.label_issues {
         let cells = issue.row.map(|r| row_cells(table, r)).unwrap_or_default();
         let mut f = finding(
-            "STR-LABEL",
+            RuleId::StrLabel,
             format!(
                 "{}标签写作“{}”，格式原文为“{}”。",
                 table.id.name(),
@@ -95,7 +96,7 @@ fn labels(table: &Table, findings: &mut Vec<Finding>) {
     }
     if table.id == TableId::T3 && !table.has_note && table.strategy == Strategy::Labels {
         let mut f = finding(
-            "STR-NOTE",
+            RuleId::StrNote,
             "表三左上角缺少说明“（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）”。".to_string(),
             Vec::new(),
         );
@@ -114,7 +115,7 @@ fn name(report: &Report, findings: &mut Vec<Finding>) {
         return;
     }
     let mut f = finding(
-        "STR-NAME",
+        RuleId::StrName,
         format!("标题中的单位“{agency}”与发布机构“{publisher}”不一致。"),
         Vec::new(),
     );
@@ -144,7 +145,7 @@ fn notes(table: &Table, findings: &mut Vec<Finding>) {
         let names: Vec<&str> = missing.iter().map(|r| r.short()).collect();
         let cells = missing.iter().flat_map(|&r| row_cells(table, r)).collect();
         let mut f = finding(
-            "STR-ROWS",
+            RuleId::StrRows,
             format!(
                 "{name}中没有找到以下行：{}。这些行的数字未读取，相关勾稽检查无法进行。",
                 names.join("、")
@@ -161,7 +162,7 @@ fn notes(table: &Table, findings: &mut Vec<Finding>) {
     let unfilled = table.id != TableId::T4 && empty_rows > 0 && empty_rows == table.rows().len();
     if unfilled {
         let mut f = finding(
-            "STR-ROWS",
+            RuleId::StrRows,
             format!("{name}只有行标签，没有任何数字（未填写，或复制时丢失了数字），无法检查。"),
             table.cells.iter().map(|c| c.addr).collect(),
         );
@@ -177,7 +178,7 @@ fn notes(table: &Table, findings: &mut Vec<Finding>) {
             Note::WrongCount { row, expected, found } => {
                 if table.id == TableId::T4 {
                     let mut f = finding(
-                        "T4-CNT",
+                        RuleId::T4Cnt,
                         format!(
                             "表四应有 {expected} 个数字，实际找到 {found} 个，无法确定各数字对应哪一栏，表四未读取。"
                         ),
@@ -189,7 +190,7 @@ fn notes(table: &Table, findings: &mut Vec<Finding>) {
                     findings.push(f);
                 } else {
                     let mut f = finding(
-                        "STR-ROWS",
+                        RuleId::StrRows,
                         format!(
                             "{name}{}应有 {expected} 个数值，实际读到 {found} 个（可能是原表漏填，也可能是复制时丢失了单元格），无法确定各数值对应哪一列，该行未检查。",
                             row_name(table, *row)
@@ -228,7 +229,7 @@ fn notes(table: &Table, findings: &mut Vec<Finding>) {
                     }
                 }
                 let mut f = finding(
-                    "PARSE-GLUED",
+                    RuleId::ParseGlued,
                     format!("{name}有 {} 行数字连在一起（单元格分隔丢失），{how}", rows.len()),
                     cells,
                 );
@@ -240,7 +241,7 @@ fn notes(table: &Table, findings: &mut Vec<Finding>) {
                 let options: Vec<String> = candidates.iter().take(3).map(|c| reading(c)).collect();
                 let more = if *count > 3 { format!(" 等 {count} 种") } else { String::new() };
                 let mut f = finding(
-                    "PARSE-AMBIGUOUS",
+                    RuleId::ParseAmbiguous,
                     format!(
                         "{name}{}的数字“{}”连在一起，表内合计也无法确定怎样拆分（可能是 {}{more}），该行未读取，涉及它的勾稽关系无法检查。",
                         row_name(table, *row),
@@ -262,7 +263,7 @@ fn notes(table: &Table, findings: &mut Vec<Finding>) {
             Note::RowOrder => {
                 let rows = table.rows().len();
                 findings.push(finding(
-                    "PARSE-ORDER",
+                    RuleId::ParseOrder,
                     format!("{name}的行标签与数字错位（常见于 PDF 转换的文本），已按数字行的先后顺序对应到 {rows} 行。"),
                     Vec::new(),
                 ));
@@ -270,7 +271,7 @@ fn notes(table: &Table, findings: &mut Vec<Finding>) {
             Note::Positional { rows } => {
                 let names: Vec<&str> = rows.iter().map(|r| r.short()).collect();
                 findings.push(finding(
-                    "PARSE-ORDER",
+                    RuleId::ParseOrder,
                     format!("{name}以下行的标签缺失，已按位置对应：{}。", names.join("、")),
                     rows.iter().flat_map(|&r| row_cells(table, r)).collect(),
                 ));
@@ -320,7 +321,7 @@ fn unread_t2_rows(table: &Table, findings: &mut Vec<Finding>) {
     }
     if !counted.is_empty() {
         let mut f = finding(
-            "STR-ROWS",
+            RuleId::StrRows,
             format!(
                 "表二有 {} 行的数值个数不对，无法确定各数值对应哪一列，这些行未检查：{}。",
                 counted.len(),
@@ -333,7 +334,7 @@ fn unread_t2_rows(table: &Table, findings: &mut Vec<Finding>) {
     }
     if !glued.is_empty() {
         let mut f = finding(
-            "PARSE-AMBIGUOUS",
+            RuleId::ParseAmbiguous,
             format!(
                 "表二有 {} 行的数字连在一起，表二没有合计可依，无法确定怎样拆分，这些行未读取：{}。",
                 glued.len(),
@@ -371,7 +372,7 @@ fn sections(report: &Report, findings: &mut Vec<Finding>) {
         return;
     }
     let mut f = finding(
-        "STR-SECTIONS",
+        RuleId::StrSections,
         format!("报告的六个部分不完整或编号不符：{}。", problems.join("；")),
         Vec::new(),
     );

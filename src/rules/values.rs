@@ -4,7 +4,7 @@
 use crate::finding::Finding;
 use crate::model::{CellRef, Col, Number, Report, Row, TableId, Value};
 
-use super::finding;
+use super::{RuleId, finding};
 
 pub(super) fn check(report: &Report, findings: &mut Vec<Finding>) {
     for table in &report.tables {
@@ -18,7 +18,7 @@ pub(super) fn check(report: &Report, findings: &mut Vec<Finding>) {
                 Value::Number(n) => {
                     if !is_amount && !n.is_integer() {
                         let mut f = finding(
-                            "VAL-INT",
+                            RuleId::ValInt,
                             format!(
                                 "{} “{}” 是件数，应为整数，实际为 {n}。",
                                 table.id.name(),
@@ -32,7 +32,7 @@ pub(super) fn check(report: &Report, findings: &mut Vec<Finding>) {
                     }
                     if n.is_negative() && !may_be_negative {
                         let mut f = finding(
-                            "VAL-NEG",
+                            RuleId::ValNeg,
                             format!(
                                 "{} “{}” 为负数 {n}，件数不能小于 0。",
                                 table.id.name(),
@@ -53,7 +53,7 @@ pub(super) fn check(report: &Report, findings: &mut Vec<Finding>) {
                                 "小数超过 6 位"
                             };
                             let mut f = finding(
-                                "VAL-FEE",
+                                RuleId::ValFee,
                                 format!(
                                     "表二“行政事业性收费”的单位是万元，此处为 {n}，{why}，可能把元当成了万元。"
                                 ),
@@ -85,7 +85,7 @@ pub(super) fn check(report: &Report, findings: &mut Vec<Finding>) {
                             "改为数字；没有的填 0。",
                         ),
                     };
-                    let mut f = finding("VAL-TEXT", message, vec![addr]);
+                    let mut f = finding(RuleId::ValText, message, vec![addr]);
                     f.hint = Some(hint.to_string());
                     findings.push(f);
                 }
@@ -100,7 +100,7 @@ pub(super) fn check(report: &Report, findings: &mut Vec<Finding>) {
                 names.join("、")
             };
             let mut f = finding(
-                "VAL-BLANK",
+                RuleId::ValBlank,
                 format!(
                     "{}有 {} 个空白单元格（{example}），计算勾稽关系时按 0 处理。",
                     table.id.name(),
@@ -135,7 +135,7 @@ fn magnitude(report: &Report, findings: &mut Vec<Finding>) {
     let huge = Number::int(10_000_000);
     if let Some(cell) = table.cells.iter().find(|c| c.value.number().is_some_and(|n| n >= huge)) {
         let mut f = finding(
-            "VAL-MAG",
+            RuleId::ValMag,
             format!(
                 "表三“{}”为 {}，超过 1000 万件，极不寻常。",
                 cell.addr.display_name(),
@@ -152,7 +152,7 @@ fn magnitude(report: &Report, findings: &mut Vec<Finding>) {
     if township && received.is_some_and(|n| n >= Number::int(10_000)) {
         let addr = CellRef::new(TableId::T3, Row::R1, Col::TOT);
         let mut f = finding(
-            "VAL-MAG",
+            RuleId::ValMag,
             format!(
                 "乡镇（街道）一年新收 {} 件政府信息公开申请，极不寻常。",
                 received.unwrap_or(Number::int(0))

@@ -3,14 +3,14 @@
 use crate::finding::Finding;
 use crate::model::{Layout, Report, TableId, Template};
 
-use super::finding;
+use super::{RuleId, finding};
 
 pub(super) fn check(report: &Report, findings: &mut Vec<Finding>) {
     if let (Some(year), Some(period)) = (report.title_year, report.period)
         && (period.start.year != year || period.end.year != year)
     {
         let mut f = finding(
-            "YR-TITLE-PERIOD",
+            RuleId::YrTitlePeriod,
             format!(
                 "标题年份为 {year} 年，但统计期限为 {}年{}月{}日至{}年{}月{}日。",
                 period.start.year,
@@ -31,7 +31,7 @@ pub(super) fn check(report: &Report, findings: &mut Vec<Finding>) {
     for claim in &report.year_claims {
         if claim.year == year - 1 || claim.year == year + 1 {
             let mut f = finding(
-                "YR-TEXT",
+                RuleId::YrText,
                 format!(
                     "这是 {year} 年度报告，但正文“{}…”讲的是 {} 年的工作。",
                     claim.sentence, claim.year
@@ -49,7 +49,7 @@ pub(super) fn check(report: &Report, findings: &mut Vec<Finding>) {
         .collect();
     if year >= 2021 && !old_tables.is_empty() {
         let mut f = finding(
-            "YR-FORMAT",
+            RuleId::YrFormat,
             format!(
                 "这是 {year} 年度报告，但{}仍使用 2019 年版格式（如表三“（六）其他处理”只有一行），应使用国办公开办函〔2021〕30号格式。",
                 old_tables.join("、")
@@ -66,7 +66,7 @@ pub(super) fn check(report: &Report, findings: &mut Vec<Finding>) {
         .collect();
     if (2019..=2020).contains(&year) && !new_tables.is_empty() {
         findings.push(finding(
-            "YR-FORMAT",
+            RuleId::YrFormat,
             format!(
                 "这是 {year} 年度报告，但{}使用了 2021 年版格式；2019、2020 年度报告应使用国办公开办函〔2019〕60号格式。",
                 new_tables.join("、")
@@ -84,7 +84,7 @@ fn period_full(report: &Report, findings: &mut Vec<Finding>) {
         && p.start.year == p.end.year;
     if !full {
         let mut f = finding(
-            "YR-PERIOD-FULL",
+            RuleId::YrPeriodFull,
             format!(
                 "统计期限为 {}年{}月{}日至{}年{}月{}日，不是一个完整的自然年度。",
                 p.start.year, p.start.month, p.start.day, p.end.year, p.end.month, p.end.day
@@ -128,7 +128,7 @@ fn publication(report: &Report, year: i32, findings: &mut Vec<Finding>) {
             year + 1
         )
     };
-    let mut f = finding("YR-PUB", message, Vec::new());
+    let mut f = finding(RuleId::YrPub, message, Vec::new());
     f.hint = Some("《政府信息公开条例》第四十九条规定了公布期限；如日期写错请改正。".to_string());
     findings.push(f);
 }

@@ -3,6 +3,7 @@
 
 use gouji::compare::{Figure, compare};
 use gouji::model::{CellRef, Number};
+use gouji::rules::RuleId;
 
 use crate::support::{check_file, fixture_path};
 
@@ -43,7 +44,7 @@ fn the_pingtan_series_shows_the_break_and_restart_of_its_cumulative_counts() {
     let restart = pair(2017);
     let (change, link) =
         restart.broken().find(|(c, _)| c.addr == act_cum).expect("the chain breaks in 2017");
-    assert_eq!(link.rule, "PRE-CHAIN");
+    assert_eq!(link.rule, RuleId::PreChain);
     assert_eq!(link.expected, Number::int(87_498));
     assert_eq!(change.after, Some(Number::int(10_037)));
     // …and 2018 continues from the new start.
@@ -57,7 +58,7 @@ fn the_pingtan_series_shows_the_break_and_restart_of_its_cumulative_counts() {
     let carry = CellRef::parse("t3/R2/TOT").expect("address");
     let cell = pair(2022).tables.iter().flat_map(|t| &t.cells).find(|c| c.addr == carry);
     let link = cell.and_then(|c| c.link.as_ref()).expect("the carry-over is shown");
-    assert!(link.holds && link.rule == "XY-CARRY" && link.expected == Number::int(1));
+    assert!(link.holds && link.rule == RuleId::XyCarry && link.expected == Number::int(1));
     // Every change is this year's value minus last year's.
     for pair in &series.pairs {
         for cell in pair.tables.iter().flat_map(|t| &t.cells) {

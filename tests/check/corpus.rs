@@ -4,6 +4,7 @@
 //! copies): see `tests/fixtures/reports/SOURCES.md`.
 
 use gouji::model::Template;
+use gouji::rules::RuleId;
 
 use crate::support::{check_file, check_text, describe, errors, fixture_path, int};
 
@@ -697,7 +698,7 @@ fn pre_2019_cumulative_chains_across_years() {
     gouji::cross::apply(&mut all);
     let mut chains: Vec<(i32, String)> = Vec::new();
     for checked in &all {
-        for f in checked.findings.iter().filter(|f| f.family == "PRE-CHAIN") {
+        for f in checked.findings.iter().filter(|f| f.family == RuleId::PreChain) {
             chains.push((checked.report.year.unwrap_or_default(), f.rule.clone()));
         }
     }
@@ -744,7 +745,7 @@ fn the_pingtan_carry_over_is_checked_across_years() {
             .flat_map(|c| {
                 c.findings
                     .iter()
-                    .filter(|f| f.family == "XY-CARRY")
+                    .filter(|f| f.family == RuleId::XyCarry)
                     .map(|f| (c.report.year.unwrap_or_default(), f.rule.clone()))
             })
             .collect()

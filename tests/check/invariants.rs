@@ -35,9 +35,6 @@ fn is_cjk(c: char) -> bool {
 /// `.ends_with('镇')`, `["县", "区"]` (a list of words to look for). A list written for people
 /// to read (a CSV header) ends its line with `// shown`.
 fn matches_chinese_word(line: &str) -> bool {
-    if line.trim_end().ends_with("// shown") {
-        return false;
-    }
     const SEARCHES: &[&str] = &[
         ".contains(",
         ".starts_with(",
@@ -51,6 +48,9 @@ fn matches_chinese_word(line: &str) -> bool {
         ".replace(",
         "[",
     ];
+    if line.trim_end().ends_with("// shown") {
+        return false;
+    }
     // A Chinese character literal (`'镇'`, in `matches!` or a search) is a word looked for.
     let mut chars = line.chars().peekable();
     while let Some(c) = chars.next() {
@@ -126,7 +126,7 @@ fn the_check_finds_what_it_forbids() {
     assert!(matches_chinese_word("    a.ends_with('镇')"));
     assert!(matches_chinese_word(r#"    ["县", "区"].iter().any(|w| a.contains(w))"#));
     assert!(matches_chinese_word(r#"    let words = &["县", "区"];"#));
-    assert!(matches_chinese_word(r#"    matches!(c, '一' | '二')"#));
-    assert!(!matches_chinese_word(r#"    a.contains(labels::STREET_OFFICE)"#));
+    assert!(matches_chinese_word(r"    matches!(c, '一' | '二')"));
+    assert!(!matches_chinese_word(r"    a.contains(labels::STREET_OFFICE)"));
     assert!(!matches_chinese_word(r#"    format!("{agency}的报告")"#));
 }

@@ -55,7 +55,7 @@ fn fingerprints_are_unique_and_follow_the_numbers() {
     let bal = |c: &gouji::Checked| {
         c.findings
             .iter()
-            .find(|f| f.concerns("T3-BAL"))
+            .find(|f| f.concerns(gouji::rules::RuleId::T3Bal))
             .map(|f| (f.rule.clone(), f.fingerprint.clone()))
     };
     let (rule, old) = bal(&before).expect("kewei breaks a balance");

@@ -14,7 +14,7 @@ pub(crate) fn assert_well_formed(checked: &Checked) {
     for finding in &checked.findings {
         let registered =
             rule(&finding.rule).unwrap_or_else(|| panic!("unregistered rule {}", finding.rule));
-        assert_eq!(registered.id, finding.family, "{}", finding.rule);
+        assert_eq!(registered.id, finding.family.id(), "{}", finding.rule);
         assert_eq!(registered.severity, finding.severity, "{}", finding.rule);
         assert!(!finding.message.is_empty(), "{} has no message", finding.rule);
         for cell in &finding.cells {
@@ -252,7 +252,7 @@ fn junk_in_a_value_cell_is_text_not_its_first_digits() {
                     check.outcome,
                     gouji::Outcome::CannotRun,
                     "{junk}: {}",
-                    check.identity.id
+                    check.identity.id()
                 );
             }
             assert!(errors(&checked).is_empty(), "{junk}: {}", describe(&checked));

@@ -1,59 +1,118 @@
-//! Rule fixtures (`tests/fixtures/rules/<RULE>/{valid,invalid}-*`, written by
-//! `tools/gen_rule_fixtures.py`) and the registry's promises.
+//! Rule fixtures (`tests/fixtures/rules/<RULE>/{valid,invalid}-*` and what each invalid one
+//! must say, `tests/fixtures/rules.expected.tsv`, both written by `tools/gen_rule_fixtures.py`)
+//! and the registry's promises.
 
 use gouji::Severity;
-use gouji::rules::{RULES, rule};
+use gouji::rules::{RULES, RuleId, rule};
 
 use crate::robustness::assert_well_formed;
 use crate::support::{check_file, describe, fixture_path};
 
+/// What each invalid fixture must say, written by the generator beside the fixtures: one
+/// line per finding, `case/file<TAB>check id<TAB>first cell<TAB>expected<TAB>found` (`-` for
+/// none; `#` starts a comment). The check id is the finding's own or one it explains
+/// (`Finding::also`).
+const EXPECTATIONS: &str = "rules.expected.tsv";
+
+/// A finding as the expectations file spells it.
+fn expectation_line(file: &str, f: &gouji::Finding, id: &str) -> String {
+    let or_dash = |text: Option<String>| text.unwrap_or_else(|| "-".to_string());
+    format!(
+        "{file}\t{id}\t{}\t{}\t{}",
+        or_dash(f.cells.first().map(ToString::to_string)),
+        or_dash(f.expected.map(|n| n.to_string())),
+        or_dash(f.found.map(|n| n.to_string())),
+    )
+}
+
 #[test]
 fn every_fixture_behaves_as_labelled() {
     let root = fixture_path("rules");
+    let expected = std::fs::read_to_string(fixture_path(EXPECTATIONS)).expect("expectations");
+    let mut unmet: Vec<&str> =
+        expected.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
     let mut dirs: Vec<_> =
         std::fs::read_dir(&root).expect("rules dir").map(|e| e.expect("entry").path()).collect();
     dirs.sort();
     let mut invalid_seen = Vec::new();
+    let mut wrong = Vec::new();
     for dir in dirs {
         let rule_id = dir.file_name().and_then(|n| n.to_str()).expect("name").to_string();
-        assert!(
-            rule(&rule_id).is_some_and(|r| r.id == rule_id),
-            "fixture folder {rule_id} is not a registered rule"
-        );
+        let family = RuleId::from_id(&rule_id)
+            .unwrap_or_else(|| panic!("fixture folder {rule_id} is not a registered rule"));
         let mut files: Vec<_> =
             std::fs::read_dir(&dir).expect("dir").map(|e| e.expect("entry").path()).collect();
         files.sort();
         for file in files {
             let name = file.file_name().and_then(|n| n.to_str()).expect("name").to_string();
             // A folder holds reports checked together (the rules across reports).
-            let mut members = vec![format!("rules/{rule_id}/{name}")];
+            let mut members = vec![format!("{rule_id}/{name}")];
             if file.is_dir() {
                 members = std::fs::read_dir(&file)
                     .expect("dir")
                     .map(|e| {
                         let inner = e.expect("entry").file_name().to_string_lossy().to_string();
-                        format!("rules/{rule_id}/{name}/{inner}")
+                        format!("{rule_id}/{name}/{inner}")
                     })
                     .collect();
                 members.sort();
             }
-            let mut all: Vec<gouji::Checked> = members.iter().map(|m| check_file(m)).collect();
+            let mut all: Vec<gouji::Checked> =
+                members.iter().map(|m| check_file(&format!("rules/{m}"))).collect();
             gouji::cross::apply(&mut all);
             all.iter().for_each(assert_well_formed);
             let findings = || all.iter().flat_map(|c| &c.findings);
-            let hits = findings().filter(|f| f.concerns(&rule_id)).count();
+            let hits = findings().filter(|f| f.concerns(family)).count();
             let described = all.iter().map(describe).collect::<Vec<_>>().join("\n");
             if name.starts_with("valid") {
                 assert_eq!(hits, 0, "{rule_id}/{name} should not trigger it\n{described}");
                 let errors = findings().filter(|f| f.severity == Severity::Error).count();
                 assert_eq!(errors, 0, "{rule_id}/{name} should have no error\n{described}");
-            } else {
-                assert!(name.starts_with("invalid"), "{name}: fixtures are valid-* or invalid-*");
-                assert!(hits > 0, "{rule_id}/{name} should trigger it\n{described}");
-                invalid_seen.push(rule_id.clone());
+                continue;
             }
+            assert!(name.starts_with("invalid"), "{name}: fixtures are valid-* or invalid-*");
+            assert!(hits > 0, "{rule_id}/{name} should trigger it\n{described}");
+            invalid_seen.push(rule_id.clone());
+            // Every finding of the rule, each under every check id it stands for.
+            let mut said = Vec::new();
+            for (member, checked) in members.iter().zip(&all) {
+                for f in checked.findings.iter().filter(|f| f.concerns(family)) {
+                    for id in std::iter::once(&f.rule).chain(&f.also) {
+                        if rule(id).is_some_and(|r| r.id == rule_id) {
+                            said.push(expectation_line(member, f, id));
+                        }
+                    }
+                }
+            }
+            let case = format!("{rule_id}/{name}");
+            let wanted: Vec<&str> = unmet
+                .iter()
+                .copied()
+                .filter(|l| {
+                    let file = l.split('\t').next().unwrap_or_default();
+                    file.strip_prefix(case.as_str())
+                        .is_some_and(|r| r.is_empty() || r.starts_with('/'))
+                })
+                .collect();
+            if wanted.is_empty() {
+                wrong.push(format!(
+                    "{case}: no line in the expectations; it says:\n{}",
+                    said.join("\n")
+                ));
+            }
+            for line in &wanted {
+                if !said.iter().any(|s| s == line) {
+                    wrong.push(format!(
+                        "{case} does not say\n{line}\nit says:\n{}",
+                        said.join("\n")
+                    ));
+                }
+            }
+            unmet.retain(|l| !wanted.contains(l));
         }
     }
+    assert!(wrong.is_empty(), "tests/fixtures/{EXPECTATIONS}:\n{}", wrong.join("\n\n"));
+    assert!(unmet.is_empty(), "expectations of no fixture: {unmet:?}");
     for rule in RULES {
         assert!(
             invalid_seen.iter().any(|id| id == rule.id),

@@ -9,6 +9,7 @@ use std::rc::Rc;
 
 use gouji::compare::{Change, Comparison, Figure, TablePair, UnitTable, YearPair};
 use gouji::model::{CellRef, Col, Layout, Row, TableId};
+use gouji::rules::RuleId;
 use yew::prelude::*;
 
 use crate::batch::BatchItem;
@@ -262,7 +263,7 @@ fn pair_view(props: &CompareProps, compared: &Compared, pair: &YearPair) -> Html
                         { format!("{}：", lang.t(Text::CompareHints)) }
                         <ul>
                             { for pair.hints.iter().map(|f| html! {
-                                <li data-rule={f.family}><b>{ f.rule.clone() }</b>{ " " }{ f.message.clone() }</li>
+                                <li data-rule={f.family.id()}><b>{ f.rule.clone() }</b>{ " " }{ f.message.clone() }</li>
                             }) }
                         </ul>
                     </li>
@@ -304,7 +305,7 @@ fn pair_cell(
     let changed = change.delta.is_some_and(|d| !d.is_zero());
     html! {
         <td class={classes!("value", "pair-cell", changed.then_some("changed"))} data-cell={addr.to_string()}
-            data-state={state} data-hint={change.hint.unwrap_or_default()} colspan={span.to_string()} {title}>
+            data-state={state} data-hint={change.hint.map_or("", RuleId::id)} colspan={span.to_string()} {title}>
             <span class="both">
                 <span class="before">{ gouji::compare::shown(last, addr) }</span>
                 { " → " }
@@ -316,7 +317,7 @@ fn pair_cell(
                     { if link.holds { format!("✓ {}", link.rule) } else { format!("✗ 应为 {}", link.expected) } }
                 </span>
             }
-            if let Some(hint) = change.hint { <span class="hint-mark">{ hint }</span> }
+            if let Some(hint) = change.hint { <span class="hint-mark">{ hint.id() }</span> }
         </td>
     }
 }

@@ -227,10 +227,9 @@ fn finding_item(
         let family = finding.family.to_string();
         Callback::from(move |_: MouseEvent| on_rule.emit(family.clone()))
     };
-    let registered = rule(finding.family);
+    let registered = finding.family.rule();
     let title = view_model::correction(&props.checked, finding)
-        .or_else(|| registered.map(|r| r.title.to_string()))
-        .unwrap_or_else(|| finding.rule.clone());
+        .unwrap_or_else(|| registered.title.to_string());
     let decision = props.decisions.get(finding);
     let class = classes!(
         "finding",
@@ -251,11 +250,9 @@ fn finding_item(
                 <p class="finding-hint"><span class="hint-label">{ lang.t(Text::Suggestion) }</span>{ hint.clone() }</p>
             }
             <p class="finding-meta">
-                if let Some(registered) = registered {
-                    <span class="rule-name">{ registered.title }</span>
-                    if registered.status == Status::Preview {
-                        <span class="badge preview" title={lang.t(Text::PreviewNote)}>{ lang.t(Text::Preview) }</span>
-                    }
+                <span class="rule-name">{ registered.title }</span>
+                if registered.status == Status::Preview {
+                    <span class="badge preview" title={lang.t(Text::PreviewNote)}>{ lang.t(Text::Preview) }</span>
                 }
                 <button class="rule-id" onclick={open_rule} title={lang.t(Text::Rule)}>{ finding.rule.clone() }</button>
             </p>

@@ -80,7 +80,7 @@ pub(crate) fn cell_states(checked: &Checked) -> BTreeMap<CellRef, CellState> {
     let mut errors: BTreeSet<CellRef> = BTreeSet::new();
     let mut related: BTreeSet<CellRef> = BTreeSet::new();
     for check in checked.checks.iter().filter(|c| c.outcome == Outcome::Failed) {
-        if explained.contains(check.identity.id.as_str()) {
+        if explained.contains(check.identity.id().as_str()) {
             related.extend(check.identity.cells());
         } else {
             errors.extend(check.identity.cells());
@@ -181,7 +181,7 @@ pub(crate) fn sums(checked: &Checked, cell: CellRef) -> Vec<SumView> {
         .iter()
         .filter(|c| c.identity.involves(cell))
         .map(|check| SumView {
-            id: check.identity.id.clone(),
+            id: check.identity.id(),
             outcome: check.outcome,
             words: gouji::rules::sum_words(&checked.report, check),
             total: check.identity.total.iter().map(|&c| term(c)).collect(),

@@ -1,7 +1,8 @@
 //! Project tasks, with nothing but cargo and the tools `tools/setup` installs.
 //!
-//! * `cargo xtask ready`: every check CI runs (format, clippy, all Rust tests, the hostile
-//!   tests again under a 2 GB address-space limit, the release page build, the browser tests).
+//! * `cargo xtask ready`: every check CI runs (format, the generated files written again and
+//!   unchanged, clippy, all Rust tests, the hostile tests again under a 2 GB address-space
+//!   limit, the release page build, the browser tests).
 //! * `cargo xtask hostile`: only the hostile tests, under that limit.
 //! * `cargo xtask web`: build the release page (`dist/index.html`, `dist/gouji.html`) and the
 //!   JavaScript API (`dist/gouji.js`, `gouji_bg.wasm`, `gouji.d.ts`, `gouji.inline.js`, the
@@ -79,6 +80,7 @@ fn run(program: &str, args: &[&str]) -> Result<(), String> {
 
 fn ready() -> Result<(), String> {
     run("cargo", &["fmt", "--all", "--check"])?;
+    generated()?;
     run("cargo", &["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])?;
     run("cargo", &["test", "--workspace"])?;
     hostile()?;
@@ -228,6 +230,34 @@ fn rule_fixtures() -> Result<Vec<(String, String, Vec<u8>)>, String> {
     }
     out.sort();
     Ok(out)
+}
+
+/// The files generators write: the rule fixtures and what each invalid one must say
+/// (`tools/gen_rule_fixtures.py`), and the rule docs and examples (`cargo xtask docs`).
+const GENERATED: &[&str] =
+    &["tests/fixtures/rules", "tests/fixtures/rules.expected.tsv", "docs", "src/rules/examples.rs"];
+
+/// Writes the generated files again and fails when they differ from what is committed: a
+/// fixture edited by hand, or a generator changed without its output.
+fn generated() -> Result<(), String> {
+    run("python3", &["tools/gen_rule_fixtures.py"])?;
+    docs()?;
+    let output = Command::new("git")
+        .args(["status", "--porcelain", "--"])
+        .args(GENERATED)
+        .current_dir(root())
+        .output()
+        .map_err(|e| format!("`git status` could not start ({e})"))?;
+    if !output.status.success() {
+        return Err("`git status` failed".to_string());
+    }
+    let changed = String::from_utf8_lossy(&output.stdout);
+    if changed.trim().is_empty() {
+        return Ok(());
+    }
+    Err(format!(
+        "generated files differ from the commit: run `python3 tools/gen_rule_fixtures.py` and `cargo xtask docs`, and commit\n{changed}"
+    ))
 }
 
 fn docs() -> Result<(), String> {
