@@ -5,12 +5,27 @@ usage: python3 tools/gen_gb18030.py
 Writes src/input/gb18030_2byte.bin (u16 little-endian per two-byte code, lead 0x81..=0xFE x
 trail 0x40..=0x7E,0x80..=0xFE; 0 = unmapped) and src/input/gb18030_ranges.rs (the four-byte
 BMP ranges: pointer -> first code point, as in the WHATWG index-gb18030-ranges).
-Derived from Python's own gb18030 codec, so it needs nothing but the standard library.
+Derived from Python's own gb18030 codec (GB18030-2005), so it needs nothing but the standard
+library, with the changes browsers decode by (the WHATWG Encoding Standard, GB18030-2022): 18
+characters moved out of the Private Use Area, 0xA3A0 as U+3000 and 0xA8BC / 0x8135F437 swapped.
+The test `input::gb18030::oracle` checks every sequence against encoding_rs.
 """
 import os, struct
 here = os.path.dirname(os.path.abspath(__file__))
 out_dir = os.path.join(here, "..", "src", "input")
 trails = list(range(0x40, 0x7F)) + list(range(0x80, 0xFF))
+# (lead, trail) -> code point where browsers differ from Python's codec.
+WHATWG = {
+    (0xA3, 0xA0): 0x3000,
+    (0xA6, 0xD9): 0xFE10, (0xA6, 0xDA): 0xFE12, (0xA6, 0xDB): 0xFE11, (0xA6, 0xDC): 0xFE13,
+    (0xA6, 0xDD): 0xFE14, (0xA6, 0xDE): 0xFE15, (0xA6, 0xDF): 0xFE16, (0xA6, 0xEC): 0xFE17,
+    (0xA6, 0xED): 0xFE18, (0xA6, 0xF3): 0xFE19,
+    (0xA8, 0xBC): 0x1E3F,
+    (0xFE, 0x59): 0x9FB4, (0xFE, 0x61): 0x9FB5, (0xFE, 0x66): 0x9FB6, (0xFE, 0x67): 0x9FB7,
+    (0xFE, 0x6D): 0x9FB8, (0xFE, 0x7E): 0x9FB9, (0xFE, 0x90): 0x9FBA, (0xFE, 0xA0): 0x9FBB,
+}
+# Four-byte pointer -> code point where browsers differ (0x8135F437: U+E7C7, swapped with 0xA8BC).
+WHATWG_FOUR = {7457: 0xE7C7}
 table = bytearray()
 for lead in range(0x81, 0xFF):
     for trail in trails:
@@ -19,6 +34,7 @@ for lead in range(0x81, 0xFF):
             cp = ord(s) if len(s) == 1 and ord(s) <= 0xFFFF else 0
         except UnicodeDecodeError:
             cp = 0
+        cp = WHATWG.get((lead, trail), cp)
         table += struct.pack("<H", cp)
 open(os.path.join(out_dir, "gb18030_2byte.bin"), "wb").write(bytes(table))
 # Four-byte sequences b1 0x81-0x84 cover the BMP. pointer = linear index of the sequence.
@@ -32,7 +48,7 @@ for pointer in range(0, 39420):
     except UnicodeDecodeError:
         prev = None
         continue
-    cp = ord(s)
+    cp = WHATWG_FOUR.get(pointer, ord(s))
     if prev is None or cp != prev[1] + (pointer - prev[0]):
         ranges.append((pointer, cp))
         prev = (pointer, cp)
