@@ -14,6 +14,7 @@
 
 mod docx;
 mod gb18030;
+mod grid;
 mod html;
 mod numbering;
 mod pdf;
