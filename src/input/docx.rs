@@ -1,14 +1,15 @@
-//! Word (.docx) → HTML that [`html::render`](super::html::render) lays out like a saved page.
+//! Word (.docx) → text, read as a saved page of the same document reads.
 //!
 //! [`main_part`] finds the document in the package (`word/document.xml`, or the part that
-//! `_rels/.rels` names); [`to_html`] turns its `WordprocessingML` into plain HTML, in document
-//! order: each paragraph (`w:p`) becomes `<p>` with the text of its `w:t` runs (`w:tab` a
-//! tab, `w:br`/`w:cr` a `<br>`); each table (`w:tbl`) becomes `<table>`, its rows `<tr>` and
-//! cells `<td>`, with `colspan` from `w:gridSpan` and `rowspan` counted from a
-//! `w:vMerge w:val="restart"` cell and the `w:vMerge` (continue) cells below it in the same
-//! grid column, which are dropped; `w:gridBefore` becomes an empty leading cell so that the
-//! columns stay aligned. A table that holds another table is a layout frame: its cells'
-//! content is written out in order and the inner tables stay tables.
+//! `_rels/.rels` names); [`to_text_numbered`] reads its `WordprocessingML` in document order
+//! and writes it through the page's [`Writer`], with the events a saved page would give: each
+//! paragraph (`w:p`) is a `<p>` with the text of its `w:t` runs (`w:tab` a tab, `w:br`/`w:cr`
+//! a `<br>`); each table (`w:tbl`) a [`Grid`](super::grid::Grid) of its rows and cells, with
+//! the `colspan` of `w:gridSpan` and a `rowspan` counted from a `w:vMerge w:val="restart"`
+//! cell and the `w:vMerge` (continue) cells below it in the same grid column, which are
+//! dropped; `w:gridBefore` becomes an empty leading cell so that the columns stay aligned. A
+//! table that holds another table is a layout frame: its cells' content is written out in
+//! order and the inner tables stay tables.
 //!
 //! Deleted text (`w:del`, `w:moveFrom`), the old properties kept by tracked changes
 //! (`w:*PrChange`) and the fallback copy of drawings (`mc:Fallback`) are skipped. Numbering
@@ -19,6 +20,8 @@
 //! nesting and spans are bounded ([`MAX_DEPTH`], [`MAX_TABLE_DEPTH`], [`MAX_SPAN`]), so that
 //! hostile XML cannot recurse deeply or build a huge grid.
 
+use super::grid::MAX_SPAN;
+use super::html::Writer;
 use super::numbering::Numbering;
 use super::xml::{self, Event};
 use super::zip::{Archive, Entry};
@@ -27,8 +30,6 @@ use super::zip::{Archive, Entry};
 pub(crate) const MAX_DEPTH: usize = 256;
 /// Tables nested deeper than this are read as part of the enclosing cell.
 pub(crate) const MAX_TABLE_DEPTH: usize = 16;
-/// Largest `gridSpan`/`gridBefore` taken as written (the same bound as HTML's spans).
-pub(crate) const MAX_SPAN: usize = 200;
 /// Grid columns beyond this do not take part in vertical merges.
 const MAX_MERGE_COLUMNS: usize = 1024;
 
@@ -60,20 +61,26 @@ pub(crate) fn main_part<'a>(archive: &'a Archive<'a>) -> Option<&'a Entry<'a>> {
     if is_word { archive.find(target) } else { None }
 }
 
-/// Renders `WordprocessingML` (`word/document.xml`) as HTML (see the module doc).
+/// Reads `WordprocessingML` (`word/document.xml`) as text (see the module doc).
 #[cfg(test)]
-pub(crate) fn to_html(document: &str) -> String {
-    to_html_numbered(document, Numbering::default())
+pub(crate) fn to_text(document: &str) -> String {
+    to_text_numbered(document, Numbering::default(), usize::MAX).0
 }
 
-/// Renders `WordprocessingML` as HTML, with the automatic numbers `numbering` defines (their
-/// text, all labels together, no longer than the document's XML).
-pub(crate) fn to_html_numbered(document: &str, mut numbering: Numbering) -> String {
+/// Reads `WordprocessingML` as text, with the automatic numbers `numbering` defines (their
+/// text, all labels together, no longer than the document's XML), stopping once the text is
+/// about `limit` bytes long or holds more cells than the XML could; the flag says it stopped.
+pub(crate) fn to_text_numbered(
+    document: &str,
+    mut numbering: Numbering,
+    limit: usize,
+) -> (String, bool) {
     numbering.limit(document.len());
     let blocks = parse(document, numbering);
-    let mut out = String::with_capacity(document.len() / 4);
-    write_blocks(&blocks, &mut out);
-    out
+    let mut out = Out { writer: Writer::new(limit, document.len()), stopped: false };
+    out.blocks(&blocks);
+    let (text, cut) = out.writer.finish();
+    (text, out.stopped || cut)
 }
 
 /// A paragraph or a table, in document order.
@@ -467,22 +474,90 @@ impl Builder {
     }
 }
 
-fn write_blocks(blocks: &[Block], out: &mut String) {
-    for block in blocks {
-        match block {
-            Block::Para(text) => {
-                out.push_str("<p>");
-                escape_into(text, out);
-                out.push_str("</p>\n");
+/// The blocks written as a saved page of them reads: each paragraph a `<p>` whose line breaks
+/// are `<br>`, each table a `<table>` of `<td>`s with their spans.
+struct Out {
+    writer: Writer,
+    /// The writer was full: nothing more is written.
+    stopped: bool,
+}
+
+impl Out {
+    /// Whether the writer takes the next event (a tag or a run of text of that page).
+    fn go(&mut self) -> bool {
+        crate::work::add(1);
+        self.stopped = self.stopped || self.writer.full();
+        !self.stopped
+    }
+
+    fn blocks(&mut self, blocks: &[Block]) {
+        for block in blocks {
+            match block {
+                Block::Para(text) => self.para(text),
+                Block::Table(table) if table.holds_tables() => {
+                    // A layout frame: its content, in order, with the inner tables as tables.
+                    for cell in table.rows.iter().flat_map(|row| &row.cells) {
+                        self.blocks(&cell.blocks);
+                    }
+                }
+                Block::Table(table) => self.table(table),
             }
-            Block::Table(table) if table.holds_tables() => {
-                // A layout frame: its content, in order, with the inner tables as tables.
-                for cell in table.rows.iter().flat_map(|row| &row.cells) {
-                    write_blocks(&cell.blocks, out);
+        }
+    }
+
+    fn para(&mut self, text: &str) {
+        if self.go() {
+            self.writer.block();
+        }
+        for (idx, line) in text.split('\n').enumerate() {
+            if idx > 0 && self.go() {
+                self.writer.block();
+            }
+            if !line.is_empty() && self.go() {
+                self.writer.text(line);
+            }
+        }
+        if self.go() {
+            self.writer.block();
+        }
+        // The line break after `</p>`.
+        self.go();
+    }
+
+    fn table(&mut self, table: &Table) {
+        let rows = place(table);
+        if self.go() {
+            self.writer.open_table();
+        }
+        self.go();
+        for (row, cells) in table.rows.iter().zip(&rows) {
+            if self.go() {
+                self.writer.row();
+            }
+            if row.grid_before > 0 {
+                if self.go() {
+                    self.writer.cell(1, row.grid_before);
+                }
+                if self.go() {
+                    self.writer.end_cell();
                 }
             }
-            Block::Table(table) => write_table(table, out),
+            for cell in cells.iter().filter(|p| !p.dropped) {
+                if self.go() {
+                    self.writer.cell(cell.rowspan, cell.span);
+                }
+                self.blocks(&cell.cell.blocks);
+                if self.go() {
+                    self.writer.end_cell();
+                }
+            }
+            self.go();
+            self.go();
         }
+        if self.go() {
+            self.writer.close_table();
+        }
+        self.go();
     }
 }
 
@@ -506,7 +581,9 @@ struct Placed<'a> {
     dropped: bool,
 }
 
-fn write_table(table: &Table, out: &mut String) {
+/// The table's cells placed on its grid, row by row: `w:gridSpan` and `w:hMerge` widen a cell,
+/// a `w:vMerge` continuation is folded into the cell above it.
+fn place(table: &Table) -> Vec<Vec<Placed<'_>>> {
     // Lay the cells out on the grid; a `w:hMerge` continuation widens the cell before it.
     let mut placed: Vec<Placed<'_>> = Vec::new();
     let mut row_starts = Vec::with_capacity(table.rows.len() + 1);
@@ -562,49 +639,17 @@ fn write_table(table: &Table, out: &mut String) {
         }
     }
 
-    out.push_str("<table>\n");
-    for (row_idx, row) in table.rows.iter().enumerate() {
-        out.push_str("<tr>");
-        if row.grid_before > 0 {
-            out.push_str(&format!("<td colspan=\"{}\"></td>", row.grid_before.min(MAX_SPAN)));
-        }
-        let (from, to) = (
-            row_starts.get(row_idx).copied().unwrap_or(0),
-            row_starts.get(row_idx + 1).copied().unwrap_or(0),
-        );
-        for cell in placed.get(from..to).unwrap_or_default().iter().filter(|p| !p.dropped) {
-            out.push_str("<td");
-            if cell.span > 1 {
-                out.push_str(&format!(" colspan=\"{}\"", cell.span));
-            }
-            if cell.rowspan > 1 {
-                out.push_str(&format!(" rowspan=\"{}\"", cell.rowspan));
-            }
-            out.push('>');
-            write_blocks(&cell.cell.blocks, out);
-            out.push_str("</td>");
-        }
-        out.push_str("</tr>\n");
+    let mut rows: Vec<Vec<Placed<'_>>> = Vec::with_capacity(table.rows.len());
+    let mut placed = placed.into_iter();
+    for pair in row_starts.windows(2) {
+        let (from, to) = (pair.first().copied().unwrap_or(0), pair.get(1).copied().unwrap_or(0));
+        rows.push(placed.by_ref().take(to.saturating_sub(from)).collect());
     }
-    out.push_str("</table>\n");
-}
-
-/// Escapes text for HTML; a line break becomes `<br>`.
-fn escape_into(text: &str, out: &mut String) {
-    for ch in text.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\n' => out.push_str("<br>"),
-            _ => out.push(ch),
-        }
-    }
+    rows
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::html::render;
     use super::super::zip::tests::{TestEntry, build};
     use super::*;
 
@@ -642,7 +687,7 @@ mod tests {
     }
 
     fn text_of(body: &str) -> String {
-        render(&to_html(&document(body)))
+        to_text(&document(body))
     }
 
     #[test]
@@ -651,12 +696,8 @@ mod tests {
                     <w:r><w:t>一、</w:t></w:r><w:r><w:t>总体</w:t></w:r><w:r><w:tab/><w:t>情况</w:t></w:r>\
                     <w:r><w:br/><w:t>A&amp;B &lt;1&gt; &quot;&apos; &#20013;&#x6587;</w:t></w:r></w:p>\
                     <w:p/><w:p><w:r><w:t>&lt;td&gt;&amp;nbsp;</w:t></w:r></w:p>";
-        let html = to_html(&document(body));
-        assert_eq!(
-            html,
-            "<p>一、总体\t情况<br>A&amp;B &lt;1&gt; \"' 中文</p>\n<p></p>\n<p>&lt;td&gt;&amp;nbsp;</p>\n"
-        );
-        assert_eq!(render(&html), "一、总体 情况\nA&B <1> \"' 中文\n<td>&nbsp;\n");
+        // As the page `<p>一、总体\t情况<br>A&amp;B …</p><p></p><p>&lt;td&gt;&amp;nbsp;</p>`.
+        assert_eq!(text_of(body), "一、总体 情况\nA&B <1> \"' 中文\n<td>&nbsp;\n");
     }
 
     #[test]
@@ -708,12 +749,9 @@ mod tests {
                 cell("", "5"),
             ]),
         ];
-        let html = to_html(&document(&table(&header)));
-        assert!(html.contains("<td colspan=\"3\" rowspan=\"3\">"), "{html}");
-        assert!(html.contains("<td rowspan=\"2\"><p>自然人</p>"), "{html}");
-        assert!(html.contains("<td rowspan=\"2\"><p>三、本年度办理结果</p>"), "{html}");
+        // The label block is one cell of 3 × 3, 自然人 and 三、本年度办理结果 span 2 rows.
         assert_eq!(
-            render(&html),
+            text_of(&table(&header)),
             "（本列数据的勾稽关系为……）\t申请人情况\n\
              自然人\t法人或其他组织\t总计\n\
              商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\n\
@@ -730,9 +768,8 @@ mod tests {
             row(&[cell("<w:vMerge/>", "c"), cell("<w:vMerge/>", "")]),
             row(&[cell("<w:vMerge/>", ""), cell("", "d")]),
         ];
-        let html = to_html(&document(&table(&rows)));
-        assert_eq!(render(&html), "a\tb\nc\t\nd\n");
-        assert!(html.contains("<td rowspan=\"2\"><p>c</p>"), "{html}");
+        // `c` starts a group of two rows; the empty cell beside it stays a blank field.
+        assert_eq!(text_of(&table(&rows)), "a\tb\nc\t\nd\n");
     }
 
     #[test]
@@ -745,9 +782,8 @@ mod tests {
                 cell("<w:hMerge/>", "")
             ),
         ];
-        let html = to_html(&document(&table(&rows)));
-        assert!(html.contains("<tr><td colspan=\"1\"></td><td colspan=\"2\"><p>w</p>"), "{html}");
-        assert_eq!(render(&html), "x\ty\tz\n\tw\n");
+        // An empty leading cell, then `w` over two columns.
+        assert_eq!(text_of(&table(&rows)), "x\ty\tz\n\tw\n");
     }
 
     #[test]
@@ -768,22 +804,26 @@ mod tests {
                     <w:ins w:id=\"2\"><w:r><w:t>插入</w:t></w:r></w:ins>\
                     <w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:t>框</w:t></mc:Choice><mc:Fallback><w:t>框</w:t></mc:Fallback></mc:AlternateContent></w:r>\
                     <w:r><w:instrText>PAGE</w:instrText></w:r></w:p>";
-        let rows = [row(&[format!(
-            "<w:tc><w:tcPr><w:gridSpan w:val=\"2\"/><w:tcPrChange w:id=\"3\"><w:tcPr><w:gridSpan w:val=\"9\"/></w:tcPr></w:tcPrChange></w:tcPr>{}</w:tc>",
-            para("a")
-        )])];
-        let html = to_html(&document(&format!("{body}{}", table(&rows))));
-        assert!(html.starts_with("<p>保留插入框</p>"), "{html}");
-        assert!(html.contains("<td colspan=\"2\">"), "{html}");
+        let rows = [row(&[
+            format!(
+                "<w:tc><w:tcPr><w:gridSpan w:val=\"2\"/><w:tcPrChange w:id=\"3\"><w:tcPr><w:gridSpan w:val=\"9\"/></w:tcPr></w:tcPrChange></w:tcPr>{}</w:tc>",
+                para("")
+            ),
+            cell("", "a"),
+        ])];
+        let text = text_of(&format!("{body}{}", table(&rows)));
+        // The empty cell spans the 2 columns of its properties (two blank fields), not the 9
+        // of the old ones.
+        assert_eq!(text, "保留插入框\n\t\ta\n");
     }
 
     #[test]
     fn reads_any_namespace_prefix() {
         let xml = "<doc:document xmlns:doc=\"http://purl.oclc.org/ooxml/wordprocessingml/main\"><doc:body>\
                    <doc:p><doc:r><doc:t>甲</doc:t></doc:r></doc:p><w:p><w:r><w:t>不是正文</w:t></w:r></w:p></doc:body></doc:document>";
-        assert_eq!(render(&to_html(xml)), "甲\n");
+        assert_eq!(to_text(xml), "甲\n");
         let plain = "<document xmlns=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><body><p><r><t>乙</t></r></p></body></document>";
-        assert_eq!(render(&to_html(plain)), "乙\n");
+        assert_eq!(to_text(plain), "乙\n");
     }
 
     #[test]
@@ -827,13 +867,13 @@ mod tests {
             "<w:tbl><w:tr><w:tc>".repeat(500),
             "</w:tc></w:tr></w:tbl>".repeat(500)
         );
-        let _ = render(&to_html(&document(&deep)));
+        let _ = to_text(&document(&deep));
         let elements = format!(
             "<w:p>{}<w:r><w:t>x</w:t></w:r>{}</w:p>",
             "<a>".repeat(5000),
             "</a>".repeat(5000)
         );
-        let _ = render(&to_html(&document(&elements)));
+        let _ = to_text(&document(&elements));
         // Huge spans are clamped; a column far to the right does not allocate a grid.
         let wide = table(&[
             row(&[
@@ -842,13 +882,13 @@ mod tests {
             ]),
             row(&[cell("<w:gridSpan w:val=\"4294967296\"/>", ""), cell("<w:vMerge/>", "")]),
         ]);
-        let _ = render(&to_html(&document(&wide)));
+        let _ = to_text(&document(&wide));
         // Unbalanced and cut markup.
         let xml = document(&table(&[row(&[cell("<w:vMerge/>", "甲"), cell("", "1")])]));
         for len in (0..xml.len()).filter(|&len| xml.is_char_boundary(len)) {
-            let _ = render(&to_html(&xml[..len]));
+            let _ = to_text(&xml[..len]);
         }
-        let _ = to_html("</w:p></w:tc></w:tbl><w:tc><w:p><w:t>x</w:t></w:tbl>");
+        let _ = to_text("</w:p></w:tc></w:tbl><w:tc><w:p><w:t>x</w:t></w:tbl>");
     }
 
     proptest::proptest! {
@@ -868,8 +908,7 @@ mod tests {
             proptest::strategy::Just("1"), proptest::strategy::Just("&amp;"), proptest::strategy::Just("<w:br/>"),
             proptest::strategy::Just("<mc:Fallback>"), proptest::strategy::Just("</mc:Fallback>"),
         ], 0..80)) {
-            let html = to_html(&document(&parts.concat()));
-            let _ = render(&html);
+            let _ = to_text(&document(&parts.concat()));
         }
     }
 }

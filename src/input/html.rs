@@ -1,19 +1,20 @@
 //! HTML → plain text, with every table row rendered as one tab-separated line.
 //!
 //! A saved government page, or the `text/html` a browser, Word or WPS puts on the clipboard,
-//! is read through its tables: `rowspan`/`colspan` are laid out on a grid, so each rendered
-//! line holds its row's cells in column order. A position covered by a merged *empty* cell is
-//! rendered as an empty field (a blank cell the reviewer must see); a position covered by a
-//! merged cell with text (a label spanning rows) is not repeated.
+//! is read through its tables: each `<table>` is read into a [`Grid`] (cells with their
+//! `rowspan`/`colspan`), which lays them out and writes one line per row with its cells in
+//! column order. [`Writer`] is what a page's elements come to (blocks on their own lines,
+//! whitespace collapsed, tables as grids); a Word document is written through it too.
 //!
 //! Invariants: linear in the input; never panics on malformed markup; spans and counts from
 //! attributes are clamped so that garbage cannot allocate a huge grid; [`render_bounded`]
 //! stops at a length and a number of cells, so markup that multiplies into text (empty cells
 //! with wide spans, millions of `<td>`) cannot hold many times its size.
 
-use std::fmt::Write as _;
+use super::grid::{Grid, MAX_SPAN, collapse};
 
 /// Renders an HTML document as text (see the module doc).
+#[cfg(test)]
 pub(crate) fn render(html: &str) -> String {
     render_bounded(html, usize::MAX).0
 }
@@ -24,14 +25,13 @@ const BYTES_PER_CELL: usize = 32;
 /// Renders an HTML document as text, stopping once the text is about `limit` bytes long or the
 /// cells read would hold more than the markup itself; the flag says it stopped.
 pub(crate) fn render_bounded(html: &str, limit: usize) -> (String, bool) {
-    let mut renderer = Renderer::default();
-    let cell_limit = (html.len() / BYTES_PER_CELL).max(1 << 16);
+    let mut writer = Writer::new(limit, html.len());
     let bytes = html.as_bytes();
     let mut i = 0;
     let mut truncated = false;
     while i < bytes.len() {
         crate::work::add(1);
-        if renderer.out.len() > limit || renderer.cells > cell_limit {
+        if writer.full() {
             truncated = true;
             break;
         }
@@ -51,11 +51,11 @@ pub(crate) fn render_bounded(html: &str, limit: usize) -> (String, bool) {
                     if tag.name == "title" {
                         let inner = &html[end..i.min(html.len())];
                         let inner = inner.rsplit_once("</").map_or(inner, |(text, _)| text);
-                        renderer.title(&decode_entities(inner));
+                        writer.title(&decode_entities(inner));
                     }
                     continue;
                 }
-                renderer.tag(&tag);
+                writer.tag(&tag);
                 i = end;
                 continue;
             }
@@ -63,16 +63,11 @@ pub(crate) fn render_bounded(html: &str, limit: usize) -> (String, bool) {
         let from = if bytes[i] == b'<' { i + 1 } else { i };
         let next = html[from..].find('<').map_or(bytes.len(), |at| from + at);
         crate::work::add(next - i);
-        renderer.text(&decode_entities(&html[i..next]));
+        writer.text(&decode_entities(&html[i..next]));
         i = next;
     }
-    let mut out = renderer.finish();
-    if out.len() > limit {
-        // Tables closed at the end may still add a grid's worth.
-        out.truncate(floor_char_boundary(&out, limit));
-        truncated = true;
-    }
-    (out, truncated)
+    let (out, cut) = writer.finish();
+    (out, truncated || cut)
 }
 
 fn floor_char_boundary(text: &str, mut at: usize) -> usize {
@@ -121,11 +116,6 @@ const BLOCKS: &[&str] = &[
     "html",
     "head",
 ];
-
-/// Merged-cell spans larger than this are clamped: no real table has them.
-const MAX_SPAN: usize = 200;
-/// A table grid larger than this many positions is rendered without its merged cells laid out.
-const MAX_GRID: usize = 200_000;
 
 struct Tag {
     name: String,
@@ -203,30 +193,50 @@ fn find_ascii_ci(haystack: &str, from: usize, needle: &str) -> Option<usize> {
         .filter(|&at| haystack.is_char_boundary(at))
 }
 
+/// A table being read, and whether a cell of it is open.
 #[derive(Default)]
-struct HtmlCell {
-    text: String,
-    rowspan: usize,
-    colspan: usize,
-}
-
-#[derive(Default)]
-struct HtmlTable {
-    rows: Vec<Vec<HtmlCell>>,
+struct OpenTable {
+    grid: Grid,
     in_cell: bool,
 }
 
-#[derive(Default)]
-struct Renderer {
+/// Writes a document's text as a saved page shows it: blocks on their own lines, HTML
+/// whitespace collapsed, each table laid out by [`Grid`] (a nested table becomes text inside
+/// the enclosing cell). [`render_bounded`] drives it with the page's tags; [`super::docx`]
+/// with the same events a saved Word page gives, so a .docx reads exactly like a page.
+pub(crate) struct Writer {
     out: String,
-    tables: Vec<HtmlTable>,
+    tables: Vec<OpenTable>,
     pre_depth: usize,
     title: Option<String>,
     /// Cells read so far.
     cells: usize,
+    /// The text is full past this length…
+    limit: usize,
+    /// …or past this many cells.
+    cell_limit: usize,
 }
 
-impl Renderer {
+impl Writer {
+    /// A writer that is full once its text is longer than `limit` or it has read more cells
+    /// than one per [`BYTES_PER_CELL`] bytes of the `markup` length (at least 65 536).
+    pub(crate) fn new(limit: usize, markup: usize) -> Self {
+        Writer {
+            out: String::new(),
+            tables: Vec::new(),
+            pre_depth: 0,
+            title: None,
+            cells: 0,
+            limit,
+            cell_limit: (markup / BYTES_PER_CELL).max(1 << 16),
+        }
+    }
+
+    /// Whether the text or the cells read have reached the writer's limits.
+    pub(crate) fn full(&self) -> bool {
+        self.out.len() > self.limit || self.cells > self.cell_limit
+    }
+
     fn title(&mut self, text: &str) {
         let text = collapse(text);
         if self.title.is_none() && !text.trim().is_empty() {
@@ -236,47 +246,11 @@ impl Renderer {
 
     fn tag(&mut self, tag: &Tag) {
         match (tag.name.as_str(), tag.closing) {
-            ("table", false) => self.tables.push(HtmlTable::default()),
-            ("table", true) => {
-                if let Some(table) = self.tables.pop() {
-                    let rendered = render_grid(&table);
-                    if let Some(outer) = self.tables.last_mut() {
-                        // A nested table becomes text inside the enclosing cell.
-                        push_cell_text(outer, &rendered.replace(['\n', '\t'], " "));
-                    } else {
-                        self.newline();
-                        self.out.push_str(&rendered);
-                        self.newline();
-                    }
-                }
-            }
-            ("tr", false) => {
-                if let Some(table) = self.tables.last_mut() {
-                    table.rows.push(Vec::new());
-                    table.in_cell = false;
-                }
-            }
-            ("td" | "th", false) => {
-                self.cells += 1;
-                if let Some(table) = self.tables.last_mut() {
-                    if table.rows.is_empty() {
-                        table.rows.push(Vec::new());
-                    }
-                    if let Some(row) = table.rows.last_mut() {
-                        row.push(HtmlCell {
-                            text: String::new(),
-                            rowspan: tag.rowspan,
-                            colspan: tag.colspan,
-                        });
-                    }
-                    table.in_cell = true;
-                }
-            }
-            ("td" | "th", true) => {
-                if let Some(table) = self.tables.last_mut() {
-                    table.in_cell = false;
-                }
-            }
+            ("table", false) => self.open_table(),
+            ("table", true) => self.close_table(),
+            ("tr", false) => self.row(),
+            ("td" | "th", false) => self.cell(tag.rowspan, tag.colspan),
+            ("td" | "th", true) => self.end_cell(),
             ("pre", false) => {
                 self.pre_depth += 1;
                 self.block();
@@ -290,10 +264,55 @@ impl Renderer {
         }
     }
 
-    fn block(&mut self) {
+    /// `<table>`.
+    pub(crate) fn open_table(&mut self) {
+        self.tables.push(OpenTable::default());
+    }
+
+    /// `</table>`: the table is written, or becomes text of the enclosing cell.
+    pub(crate) fn close_table(&mut self) {
+        if let Some(table) = self.tables.pop() {
+            let rendered = table.grid.render();
+            if let Some(outer) = self.tables.last_mut() {
+                // A nested table becomes text inside the enclosing cell.
+                outer.grid.push_text(&rendered.replace(['\n', '\t'], " "));
+            } else {
+                self.newline();
+                self.out.push_str(&rendered);
+                self.newline();
+            }
+        }
+    }
+
+    /// `<tr>`.
+    pub(crate) fn row(&mut self) {
+        if let Some(table) = self.tables.last_mut() {
+            table.grid.push_row();
+            table.in_cell = false;
+        }
+    }
+
+    /// `<td>` with its spans.
+    pub(crate) fn cell(&mut self, rowspan: usize, colspan: usize) {
+        self.cells += 1;
+        if let Some(table) = self.tables.last_mut() {
+            table.grid.push_cell(rowspan, colspan);
+            table.in_cell = true;
+        }
+    }
+
+    /// `</td>`.
+    pub(crate) fn end_cell(&mut self) {
+        if let Some(table) = self.tables.last_mut() {
+            table.in_cell = false;
+        }
+    }
+
+    /// A block element's start or end (`<p>`, `<br>`, …): a new line, or a space in a cell.
+    pub(crate) fn block(&mut self) {
         if let Some(table) = self.tables.last_mut() {
             if table.in_cell {
-                push_cell_text(table, " ");
+                table.grid.push_text(" ");
             }
         } else {
             self.newline();
@@ -308,10 +327,11 @@ impl Renderer {
         }
     }
 
-    fn text(&mut self, text: &str) {
+    /// Text between tags (entities decoded).
+    pub(crate) fn text(&mut self, text: &str) {
         if let Some(table) = self.tables.last_mut() {
             if table.in_cell {
-                push_cell_text(table, &collapse(text));
+                table.grid.push_text(&collapse(text));
             }
             // Text between cells (whitespace, stray characters) is not part of the table.
             return;
@@ -327,10 +347,12 @@ impl Renderer {
         self.out.push_str(&collapsed);
     }
 
-    fn finish(mut self) -> String {
+    /// The text, with tables still open written out and runs of blank lines made one; cut
+    /// at the limit (the flag says it was).
+    pub(crate) fn finish(mut self) -> (String, bool) {
         // Unclosed tables still count.
         while let Some(table) = self.tables.pop() {
-            let rendered = render_grid(&table);
+            let rendered = table.grid.render();
             self.newline();
             self.out.push_str(&rendered);
         }
@@ -346,95 +368,13 @@ impl Renderer {
                 out.push('\n');
             }
         }
-        out
-    }
-}
-
-fn push_cell_text(table: &mut HtmlTable, text: &str) {
-    if let Some(cell) = table.rows.last_mut().and_then(|row| row.last_mut()) {
-        if text == " " && (cell.text.is_empty() || cell.text.ends_with(' ')) {
-            return;
+        if out.len() > self.limit {
+            // Tables closed at the end may still add a grid's worth.
+            out.truncate(floor_char_boundary(&out, self.limit));
+            return (out, true);
         }
-        cell.text.push_str(text);
+        (out, false)
     }
-}
-
-/// Collapses HTML whitespace runs into one space; tabs never survive into a cell.
-fn collapse(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut in_space = false;
-    for ch in text.chars() {
-        if matches!(ch, ' ' | '\t' | '\n' | '\r' | '\x0C') {
-            if !in_space {
-                out.push(' ');
-            }
-            in_space = true;
-        } else {
-            out.push(ch);
-            in_space = false;
-        }
-    }
-    out
-}
-
-/// Lays the table out on a grid and renders one tab-separated line per row.
-fn render_grid(table: &HtmlTable) -> String {
-    let n_rows = table.rows.len();
-    let width = table.rows.iter().map(|row| row.iter().map(|c| c.colspan).sum::<usize>()).max();
-    let width = width.unwrap_or(0);
-    let mut out = String::new();
-    if n_rows.saturating_mul(width) > MAX_GRID {
-        // Degenerate markup: render each row's own cells without layout.
-        for row in &table.rows {
-            let fields: Vec<&str> = row.iter().map(|c| c.text.trim()).collect();
-            let _ = writeln!(out, "{}", fields.join("\t"));
-        }
-        return out;
-    }
-    // owner[r][c] = (row index, cell index) of the cell covering that position.
-    let mut owner: Vec<Vec<Option<(usize, usize)>>> = vec![vec![None; width]; n_rows];
-    for (r, row) in table.rows.iter().enumerate() {
-        let mut c = 0;
-        for (k, cell) in row.iter().enumerate() {
-            while c < width && owner[r][c].is_some() {
-                c += 1;
-            }
-            if c >= width {
-                break;
-            }
-            for row_owners in owner.iter_mut().skip(r).take(cell.rowspan) {
-                for slot in row_owners.iter_mut().skip(c).take(cell.colspan) {
-                    if slot.is_none() {
-                        *slot = Some((r, k));
-                    }
-                }
-            }
-            c += cell.colspan;
-        }
-    }
-    for (r, row_owners) in owner.iter().enumerate() {
-        let mut fields: Vec<&str> = Vec::with_capacity(width);
-        let mut prev: Option<(usize, usize)> = None;
-        for &slot in row_owners {
-            match slot {
-                None => {}
-                Some((orow, ocell)) => {
-                    let text = table.rows[orow][ocell].text.trim();
-                    let origin_here = orow == r && prev != slot;
-                    if origin_here || text.is_empty() {
-                        fields.push(text);
-                    }
-                }
-            }
-            prev = slot;
-        }
-        // Trailing empty cells stay: they are blank values. Only all-empty rows go.
-        if fields.iter().all(|f| f.is_empty()) {
-            continue;
-        }
-        let _ = writeln!(out, "{}", fields.join("\t"));
-    }
-    out
 }
 
 /// Decodes character references; unknown names are left as written.

@@ -2,9 +2,10 @@
 //!
 //! Decodes UTF-8 (with or without BOM), UTF-16 (with BOM, or plainly UTF-16 by its NUL
 //! pattern) and GB18030/GBK; renders HTML through its tables ([`html`]). Reads Word .docx
-//! files: the document is taken out of the zip package ([`zip`]), turned into HTML
-//! ([`docx`]) and rendered like a saved page. Extracts the text of text PDFs and lays it out
-//! like `pdftotext -layout` ([`pdf`]). Recognizes the formats it cannot read (scanned or
+//! files: the document is taken out of the zip package ([`zip`]) and read ([`docx`]) like a
+//! saved page. Extracts the text of text PDFs and lays it out like `pdftotext -layout`
+//! ([`pdf`]). Every table, whatever the file, is a [`grid::Grid`] rendered one tab-separated
+//! line per row. Recognizes the formats it cannot read (scanned or
 //! encrypted PDF, legacy Word/Excel, Excel, images, archives, programs) and says so; a .docx
 //! that cannot be read (damaged, encrypted, a zip bomb) gets a message saying why.
 //!
@@ -14,6 +15,7 @@
 
 mod docx;
 mod gb18030;
+mod grid;
 mod html;
 mod numbering;
 mod pdf;
@@ -401,7 +403,7 @@ fn read_zip(bytes: &[u8], name: Option<&str>) -> Result<Source, Unreadable> {
     );
     // A document's text is shorter than its XML; Word's numbers are added within that too.
     let limit = xml.len().max(1 << 16);
-    let (text, truncated) = html::render_bounded(&docx::to_html_numbered(&xml, numbering), limit);
+    let (text, truncated) = docx::to_text_numbered(&xml, numbering, limit);
     if text.trim().is_empty() {
         return Err(Unreadable::DocxNoText);
     }

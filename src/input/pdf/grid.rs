@@ -1,7 +1,7 @@
 //! Tables from their rules: the straight lines a page draws are grouped into grids, and the
 //! text inside a grid is read cell by cell, so that a table in a PDF reads like the same table
 //! in a web page: one line per row, one tab-separated field per cell, a blank cell as an empty
-//! field, a merged cell once (rendered by [`crate::input::html`], like a saved page).
+//! field, a merged cell once (a [`crate::input::grid::Grid`], as a saved page's table is).
 //!
 //! Without this, a row whose cells are partly blank (`26` under 自然人 and `26` under 总计,
 //! nothing between) reads as two numbers that cannot be placed in seven columns.
@@ -95,14 +95,18 @@ impl Grid {
         self.cell_at(x, y).and_then(|cell| self.owner.get(cell).copied())
     }
 
-    /// The grid as an HTML table whose cells hold `texts` (by owner cell).
-    pub(crate) fn html(&self, texts: &std::collections::BTreeMap<usize, String>) -> String {
+    /// The table whose cells hold `texts` (by owner cell): each merged cell once, with its
+    /// spans, in the order a web page gives them.
+    pub(crate) fn table(
+        &self,
+        texts: &std::collections::BTreeMap<usize, String>,
+    ) -> crate::input::grid::Grid {
         let columns = self.columns();
         let rows = self.ys.len().saturating_sub(1);
         let owner = self.labels_joined(texts);
-        let mut html = String::from("<table>");
+        let mut table = crate::input::grid::Grid::default();
         for row in 0..rows {
-            html.push_str("<tr>");
+            table.push_row();
             for column in 0..columns {
                 let cell = row * columns + column;
                 if owner.get(cell) != Some(&cell) {
@@ -114,21 +118,12 @@ impl Grid {
                 let rowspan = (row..rows)
                     .take_while(|&r| owner.get(r * columns + column) == Some(&cell))
                     .count();
-                html.push_str(&format!("<td rowspan=\"{rowspan}\" colspan=\"{colspan}\">"));
-                for ch in texts.get(&cell).map_or("", String::as_str).chars() {
-                    match ch {
-                        '&' => html.push_str("&amp;"),
-                        '<' => html.push_str("&lt;"),
-                        '>' => html.push_str("&gt;"),
-                        _ => html.push(ch),
-                    }
-                }
-                html.push_str("</td>");
+                table.push_cell(rowspan, colspan);
+                let text = texts.get(&cell).map_or("", String::as_str);
+                table.push_text(&crate::input::grid::collapse(text));
             }
-            html.push_str("</tr>");
         }
-        html.push_str("</table>");
-        html
+        table
     }
 }
 
@@ -514,20 +509,12 @@ mod tests {
         let texts = [(0, "a".to_string()), (5, "1".to_string())].into_iter().collect();
         // The heading row's empty cell joins the label beside it; the empty cells of the row
         // with a number stay, as blank cells.
-        let td =
-            |span: usize, text: &str| format!("<td rowspan=\"1\" colspan=\"{span}\">{text}</td>");
-        let row = |cells: &[(usize, &str)]| {
-            format!("<tr>{}</tr>", cells.iter().map(|(s, t)| td(*s, t)).collect::<String>())
-        };
+        let table = grid.table(&texts);
         assert_eq!(
-            grid.html(&texts),
-            format!(
-                "<table>{}{}{}</table>",
-                row(&[(3, "a")]),
-                row(&[(1, ""), (1, ""), (1, "1")]),
-                row(&[(1, ""), (1, ""), (1, "")])
-            )
+            table.cells(),
+            [vec![(1, 3, "a")], vec![(1, 1, ""), (1, 1, ""), (1, 1, "1")], vec![(1, 1, ""); 3]]
         );
+        assert_eq!(table.render(), "a\n\t\t1\n");
     }
 
     #[test]
@@ -552,10 +539,15 @@ mod tests {
         .into_iter()
         .map(|(c, t)| (c, t.to_string()))
         .collect();
-        let html = grid.html(&texts);
-        assert!(html.contains("<td rowspan=\"1\" colspan=\"2\">（六）其他处理</td><td rowspan=\"1\" colspan=\"1\">0</td>"), "{html}");
+        let table = grid.table(&texts);
+        let cells = table.cells();
+        assert_eq!(cells[1], [(1, 2, "（六）其他处理"), (1, 1, "0"), (1, 1, "0")]);
         // 总计's row: the item cell joins the label; the blank number stays a cell.
-        assert!(html.contains("<td rowspan=\"1\" colspan=\"2\">（七）总计</td><td rowspan=\"1\" colspan=\"1\"></td><td rowspan=\"1\" colspan=\"1\">2</td>"), "{html}");
+        assert_eq!(cells[2], [(1, 2, "（七）总计"), (1, 1, ""), (1, 1, "2")]);
+        assert_eq!(
+            table.render(),
+            "（五）不予处理\t1.信访\t1\t1\n（六）其他处理\t0\t0\n（七）总计\t\t2\n"
+        );
     }
 
     /// A ruled table: rows between the given tops (and one more below the last), columns at

@@ -79,10 +79,9 @@ pub(crate) fn layout(pages: &[Vec<Glyph>], rules: &[Vec<Rule>], mut grid_budget:
             }
             match item {
                 Item::Text(text) => laid.text.push_str(text),
-                Item::Table(table) => laid.text.push_str(
-                    crate::input::html::render(&table.grid.html(&table.texts))
-                        .trim_end_matches('\n'),
-                ),
+                Item::Table(table) => laid
+                    .text
+                    .push_str(table.grid.table(&table.texts).render().trim_end_matches('\n')),
             }
             laid.text.push('\n');
         }
