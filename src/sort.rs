@@ -54,24 +54,27 @@ pub fn sort<T: Ord>(items: &mut [T]) {
 }
 
 /// Sorts `items` ascending: a radix sort (eight passes of one byte, a pass skipped when every
-/// item has the same byte there), linear, for the narrative's shingle hashes (thousands of
+/// item has the same byte there; the counts of all eight from one read), linear, for the narrative's shingle hashes (thousands of
 /// them per report; sorting them by comparisons through `&dyn Fn` cost more than hashing).
 pub fn sort_u64(items: &mut Vec<u64>) {
     if items.len() < 2 {
         return;
     }
     let mut other = vec![0u64; items.len()];
-    for pass in 0..8 {
-        let shift = pass * 8;
-        let mut counts = [0usize; 256];
-        for &x in items.iter() {
-            counts[((x >> shift) & 0xFF) as usize] += 1;
+    // Every pass's counts in one read of the items.
+    let mut all_counts = [[0usize; 256]; 8];
+    for &x in items.iter() {
+        for (pass, counts) in all_counts.iter_mut().enumerate() {
+            counts[((x >> (pass * 8)) & 0xFF) as usize] += 1;
         }
+    }
+    for (pass, counts) in all_counts.iter_mut().enumerate() {
+        let shift = pass * 8;
         if counts.contains(&items.len()) {
             continue;
         }
         let mut next = 0;
-        for count in &mut counts {
+        for count in counts.iter_mut() {
             let n = *count;
             *count = next;
             next += n;
