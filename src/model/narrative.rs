@@ -271,7 +271,7 @@ fn clause_facts(text: &str, range: Range<usize>, keyword_index: &Keywords, out: 
     if n_chars > 200 || n_cjk < 2 || !trigger {
         return;
     }
-    let squeezed: String = clause.chars().filter(|c| !c.is_whitespace()).collect();
+    let squeezed = without_whitespace(clause);
     // The clause is asked for dozens of words, most of them absent: a word with a character
     // the clause does not have (by a 1024-bit summary of its characters) is not searched for.
     let mut present = [0u64; 16];
@@ -394,6 +394,31 @@ fn clause_facts(text: &str, range: Range<usize>, keyword_index: &Keywords, out: 
         }
         out.push(make(keywords[k].1, value, number.percent));
     }
+}
+
+static WHITESPACE: super::labels::Squeezed = super::labels::Squeezed::new(b"");
+
+/// `text` without its whitespace, copied a run at a time.
+fn without_whitespace(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let (mut run, mut at) = (0, 0);
+    loop {
+        at = WHITESPACE.next(bytes, at);
+        if at >= bytes.len() {
+            break;
+        }
+        let skip = WHITESPACE.len_at(bytes, at);
+        if skip == 0 {
+            at += 1;
+            continue;
+        }
+        out.push_str(&text[run..at]);
+        at += skip;
+        run = at;
+    }
+    out.push_str(&text[run..]);
+    out
 }
 
 struct Stated {
