@@ -157,6 +157,21 @@ const COUNT_UNITS: &[&str] = &["件", "起", "宗", "个", "条", "份"];
 /// so text made of millions of clauses (`1申请，1申请，…`) is read this far and no further.
 const MAX_CLAUSES: usize = 100_000;
 
+/// The bytes a clause boundary of [`facts`] may start with: its ASCII characters, and the
+/// first bytes of its CJK ones (`。【】` E3, `，；！？：` EF).
+const BOUNDARY_START: [bool; 256] = {
+    let mut table = [false; 256];
+    let ascii = b",;!?:|\t\n.";
+    let mut k = 0;
+    while k < ascii.len() {
+        table[ascii[k] as usize] = true;
+        k += 1;
+    }
+    table[0xE3] = true;
+    table[0xEF] = true;
+    table
+};
+
 /// Extracts the facts from `text` outside `exclude` (the tables' ranges).
 pub(crate) fn facts(text: &str, exclude: &[Range<usize>]) -> Vec<Fact> {
     let mut out = Vec::new();
@@ -166,7 +181,15 @@ pub(crate) fn facts(text: &str, exclude: &[Range<usize>]) -> Vec<Fact> {
     crate::sort::sort_by_key(&mut excluded, |r| r.start);
     let bytes = text.as_bytes();
     let keywords = Keywords::new();
-    for (at, ch) in text.char_indices().chain(std::iter::once((text.len(), '。'))) {
+    // Only characters that may end a clause are looked at, found on the bytes; past the end,
+    // a last `。` ends the last clause.
+    let mut next = 0;
+    while next <= text.len() {
+        let rest = bytes.get(next..).unwrap_or_default();
+        let at =
+            next + rest.iter().position(|&b| BOUNDARY_START[usize::from(b)]).unwrap_or(rest.len());
+        let ch = text.get(at..).and_then(|rest| rest.chars().next()).unwrap_or('。');
+        next = at + ch.len_utf8();
         let boundary = match ch {
             // "258件，占33.9%": the share stays with its number.
             '，' | ',' => !text[at + ch.len_utf8()..].starts_with('占'),
