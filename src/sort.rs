@@ -53,38 +53,91 @@ pub fn sort<T: Ord>(items: &mut [T]) {
     sort_by(items, Ord::cmp);
 }
 
-/// Sorts `items` ascending: a radix sort (eight passes of one byte, a pass skipped when every
-/// item has the same byte there), linear, for the narrative's shingle hashes (thousands of
-/// them per report; sorting them by comparisons through `&dyn Fn` cost more than hashing).
+/// Sorts `items` ascending, linearly, for the narrative's shingle hashes (thousands of them
+/// per report; sorting them by comparisons through `&dyn Fn` cost more than hashing). The items
+/// are spread by their top byte into 256 buckets, and each bucket is sorted on its own: by
+/// insertion when it holds at most [`SMALL_BUCKET`] (hashes fall evenly: a report's few
+/// thousand make buckets of a few dozen), else by [`radix_sort`] of its other bytes, so that
+/// the work stays linear however the values fall.
 pub fn sort_u64(items: &mut Vec<u64>) {
     if items.len() < 2 {
         return;
     }
-    let mut other = vec![0u64; items.len()];
-    for pass in 0..8 {
-        let shift = pass * 8;
-        let mut counts = [0usize; 256];
-        for &x in items.iter() {
-            counts[((x >> shift) & 0xFF) as usize] += 1;
+    // `starts[b]`: where bucket `b` begins in `spread`.
+    let mut starts = [0usize; 257];
+    for &x in items.iter() {
+        starts[(x >> 56) as usize + 1] += 1;
+    }
+    for b in 1..starts.len() {
+        starts[b] += starts[b - 1];
+    }
+    let mut spread = vec![0u64; items.len()];
+    let mut fill = starts;
+    for &x in items.iter() {
+        let b = (x >> 56) as usize;
+        if let Some(slot) = spread.get_mut(fill[b]) {
+            *slot = x;
         }
+        fill[b] += 1;
+    }
+    for b in 0..256 {
+        let Some(bucket) = spread.get_mut(starts[b]..starts[b + 1]) else { continue };
+        if bucket.len() <= SMALL_BUCKET {
+            insertion_sort(bucket);
+        } else {
+            radix_sort(bucket);
+        }
+    }
+    *items = spread;
+}
+
+/// Buckets of [`sort_u64`] sorted by insertion at most (a few hundred moves each).
+const SMALL_BUCKET: usize = 32;
+
+fn insertion_sort(items: &mut [u64]) {
+    for i in 1..items.len() {
+        let x = items[i];
+        let mut j = i;
+        while j > 0 && items[j - 1] > x {
+            items[j] = items[j - 1];
+            j -= 1;
+        }
+        items[j] = x;
+    }
+}
+
+/// A radix sort: eight passes of one byte, a pass skipped when every item has the same byte
+/// there, the counts of all eight from one read.
+fn radix_sort(items: &mut [u64]) {
+    let mut from = items.to_vec();
+    let mut to = vec![0u64; items.len()];
+    let mut all_counts = [[0usize; 256]; 8];
+    for &x in items.iter() {
+        for (pass, counts) in all_counts.iter_mut().enumerate() {
+            counts[((x >> (pass * 8)) & 0xFF) as usize] += 1;
+        }
+    }
+    for (pass, counts) in all_counts.iter_mut().enumerate() {
+        let shift = pass * 8;
         if counts.contains(&items.len()) {
             continue;
         }
         let mut next = 0;
-        for count in &mut counts {
+        for count in counts.iter_mut() {
             let n = *count;
             *count = next;
             next += n;
         }
-        for &x in items.iter() {
+        for &x in &from {
             let digit = ((x >> shift) & 0xFF) as usize;
-            if let Some(slot) = other.get_mut(counts[digit]) {
+            if let Some(slot) = to.get_mut(counts[digit]) {
                 *slot = x;
             }
             counts[digit] += 1;
         }
-        std::mem::swap(items, &mut other);
+        std::mem::swap(&mut from, &mut to);
     }
+    items.copy_from_slice(&from);
 }
 
 /// The one sort: positions, by a comparison of the elements at them.

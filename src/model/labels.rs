@@ -377,6 +377,10 @@ pub(crate) struct Index {
     text_tokens: Vec<(usize, usize)>,
 }
 
+/// What the compact text leaves out: whitespace and markdown markup (`、` starts with a byte
+/// of these too, and is looked at where it stands).
+static INDEX_SQUEEZED: Squeezed = Squeezed::new(b"#*`>");
+
 impl Index {
     pub(crate) fn new(text: &str, doc: &Doc) -> Index {
         // The compact text is never longer than the text: reserving that much up front
@@ -390,14 +394,31 @@ impl Index {
                 continue;
             }
             text_tokens.push((compact.len(), idx));
-            for ch in text[token.range.clone()].chars() {
-                match ch {
-                    '#' | '*' | '`' | '>' => {}
-                    '、' if compact.ends_with(|c: char| c.is_ascii_digit()) => compact.push('.'),
-                    c if c.is_whitespace() => {}
-                    c => compact.push(c),
+            // Copied a run at a time between the characters left out or rewritten.
+            let token_text = &text[token.range.clone()];
+            let bytes = token_text.as_bytes();
+            let (mut run, mut at) = (0, 0);
+            loop {
+                at = INDEX_SQUEEZED.next(bytes, at);
+                if at >= bytes.len() {
+                    break;
                 }
+                let comma = bytes[at..].starts_with("、".as_bytes());
+                let skip = if comma { 3 } else { INDEX_SQUEEZED.len_at(bytes, at) };
+                if skip == 0 {
+                    at += 1;
+                    continue;
+                }
+                compact.push_str(&token_text[run..at]);
+                if comma {
+                    // `1、` is written `1.`.
+                    let after_digit = compact.ends_with(|c: char| c.is_ascii_digit());
+                    compact.push(if after_digit { '.' } else { '、' });
+                }
+                at += skip;
+                run = at;
             }
+            compact.push_str(&token_text[run..]);
         }
         compact.shrink_to_fit();
         Index { compact, token_at, text_tokens }
@@ -439,15 +460,83 @@ impl Index {
         let to = floor_boundary(&self.compact, to.min(self.compact.len()));
         let from = ceil_boundary(&self.compact, from.min(to));
         let hay = &self.compact[from..to];
-        keys.iter()
-            .filter_map(|key| hay.find(key).map(|at| (at, key.len())))
-            .min_by_key(|&(at, len)| (at, usize::MAX - len))
-            .map(|(at, len)| from + at..from + at + len)
+        // The earliest match wins (the longest among equals): once one is found, a later key
+        // is searched for only where it could start no later, not through the rest of the text.
+        let mut best: Option<(usize, usize)> = None;
+        for key in keys {
+            let end = best
+                .map_or(hay.len(), |(at, _)| floor_boundary(hay, (at + key.len()).min(hay.len())));
+            if let Some(at) = hay[..end].find(key)
+                && best.is_none_or(|(best_at, best_len)| {
+                    (at, usize::MAX - key.len()) < (best_at, usize::MAX - best_len)
+                })
+            {
+                best = Some((at, key.len()));
+            }
+        }
+        best.map(|(at, len)| from + at..from + at + len)
     }
 
     /// True when any of `keys` occurs in `from..to`.
     pub(crate) fn contains_any(&self, keys: &[&str], from: usize, to: usize) -> bool {
         self.find_any(keys, from, to).is_some()
+    }
+}
+
+/// The length in bytes of the whitespace character (as [`char::is_whitespace`] has it) that
+/// starts at byte `at` of `bytes`, or 0. Asked on the bytes, so that text can be squeezed a run
+/// at a time without decoding each character; `at` needs not be a character boundary (a
+/// continuation byte starts nothing).
+#[inline]
+pub(crate) fn whitespace_at(bytes: &[u8], at: usize) -> usize {
+    let byte = |k: usize| bytes.get(at + k).copied().unwrap_or(0);
+    match byte(0) {
+        b'\t'..=b'\r' | b' ' => 1,
+        0xC2 if matches!(byte(1), 0x85 | 0xA0) => 2,
+        0xE1 if byte(1) == 0x9A && byte(2) == 0x80 => 3,
+        0xE2 if byte(1) == 0x80 && matches!(byte(2), 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF) => 3,
+        0xE2 if byte(1) == 0x81 && byte(2) == 0x9F => 3,
+        0xE3 if byte(1) == 0x80 && byte(2) == 0x80 => 3,
+        _ => 0,
+    }
+}
+
+/// The bytes where a character that squeezing removes may start: whitespace (ASCII, and the
+/// first bytes of the others, [`whitespace_at`]) and the ASCII bytes given. A table of 256
+/// flags made at compile time, so that a text is searched for them a byte at a time without
+/// decoding it.
+pub(crate) struct Squeezed([bool; 256]);
+
+impl Squeezed {
+    pub(crate) const fn new(ascii: &[u8]) -> Squeezed {
+        let mut table = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            table[b] = matches!(b as u8, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3);
+            b += 1;
+        }
+        let mut k = 0;
+        while k < ascii.len() {
+            table[ascii[k] as usize] = true;
+            k += 1;
+        }
+        Squeezed(table)
+    }
+
+    /// The next byte at or after `at` of `bytes` that may start a character squeezed out
+    /// (`bytes.len()` when none does).
+    pub(crate) fn next(&self, bytes: &[u8], at: usize) -> usize {
+        let rest = bytes.get(at..).unwrap_or_default();
+        at + rest.iter().position(|&b| self.0[usize::from(b)]).unwrap_or(rest.len())
+    }
+
+    /// How many bytes the character at `at` takes when it is squeezed out, or 0.
+    #[inline]
+    pub(crate) fn len_at(&self, bytes: &[u8], at: usize) -> usize {
+        match bytes.get(at) {
+            Some(&b) if b.is_ascii() && self.0[usize::from(b)] => 1,
+            _ => whitespace_at(bytes, at),
+        }
     }
 }
 
@@ -463,4 +552,18 @@ pub(crate) fn ceil_boundary(text: &str, mut at: usize) -> usize {
         at += 1;
     }
     at
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whitespace_at_is_char_is_whitespace() {
+        for c in (0..=0x0010_FFFF).filter_map(char::from_u32) {
+            let text = format!("{c}x");
+            let expected = if c.is_whitespace() { c.len_utf8() } else { 0 };
+            assert_eq!(whitespace_at(text.as_bytes(), 0), expected, "{c:?}");
+        }
+    }
 }

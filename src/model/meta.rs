@@ -92,8 +92,11 @@ pub(super) fn read(text: &str, _index: &Index) -> Meta {
 
 /// Whitespace and markdown markup removed; `（` and friends are already ASCII.
 pub(super) fn squeeze(text: &str) -> String {
-    text.chars().filter(|&c| !squeezed_out(c)).collect()
+    squeeze_with_prefix(text, 0).0
 }
+
+/// [`squeezed_out`] on the bytes.
+static META_SQUEEZED: labels::Squeezed = labels::Squeezed::new(b"#*|`");
 
 fn squeezed_out(c: char) -> bool {
     c.is_whitespace() || matches!(c, '#' | '*' | '|' | '`')
@@ -101,23 +104,47 @@ fn squeezed_out(c: char) -> bool {
 
 /// `squeeze(text)`, and the length of `squeeze(&text[..prefix])` (its beginning).
 fn squeeze_with_prefix(text: &str, prefix: usize) -> (String, usize) {
+    // The text between the characters squeezed out is copied a run at a time, and those are
+    // found on the bytes (a character's first byte says whether it may be one).
+    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     let mut prefix_end = None;
-    for (at, c) in text.char_indices() {
-        if at >= prefix && prefix_end.is_none() {
-            prefix_end = Some(out.len());
+    let (mut run, mut at) = (0, 0);
+    loop {
+        at = META_SQUEEZED.next(bytes, at);
+        if at >= bytes.len() {
+            break;
         }
-        if !squeezed_out(c) {
-            out.push(c);
+        let skip = META_SQUEEZED.len_at(bytes, at);
+        if skip == 0 {
+            at += 1;
+            continue;
         }
+        out.push_str(&text[run..at]);
+        if prefix_end.is_none() && at >= prefix {
+            // The prefix ends in the run just copied (`run ≤ prefix ≤ at`).
+            prefix_end = Some(out.len() - (at - prefix.max(run)));
+        }
+        at += skip;
+        run = at;
     }
-    let prefix_end = prefix_end.unwrap_or(out.len());
+    out.push_str(&text[run..]);
+    let prefix_end =
+        prefix_end.unwrap_or_else(|| out.len() - (text.len() - prefix.max(run).min(text.len())));
     (out, prefix_end)
 }
 
 fn title(head: &str) -> (Option<String>, Option<i32>) {
-    let lines: Vec<String> = head.lines().map(squeeze).filter(|l| !l.is_empty()).take(80).collect();
-    for (i, line) in lines.iter().enumerate() {
+    // The squeezed lines are made as the search reaches them (it needs the next and the one
+    // before): a title is in the first few, and squeezing 80 lines up front cost more than
+    // finding it.
+    let mut squeezed = head.lines().map(squeeze).filter(|l| !l.is_empty()).take(80);
+    let mut lines: Vec<String> = squeezed.next().into_iter().collect();
+    for i in 0.. {
+        if lines.len() == i + 1 {
+            lines.extend(squeezed.next());
+        }
+        let Some(line) = lines.get(i) else { break };
         let line = strip_label(line);
         let mut candidate = line.to_string();
         // A title wrapped over two lines: "2024年上海市科委政府信息公开工作" + "年度报告",
@@ -417,7 +444,10 @@ fn year_claims(text: &str) -> Vec<YearClaim> {
     let mut out = Vec::new();
     for sentence in text.split(['。', '；', ';', '\n']) {
         // A claim begins with a year: a sentence with no digit is none (and is not copied).
-        if !sentence.bytes().any(|b| b.is_ascii_digit()) {
+        let Some(raw_digit) = sentence.bytes().position(|b| b.is_ascii_digit()) else { continue };
+        // Squeezed only when it begins as a claim does (asked on the text as it is, with the
+        // characters squeezing would remove skipped): most sentences with a digit do not.
+        if !begins_with_a_year(sentence, raw_digit) {
             continue;
         }
         let squeezed = squeeze(sentence);
@@ -445,6 +475,26 @@ fn year_claims(text: &str) -> Vec<YearClaim> {
         }
     }
     out
+}
+
+/// Whether `squeeze(sentence)` has its first digit within 36 bytes and a year (`19xx年`,
+/// `20xx年` in 1990..=2100) right there: what [`year_claims`] asks before it goes on, without
+/// the squeezed copy. `raw_digit` is the sentence's first digit.
+fn begins_with_a_year(sentence: &str, raw_digit: usize) -> bool {
+    let before: usize =
+        sentence[..raw_digit].chars().filter(|&c| !squeezed_out(c)).map(char::len_utf8).sum();
+    if before > 36 {
+        return false;
+    }
+    let mut kept = sentence[raw_digit..].chars().filter(|&c| !squeezed_out(c));
+    let mut year = 0u32;
+    for _ in 0..4 {
+        match kept.next().and_then(|c| c.is_ascii_digit().then(|| c.to_digit(10)).flatten()) {
+            Some(digit) => year = year * 10 + digit,
+            None => return false,
+        }
+    }
+    kept.next() == Some('年') && (1990..=2100).contains(&year)
 }
 
 /// `一、` (or `一.`) shortly before `at` with no sentence break in between:

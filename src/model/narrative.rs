@@ -179,6 +179,21 @@ const COUNT_UNITS: &[&str] = &["件", "起", "宗", "个", "条", "份"];
 /// so text made of millions of clauses (`1申请，1申请，…`) is read this far and no further.
 const MAX_CLAUSES: usize = 100_000;
 
+/// The bytes a clause boundary of [`facts`] may start with: its ASCII characters, and the
+/// first bytes of its CJK ones (`。【】` E3, `，；！？：` EF).
+const BOUNDARY_START: [bool; 256] = {
+    let mut table = [false; 256];
+    let ascii = b",;!?:|\t\n.";
+    let mut k = 0;
+    while k < ascii.len() {
+        table[ascii[k] as usize] = true;
+        k += 1;
+    }
+    table[0xE3] = true;
+    table[0xEF] = true;
+    table
+};
+
 /// Extracts the facts from `text` outside `exclude` (the tables' ranges).
 pub(crate) fn facts(text: &str, exclude: &[Range<usize>]) -> Vec<Fact> {
     let mut out = Vec::new();
@@ -188,7 +203,15 @@ pub(crate) fn facts(text: &str, exclude: &[Range<usize>]) -> Vec<Fact> {
     crate::sort::sort_by_key(&mut excluded, |r| r.start);
     let bytes = text.as_bytes();
     let keywords = Keywords::new();
-    for (at, ch) in text.char_indices().chain(std::iter::once((text.len(), '。'))) {
+    // Only characters that may end a clause are looked at, found on the bytes; past the end,
+    // a last `。` ends the last clause.
+    let mut next = 0;
+    while next <= text.len() {
+        let rest = bytes.get(next..).unwrap_or_default();
+        let at =
+            next + rest.iter().position(|&b| BOUNDARY_START[usize::from(b)]).unwrap_or(rest.len());
+        let ch = text.get(at..).and_then(|rest| rest.chars().next()).unwrap_or('。');
+        next = at + ch.len_utf8();
         let boundary = match ch {
             // "258件，占33.9%": the share stays with its number.
             '，' | ',' => !text[at + ch.len_utf8()..].starts_with('占'),
@@ -293,7 +316,7 @@ fn clause_facts(text: &str, range: Range<usize>, keyword_index: &Keywords, out: 
     if n_chars > 200 || n_cjk < 2 || !trigger {
         return;
     }
-    let squeezed: String = clause.chars().filter(|c| !c.is_whitespace()).collect();
+    let squeezed = without_whitespace(clause);
     // The clause is asked for dozens of words, most of them absent: a word with a character
     // the clause does not have (by a 1024-bit summary of its characters) is not searched for.
     let mut present = [0u64; 16];
@@ -418,6 +441,31 @@ fn clause_facts(text: &str, range: Range<usize>, keyword_index: &Keywords, out: 
         }
         out.push(make(keywords[k].1, value, number.percent));
     }
+}
+
+static WHITESPACE: super::labels::Squeezed = super::labels::Squeezed::new(b"");
+
+/// `text` without its whitespace, copied a run at a time.
+fn without_whitespace(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let (mut run, mut at) = (0, 0);
+    loop {
+        at = WHITESPACE.next(bytes, at);
+        if at >= bytes.len() {
+            break;
+        }
+        let skip = WHITESPACE.len_at(bytes, at);
+        if skip == 0 {
+            at += 1;
+            continue;
+        }
+        out.push_str(&text[run..at]);
+        at += skip;
+        run = at;
+    }
+    out.push_str(&text[run..]);
+    out
 }
 
 struct Stated {

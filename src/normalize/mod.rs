@@ -61,15 +61,22 @@ impl Out {
     fn push_run(&mut self, text: &str, raw: usize) -> usize {
         let norm = self.text.len();
         let mut taken = 0;
+        // Characters that stay as they are (most of them) are copied a stretch at a time.
+        let mut unchanged = 0;
         for c in text.chars() {
             let Some(out) = without_context(c) else { break };
             if out.len_utf8() != c.len_utf8() {
                 break;
             }
-            self.text.push(out);
+            if out != c {
+                self.text.push_str(&text[unchanged..taken]);
+                self.text.push(out);
+                unchanged = taken + c.len_utf8();
+            }
             taken += c.len_utf8();
             crate::work::add(1);
         }
+        self.text.push_str(&text[unchanged..taken]);
         if taken > 0 {
             self.map.record(norm, taken, raw, taken);
         }
@@ -149,12 +156,31 @@ fn normalize_line(line: &str, line_start: usize, out: &mut Out) {
 
 /// Characters the loop of [`normalize_line`] turns into their Simplified form (or keeps)
 /// wherever they stand: ASCII but for `<` (comments), `(` (pinyin), `,` (thousands) and
-/// `\r`, and CJK ideographs whose conversion does not depend on their neighbours.
+/// `\r`, CJK ideographs whose conversion does not depend on their neighbours, and other
+/// characters the loop keeps as they are.
 fn without_context(c: char) -> Option<char> {
     if c.is_ascii() {
         (!matches!(c, '<' | '(' | ',' | '\r')).then_some(c)
-    } else {
+    } else if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
         t2s::without_context(c)
+    } else {
+        // Outside the CJK block nothing converts (`。`, `、`, quotes); what the loop maps or
+        // drops (spaces, zero-width characters, full-width forms such as `，`) is left to it.
+        (!matches!(
+            c,
+            '\u{A0}'
+                | '\u{AD}'
+                | '\u{2000}'..='\u{200D}'
+                | '\u{202F}'
+                | '\u{205F}'
+                | '\u{2060}'
+                | '\u{3000}'
+                | '\u{FE59}'
+                | '\u{FE5A}'
+                | '\u{FEFF}'
+                | '\u{FF01}'..='\u{FF5E}'
+        ))
+        .then_some(c)
     }
 }
 
@@ -194,7 +220,38 @@ fn pinyin_group(line: &str, at: usize) -> Option<usize> {
 }
 
 fn is_pinyin_letter(ch: char) -> bool {
-    ch.is_ascii_lowercase() || "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ".contains(ch)
+    ch.is_ascii_lowercase()
+        || matches!(
+            ch,
+            'ā' | 'á'
+                | 'ǎ'
+                | 'à'
+                | 'ē'
+                | 'é'
+                | 'ě'
+                | 'è'
+                | 'ī'
+                | 'í'
+                | 'ǐ'
+                | 'ì'
+                | 'ō'
+                | 'ó'
+                | 'ǒ'
+                | 'ò'
+                | 'ū'
+                | 'ú'
+                | 'ǔ'
+                | 'ù'
+                | 'ǖ'
+                | 'ǘ'
+                | 'ǚ'
+                | 'ǜ'
+                | 'ü'
+                | 'ń'
+                | 'ň'
+                | 'ǹ'
+                | 'ḿ'
+        )
 }
 
 /// True for CJK ideographs (the chars pinyin annotations follow).
@@ -223,7 +280,7 @@ fn to_ascii_digit(ch: char) -> Option<u32> {
 /// `- 4 -`, `—5—`, `-3-`, `第 3 页`, `第3页 共5页`.
 fn is_page_number_line(line: &str) -> bool {
     let trimmed = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
-    if trimmed.is_empty() || trimmed.chars().count() > 16 {
+    if trimmed.is_empty() || trimmed.chars().nth(16).is_some() {
         return false;
     }
     let is_dash = |c: char| matches!(c, '-' | '—' | '–' | '－' | '─' | '―');

@@ -121,6 +121,20 @@ pub(super) fn tokenize(
         if out.len() >= limit {
             return Some(base + i);
         }
+        // Inside a word, a character that is neither whitespace nor a number's start (ASCII
+        // punctuation and letters, most CJK ideographs: lead bytes E4, E6..E9) only extends it.
+        if text_start.is_some() {
+            let plain = match bytes[i] {
+                b'0'..=b'9' | b'-' | b'+' => 0,
+                0x21..=0x7E => 1,
+                0xE4 | 0xE6..=0xE9 => 3,
+                _ => 0,
+            };
+            if plain > 0 {
+                i += plain;
+                continue;
+            }
+        }
         let ch = content[i..].chars().next().unwrap_or(' ');
         if ch.is_whitespace() {
             flush(&mut text_start, i, out);
