@@ -27,6 +27,19 @@ fn files(dir: &str) -> Vec<PathBuf> {
     out
 }
 
+/// Every `.rs` file below `dir`, recursively.
+fn all_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.filter_map(Result::ok) {
+        let path = entry.path();
+        if path.is_dir() {
+            all_files(&path, out);
+        } else if path.extension().is_some_and(|x| x == "rs") {
+            out.push(path);
+        }
+    }
+}
+
 fn is_cjk(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
@@ -118,6 +131,39 @@ fn the_models_label_text_is_in_labels_rs() {
         }
     }
     assert!(bad.is_empty(), "label text belongs in src/model/labels.rs:\n{}", bad.join("\n"));
+}
+
+#[test]
+fn the_engine_does_no_io_and_reads_no_clock_or_chance() {
+    // ARCHITECTURE.md: no I/O in the engine (the CLI and the page hand it bytes); determinism:
+    // no clock, no randomness, no hash-map iteration (clippy's iter_over_hash_type warns too).
+    let forbidden = [
+        "std::fs",
+        "std::net",
+        "std::env",
+        "std::process",
+        "std::time",
+        "Instant::",
+        "SystemTime",
+        "HashMap",
+        "HashSet",
+        "RandomState",
+        "rand::",
+        "getrandom",
+    ];
+    let mut paths = Vec::new();
+    all_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut paths);
+    paths.sort();
+    assert!(paths.len() > 50, "{}", paths.len());
+    let mut bad = Vec::new();
+    for path in &paths {
+        for (n, line) in code(path) {
+            if let Some(word) = forbidden.iter().find(|w| line.contains(*w)) {
+                bad.push(format!("{}:{n}: {word}: {}", path.display(), line.trim()));
+            }
+        }
+    }
+    assert!(bad.is_empty(), "the engine is pure:\n{}", bad.join("\n"));
 }
 
 #[test]
