@@ -148,10 +148,19 @@ fn cell(text: impl Into<String>, colspan: usize, rowspan: usize) -> PrintedCell 
     PrintedCell { text: text.into(), colspan, rowspan }
 }
 
+/// Header rows of the official layout as printed.
+fn header_rows(rows: Vec<Vec<crate::layout::HeaderCell>>) -> Vec<Vec<PrintedCell>> {
+    rows.into_iter()
+        .map(|row| {
+            row.into_iter().map(|h| cell(h.heading.official(), h.colspan, h.rowspan)).collect()
+        })
+        .collect()
+}
+
 /// 表二, 表三 and 表四 (as read, with any edits) in the official layout: what both the HTML a
 /// clerk pastes into Word, WPS or Excel and the .docx are written from.
 pub fn printed_tables(checked: &Checked) -> Vec<PrintedTable> {
-    use crate::model::{CellRef, Col, Row};
+    use crate::model::CellRef;
     let report = &checked.report;
     let mut out = Vec::new();
     if let Some(table) = report.table(TableId::T2) {
@@ -161,7 +170,7 @@ pub fn printed_tables(checked: &Checked) -> Vec<PrintedTable> {
         for block in &blocks {
             let span = (width - 1) / block.cols.len();
             rows.push(vec![cell(block.title, width, 1)]);
-            let mut header = vec![cell("信息内容", 1, 1)];
+            let mut header = vec![cell(crate::layout::Heading::Item.official(), 1, 1)];
             header.extend(
                 block
                     .cols
@@ -181,16 +190,7 @@ pub fn printed_tables(checked: &Checked) -> Vec<PrintedTable> {
     }
     if let Some(table) = report.table(TableId::T3) {
         let cols = table.cols();
-        let orgs: Vec<Col> =
-            cols.iter().copied().filter(|c| !matches!(c, Col::NP | Col::TOT)).collect();
-        let mut rows = vec![
-            vec![
-                cell("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", 3, 3),
-                cell("申请人情况", cols.len(), 1),
-            ],
-            vec![cell("自然人", 1, 2), cell("法人或其他组织", orgs.len(), 1), cell("总计", 1, 2)],
-            orgs.iter().map(|col| cell(col.name(), 1, 1)).collect(),
-        ];
+        let mut rows = header_rows(crate::layout::t3_header(table));
         for view in crate::layout::t3_rows(table) {
             let mut line: Vec<PrintedCell> =
                 view.labels.iter().map(|l| cell(l.text, l.colspan, l.rowspan)).collect();
@@ -206,21 +206,16 @@ pub fn printed_tables(checked: &Checked) -> Vec<PrintedTable> {
         });
     }
     if report.table(TableId::T4).is_some() {
-        let results = [Col::keep, Col::fix, Col::oth, Col::pend, Col::tot];
-        let mut second: Vec<PrintedCell> = results.iter().map(|c| cell(c.name(), 1, 2)).collect();
-        second.extend([cell("未经复议直接起诉", 5, 1), cell("复议后起诉", 5, 1)]);
-        let rows = vec![
-            vec![cell("行政复议", 5, 1), cell("行政诉讼", 10, 1)],
-            second,
-            results.iter().chain(results.iter()).map(|c| cell(c.name(), 1, 1)).collect(),
-            [Row::RV, Row::LD, Row::LR]
+        let mut rows = header_rows(crate::layout::t4_header());
+        rows.push(
+            crate::layout::T4_PARTS
                 .into_iter()
                 .flat_map(|row| {
-                    results
+                    crate::layout::T4_RESULTS
                         .map(|col| cell(shown(checked, CellRef::new(TableId::T4, row, col)), 1, 1))
                 })
                 .collect(),
-        ];
+        );
         out.push(PrintedTable {
             heading: "四、政府信息公开行政复议、行政诉讼情况", rows
         });

@@ -138,3 +138,103 @@ pub fn t2_col_name(row: Row, col: Col) -> &'static str {
         _ => col.name(),
     }
 }
+
+/// The words of a header cell: one of the format's own labels (which a page may translate), or
+/// a value column's name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Heading {
+    /// 表三's note on its own arithmetic, in its top left corner.
+    T3Note,
+    /// 申请人情况.
+    Applicants,
+    /// 自然人.
+    NaturalPerson,
+    /// 法人或其他组织.
+    Organizations,
+    /// 总计.
+    Total,
+    /// 行政复议.
+    Review,
+    /// 行政诉讼.
+    Litigation,
+    /// 未经复议直接起诉.
+    Direct,
+    /// 复议后起诉.
+    AfterReview,
+    /// 表二's 信息内容.
+    Item,
+    /// A value column's own name (商业企业, 维持 …).
+    Col(Col),
+}
+
+impl Heading {
+    /// The words as the format prints them.
+    pub fn official(self) -> &'static str {
+        match self {
+            Heading::T3Note => {
+                "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+            }
+            Heading::Applicants => "申请人情况",
+            Heading::NaturalPerson => "自然人",
+            Heading::Organizations => "法人或其他组织",
+            Heading::Total => "总计",
+            Heading::Review => "行政复议",
+            Heading::Litigation => "行政诉讼",
+            Heading::Direct => "未经复议直接起诉",
+            Heading::AfterReview => "复议后起诉",
+            Heading::Item => "信息内容",
+            Heading::Col(col) => col.name(),
+        }
+    }
+}
+
+/// One header cell of a table, with its merge.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct HeaderCell {
+    /// Its words.
+    pub heading: Heading,
+    /// Columns it spans.
+    pub colspan: usize,
+    /// Rows it spans.
+    pub rowspan: usize,
+}
+
+fn header(heading: Heading, colspan: usize, rowspan: usize) -> HeaderCell {
+    HeaderCell { heading, colspan, rowspan }
+}
+
+/// 表三's three header rows: the note over the label columns and 申请人情况 over the values;
+/// 自然人, 法人或其他组织 (its columns in the row below) and 总计.
+pub fn t3_header(table: &Table) -> Vec<Vec<HeaderCell>> {
+    let cols = table.cols();
+    let orgs: Vec<Col> =
+        cols.iter().copied().filter(|c| !matches!(c, Col::NP | Col::TOT)).collect();
+    vec![
+        vec![header(Heading::T3Note, 3, 3), header(Heading::Applicants, cols.len(), 1)],
+        vec![
+            header(Heading::NaturalPerson, 1, 2),
+            header(Heading::Organizations, orgs.len(), 1),
+            header(Heading::Total, 1, 2),
+        ],
+        orgs.into_iter().map(|col| header(Heading::Col(col), 1, 1)).collect(),
+    ]
+}
+
+/// 表四's value columns, in each of its three parts (复议, 直接起诉, 复议后起诉).
+pub const T4_RESULTS: [Col; 5] = [Col::keep, Col::fix, Col::oth, Col::pend, Col::tot];
+
+/// 表四's parts, left to right on its one value row.
+pub const T4_PARTS: [Row; 3] = [Row::RV, Row::LD, Row::LR];
+
+/// 表四's three header rows: 行政复议 and 行政诉讼; 复议's results and 诉讼's two parts; the
+/// two parts' results.
+pub fn t4_header() -> Vec<Vec<HeaderCell>> {
+    let mut second: Vec<HeaderCell> =
+        T4_RESULTS.iter().map(|&col| header(Heading::Col(col), 1, 2)).collect();
+    second.extend([header(Heading::Direct, 5, 1), header(Heading::AfterReview, 5, 1)]);
+    vec![
+        vec![header(Heading::Review, 5, 1), header(Heading::Litigation, 10, 1)],
+        second,
+        T4_RESULTS.iter().chain(&T4_RESULTS).map(|&col| header(Heading::Col(col), 1, 1)).collect(),
+    ]
+}

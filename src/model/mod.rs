@@ -59,6 +59,16 @@ impl Template {
         }
     }
 
+    /// The short name of a list's column: `2021`, `2019`, `2019 年以前`, `—`.
+    pub fn short_name(self) -> &'static str {
+        match self {
+            Template::Y2021 => "2021",
+            Template::Y2019 => "2019",
+            Template::Pre2019 => "2019 年以前",
+            Template::Unknown => "—",
+        }
+    }
+
     /// The Chinese name shown to users.
     pub fn name(self) -> &'static str {
         match self {

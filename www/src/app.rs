@@ -276,9 +276,7 @@ fn open_file(state: UseReducerHandle<State>, file: web_sys::File) {
     let name = file.name();
     if file.size() > MAX_FILE_BYTES {
         let mb = (file.size() / 1024.0 / 1024.0).round() as u64;
-        state.dispatch(Action::Notice(format!(
-            "“{name}”有 {mb} MB，不像是一份年度报告，未打开。请检查是否选错了文件；当前内容保持不变。"
-        )));
+        state.dispatch(Action::Notice(state.lang.f(Text::FileTooLarge, &[&name, &mb])));
         return;
     }
     let blob = gloo::file::Blob::from(web_sys::Blob::from(file));
@@ -734,7 +732,7 @@ pub(crate) fn app() -> Html {
                     </div>
                     <label class="sr-only" for="report-input">{ lang.t(Text::InputLabel) }</label>
                     <textarea id="report-input" spellcheck="false" placeholder={lang.t(Text::Placeholder)}
-                        value={state.text.clone()} {oninput} {onpaste} />
+                        value={AttrValue::from(state.text.clone())} {oninput} {onpaste} />
                 } else {
                     <div class="input-line">
                         <span class="what">{ summary }</span>
@@ -811,7 +809,7 @@ fn fill_section(state: &UseReducerHandle<State>, pool: &Pool) -> Html {
             let message = if copy_to_clipboard(&html, &text) {
                 lang.t(Text::Copied).to_string()
             } else {
-                "浏览器未能复制，请重试。".to_string()
+                lang.t(Text::CopyFailed).to_string()
             };
             state.dispatch(Action::Notice(message));
         })
@@ -824,7 +822,7 @@ fn fill_section(state: &UseReducerHandle<State>, pool: &Pool) -> Html {
             let name = format!("{}{year}政府信息公开工作年度报告（表格）.docx", state.form.agency);
             let mime = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
             if download_bytes(&name, &bytes, mime).is_err() {
-                state.dispatch(Action::Notice("浏览器未能保存文件，请重试。".to_string()));
+                state.dispatch(Action::Notice(state.lang.t(Text::SaveFailed).to_string()));
             }
         })
     };
@@ -841,14 +839,19 @@ fn fill_section(state: &UseReducerHandle<State>, pool: &Pool) -> Html {
 /// One line saying what was checked, for the folded input.
 fn input_summary(state: &State, lang: Lang) -> String {
     if let Some(batch) = &state.batch {
-        return format!("{}{} 个文件", lang.t(Text::BatchNote), batch.items.len());
+        return format!(
+            "{}{}",
+            lang.t(Text::BatchNote),
+            lang.f(Text::FileCount, &[&batch.items.len()])
+        );
     }
     let what = match &state.source {
         Source::File { name, .. } => format!("{}{name}", lang.t(Text::FileNote)),
         Source::Html(_) => lang.t(Text::HtmlNote).to_string(),
         Source::Sample => lang.t(Text::SampleNote).to_string(),
         Source::Text => {
-            format!("{}（{} 字）", lang.t(Text::Pasted), state.text.chars().count())
+            let chars = state.text.chars().count();
+            format!("{}{}", lang.t(Text::Pasted), lang.f(Text::CharCount, &[&chars]))
         }
     };
     let title = state
@@ -875,7 +878,7 @@ fn notice(state: &UseReducerHandle<State>, lang: Lang) -> Html {
         };
         return html! {
             <div class="confirm-bar no-print" role="alertdialog" aria-labelledby="confirm-text">
-                <span id="confirm-text">{ format!("{question}（{files} 个文件）") }</span>
+                <span id="confirm-text">{ format!("{question}（{}）", lang.f(Text::FileCount, &[&files])) }</span>
                 <button id="confirm-yes" onclick={answer(true)}>{ lang.t(Text::Confirm) }</button>
                 <button id="confirm-no" class="primary" onclick={answer(false)}>{ lang.t(Text::Cancel) }</button>
             </div>
@@ -1013,7 +1016,7 @@ fn batch_section(state: &UseReducerHandle<State>, batch: &state::Batch) -> Html 
                 )
             };
             if result.is_err() {
-                state.dispatch(Action::Notice("浏览器未能保存文件，请重试。".to_string()));
+                state.dispatch(Action::Notice(state.lang.t(Text::SaveFailed).to_string()));
             }
         })
     };
@@ -1129,7 +1132,7 @@ fn results(props: &ResultsProps) -> Html {
             let saved =
                 download_as(&name, &state.decisions.to_json(), "application/json;charset=utf-8");
             if saved.is_err() {
-                state.dispatch(Action::Notice("浏览器未能保存文件，请重试。".to_string()));
+                state.dispatch(Action::Notice(state.lang.t(Text::SaveFailed).to_string()));
             }
         })
     };
@@ -1150,7 +1153,7 @@ fn results(props: &ResultsProps) -> Html {
             let message = if copy_to_clipboard(&html, &text) {
                 state.lang.t(Text::Copied).to_string()
             } else {
-                "浏览器未能复制，请重试。".to_string()
+                state.lang.t(Text::CopyFailed).to_string()
             };
             state.dispatch(Action::Notice(message));
         })
@@ -1164,7 +1167,7 @@ fn results(props: &ResultsProps) -> Html {
                 Ok(bytes) => {
                     let name = corrected_name(&state.source);
                     if download_bytes(&name, &bytes, "application/octet-stream").is_err() {
-                        state.dispatch(Action::Notice("浏览器未能保存文件，请重试。".to_string()));
+                        state.dispatch(Action::Notice(state.lang.t(Text::SaveFailed).to_string()));
                     }
                 }
                 // A PDF or a web page cannot be written back: its corrected tables as Word.
@@ -1182,9 +1185,9 @@ fn results(props: &ResultsProps) -> Html {
                     let saved = download_bytes(&name, &bytes, mime).is_ok();
                     let why = gouji::correct::Unpatchable::Kind(kind).message();
                     state.dispatch(Action::Notice(if saved {
-                        format!("{why}已下载更正后的表格（Word 文件）。")
+                        state.lang.f(Text::TablesDocxSaved, &[&why])
                     } else {
-                        "浏览器未能保存文件，请重试。".to_string()
+                        state.lang.t(Text::SaveFailed).to_string()
                     }));
                 }
                 Err(why) => state.dispatch(Action::Notice(why.message())),

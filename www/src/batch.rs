@@ -84,12 +84,7 @@ pub(crate) fn rows(items: &[BatchItem], view: &View) -> Vec<Row> {
                 file: item.name.to_string(),
                 agency: report.agency_name().unwrap_or_default().to_string(),
                 year: report.year,
-                template: match report.template {
-                    gouji::model::Template::Y2021 => "2021",
-                    gouji::model::Template::Y2019 => "2019",
-                    gouji::model::Template::Pre2019 => "2019 年以前",
-                    gouji::model::Template::Unknown => "—",
-                },
+                template: report.template.short_name(),
                 errors: checked.count(Severity::Error),
                 warnings: checked.count(Severity::Warning),
                 infos: checked.count(Severity::Info),
@@ -219,7 +214,8 @@ pub(crate) fn batch_view(props: &BatchProps) -> Html {
                 </span>
             </p>
             <p class="batch-summary" id="batch-summary">
-                { format!("{} {total} 份 · {} {with_errors} 份", lang.t(Text::BatchReports), lang.t(Text::BatchWithErrors)) }
+                { format!("{} {} · {} {}", lang.t(Text::BatchReports), lang.f(Text::ReportCount, &[&total]),
+                    lang.t(Text::BatchWithErrors), lang.f(Text::ReportCount, &[&with_errors])) }
             </p>
             <div class="batch-tools no-print">
                 <input type="search" class="filter" placeholder={lang.t(Text::BatchFilter)} value={props.view.filter.clone()} {oninput} />
@@ -275,7 +271,7 @@ pub(crate) fn batch_view(props: &BatchProps) -> Html {
             if finished {
                 <crate::compare_view::CompareView items={props.items.clone()} {lang} on_open={props.on_open.clone()} />
             }
-            if props.finished && props.printing { <PrintList items={props.items.clone()} /> }
+            if props.finished && props.printing { <PrintList items={props.items.clone()} {lang} /> }
         </section>
     }
 }
@@ -283,11 +279,13 @@ pub(crate) fn batch_view(props: &BatchProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct PrintListProps {
     items: Rc<Vec<BatchItem>>,
+    lang: Lang,
 }
 
 /// The 问题清单 of every report, shown only when printing: one block per report.
 #[function_component(PrintList)]
 fn print_list(props: &PrintListProps) -> Html {
+    let lang = props.lang;
     html! {
         <div class="print-list">
             { for props.items.iter().filter_map(|item| item.checked.as_ref().map(|c| (item, c))).map(|(item, checked)| {
@@ -295,16 +293,16 @@ fn print_list(props: &PrintListProps) -> Html {
                 html! {
                     <article class="print-report">
                         <h3>{ title }</h3>
-                        <p class="print-meta">{ format!("文件：{} · {}", item.name, checked.verdict_text()) }</p>
+                        <p class="print-meta">{ lang.f(Text::PrintFile, &[&item.name, &checked.verdict_text()]) }</p>
                         if checked.findings.is_empty() {
-                            <p>{ "未发现问题。" }</p>
+                            <p>{ lang.t(Text::NoProblems) }</p>
                         } else {
                             <ol>
                                 { for checked.findings.iter().map(|f| html! {
                                     <li>
                                         <b>{ format!("[{}] {} ", f.severity.name(), f.rule) }</b>
                                         { f.message.clone() }
-                                        if let Some(hint) = &f.hint { <br /><span class="print-hint">{ format!("建议：{hint}") }</span> }
+                                        if let Some(hint) = &f.hint { <br /><span class="print-hint">{ lang.f(Text::SuggestionFor, &[hint]) }</span> }
                                     </li>
                                 }) }
                             </ol>
@@ -317,10 +315,11 @@ fn print_list(props: &PrintListProps) -> Html {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn item(name: &str, text: &str) -> BatchItem {
+    /// A batch item checked from `text`.
+    pub(crate) fn item(name: &str, text: &str) -> BatchItem {
         BatchItem {
             name: name.into(),
             checked: Some(Shared(Rc::new(gouji::check(&gouji::Input::text(text))))),

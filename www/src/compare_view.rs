@@ -8,12 +8,13 @@
 use std::rc::Rc;
 
 use gouji::compare::{Change, Comparison, Figure, TablePair, UnitTable, YearPair};
-use gouji::model::{CellRef, Col, Layout, Row, TableId};
+use gouji::model::{CellRef, Col, Layout, Row};
 use gouji::rules::RuleId;
 use yew::prelude::*;
 
 use crate::batch::BatchItem;
 use crate::i18n::{Lang, Text};
+use crate::official;
 use crate::view_model::Shared;
 
 /// The batch's reports as the engine compared them.
@@ -322,16 +323,6 @@ fn pair_cell(
     }
 }
 
-fn caption(id: TableId) -> Html {
-    let text = match id {
-        TableId::T2 => "二、主动公开政府信息情况",
-        TableId::T3 => "三、收到和处理政府信息公开申请情况",
-        TableId::T4 => "四、政府信息公开行政复议、行政诉讼情况",
-        TableId::P => "政府信息公开情况统计表（2019 年以前）",
-    };
-    html! { <h4 class="caption">{ text }</h4> }
-}
-
 fn table_view(pair: &TablePair, last: &Shared, this: &Shared, lang: Lang) -> Html {
     // The layout is drawn from this year's table (last year's when this year has none).
     let Some(table) = this.report.table(pair.table).or_else(|| last.report.table(pair.table))
@@ -339,120 +330,17 @@ fn table_view(pair: &TablePair, last: &Shared, this: &Shared, lang: Lang) -> Htm
         return html! {};
     };
     let cell = |row, col, span| pair_cell(pair, last, this, row, col, span);
-    let body = match pair.table {
-        TableId::T2 => {
-            let blocks = gouji::layout::t2_blocks(table);
-            let width = 1 + blocks.iter().map(|b| b.cols.len()).max().unwrap_or(1);
-            html! {
-                <table class="report t2 compare-table">
-                    { for blocks.iter().map(|block| {
-                        let span = (width - 1) / block.cols.len();
-                        html! {
-                            <>
-                                <tr><th class="block" colspan={width.to_string()}>{ block.title }</th></tr>
-                                <tr>
-                                    <th>{ lang.t(Text::InfoContent) }</th>
-                                    { for block.cols.iter().map(|&col| html! {
-                                        <th colspan={span.to_string()}>{ gouji::layout::t2_col_name(block.rows[0], col) }</th>
-                                    }) }
-                                </tr>
-                                { for block.rows.iter().map(|&row| html! {
-                                    <tr>
-                                        <th class="label">{ row.official() }</th>
-                                        { for block.cols.iter().map(|&col| cell(row, col, span)) }
-                                    </tr>
-                                }) }
-                            </>
-                        }
-                    }) }
-                </table>
-            }
-        }
-        TableId::T3 => {
-            let cols = table.cols();
-            let orgs: Vec<Col> =
-                cols.iter().copied().filter(|c| !matches!(c, Col::NP | Col::TOT)).collect();
-            html! {
-                <table class="report t3 compare-table">
-                    <tr>
-                        <th class="note" colspan="3" rowspan="3">
-                            { "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）" }
-                        </th>
-                        <th colspan={cols.len().to_string()}>{ lang.t(Text::Applicants) }</th>
-                    </tr>
-                    <tr>
-                        <th rowspan="2">{ lang.t(Text::NaturalPerson) }</th>
-                        <th colspan={orgs.len().to_string()}>{ lang.t(Text::Organizations) }</th>
-                        <th rowspan="2">{ lang.t(Text::Total) }</th>
-                    </tr>
-                    <tr>{ for orgs.iter().map(|c| html! { <th class="col">{ c.name() }</th> }) }</tr>
-                    { for gouji::layout::t3_rows(table).into_iter().map(|view| html! {
-                        <tr data-row={view.row.code()}>
-                            { for view.labels.iter().map(|label| html! {
-                                <th class="label" rowspan={label.rowspan.to_string()} colspan={label.colspan.to_string()}>
-                                    { label.text }
-                                </th>
-                            }) }
-                            { for cols.iter().map(|&col| cell(view.row, col, 1)) }
-                        </tr>
-                    }) }
-                </table>
-            }
-        }
-        TableId::T4 => {
-            let results = [Col::keep, Col::fix, Col::oth, Col::pend, Col::tot];
-            html! {
-                <table class="report t4 compare-table">
-                    <tr>
-                        <th colspan="5">{ lang.t(Text::Review) }</th>
-                        <th colspan="10">{ lang.t(Text::Litigation) }</th>
-                    </tr>
-                    <tr>
-                        { for results.iter().map(|c| html! { <th rowspan="2" class="col">{ c.name() }</th> }) }
-                        <th colspan="5">{ lang.t(Text::Direct) }</th>
-                        <th colspan="5">{ lang.t(Text::AfterReview) }</th>
-                    </tr>
-                    <tr>
-                        { for results.iter().chain(results.iter()).map(|c| html! { <th class="col">{ c.name() }</th> }) }
-                    </tr>
-                    <tr>
-                        { for [Row::RV, Row::LD, Row::LR].into_iter().flat_map(|row| results.iter().map(move |&col| (row, col)))
-                            .map(|(row, col)| cell(row, col, 1)) }
-                    </tr>
-                </table>
-            }
-        }
-        TableId::P => {
-            let cols = table.cols();
-            html! {
-                <table class="report stats compare-table">
-                    <tr>
-                        <th>{ lang.t(Text::Indicator) }</th>
-                        { for cols.iter().map(|c| html! { <th class="col">{ c.name() }</th> }) }
-                    </tr>
-                    { for table.rows().into_iter().map(|row| {
-                        let part = gouji::model::identities::p_parent(row).is_some();
-                        html! {
-                            <tr data-row={row.code()}>
-                                <th class={classes!("label", part.then_some("part"))}>{ row.short() }</th>
-                                { for cols.iter().map(|&col| cell(row, col, 1)) }
-                            </tr>
-                        }
-                    }) }
-                </table>
-            }
-        }
-    };
+    let body = official::table(table, lang, Some("compare-table"), &cell);
     let format_note = match (last.report.table(pair.table), this.report.table(pair.table)) {
         (Some(a), Some(b)) if a.layout != b.layout => Some(match b.layout {
-            Layout::Y2021 => "（上年为 2019 年版格式，本年为 2021 年版：只比较两版共有的单元格）",
-            Layout::Y2019 => "（上年为 2021 年版格式，本年为 2019 年版：只比较两版共有的单元格）",
+            Layout::Y2021 => lang.t(Text::FormatChanged2021),
+            Layout::Y2019 => lang.t(Text::FormatChanged2019),
         }),
         _ => None,
     };
     html! {
         <div class="table-wrap compare-wrap" data-table={pair.table.code()}>
-            { caption(pair.table) }
+            <h4 class="caption">{ official::section(pair.table, lang) }</h4>
             if let Some(note) = format_note { <p class="hint">{ note }</p> }
             { body }
         </div>
@@ -619,13 +507,7 @@ fn unit_table(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn item(name: &str, text: &str) -> BatchItem {
-        BatchItem {
-            name: name.into(),
-            checked: Some(Shared(Rc::new(gouji::check(&gouji::Input::text(text))))),
-        }
-    }
+    use crate::batch::tests::item;
 
     #[test]
     fn compared_reports_map_back_to_their_batch_items() {

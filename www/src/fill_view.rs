@@ -5,11 +5,12 @@
 use std::rc::Rc;
 
 use gouji::fill::{Form, Origin};
-use gouji::model::{CellRef, Col, Row, TableId};
+use gouji::model::{CellRef, TableId};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::i18n::{Lang, Text};
+use crate::official;
 use crate::state::FilledRef;
 use crate::view_model;
 
@@ -55,8 +56,8 @@ fn input_cell(props: &FillProps, states: &States, cell: CellRef, colspan: usize)
     };
     let state = states.get(&cell).copied();
     let title = match origin {
-        Origin::Computed => format!("{}：按各项自动合计", cell.display_name()),
-        Origin::LastYear => format!("{}：取自去年报告的结转下年度", cell.display_name()),
+        Origin::Computed => props.lang.f(Text::FillComputed, &[&cell.display_name()]),
+        Origin::LastYear => props.lang.f(Text::FillCarriedCell, &[&cell.display_name()]),
         _ => cell.display_name(),
     };
     html! {
@@ -68,84 +69,11 @@ fn input_cell(props: &FillProps, states: &States, cell: CellRef, colspan: usize)
     }
 }
 
-fn t2(props: &FillProps, states: &States) -> Html {
-    let Some(table) = props.filled.checked.report.table(TableId::T2) else { return html! {} };
-    let blocks = gouji::layout::t2_blocks(table);
-    let width = 1 + blocks.iter().map(|b| b.cols.len()).max().unwrap_or(1);
-    html! {
-        <table class="report t2 fill-table">
-            { for blocks.iter().map(|block| {
-                let span = (width - 1) / block.cols.len();
-                html! {
-                    <>
-                        <tr><th class="block" colspan={width.to_string()}>{ block.title }</th></tr>
-                        <tr>
-                            <th>{ "信息内容" }</th>
-                            { for block.cols.iter().map(|&col| html! {
-                                <th colspan={span.to_string()}>{ gouji::layout::t2_col_name(block.rows[0], col) }</th>
-                            }) }
-                        </tr>
-                        { for block.rows.iter().map(|&row| html! {
-                            <tr>
-                                <th class="label">{ row.official() }</th>
-                                { for block.cols.iter().map(|&col| input_cell(props, states, CellRef::new(TableId::T2, row, col), span)) }
-                            </tr>
-                        }) }
-                    </>
-                }
-            }) }
-        </table>
-    }
-}
-
-fn t3(props: &FillProps, states: &States) -> Html {
-    let Some(table) = props.filled.checked.report.table(TableId::T3) else { return html! {} };
-    let cols = table.cols();
-    let orgs: Vec<Col> =
-        cols.iter().copied().filter(|c| !matches!(c, Col::NP | Col::TOT)).collect();
-    html! {
-        <table class="report t3 fill-table">
-            <tr>
-                <th class="note" colspan="3" rowspan="3">
-                    { "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）" }
-                </th>
-                <th colspan={cols.len().to_string()}>{ "申请人情况" }</th>
-            </tr>
-            <tr>
-                <th rowspan="2">{ "自然人" }</th>
-                <th colspan={orgs.len().to_string()}>{ "法人或其他组织" }</th>
-                <th rowspan="2">{ "总计" }</th>
-            </tr>
-            <tr>{ for orgs.iter().map(|c| html! { <th class="col">{ c.name() }</th> }) }</tr>
-            { for gouji::layout::t3_rows(table).into_iter().map(|view| html! {
-                <tr data-row={view.row.code()}>
-                    { for view.labels.iter().map(|label| html! {
-                        <th class="label" rowspan={label.rowspan.to_string()} colspan={label.colspan.to_string()}>{ label.text }</th>
-                    }) }
-                    { for cols.iter().map(|&col| input_cell(props, states, CellRef::new(TableId::T3, view.row, col), 1)) }
-                </tr>
-            }) }
-        </table>
-    }
-}
-
-fn t4(props: &FillProps, states: &States) -> Html {
-    let results = [Col::keep, Col::fix, Col::oth, Col::pend, Col::tot];
-    html! {
-        <table class="report t4 fill-table">
-            <tr><th colspan="5">{ "行政复议" }</th><th colspan="10">{ "行政诉讼" }</th></tr>
-            <tr>
-                { for results.iter().map(|c| html! { <th rowspan="2" class="col">{ c.name() }</th> }) }
-                <th colspan="5">{ "未经复议直接起诉" }</th>
-                <th colspan="5">{ "复议后起诉" }</th>
-            </tr>
-            <tr>{ for results.iter().chain(results.iter()).map(|c| html! { <th class="col">{ c.name() }</th> }) }</tr>
-            <tr>
-                { for [Row::RV, Row::LD, Row::LR].into_iter().flat_map(|row| results.iter().map(move |&col| (row, col)))
-                    .map(|(row, col)| input_cell(props, states, CellRef::new(TableId::T4, row, col), 1)) }
-            </tr>
-        </table>
-    }
+/// One official table of the form, every value cell a box to type into.
+fn table(props: &FillProps, states: &States, id: TableId) -> Html {
+    let Some(table) = props.filled.checked.report.table(id) else { return html! {} };
+    let cell = |row, col, span| input_cell(props, states, CellRef::new(id, row, col), span);
+    official::table(table, props.lang, Some("fill-table"), &cell)
 }
 
 /// The 填报 page.
@@ -192,9 +120,9 @@ pub(crate) fn fill_view(props: &FillProps) -> Html {
     html! {
         <section class="fill" aria-label={lang.t(Text::FillTitle)}>
             <div class="fill-head">
-                <label>{ "单位：" }<input id="fill-agency" type="text" value={props.form.agency.clone()}
-                    placeholder="如：某某市某某局" oninput={on_agency} /></label>
-                <label>{ "年度：" }<input id="fill-year" type="text" inputmode="numeric" size="6"
+                <label>{ lang.t(Text::FillAgency) }<input id="fill-agency" type="text" value={props.form.agency.clone()}
+                    placeholder={lang.t(Text::FillAgencyExample)} oninput={on_agency} /></label>
+                <label>{ lang.t(Text::FillYear) }<input id="fill-year" type="text" inputmode="numeric" size="6"
                     value={props.form.year.map(|y| y.to_string()).unwrap_or_default()} oninput={on_year} /></label>
                 <button id="fill-last-year" onclick={pick}>{ lang.t(Text::FillLastYear) }</button>
                 <input type="file" id="fill-last-year-file" ref={last_year} class="hidden"
@@ -205,7 +133,7 @@ pub(crate) fn fill_view(props: &FillProps) -> Html {
             </div>
             <p class="hint">{ lang.t(Text::FillHint) }</p>
             if let Some(name) = carried {
-                <p class="fill-carried" id="fill-carried">{ format!("上年结转取自：{name}") }</p>
+                <p class="fill-carried" id="fill-carried">{ lang.f(Text::CarriedNote, &[&name]) }</p>
             }
             <p class="verdict-headline fill-verdict" id="fill-verdict" data-verdict={verdict.verdict} data-kind={verdict.kind}>
                 { verdict.headline.clone() }
@@ -214,18 +142,18 @@ pub(crate) fn fill_view(props: &FillProps) -> Html {
                 <ul class="fill-errors">
                     { for errors.iter().map(|f| html! {
                         <li data-rule={f.rule.clone()}>{ f.message.clone() }
-                            if let Some(hint) = &f.hint { <span class="finding-hint">{ format!(" 建议：{hint}") }</span> }
+                            if let Some(hint) = &f.hint { <span class="finding-hint">{ format!(" {}", lang.f(Text::SuggestionFor, &[hint])) }</span> }
                         </li>
                     }) }
                 </ul>
             }
-            <h2 class="table-title">{ "二、主动公开政府信息情况" }</h2>
-            { t2(props, &states) }
-            <h2 class="table-title">{ "三、收到和处理政府信息公开申请情况" }</h2>
-            { t3(props, &states) }
+            <h2 class="table-title">{ official::section(TableId::T2, lang) }</h2>
+            { table(props, &states, TableId::T2) }
+            <h2 class="table-title">{ official::section(TableId::T3, lang) }</h2>
+            { table(props, &states, TableId::T3) }
             <p class="sentence" id="fill-sentence-3">{ props.filled.sentences[0].clone() }</p>
-            <h2 class="table-title">{ "四、政府信息公开行政复议、行政诉讼情况" }</h2>
-            { t4(props, &states) }
+            <h2 class="table-title">{ official::section(TableId::T4, lang) }</h2>
+            { table(props, &states, TableId::T4) }
             <p class="sentence" id="fill-sentence-4">{ props.filled.sentences[1].clone() }</p>
         </section>
     }

@@ -63,6 +63,9 @@ pub(crate) enum Text {
     Direct,
     AfterReview,
     InfoContent,
+    SectionT2,
+    SectionT3,
+    SectionT4,
     Empty,
     Unreadable,
     Rule,
@@ -162,9 +165,53 @@ pub(crate) enum Text {
     CompareAggregateUnits,
     CompareFarNote,
     ExportUnitsCsv,
+    SaveFailed,
+    CopyFailed,
+    FileTooLarge,
+    TablesDocxSaved,
+    FileCount,
+    CharCount,
+    SampleLoaded,
+    Cleared,
+    BatchLost,
+    NotANumberCell,
+    NotANumber,
+    DecisionsImported,
+    DecisionsRefused,
+    CarriedFrom,
+    CarriedNone,
+    CarriedNote,
+    FillAgency,
+    FillAgencyExample,
+    FillYear,
+    FillComputed,
+    FillCarriedCell,
+    SuggestionFor,
+    TypeOver,
+    CellWas,
+    ReportCount,
+    PrintFile,
+    MoreCells,
+    FormatChanged2021,
+    FormatChanged2019,
 }
 
 impl Lang {
+    /// The text in this language with its `{}` filled in, in order, by `args`.
+    pub(crate) fn f(self, text: Text, args: &[&dyn std::fmt::Display]) -> String {
+        let mut out = String::new();
+        let mut args = args.iter();
+        for (k, piece) in self.t(text).split("{}").enumerate() {
+            if k > 0
+                && let Some(arg) = args.next()
+            {
+                out.push_str(&arg.to_string());
+            }
+            out.push_str(piece);
+        }
+        out
+    }
+
     /// The text in this language.
     pub(crate) fn t(self, text: Text) -> &'static str {
         let (zh, en) = match text {
@@ -245,6 +292,14 @@ impl Lang {
             Text::Direct => ("未经复议直接起诉", "Sued directly"),
             Text::AfterReview => ("复议后起诉", "Sued after review"),
             Text::InfoContent => ("信息内容", "Item"),
+            Text::SectionT2 => ("二、主动公开政府信息情况", "2. Proactive disclosure"),
+            Text::SectionT3 => {
+                ("三、收到和处理政府信息公开申请情况", "3. Applications received and handled")
+            }
+            Text::SectionT4 => (
+                "四、政府信息公开行政复议、行政诉讼情况",
+                "4. Administrative review and litigation",
+            ),
             Text::Empty => (
                 "粘贴或打开一份年度报告，表格和核对结果会显示在这里。",
                 "Paste or open a report; its tables and findings appear here.",
@@ -405,10 +460,98 @@ impl Lang {
                 "▲▼ marks a figure far from the median: more than 3 median absolute deviations and at least 10 (cases or percentage points) away, among at least 4 units. Shares are of all concluded requests; the correction rate is corrected ÷ decided cases.",
             ),
             Text::ExportUnitsCsv => ("导出单位对比（CSV）", "Export unit table (CSV)"),
+            Text::SaveFailed => (
+                "浏览器未能保存文件，请重试。",
+                "The browser could not save the file; please try again.",
+            ),
+            Text::CopyFailed => {
+                ("浏览器未能复制，请重试。", "The browser could not copy; please try again.")
+            }
+            Text::FileTooLarge => (
+                "“{}”有 {} MB，不像是一份年度报告，未打开。请检查是否选错了文件；当前内容保持不变。",
+                "“{}” is {} MB: that is not an annual report, so it was not opened. Check that this is the right file; nothing else changed.",
+            ),
+            Text::TablesDocxSaved => (
+                "{}已下载更正后的表格（Word 文件）。",
+                "{}The corrected tables were downloaded (a Word file).",
+            ),
+            Text::FileCount => ("{} 个文件", "{} files"),
+            Text::CharCount => ("（{} 字）", " ({} characters)"),
+            Text::SampleLoaded => (
+                "已载入示例报告，原来的内容可以撤销找回。",
+                "The sample report is loaded; Undo brings back what was here.",
+            ),
+            Text::Cleared => {
+                ("已清空，原来的内容可以撤销找回。", "Cleared; Undo brings back what was here.")
+            }
+            Text::BatchLost => (
+                "刷新页面后，批量检查的结果没有保存在浏览器中，无法恢复；请重新打开文件夹或文件。",
+                "A batch's results are not kept across a reload and cannot be restored: open the folder or files again.",
+            ),
+            Text::NotANumberCell => (
+                "“{}”不是数字：请输入 0 或正整数（空白请留空）。",
+                "“{}” is not a number: type 0 or a whole number (leave a blank cell empty).",
+            ),
+            Text::NotANumber => (
+                "“{}”不是数字：请输入 0 或正整数。",
+                "“{}” is not a number: type 0 or a whole number.",
+            ),
+            Text::DecisionsImported => (
+                "已导入核对记录“{}”：共 {} 条，其中 {} 条对应当前报告的问题。",
+                "Imported the decisions “{}”: {} in all, {} of them about this report's findings.",
+            ),
+            Text::DecisionsRefused => (
+                "未导入“{}”：{}当前的核对记录保持不变。",
+                "“{}” was not imported: {}The current decisions are unchanged.",
+            ),
+            Text::CarriedFrom => (
+                "已从“{}”取得上年结转（该报告的结转下年度继续办理）。",
+                "上年结转 taken from “{}” (its 结转下年度继续办理).",
+            ),
+            Text::CarriedNone => (
+                "“{}”中没有读到表三的结转下年度继续办理，上年结转未填。",
+                "No 结转下年度继续办理 of 表三 was read in “{}”: 上年结转 is left empty.",
+            ),
+            Text::CarriedNote => ("上年结转取自：{}", "上年结转 taken from: {}"),
+            Text::FillAgency => ("单位：", "Agency: "),
+            Text::FillAgencyExample => ("如：某某市某某局", "e.g. 某某市某某局"),
+            Text::FillYear => ("年度：", "Year: "),
+            Text::FillComputed => ("{}：按各项自动合计", "{}: the sum of its parts, computed"),
+            Text::FillCarriedCell => {
+                ("{}：取自去年报告的结转下年度", "{}: last year's 结转下年度, carried over")
+            }
+            Text::SuggestionFor => ("建议：{}", "Suggestion: {}"),
+            Text::TypeOver => ("{} 改为", "{}, change to"),
+            Text::CellWas => ("{}（原为 {}）", "{} (was {})"),
+            Text::ReportCount => ("{} 份", "{}"),
+            Text::PrintFile => ("文件：{} · {}", "File: {} · {}"),
+            Text::MoreCells => ("等 {} 个单元格", "{} cells in all"),
+            Text::FormatChanged2021 => (
+                "（上年为 2019 年版格式，本年为 2021 年版：只比较两版共有的单元格）",
+                "(Last year used the 2019 format, this year the 2021 one: only the cells both have are compared)",
+            ),
+            Text::FormatChanged2019 => (
+                "（上年为 2021 年版格式，本年为 2019 年版：只比较两版共有的单元格）",
+                "(Last year used the 2021 format, this year the 2019 one: only the cells both have are compared)",
+            ),
         };
         match self {
             Lang::Zh => zh,
             Lang::En => en,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arguments_fill_the_places_in_order() {
+        let zh = Lang::Zh.f(Text::DecisionsImported, &[&"a.json", &3, &1]);
+        assert_eq!(zh, "已导入核对记录“a.json”：共 3 条，其中 1 条对应当前报告的问题。");
+        let en = Lang::En.f(Text::NotANumber, &[&"x"]);
+        assert_eq!(en, "“x” is not a number: type 0 or a whole number.");
+        assert_eq!(Lang::Zh.f(Text::NoProblems, &[]), "未发现问题。");
     }
 }

@@ -8,6 +8,7 @@ mod compare_view;
 mod decisions_file;
 mod fill_view;
 mod i18n;
+mod official;
 mod panels;
 mod state;
 mod tables;

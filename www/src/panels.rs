@@ -267,7 +267,7 @@ fn finding_item(
                             </button>
                         }
                     }) }
-                    if finding.cells.len() > 8 { <span class="more">{ format!("等 {} 个单元格", finding.cells.len()) }</span> }
+                    if finding.cells.len() > 8 { <span class="more">{ lang.f(Text::MoreCells, &[&finding.cells.len()]) }</span> }
                 </p>
             }
             { decision_controls(props, k, editing, reason) }

@@ -13,7 +13,7 @@ use gouji::review::{Decision, Decisions, Status};
 use gouji::{Checked, Edit, Input};
 
 use crate::batch::{self, BatchItem, Column};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text};
 use crate::view_model::{self, CellState, Shared};
 
 /// What is being checked.
@@ -110,15 +110,15 @@ pub(crate) enum After {
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Notice {
     pub(crate) message: String,
-    pub(crate) undo: Option<(String, Source)>,
+    pub(crate) undo: Option<(Rc<str>, Source)>,
 }
 
 /// The page's state.
 #[derive(Clone, Debug, PartialEq)]
 #[allow(clippy::struct_excessive_bools)] // independent facts about the page, not one state machine
 pub(crate) struct State {
-    // The input.
-    pub(crate) text: String,
+    // The input. Shared: a step clones the state, and a report's text can be megabytes.
+    pub(crate) text: Rc<str>,
     pub(crate) source: Source,
     /// Moves on with every new input: a result of an older input is dropped.
     pub(crate) generation: u64,
@@ -253,7 +253,7 @@ pub(crate) enum Discard {
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum Effect {
     /// Remember the input across a reload.
-    Persist { text: String, source: Source },
+    Persist { text: Rc<str>, source: Source },
     /// Store (or, `None`, forget) a report's decisions under `key`.
     SaveDecisions { key: String, file: Option<gouji::dto::DecisionsFile> },
     /// Remember the interface language.
@@ -442,10 +442,10 @@ impl State {
         lang: Lang,
         form: Form,
     ) -> State {
-        let (text, source) = match (stored_html, stored_text) {
-            (Some(html), text) => (text.unwrap_or_default(), Source::Html(html.into())),
-            (None, Some(text)) => (text, Source::Text),
-            (None, None) => (String::new(), Source::Text),
+        let (text, source): (Rc<str>, Source) = match (stored_html, stored_text) {
+            (Some(html), text) => (text.unwrap_or_default().into(), Source::Html(html.into())),
+            (None, Some(text)) => (text.into(), Source::Text),
+            (None, None) => (Rc::from(""), Source::Text),
         };
         State {
             input_open: text.trim().is_empty(),
@@ -510,7 +510,7 @@ impl State {
         self.cursor = None;
     }
 
-    fn new_input(&mut self, text: String, source: Source, pasted: bool) {
+    fn new_input(&mut self, text: Rc<str>, source: Source, pasted: bool) {
         self.edits = Rc::default();
         self.editing = None;
         self.batch = None;
@@ -525,7 +525,7 @@ impl State {
 
     /// Replaces the input by `text` (示例, 清空), keeping what it replaced for 撤销 when
     /// the clerk had pasted or typed something.
-    fn replace_input(&mut self, text: String, source: Source, message: &str) {
+    fn replace_input(&mut self, text: Rc<str>, source: Source, message: &str) {
         let kept = !self.text.trim().is_empty() && self.source != Source::Sample;
         let undo = kept.then(|| (self.text.clone(), self.source.clone()));
         self.new_input(text, source, true);
@@ -569,14 +569,14 @@ pub(crate) fn step(
     let mut next = state.clone();
     let mut effects = Vec::new();
     match action {
-        Action::Typed(text) => next.new_input(text, Source::Text, false),
-        Action::PastedText(text) => next.new_input(text, Source::Text, true),
+        Action::Typed(text) => next.new_input(text.into(), Source::Text, false),
+        Action::PastedText(text) => next.new_input(text.into(), Source::Text, true),
         Action::PastedHtml { html, text } => {
-            next.new_input(text, Source::Html(html.into()), true);
+            next.new_input(text.into(), Source::Html(html.into()), true);
         }
         Action::Opened { name, bytes } => {
             next.new_input(
-                String::new(),
+                Rc::from(""),
                 Source::File { name: name.into(), bytes: bytes.into() },
                 true,
             );
@@ -590,14 +590,12 @@ pub(crate) fn step(
             });
         }
         Action::Sample => {
-            next.replace_input(
-                sample_text(),
-                Source::Sample,
-                "已载入示例报告，原来的内容可以撤销找回。",
-            );
+            let message = next.lang.t(Text::SampleLoaded);
+            next.replace_input(sample_text().into(), Source::Sample, message);
         }
         Action::Clear => {
-            next.replace_input(String::new(), Source::Text, "已清空，原来的内容可以撤销找回。");
+            let message = next.lang.t(Text::Cleared);
+            next.replace_input(Rc::from(""), Source::Text, message);
             next.input_open = true;
             next.checked = None;
             next.then(After::FocusInput);
@@ -626,7 +624,7 @@ pub(crate) fn step(
                     Some(Discard::Clear) => return step(&next, Action::Clear, load),
                     Some(Discard::Edit) => {
                         next.input_open = true;
-                        next.new_input(String::new(), Source::Text, true);
+                        next.new_input(Rc::from(""), Source::Text, true);
                         next.checked = None;
                         next.then(After::FocusInput);
                     }
@@ -665,8 +663,10 @@ pub(crate) fn step(
             if generation != next.generation {
                 return (state.clone(), effects);
             }
-            if let (Source::File { .. }, Some(source)) = (&next.source, &checked.source) {
-                next.text.clone_from(&source.text);
+            if let (Source::File { .. }, Some(source)) = (&next.source, &checked.source)
+                && *next.text != *source.text
+            {
+                next.text = source.text.as_str().into();
             }
             effects.push(Effect::Persist { text: next.text.clone(), source: next.source.clone() });
             let has_result = checked.unreadable.is_none() || !next.text.trim().is_empty();
@@ -756,10 +756,8 @@ pub(crate) fn step(
         }
         Action::BatchLost => {
             effects.push(Effect::History { hash: String::new(), push: false });
-            next.notice = Some(Notice {
-                message: "刷新页面后，批量检查的结果没有保存在浏览器中，无法恢复；请重新打开文件夹或文件。".to_string(),
-                undo: None,
-            });
+            next.notice =
+                Some(Notice { message: next.lang.t(Text::BatchLost).to_string(), undo: None });
         }
         Action::BatchSort(column) => {
             if let Some(batch) = next.batch.as_mut() {
@@ -804,10 +802,7 @@ pub(crate) fn step(
         Action::CommitEdit { cell, text, then, refocus } => {
             let Ok(value) = parse_typed(&text) else {
                 next.notice = Some(Notice {
-                    message: format!(
-                        "“{}”不是数字：请输入 0 或正整数（空白请留空）。",
-                        text.trim()
-                    ),
+                    message: next.lang.f(Text::NotANumberCell, &[&text.trim()]),
                     undo: None,
                 });
                 return (next, effects);
@@ -911,18 +906,13 @@ pub(crate) fn step(
                     next.decisions = Rc::new(decisions);
                     next.save_decisions(&mut effects);
                     next.notice = Some(Notice {
-                        message: format!(
-                            "已导入核对记录“{name}”：共 {total} 条，其中 {applying} 条对应当前报告的问题。"
-                        ),
+                        message: next.lang.f(Text::DecisionsImported, &[&name, &total, &applying]),
                         undo: None,
                     });
                 }
                 Err(why) => {
                     next.notice = Some(Notice {
-                        message: format!(
-                            "未导入“{name}”：{}当前的核对记录保持不变。",
-                            why.message()
-                        ),
+                        message: next.lang.f(Text::DecisionsRefused, &[&name, &why.message()]),
                         undo: None,
                     });
                 }
@@ -943,7 +933,7 @@ pub(crate) fn step(
                 }
                 Err(()) => {
                     next.notice = Some(Notice {
-                        message: format!("“{}”不是数字：请输入 0 或正整数。", text.trim()),
+                        message: next.lang.f(Text::NotANumber, &[&text.trim()]),
                         undo: None,
                     });
                     return (next, effects);
@@ -968,17 +958,13 @@ pub(crate) fn step(
                 Some(carried) => {
                     form.carried = Some((name.clone(), carried));
                     next.notice = Some(Notice {
-                        message: format!(
-                            "已从“{name}”取得上年结转（该报告的结转下年度继续办理）。"
-                        ),
+                        message: next.lang.f(Text::CarriedFrom, &[&name]),
                         undo: None,
                     });
                 }
                 None => {
                     next.notice = Some(Notice {
-                        message: format!(
-                            "“{name}”中没有读到表三的结转下年度继续办理，上年结转未填。"
-                        ),
+                        message: next.lang.f(Text::CarriedNone, &[&name]),
                         undo: None,
                     });
                 }
@@ -1065,6 +1051,33 @@ mod tests {
     }
 
     #[test]
+    fn moving_around_the_tables_copies_neither_the_text_nor_the_result() {
+        // A step clones the state: the report's text, its result and its cell marks are
+        // shared, so a click or an arrow key costs the same for a 1 MB report as for a line.
+        let state = State::new(None, None, Lang::Zh);
+        let text = sample_text().replacen("(七)总计 |\n1 |", "(七)总计 |\n2 |", 1);
+        let (state, _) = run(&state, Action::PastedText(text));
+        let state = checked(&state);
+        let cell = CellRef::parse("t3/R3.7/NP").unwrap();
+        let mut now = state.clone();
+        for action in [
+            Action::Select(Some(cell)),
+            Action::Cursor(cell),
+            Action::AfterDone,
+            Action::SelectFinding(0),
+            Action::AfterDone,
+            Action::Select(None),
+        ] {
+            let (next, effects) = run(&now, action);
+            assert!(effects.is_empty());
+            assert!(Rc::ptr_eq(&next.text, &state.text));
+            assert_eq!(next.checked, state.checked, "the same result (Shared compares pointers)");
+            assert!(Rc::ptr_eq(&next.states, &state.states));
+            now = next;
+        }
+    }
+
+    #[test]
     fn sample_and_clear_can_be_undone() {
         let state = State::new(None, None, Lang::Zh);
         let (state, _) = run(&state, Action::PastedText("我的报告".into()));
@@ -1072,12 +1085,12 @@ mod tests {
         assert!(state.text.is_empty());
         assert!(state.notice.as_ref().is_some_and(|n| n.undo.is_some()));
         let (state, _) = run(&state, Action::UndoReplace);
-        assert_eq!(state.text, "我的报告");
+        assert_eq!(&*state.text, "我的报告");
         let (state, _) = run(&state, Action::Sample);
         assert_eq!(state.source, Source::Sample);
         assert!(!state.text.contains("(qū)"), "the sample is shown in Simplified Chinese");
         let (state, _) = run(&state, Action::UndoReplace);
-        assert_eq!(state.text, "我的报告");
+        assert_eq!(&*state.text, "我的报告");
         // Replacing the sample itself offers nothing to undo.
         let (state, _) = run(&state, Action::Sample);
         let (state, _) = run(&state, Action::Clear);

@@ -10,6 +10,7 @@ use gouji::model::{CellRef, Col, Row, Table, TableId};
 use yew::prelude::*;
 
 use crate::i18n::{Lang, Text};
+use crate::official;
 use crate::view_model::{self, CellState, Shared};
 
 #[derive(Properties, PartialEq)]
@@ -39,6 +40,7 @@ pub(crate) struct TablesProps {
 #[derive(Properties, PartialEq)]
 struct EditorProps {
     cell: CellRef,
+    lang: Lang,
     initial: String,
     on_commit: Callback<(CellRef, String, Option<String>, bool)>,
     on_cancel: Callback<()>,
@@ -107,7 +109,7 @@ fn cell_editor(props: &EditorProps) -> Html {
     };
     html! {
         <input class="cell-edit" ref={input} value={props.initial.clone()} inputmode="numeric"
-            aria-label={format!("{} 改为", cell.display_name())} {onkeydown} {onblur} />
+            aria-label={props.lang.f(Text::TypeOver, &[&cell.display_name()])} {onkeydown} {onblur} />
     }
 }
 
@@ -118,10 +120,8 @@ pub(crate) fn report_tables(props: &TablesProps) -> Html {
     html! {
         <section class="tables" aria-label={lang.t(Text::TablesLabel)}>
             <Legend {lang} />
-            if let Some(table) = report.table(TableId::T2) { { t2(table, props) } }
-            if let Some(table) = report.table(TableId::T3) { { t3(table, props) } }
-            if let Some(table) = report.table(TableId::T4) { { t4(table, props) } }
-            if let Some(table) = report.table(TableId::P) { { stats(table, props) } }
+            { for [TableId::T2, TableId::T3, TableId::T4, TableId::P].into_iter()
+                .filter_map(|id| report.table(id)).map(|table| table_view(table, props)) }
         </section>
     }
 }
@@ -180,15 +180,17 @@ fn value_cell(table: &Table, row: Row, col: Col, props: &TablesProps, colspan: u
     let title = addr.display_name();
     let tabindex = if props.cursor == Some(addr) { "0" } else { "-1" };
     let value = view_model::display_value(cell);
-    let label =
-        format!("{title} {}", if value.is_empty() { "空白".to_string() } else { value.clone() });
+    let label = format!(
+        "{title} {}",
+        if value.is_empty() { props.lang.t(Text::LegendBlank) } else { &value }
+    );
     let ondblclick = {
         let on_edit = props.on_edit.clone();
         Callback::from(move |_: MouseEvent| on_edit.emit(addr))
     };
     let editor = props.editing.as_ref().filter(|(c, _)| *c == addr).map(|(_, initial)| {
         html! {
-            <CellEditor cell={addr} initial={initial.clone()} on_commit={props.on_commit.clone()}
+            <CellEditor cell={addr} initial={initial.clone()} lang={props.lang} on_commit={props.on_commit.clone()}
                 on_cancel={props.on_cancel.clone()} />
         }
     });
@@ -197,7 +199,7 @@ fn value_cell(table: &Table, row: Row, col: Col, props: &TablesProps, colspan: u
         .edits
         .iter()
         .find(|e| e.cell == addr)
-        .map(|e| format!("{title}（原为 {}）", e.was.describe()));
+        .map(|e| props.lang.f(Text::CellWas, &[&title, &e.was.describe()]));
     let title = was.unwrap_or(title);
     html! {
         <td {class} data-cell={addr.to_string()} data-state={state.as_str()} {title}
@@ -218,126 +220,15 @@ fn caption(id: TableId, lang: Lang) -> Html {
     html! { <h2 class="table-title">{ lang.t(text) }</h2> }
 }
 
-fn t2(table: &Table, props: &TablesProps) -> Html {
-    let lang = props.lang;
-    let blocks = view_model::t2_blocks(table);
-    let width = 1 + blocks.iter().map(|b| b.cols.len()).max().unwrap_or(1);
+/// One table in its wrapper, with its caption (and the statistics table's note).
+fn table_view(table: &Table, props: &TablesProps) -> Html {
+    let (id, lang) = (table.id, props.lang);
+    let cell = |row, col, span| value_cell(table, row, col, props, span);
     html! {
-        <div class="table-wrap" id={view_model::table_anchor(TableId::T2)}>
-            { caption(TableId::T2, lang) }
-            <table class="report t2">
-                { for blocks.iter().map(|block| {
-                    let span = (width - 1) / block.cols.len();
-                    html! {
-                        <>
-                            <tr><th class="block" colspan={width.to_string()}>{ block.title }</th></tr>
-                            <tr>
-                                <th>{ lang.t(Text::InfoContent) }</th>
-                                { for block.cols.iter().map(|&col| html! {
-                                    <th colspan={span.to_string()}>{ view_model::t2_col_name(block.rows[0], col) }</th>
-                                }) }
-                            </tr>
-                            { for block.rows.iter().map(|&row| html! {
-                                <tr>
-                                    <th class="label">{ row.official() }</th>
-                                    { for block.cols.iter().map(|&col| value_cell(table, row, col, props, span)) }
-                                </tr>
-                            }) }
-                        </>
-                    }
-                }) }
-            </table>
-        </div>
-    }
-}
-
-fn t3(table: &Table, props: &TablesProps) -> Html {
-    let lang = props.lang;
-    let cols = table.cols();
-    let orgs: Vec<Col> =
-        cols.iter().copied().filter(|c| !matches!(c, Col::NP | Col::TOT)).collect();
-    html! {
-        <div class="table-wrap" id={view_model::table_anchor(TableId::T3)}>
-            { caption(TableId::T3, lang) }
-            <table class="report t3">
-                <tr>
-                    <th class="note" colspan="3" rowspan="3">
-                        { "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）" }
-                    </th>
-                    <th colspan={cols.len().to_string()}>{ lang.t(Text::Applicants) }</th>
-                </tr>
-                <tr>
-                    <th rowspan="2">{ lang.t(Text::NaturalPerson) }</th>
-                    <th colspan={orgs.len().to_string()}>{ lang.t(Text::Organizations) }</th>
-                    <th rowspan="2">{ lang.t(Text::Total) }</th>
-                </tr>
-                <tr>{ for orgs.iter().map(|c| html! { <th class="col">{ c.name() }</th> }) }</tr>
-                { for view_model::t3_rows(table).into_iter().map(|view| html! {
-                    <tr data-row={view.row.code()}>
-                        { for view.labels.iter().map(|label| html! {
-                            <th class="label" rowspan={label.rowspan.to_string()} colspan={label.colspan.to_string()}>
-                                { label.text }
-                            </th>
-                        }) }
-                        { for cols.iter().map(|&col| value_cell(table, view.row, col, props, 1)) }
-                    </tr>
-                }) }
-            </table>
-        </div>
-    }
-}
-
-fn t4(table: &Table, props: &TablesProps) -> Html {
-    let lang = props.lang;
-    let results = [Col::keep, Col::fix, Col::oth, Col::pend, Col::tot];
-    html! {
-        <div class="table-wrap" id={view_model::table_anchor(TableId::T4)}>
-            { caption(TableId::T4, lang) }
-            <table class="report t4">
-                <tr>
-                    <th colspan="5">{ lang.t(Text::Review) }</th>
-                    <th colspan="10">{ lang.t(Text::Litigation) }</th>
-                </tr>
-                <tr>
-                    { for results.iter().map(|c| html! { <th rowspan="2" class="col">{ c.name() }</th> }) }
-                    <th colspan="5">{ lang.t(Text::Direct) }</th>
-                    <th colspan="5">{ lang.t(Text::AfterReview) }</th>
-                </tr>
-                <tr>
-                    { for results.iter().chain(results.iter()).map(|c| html! { <th class="col">{ c.name() }</th> }) }
-                </tr>
-                <tr>
-                    { for [Row::RV, Row::LD, Row::LR].into_iter().flat_map(|row| results.iter().map(move |&col| (row, col)))
-                        .map(|(row, col)| value_cell(table, row, col, props, 1)) }
-                </tr>
-            </table>
-        </div>
-    }
-}
-
-/// The pre-2019 statistics table: one row per indicator read, `其中` parts indented.
-fn stats(table: &Table, props: &TablesProps) -> Html {
-    let lang = props.lang;
-    let cols = table.cols();
-    html! {
-        <div class="table-wrap" id={view_model::table_anchor(TableId::P)}>
-            { caption(TableId::P, lang) }
-            <table class="report stats">
-                <tr>
-                    <th>{ lang.t(Text::Indicator) }</th>
-                    { for cols.iter().map(|c| html! { <th class="col">{ c.name() }</th> }) }
-                </tr>
-                { for table.rows().into_iter().map(|row| {
-                    let part = gouji::model::identities::p_parent(row).is_some();
-                    html! {
-                        <tr data-row={row.code()}>
-                            <th class={classes!("label", part.then_some("part"))}>{ row.short() }</th>
-                            { for cols.iter().map(|&col| value_cell(table, row, col, props, 1)) }
-                        </tr>
-                    }
-                }) }
-            </table>
-            <p class="hint">{ lang.t(Text::StatsNote) }</p>
+        <div class="table-wrap" id={view_model::table_anchor(id)}>
+            { caption(id, lang) }
+            { official::table(table, lang, None, &cell) }
+            if id == TableId::P { <p class="hint">{ lang.t(Text::StatsNote) }</p> }
         </div>
     }
 }

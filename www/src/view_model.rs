@@ -132,8 +132,6 @@ pub(crate) fn display_value(cell: &Cell) -> String {
     }
 }
 
-pub(crate) use gouji::layout::{t2_blocks, t2_col_name, t3_rows};
-
 /// One cell of a sum, named in words.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Term {
@@ -374,7 +372,7 @@ pub(crate) fn page_state(checked: &Checked) -> PageState {
         let message = checked
             .findings
             .iter()
-            .find(|f| f.rule == "INPUT-NO-TABLES")
+            .find(|f| f.family == gouji::rules::RuleId::InputNoTables)
             .map_or_else(|| "未识别到表格。".to_string(), |f| f.message.clone());
         return PageState::NoTables(message);
     }
@@ -420,7 +418,7 @@ pub(crate) fn table_anchor(id: TableId) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use gouji::layout::LabelCell;
+    use gouji::layout::{LabelCell, t3_rows};
     use gouji::model::Row;
     use gouji::{Input, check};
 
