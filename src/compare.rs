@@ -216,7 +216,7 @@ fn pair(reports: &[&Checked], last: usize, this: usize) -> YearPair {
     let this_year = b.report.year.unwrap_or_default();
     let hints = pair_hints(a, b);
     let mut tables = Vec::new();
-    for id in [TableId::T2, TableId::T3, TableId::T4, TableId::P] {
+    for id in [TableId::T2, TableId::T3, TableId::T4, TableId::Pre2019] {
         let Some(table) = b.report.table(id).or_else(|| a.report.table(id)) else { continue };
         let cells = table
             .cells
@@ -274,9 +274,9 @@ fn link(last: &Checked, this: &Checked, addr: CellRef) -> Option<Link> {
                 ),
             )
         }
-        (TableId::P, row, Col::cum) => {
-            let before = summed(last, CellRef::new(TableId::P, row, Col::cum))?;
-            let this_year = summed(this, CellRef::new(TableId::P, row, Col::y))?;
+        (TableId::Pre2019, row, Col::cum) => {
+            let before = summed(last, CellRef::new(TableId::Pre2019, row, Col::cum))?;
+            let this_year = summed(this, CellRef::new(TableId::Pre2019, row, Col::y))?;
             let expected = before.checked_add(this_year)?;
             (
                 RuleId::PreChain,
@@ -295,10 +295,10 @@ fn link(last: &Checked, this: &Checked, addr: CellRef) -> Option<Link> {
 /// columns.)
 fn watched(addr: CellRef) -> bool {
     match addr.table {
-        TableId::T3 => addr.col == Col::TOT || addr.row == Row::R1,
-        TableId::T4 => matches!(addr.col, Col::tot | Col::fix),
+        TableId::T3 => addr.col == Col::T3_TOT || addr.row == Row::R1,
+        TableId::T4 => matches!(addr.col, Col::t4_tot | Col::fix),
         TableId::T2 => !matches!(addr.col, Col::delta | Col::amount) && addr.row != Row::FEE,
-        TableId::P => addr.col == Col::y && addr.row != Row::CHARGE,
+        TableId::Pre2019 => addr.col == Col::y && addr.row != Row::CHARGE,
     }
 }
 
@@ -528,24 +528,24 @@ impl Parts {
         let int = |addr: CellRef| summed(checked, addr).and_then(Number::as_int);
         let t3 = |row, col| int(CellRef::new(TableId::T3, row, col));
         let t4 = |row, col| int(CellRef::new(TableId::T4, row, col));
-        let p = |row| int(CellRef::new(TableId::P, row, Col::y));
+        let p = |row| int(CellRef::new(TableId::Pre2019, row, Col::y));
         if checked.report.table(TableId::T3).is_some() {
             let denied = crate::model::identities::t3_group(Row::R3_3)
                 .iter()
-                .map(|&row| t3(row, Col::TOT))
+                .map(|&row| t3(row, Col::T3_TOT))
                 .sum::<Option<i64>>();
             let (fixed, decided) = fix_rate(checked).unzip();
             Parts {
-                received: t3(Row::R1, Col::TOT),
-                concluded: t3(Row::R3_7, Col::TOT),
-                open: t3(Row::R3_1, Col::TOT),
+                received: t3(Row::R1, Col::T3_TOT),
+                concluded: t3(Row::R3_7, Col::T3_TOT),
+                open: t3(Row::R3_1, Col::T3_TOT),
                 denied,
-                reviews: t4(Row::RV, Col::tot),
-                suits: t4(Row::LD, Col::tot).zip(t4(Row::LR, Col::tot)).map(|(a, b)| a + b),
+                reviews: t4(Row::RV, Col::t4_tot),
+                suits: t4(Row::LD, Col::t4_tot).zip(t4(Row::LR, Col::t4_tot)).map(|(a, b)| a + b),
                 fixed,
                 decided,
             }
-        } else if checked.report.table(TableId::P).is_some() {
+        } else if checked.report.table(TableId::Pre2019).is_some() {
             Parts {
                 received: p(Row::REQ),
                 concluded: p(Row::ANS),
@@ -935,7 +935,7 @@ mod tests {
         let change = |before: i64, after: i64| {
             let (b, a) = (Number::int(before), Number::int(after));
             Change {
-                addr: CellRef::new(TableId::T3, Row::R1, Col::TOT),
+                addr: CellRef::new(TableId::T3, Row::R1, Col::T3_TOT),
                 before: Some(b),
                 after: Some(a),
                 delta: a.checked_sub(b),

@@ -164,13 +164,14 @@ fn number(checked: &Checked, addr: CellRef) -> Option<(Number, bool)> {
 
 /// PRE-CHAIN between last year's report and this year's.
 fn chain(last: &Checked, this: &Checked, out: &mut Vec<(usize, Finding)>, index: usize) {
-    let (Some(table), Some(_)) = (this.report.table(TableId::P), last.report.table(TableId::P))
+    let (Some(table), Some(_)) =
+        (this.report.table(TableId::Pre2019), last.report.table(TableId::Pre2019))
     else {
         return;
     };
     let last_year = last.report.year.unwrap_or_default();
     for row in table.rows() {
-        let at = |col| CellRef::new(TableId::P, row, col);
+        let at = |col| CellRef::new(TableId::Pre2019, row, col);
         let (Some((before, a)), Some((year, b)), Some((total, c))) =
             (number(last, at(Col::cum)), number(this, at(Col::y)), number(this, at(Col::cum)))
         else {

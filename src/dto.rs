@@ -433,8 +433,8 @@ impl Report {
                 evidence: d.evidence.clone(),
             })
             .collect();
-        let ids: &[TableId] = if report.table(TableId::P).is_some() {
-            &[TableId::P]
+        let ids: &[TableId] = if report.table(TableId::Pre2019).is_some() {
+            &[TableId::Pre2019]
         } else {
             &[TableId::T3, TableId::T4]
         };

@@ -262,7 +262,7 @@ pub fn tables_tsv(checked: &Checked) -> String {
             TableId::T4 => out.push_str(
                 "四、政府信息公开行政复议、行政诉讼情况\n行政复议\t\t\t\t\t行政诉讼\n\t\t\t\t\t未经复议直接起诉\t\t\t\t\t复议后起诉\n结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n",
             ),
-            TableId::P => continue,
+            TableId::Pre2019 => continue,
         }
         if table.id == TableId::T4 {
             let values: Vec<String> = table.cells.iter().map(|c| shown(checked, c.addr)).collect();

@@ -66,14 +66,14 @@ pub fn template_cells() -> Vec<CellRef> {
         out.push(CellRef::new(TableId::T2, row, Col::n));
     }
     let mut cols = T3_APPLICANTS.to_vec();
-    cols.push(Col::TOT);
+    cols.push(Col::T3_TOT);
     for row in t3_leaves(Layout::Y2021) {
         for &col in &cols {
             out.push(CellRef::new(TableId::T3, row, col));
         }
     }
     for row in [Row::RV, Row::LD, Row::LR] {
-        for col in [Col::keep, Col::fix, Col::oth, Col::pend, Col::tot] {
+        for col in [Col::keep, Col::fix, Col::oth, Col::pend, Col::t4_tot] {
             out.push(CellRef::new(TableId::T4, row, col));
         }
     }
@@ -84,7 +84,7 @@ pub fn template_cells() -> Vec<CellRef> {
 pub fn is_total(cell: CellRef) -> bool {
     matches!(
         (cell.table, cell.row, cell.col),
-        (TableId::T3, _, Col::TOT) | (TableId::T3, Row::R3_7, _) | (TableId::T4, _, Col::tot)
+        (TableId::T3, _, Col::T3_TOT) | (TableId::T3, Row::R3_7, _) | (TableId::T4, _, Col::t4_tot)
     )
 }
 
@@ -96,7 +96,7 @@ pub fn carried_over(last: &Checked) -> Option<BTreeMap<Col, Number>> {
         .iter()
         .filter(|c| c.addr.row == Row::R4)
         .filter_map(|c| Some((c.addr.col, c.value.for_sums()?)))
-        .filter(|(col, _)| T3_APPLICANTS.contains(col) || *col == Col::TOT)
+        .filter(|(col, _)| T3_APPLICANTS.contains(col) || *col == Col::T3_TOT)
         .collect();
     (!values.is_empty()).then_some(values)
 }
@@ -132,7 +132,7 @@ pub fn fill(form: &Form) -> Filled {
         }
     }
     for row in t3_leaves(Layout::Y2021) {
-        let total = CellRef::new(TableId::T3, row, Col::TOT);
+        let total = CellRef::new(TableId::T3, row, Col::T3_TOT);
         if !form.typed.contains_key(&total) {
             let parts = T3_APPLICANTS
                 .iter()
@@ -142,7 +142,7 @@ pub fn fill(form: &Form) -> Filled {
         }
     }
     for row in [Row::RV, Row::LD, Row::LR] {
-        let total = CellRef::new(TableId::T4, row, Col::tot);
+        let total = CellRef::new(TableId::T4, row, Col::t4_tot);
         if !form.typed.contains_key(&total) {
             let parts = T4_PARTS
                 .iter()
@@ -159,7 +159,7 @@ pub fn fill(form: &Form) -> Filled {
 
 /// The standard sentences of sections 三 and 四, from the tables.
 fn sentences(value: &dyn Fn(CellRef) -> Number) -> [String; 2] {
-    let t3 = |row| value(CellRef::new(TableId::T3, row, Col::TOT));
+    let t3 = |row| value(CellRef::new(TableId::T3, row, Col::T3_TOT));
     let group = |group: Row| -> Number {
         Number::sum(
             crate::model::identities::t3_group(group)
@@ -182,7 +182,7 @@ fn sentences(value: &dyn Fn(CellRef) -> Number) -> [String; 2] {
         group(Row::R3_6),
         t3(Row::R4),
     );
-    let t4 = |row| value(CellRef::new(TableId::T4, row, Col::tot));
+    let t4 = |row| value(CellRef::new(TableId::T4, row, Col::t4_tot));
     let review = t4(Row::RV);
     let litigation = Number::sum(vec![t4(Row::LD), t4(Row::LR)]).unwrap_or(Number::int(0));
     let four = if review.is_zero() && litigation.is_zero() {
@@ -322,7 +322,7 @@ mod tests {
         let (mut form, _) = seed_form();
         let mut last = BTreeMap::new();
         last.insert(Col::NP, Number::int(2));
-        last.insert(Col::TOT, Number::int(2));
+        last.insert(Col::T3_TOT, Number::int(2));
         form.carried = Some(("2022年报告.txt".into(), last));
         form.typed.retain(|c, _| c.row != Row::R2);
         // Two carried in, so two more are finished this year.
@@ -334,7 +334,7 @@ mod tests {
         assert!(filled.sentences[0].contains("上年结转2件"));
         let seed = check(&Input::text(crate::SAMPLE_REPORT));
         assert_eq!(
-            carried_over(&seed).and_then(|c| c.get(&Col::TOT).copied()),
+            carried_over(&seed).and_then(|c| c.get(&Col::T3_TOT).copied()),
             Some(Number::int(0))
         );
     }

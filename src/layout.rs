@@ -208,7 +208,7 @@ fn header(heading: Heading, colspan: usize, rowspan: usize) -> HeaderCell {
 pub fn t3_header(table: &Table) -> Vec<Vec<HeaderCell>> {
     let cols = table.cols();
     let orgs: Vec<Col> =
-        cols.iter().copied().filter(|c| !matches!(c, Col::NP | Col::TOT)).collect();
+        cols.iter().copied().filter(|c| !matches!(c, Col::NP | Col::T3_TOT)).collect();
     vec![
         vec![header(Heading::T3Note, 3, 3), header(Heading::Applicants, cols.len(), 1)],
         vec![
@@ -221,7 +221,7 @@ pub fn t3_header(table: &Table) -> Vec<Vec<HeaderCell>> {
 }
 
 /// 表四's value columns, in each of its three parts (复议, 直接起诉, 复议后起诉).
-pub const T4_RESULTS: [Col; 5] = [Col::keep, Col::fix, Col::oth, Col::pend, Col::tot];
+pub const T4_RESULTS: [Col; 5] = [Col::keep, Col::fix, Col::oth, Col::pend, Col::t4_tot];
 
 /// 表四's parts, left to right on its one value row.
 pub const T4_PARTS: [Row; 3] = [Row::RV, Row::LD, Row::LR];

@@ -140,11 +140,11 @@ impl Checked {
                 }
                 model::TableId::T4 => model::identities::t4_identities().len(),
                 // 表二 has no sums; only pre-2019 reports have a statistics table.
-                model::TableId::T2 | model::TableId::P => 0,
+                model::TableId::T2 | model::TableId::Pre2019 => 0,
             };
             return summary;
         }
-        if table == model::TableId::P
+        if table == model::TableId::Pre2019
             && let Some(stats) = self.report.table(table)
         {
             let (passed, failed, review) = rules::stats::inequality_counts(stats);
@@ -188,8 +188,8 @@ impl Checked {
             return Vec::new();
         }
         let report = &self.report;
-        if report.table(model::TableId::P).is_some() {
-            let s = self.summary(model::TableId::P);
+        if report.table(model::TableId::Pre2019).is_some() {
+            let s = self.summary(model::TableId::Pre2019);
             return if s.cannot_run > 0 {
                 vec![format!("统计表有 {} 项勾稽未能检查", s.cannot_run)]
             } else {
@@ -257,7 +257,7 @@ impl Checked {
                 format!("无法读取：{}", self.unreadable.map_or("", |why| why.message()))
             }
             Verdict::Fail => {
-                let sums: usize = [model::TableId::T3, model::TableId::T4, model::TableId::P]
+                let sums: usize = [model::TableId::T3, model::TableId::T4, model::TableId::Pre2019]
                     .into_iter()
                     .map(|id| self.summary(id).failed)
                     .sum();
@@ -270,10 +270,11 @@ impl Checked {
             }
             Verdict::Incomplete => format!("未能完整核对：{}", self.gaps().join("；")),
             Verdict::Pass => {
-                let review: usize = [model::TableId::T3, model::TableId::T4, model::TableId::P]
-                    .into_iter()
-                    .map(|id| self.summary(id).review)
-                    .sum();
+                let review: usize =
+                    [model::TableId::T3, model::TableId::T4, model::TableId::Pre2019]
+                        .into_iter()
+                        .map(|id| self.summary(id).review)
+                        .sum();
                 if review > 0 {
                     format!(
                         "通过：全部勾稽关系成立，其中 {review} 项含空白或推断的数值，需人工核实"
@@ -294,8 +295,8 @@ impl Checked {
             return "未识别到表格".to_string();
         }
         let mut parts = Vec::new();
-        let ids: &[model::TableId] = if self.report.table(model::TableId::P).is_some() {
-            &[model::TableId::P]
+        let ids: &[model::TableId] = if self.report.table(model::TableId::Pre2019).is_some() {
+            &[model::TableId::Pre2019]
         } else {
             &[model::TableId::T2, model::TableId::T3, model::TableId::T4]
         };

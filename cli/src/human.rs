@@ -88,11 +88,12 @@ pub(crate) fn report(
     let _ = writeln!(out, "  {}", facts.join("  "));
     let _ = writeln!(out, "  {}", checked.tables_line());
     if checked.unreadable.is_none() && !report.tables.is_empty() {
-        let ids: &[gouji::model::TableId] = if report.table(gouji::model::TableId::P).is_some() {
-            &[gouji::model::TableId::P]
-        } else {
-            &[gouji::model::TableId::T3, gouji::model::TableId::T4]
-        };
+        let ids: &[gouji::model::TableId] =
+            if report.table(gouji::model::TableId::Pre2019).is_some() {
+                &[gouji::model::TableId::Pre2019]
+            } else {
+                &[gouji::model::TableId::T3, gouji::model::TableId::T4]
+            };
         for &id in ids {
             let _ = writeln!(out, "  {}", style.paint("2", &checked.summary(id).coverage(id)));
         }

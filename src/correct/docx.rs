@@ -126,7 +126,7 @@ fn locate<'a>(tables: &'a [Vec<Tr>], checked: &Checked, cell: CellRef) -> Option
         }
         TableId::T4 => {
             let order = [Row::RV, Row::LD, Row::LR];
-            let results = [Col::keep, Col::fix, Col::oth, Col::pend, Col::tot];
+            let results = [Col::keep, Col::fix, Col::oth, Col::pend, Col::t4_tot];
             let index = order.iter().position(|&r| r == cell.row)? * 5
                 + results.iter().position(|&c| c == cell.col)?;
             let table = tables.iter().find(|t| {
@@ -151,7 +151,7 @@ fn locate<'a>(tables: &'a [Vec<Tr>], checked: &Checked, cell: CellRef) -> Option
                 row.nth_from_end(cols.len() - 1 - index)
             })
         }
-        TableId::P => None,
+        TableId::Pre2019 => None,
     }
 }
 

@@ -16,7 +16,7 @@ pub enum TableId {
     /// 表四 政府信息公开行政复议、行政诉讼情况.
     T4,
     /// The statistics table of a pre-2019 report (政府信息公开情况统计表, RULEBOOK §3.2).
-    P,
+    Pre2019,
 }
 
 impl TableId {
@@ -26,7 +26,7 @@ impl TableId {
             TableId::T2 => "t2",
             TableId::T3 => "t3",
             TableId::T4 => "t4",
-            TableId::P => "p",
+            TableId::Pre2019 => "p",
         }
     }
 
@@ -36,7 +36,7 @@ impl TableId {
             TableId::T2 => "表二",
             TableId::T3 => "表三",
             TableId::T4 => "表四",
-            TableId::P => "统计表",
+            TableId::Pre2019 => "统计表",
         }
     }
 }
@@ -186,13 +186,13 @@ cols! {
     LS = "LS", "法律服务机构";
     OT = "OT", "其他";
     LP = "LP", "法人或其他组织小计";
-    TOT = "TOT", "总计";
+    T3_TOT = "TOT", "总计";
     // 表四.
     keep = "keep", "结果维持";
     fix = "fix", "结果纠正";
     oth = "oth", "其他结果";
     pend = "pend", "尚未审结";
-    tot = "tot", "总计";
+    t4_tot = "tot", "总计";
     // The pre-2019 statistics table.
     y = "y", "本年度";
     cum = "cum", "历年累计";
@@ -223,7 +223,7 @@ impl CellRef {
             "t2" => TableId::T2,
             "t3" => TableId::T3,
             "t4" => TableId::T4,
-            "p" => TableId::P,
+            "p" => TableId::Pre2019,
             _ => return None,
         };
         let row_code = parts.next()?;
@@ -240,7 +240,7 @@ impl CellRef {
     pub fn display_name(self) -> String {
         match self.table {
             TableId::T3 => format!("{}·{}", self.col.name(), self.row.short()),
-            TableId::T4 | TableId::P => format!("{}·{}", self.row.short(), self.col.name()),
+            TableId::T4 | TableId::Pre2019 => format!("{}·{}", self.row.short(), self.col.name()),
             TableId::T2 => {
                 if matches!(self.col, Col::n) {
                     self.row.short().to_string()
@@ -270,7 +270,7 @@ mod tests {
         }
         let mut seen = std::collections::BTreeSet::new();
         for col in Col::ALL {
-            // `tot` (表四) and `TOT` (表三) differ by case, as the contract says.
+            // The codes `tot` (表四) and `TOT` (表三) differ by case, as the contract says; the variants are named `t4_tot` and `T3_TOT`.
             assert!(seen.insert(col.code()), "duplicate col code {}", col.code());
         }
         let addr = CellRef::new(TableId::T3, Row::R3_3_1, Col::NP);
@@ -284,6 +284,6 @@ mod tests {
     #[test]
     fn display_names_read_naturally() {
         assert_eq!(CellRef::new(TableId::T3, Row::R3_1, Col::NP).display_name(), "自然人·予以公开");
-        assert_eq!(CellRef::new(TableId::T4, Row::RV, Col::tot).display_name(), "行政复议·总计");
+        assert_eq!(CellRef::new(TableId::T4, Row::RV, Col::t4_tot).display_name(), "行政复议·总计");
     }
 }

@@ -120,7 +120,7 @@ pub fn identities(table: &Table) -> Vec<Identity> {
         TableId::T2 => Vec::new(),
         TableId::T3 => t3_identities(table.layout, table.has_subtotal_column, &table.subtotal_rows),
         TableId::T4 => t4_identities(),
-        TableId::P => p_identities(&table.rows(), &table.cols()),
+        TableId::Pre2019 => p_identities(&table.rows(), &table.cols()),
     }
 }
 
@@ -163,8 +163,8 @@ pub fn p_identities(rows: &[Row], cols: &[Col]) -> Vec<Identity> {
             out.push(Identity {
                 rule: RuleId::PreSum,
                 at: At::Cell(parent, col),
-                total: vec![CellRef::new(TableId::P, parent, col)],
-                parts: present.iter().map(|&r| CellRef::new(TableId::P, r, col)).collect(),
+                total: vec![CellRef::new(TableId::Pre2019, parent, col)],
+                parts: present.iter().map(|&r| CellRef::new(TableId::Pre2019, r, col)).collect(),
             });
         }
     }
@@ -180,7 +180,7 @@ pub fn t3_identities(layout: Layout, lp_column: bool, subtotal_rows: &[Row]) -> 
     if lp_column {
         cols.push(Col::LP);
     }
-    cols.push(Col::TOT);
+    cols.push(Col::T3_TOT);
     let mut out = Vec::new();
     // T3-ROW: 总计 = the six applicant columns (with a 小计 column: 总计 = 自然人 + 小计).
     for &row in &rows {
@@ -194,14 +194,14 @@ pub fn t3_identities(layout: Layout, lp_column: bool, subtotal_rows: &[Row]) -> 
             out.push(Identity {
                 rule: RuleId::T3Row,
                 at: At::Row(row),
-                total: vec![cell(row, Col::TOT)],
+                total: vec![cell(row, Col::T3_TOT)],
                 parts: vec![cell(row, Col::NP), cell(row, Col::LP)],
             });
         } else {
             out.push(Identity {
                 rule: RuleId::T3Row,
                 at: At::Row(row),
-                total: vec![cell(row, Col::TOT)],
+                total: vec![cell(row, Col::T3_TOT)],
                 parts: T3_APPLICANTS.iter().map(|&c| cell(row, c)).collect(),
             });
         }
@@ -242,7 +242,7 @@ pub fn t4_identities() -> Vec<Identity> {
         .map(|(row, rule)| Identity {
             rule,
             at: At::Whole,
-            total: vec![CellRef::new(TableId::T4, row, Col::tot)],
+            total: vec![CellRef::new(TableId::T4, row, Col::t4_tot)],
             parts: T4_PARTS.iter().map(|&col| CellRef::new(TableId::T4, row, col)).collect(),
         })
         .collect()

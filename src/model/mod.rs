@@ -435,7 +435,7 @@ pub fn build_staged(text: &str, doc: &Doc, mark: &mut dyn FnMut(Stage)) -> Repor
         year = meta.period.map(|p| p.end.year);
     }
     let mut template = meta::template(&index, &tables);
-    if tables.iter().any(|t| t.id == TableId::P) {
+    if tables.iter().any(|t| t.id == TableId::Pre2019) {
         template = Template::Pre2019;
     }
     // A free-text report titled with a year before 2019 is of the old 条例's era (§3.3 step 5).
@@ -449,7 +449,7 @@ pub fn build_staged(text: &str, doc: &Doc, mark: &mut dyn FnMut(Stage)) -> Repor
     mark(Stage::Narrative);
     // The text may settle a glued 主动公开 row of the statistics table: "主动公开政府信息2069条".
     if let Some(at) = tables.iter().position(|t| {
-        t.id == TableId::P && t.notes.iter().any(|n| matches!(n, Note::Ambiguous { .. }))
+        t.id == TableId::Pre2019 && t.notes.iter().any(|n| matches!(n, Note::Ambiguous { .. }))
     }) {
         let stated: Vec<(i64, String)> = facts
             .iter()

@@ -463,7 +463,7 @@ mod tests {
     use crate::model::identities::t3_identities;
     use crate::model::{Layout, identities::t3_leaves};
 
-    const COLS: [Col; 7] = [Col::NP, Col::CE, Col::RI, Col::SW, Col::LS, Col::OT, Col::TOT];
+    const COLS: [Col; 7] = [Col::NP, Col::CE, Col::RI, Col::SW, Col::LS, Col::OT, Col::T3_TOT];
 
     /// A consistent 表三: 27 granted, 5 partly, 1 secret; 33 received; totals filled.
     fn table() -> BTreeMap<CellRef, i64> {

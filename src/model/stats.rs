@@ -261,7 +261,7 @@ fn build(
     let mut glued_rows = Vec::new();
     let mut assumed = Vec::new();
     for (k, ((row, _), reading)) in rows.iter().zip(&readings).enumerate() {
-        let addr = |col: Col| CellRef::new(TableId::P, *row, col);
+        let addr = |col: Col| CellRef::new(TableId::Pre2019, *row, col);
         match reading {
             Reading::Direct(tokens) => {
                 for (&col, &idx) in cols.iter().zip(tokens) {
@@ -349,7 +349,7 @@ fn build(
         notes.push(Note::UnknownIndicators { count: unknown });
     }
     Table {
-        id: TableId::P,
+        id: TableId::Pre2019,
         layout: Layout::Y2019,
         has_subtotal_column: false,
         subtotal_rows: Vec::new(),

@@ -777,7 +777,7 @@ fn capacity(table: &Table, check: &Check) -> Vec<(String, String)> {
 
 /// T3-EMPTY: no applications received or carried over, yet results or carry-overs.
 fn empty(table: &Table, findings: &mut Vec<Finding>) {
-    let number = |row: Row| table.cell(row, Col::TOT).and_then(|c| c.value.number());
+    let number = |row: Row| table.cell(row, Col::T3_TOT).and_then(|c| c.value.number());
     let (Some(new), Some(carry)) = (number(Row::R1), number(Row::R2)) else { return };
     if !new.is_zero() || !carry.is_zero() {
         return;

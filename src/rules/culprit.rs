@@ -348,7 +348,7 @@ mod tests {
         let ids = t4_identities();
         let cell_value = |cell: CellRef| {
             let g = [Row::RV, Row::LD, Row::LR].iter().position(|&r| r == cell.row)?;
-            let c = [Col::keep, Col::fix, Col::oth, Col::pend, Col::tot]
+            let c = [Col::keep, Col::fix, Col::oth, Col::pend, Col::t4_tot]
                 .iter()
                 .position(|&c| c == cell.col)?;
             Some((values[g * 5 + c], false))
@@ -370,7 +370,7 @@ mod tests {
         let found = run([10, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         assert_eq!(found.len(), 1);
         let fix = found[0].unique().expect("one correction");
-        assert_eq!(fix[0].cell, CellRef::new(TableId::T4, Row::RV, Col::tot));
+        assert_eq!(fix[0].cell, CellRef::new(TableId::T4, Row::RV, Col::t4_tot));
         assert_eq!((fix[0].from, fix[0].to), (0, 11));
     }
 
@@ -381,7 +381,7 @@ mod tests {
         assert_eq!(found[0].corrections.len(), 2);
         assert!(found[0].unique().is_none());
         // The written total is listed first.
-        assert_eq!(found[0].corrections[0][0].cell.col, Col::tot);
+        assert_eq!(found[0].corrections[0][0].cell.col, Col::t4_tot);
     }
 
     #[test]

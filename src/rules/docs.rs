@@ -7,7 +7,7 @@
 
 use std::fmt::Write as _;
 
-use super::registry::{RULES, Rule, Status};
+use super::registry::{RULES, Rule, Stability};
 use crate::{Input, check};
 
 /// A failing and a passing example of a rule, as the fixtures give them.
@@ -214,8 +214,8 @@ pub fn markdown(examples: &[ExampleText]) -> String {
 
 fn status(rule: &Rule) -> &'static str {
     match rule.status {
-        Status::Stable => "稳定",
-        Status::Preview => "预览",
+        Stability::Stable => "稳定",
+        Stability::Preview => "预览",
     }
 }
 

@@ -29,11 +29,11 @@ impl Stated {
 }
 
 fn t3(row: Row) -> CellRef {
-    CellRef::new(TableId::T3, row, Col::TOT)
+    CellRef::new(TableId::T3, row, Col::T3_TOT)
 }
 
 fn t4(row: Row) -> CellRef {
-    CellRef::new(TableId::T4, row, Col::tot)
+    CellRef::new(TableId::T4, row, Col::t4_tot)
 }
 
 /// The sums of cells the narrative states, from its facts.

@@ -11,15 +11,15 @@ fn value(report: &Report, table: TableId, row: Row, col: Col) -> Option<Number> 
 }
 
 pub(super) fn check(report: &Report, findings: &mut Vec<Finding>) {
-    let rv = value(report, TableId::T4, Row::RV, Col::tot);
-    let lr = value(report, TableId::T4, Row::LR, Col::tot);
+    let rv = value(report, TableId::T4, Row::RV, Col::t4_tot);
+    let lr = value(report, TableId::T4, Row::LR, Col::t4_tot);
     if let (Some(rv), Some(lr)) = (rv, lr)
         && rv.is_zero()
         && !lr.is_zero()
     {
         let cells = vec![
-            CellRef::new(TableId::T4, Row::LR, Col::tot),
-            CellRef::new(TableId::T4, Row::RV, Col::tot),
+            CellRef::new(TableId::T4, Row::LR, Col::t4_tot),
+            CellRef::new(TableId::T4, Row::RV, Col::t4_tot),
         ];
         let mut f = finding(
             RuleId::HintLitWithoutReview,
@@ -29,14 +29,14 @@ pub(super) fn check(report: &Report, findings: &mut Vec<Finding>) {
         f.hint = Some("若复议发生在上一年度，这是正常的；否则请核对行政复议一栏。".to_string());
         findings.push(f);
     }
-    let received = [Row::R1, Row::R2].map(|r| value(report, TableId::T3, r, Col::TOT));
+    let received = [Row::R1, Row::R2].map(|r| value(report, TableId::T3, r, Col::T3_TOT));
     let appeals: Vec<CellRef> = report
         .table(TableId::T4)
         .map(|t| {
             t.cells
                 .iter()
                 .filter(|c| {
-                    c.addr.col == Col::tot && c.value.number().is_some_and(|n| !n.is_zero())
+                    c.addr.col == Col::t4_tot && c.value.number().is_some_and(|n| !n.is_zero())
                 })
                 .map(|c| c.addr)
                 .collect()
@@ -52,8 +52,8 @@ pub(super) fn check(report: &Report, findings: &mut Vec<Finding>) {
         findings.push(f);
     }
     // Outcomes concentrated in 3.其他: reviewers ask what "其他" means.
-    let other = value(report, TableId::T3, Row::R3_6_3, Col::TOT);
-    let done = value(report, TableId::T3, Row::R3_7, Col::TOT);
+    let other = value(report, TableId::T3, Row::R3_6_3, Col::T3_TOT);
+    let done = value(report, TableId::T3, Row::R3_7, Col::T3_TOT);
     if let (Some(other), Some(done)) = (other, done)
         && !other.is_zero()
         && other.checked_mul_int(2).is_some_and(|twice| twice >= done)
@@ -63,7 +63,7 @@ pub(super) fn check(report: &Report, findings: &mut Vec<Finding>) {
             format!(
                 "表三（六）其他处理中“3.其他”有 {other} 件，占办结总数 {done} 件的一半或以上。"
             ),
-            vec![CellRef::new(TableId::T3, Row::R3_6_3, Col::TOT)],
+            vec![CellRef::new(TableId::T3, Row::R3_6_3, Col::T3_TOT)],
         );
         f.hint = Some(
             "审核单位通常会问“其他”指什么，建议在正文中说明这些申请的处理方式（如申请人撤回）。"

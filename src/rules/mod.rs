@@ -9,7 +9,6 @@
 //! a [`RuleId`] (so its family is registered, by type) and its severity is the registry's;
 //! output is sorted, so the same input always gives the same findings in the same order.
 
-mod active;
 pub mod arith;
 pub mod culprit;
 pub mod docs;
@@ -20,12 +19,13 @@ mod narrative;
 pub mod registry;
 pub(crate) mod stats;
 mod structure;
+mod t2;
 mod values;
 mod years;
 
 pub use arith::sum_words;
 pub use culprit::{Diagnosis, Fix};
-pub use registry::{At, CheckId, RULE_IDS, RULES, Rule, RuleId, Status, rule};
+pub use registry::{At, CheckId, RULE_IDS, RULES, Rule, RuleId, Stability, rule};
 
 use crate::finding::Finding;
 use crate::input::{Reading, SourceKind, Unreadable};
@@ -98,7 +98,7 @@ pub fn run_staged(report: &Report, mark: &mut dyn FnMut(crate::stage::Stage)) ->
     values::check(report, &mut results.findings);
     structure::check(report, &mut results.findings);
     years::check(report, &mut results.findings);
-    active::check(report, &mut results.findings);
+    t2::check(report, &mut results.findings);
     narrative::check(report, &mut results.findings);
     hints::check(report, &mut results.findings);
     stats::check(report, &mut results.findings);

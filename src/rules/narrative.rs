@@ -9,7 +9,7 @@ use crate::model::{CellRef, Col, Fact, FactKind, Layout, Number, Report, Row, Ta
 use super::{RuleId, finding};
 
 fn t3(report: &Report, row: Row) -> Option<Number> {
-    report.cell(CellRef::new(TableId::T3, row, Col::TOT)).and_then(|c| c.value.for_sums())
+    report.cell(CellRef::new(TableId::T3, row, Col::T3_TOT)).and_then(|c| c.value.for_sums())
 }
 
 fn t3_sum(report: &Report, rows: &[Row]) -> Option<Number> {
@@ -17,7 +17,7 @@ fn t3_sum(report: &Report, rows: &[Row]) -> Option<Number> {
 }
 
 fn t4(report: &Report, row: Row) -> Option<Number> {
-    report.cell(CellRef::new(TableId::T4, row, Col::tot)).and_then(|c| c.value.for_sums())
+    report.cell(CellRef::new(TableId::T4, row, Col::t4_tot)).and_then(|c| c.value.for_sums())
 }
 
 fn quote(fact: &Fact) -> String {
@@ -42,11 +42,11 @@ fn mismatch(
 }
 
 fn t3_cell(row: Row) -> CellRef {
-    CellRef::new(TableId::T3, row, Col::TOT)
+    CellRef::new(TableId::T3, row, Col::T3_TOT)
 }
 
 pub(super) fn check(report: &Report, findings: &mut Vec<Finding>) {
-    if report.table(TableId::P).is_some() {
+    if report.table(TableId::Pre2019).is_some() {
         pre2019(report, findings);
         return;
     }
@@ -150,7 +150,7 @@ pub(super) fn check(report: &Report, findings: &mut Vec<Finding>) {
                 if let Some(total) = t4(report, Row::RV)
                     && total != fact.value
                 {
-                    let cells = vec![CellRef::new(TableId::T4, Row::RV, Col::tot)];
+                    let cells = vec![CellRef::new(TableId::T4, Row::RV, Col::t4_tot)];
                     findings.push(mismatch(
                         RuleId::NarReview,
                         fact,
@@ -166,8 +166,8 @@ pub(super) fn check(report: &Report, findings: &mut Vec<Finding>) {
                     let total = direct.checked_add(after).unwrap_or(direct);
                     if total != fact.value {
                         let cells = vec![
-                            CellRef::new(TableId::T4, Row::LD, Col::tot),
-                            CellRef::new(TableId::T4, Row::LR, Col::tot),
+                            CellRef::new(TableId::T4, Row::LD, Col::t4_tot),
+                            CellRef::new(TableId::T4, Row::LR, Col::t4_tot),
                         ];
                         let table = format!("表四行政诉讼总计为 {total}（{direct} + {after}）");
                         findings.push(mismatch(
@@ -187,7 +187,7 @@ pub(super) fn check(report: &Report, findings: &mut Vec<Finding>) {
                     .cells
                     .iter()
                     .filter(|c| {
-                        c.addr.col == Col::tot && c.value.number().is_some_and(|n| !n.is_zero())
+                        c.addr.col == Col::t4_tot && c.value.number().is_some_and(|n| !n.is_zero())
                     })
                     .map(|c| c.addr)
                     .collect();
@@ -362,7 +362,7 @@ fn sections(report: &Report, findings: &mut Vec<Finding>) {
 /// and only a total of answers (答复总数): the old reports also count 行政审批 and other
 /// answers in the same words.
 fn pre2019(report: &Report, findings: &mut Vec<Finding>) {
-    let cell = |row: Row| CellRef::new(TableId::P, row, Col::y);
+    let cell = |row: Row| CellRef::new(TableId::Pre2019, row, Col::y);
     let value = |row: Row| report.cell(cell(row)).and_then(|c| c.value.for_sums());
     for fact in &report.facts {
         let about_requests = fact.about.requests;

@@ -14,7 +14,7 @@ use crate::model::{Col, Row};
 
 /// Whether a rule is settled.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Status {
+pub enum Stability {
     /// Stable: its id and meaning will not change.
     Stable,
     /// A new heuristic: shown as a hint, never counted as an error.
@@ -31,7 +31,7 @@ pub struct Rule {
     /// Severity of every finding of the rule.
     pub severity: Severity,
     /// Stable or preview.
-    pub status: Status,
+    pub status: Stability,
     /// One line in Chinese.
     pub title: &'static str,
     /// The documentation, Markdown in Chinese: 检查内容 / 为什么 / 如何修改 / 依据.
@@ -69,7 +69,7 @@ macro_rules! declare_rules {
             id: $id,
             name: $name,
             severity: Severity::$severity,
-            status: Status::$status,
+            status: Stability::$status,
             title: $title,
             doc: doc(include_str!(concat!("docs/", $id, ".md"))),
         },)*];
@@ -627,7 +627,7 @@ mod tests {
         assert_eq!(id(RuleId::T4Rv, At::Whole), "T4-RV");
         assert_eq!(id(RuleId::T3Row, At::Row(Row::R3_7)), "T3-ROW-R3.7");
         assert_eq!(id(RuleId::T3Bal, At::Col(Col::NP)), "T3-BAL-NP");
-        assert_eq!(id(RuleId::T3Sub, At::Cell(Row::R3_3, Col::TOT)), "T3-SUB-R3.3-TOT");
+        assert_eq!(id(RuleId::T3Sub, At::Cell(Row::R3_3, Col::T3_TOT)), "T3-SUB-R3.3-TOT");
         assert_eq!(CheckId::from(RuleId::XyDup).to_string(), "XY-DUP");
     }
 }

@@ -9,7 +9,7 @@ use crate::model::{CellRef, Col, Note, Report, Table, TableId, Value, identities
 use super::{At, RuleId, finding};
 
 pub(super) fn check(report: &Report, findings: &mut Vec<Finding>) {
-    let Some(table) = report.table(TableId::P) else { return };
+    let Some(table) = report.table(TableId::Pre2019) else { return };
     parts_within(table, findings);
     year_within_total(table, findings);
     for note in &table.notes {
@@ -39,7 +39,7 @@ fn inferred_note(inferred: bool) -> &'static str {
 fn parts_within(table: &Table, findings: &mut Vec<Finding>) {
     for cell in &table.cells {
         let Some(parent) = identities::p_parent(cell.addr.row) else { continue };
-        let parent_ref = CellRef::new(TableId::P, parent, cell.addr.col);
+        let parent_ref = CellRef::new(TableId::Pre2019, parent, cell.addr.col);
         let (Some((part, a)), Some((whole, b))) =
             (number(table, cell.addr), number(table, parent_ref))
         else {
@@ -68,7 +68,7 @@ fn parts_within(table: &Table, findings: &mut Vec<Finding>) {
 /// PRE-CUM: 本年度 ≤ 历年累计.
 fn year_within_total(table: &Table, findings: &mut Vec<Finding>) {
     for cell in table.cells.iter().filter(|c| c.addr.col == Col::y) {
-        let total_ref = CellRef::new(TableId::P, cell.addr.row, Col::cum);
+        let total_ref = CellRef::new(TableId::Pre2019, cell.addr.row, Col::cum);
         let (Some((year, a)), Some((total, b))) =
             (number(table, cell.addr), number(table, total_ref))
         else {
@@ -112,13 +112,13 @@ pub(crate) fn inequality_counts(table: &Table) -> (usize, usize, usize) {
         if let Some(parent) = identities::p_parent(cell.addr.row) {
             tally(
                 number(table, cell.addr),
-                number(table, CellRef::new(TableId::P, parent, cell.addr.col)),
+                number(table, CellRef::new(TableId::Pre2019, parent, cell.addr.col)),
             );
         }
         if cell.addr.col == Col::y {
             tally(
                 number(table, cell.addr),
-                number(table, CellRef::new(TableId::P, cell.addr.row, Col::cum)),
+                number(table, CellRef::new(TableId::Pre2019, cell.addr.row, Col::cum)),
             );
         }
     }

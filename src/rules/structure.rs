@@ -10,7 +10,7 @@ use super::{RuleId, finding};
 
 pub(super) fn check(report: &Report, findings: &mut Vec<Finding>) {
     let standard = matches!(report.template, Template::Y2021 | Template::Y2019);
-    if report.table(TableId::P).is_some() {
+    if report.table(TableId::Pre2019).is_some() {
         // A pre-2019 report with its statistics table: how it was read, nothing about 表二–四.
         for table in &report.tables {
             notes(table, findings);
@@ -206,7 +206,7 @@ fn notes(table: &Table, findings: &mut Vec<Finding>) {
             Note::Glued { rows, assumed } if !rows.is_empty() => {
                 let cells: Vec<CellRef> =
                     table.cells.iter().filter(|c| c.inferred).map(|c| c.addr).collect();
-                let rule = if table.id == TableId::P {
+                let rule = if table.id == TableId::Pre2019 {
                     "数字不以 0 开头、本年度不大于历年累计"
                 } else {
                     "数字不以 0 开头"

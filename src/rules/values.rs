@@ -148,9 +148,9 @@ fn magnitude(report: &Report, findings: &mut Vec<Finding>) {
         return;
     }
     let township = report.agency.as_ref().is_some_and(|a| a.township);
-    let received = table.cell(Row::R1, Col::TOT).and_then(|c| c.value.number());
+    let received = table.cell(Row::R1, Col::T3_TOT).and_then(|c| c.value.number());
     if township && received.is_some_and(|n| n >= Number::int(10_000)) {
-        let addr = CellRef::new(TableId::T3, Row::R1, Col::TOT);
+        let addr = CellRef::new(TableId::T3, Row::R1, Col::T3_TOT);
         let mut f = finding(
             RuleId::ValMag,
             format!(

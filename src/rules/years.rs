@@ -100,7 +100,7 @@ fn period_full(report: &Report, findings: &mut Vec<Finding>) {
 /// every report before 2019 under the old 条例).
 fn publication(report: &Report, year: i32, findings: &mut Vec<Finding>) {
     let Some(date) = report.published else { return };
-    let government = super::active::is_government(report);
+    let government = super::t2::is_government(report);
     let (month, day, who) = if report.template == Template::Pre2019 || year < 2019 {
         (3, 31, "按原《条例》")
     } else if government {

@@ -535,7 +535,7 @@ fn assert_reads_back(tables: &Tables, layout: Layout, text: &str) {
         .findings
         .iter()
         .filter(|f| {
-            gouji::rules::rule(&f.rule).is_some_and(|r| r.status == gouji::rules::Status::Stable)
+            gouji::rules::rule(&f.rule).is_some_and(|r| r.status == gouji::rules::Stability::Stable)
         })
         .filter(|f| !(layout == Layout::Glued && f.rule.starts_with("PARSE-")))
         .map(|f| f.rule.as_str())
@@ -801,7 +801,7 @@ fn the_pre_2019_statistics_table_reads_the_same_in_every_layout() {
         c.report
             .tables
             .iter()
-            .filter(|t| t.id == gouji::model::TableId::P)
+            .filter(|t| t.id == gouji::model::TableId::Pre2019)
             .flat_map(|t| &t.cells)
             .map(|cell| {
                 (

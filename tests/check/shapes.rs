@@ -193,7 +193,7 @@ fn a_total_column_left_blank_is_one_finding_naming_every_cell() {
     assert_eq!(errors.len(), 1, "{}", describe(&checked));
     let f = errors[0];
     assert!(f.message.contains("“总计”列有"), "{}", f.message);
-    assert!(f.cells.len() >= 3 && f.cells.iter().all(|c| c.col == gouji::model::Col::TOT));
+    assert!(f.cells.len() >= 3 && f.cells.iter().all(|c| c.col == gouji::model::Col::T3_TOT));
     assert!(f.also.len() + 1 >= f.cells.len());
 }
 

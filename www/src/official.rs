@@ -17,7 +17,7 @@ pub(crate) fn section(id: TableId, lang: Lang) -> &'static str {
         TableId::T2 => Text::SectionT2,
         TableId::T3 => Text::SectionT3,
         TableId::T4 => Text::SectionT4,
-        TableId::P => Text::Stats,
+        TableId::Pre2019 => Text::Stats,
     })
 }
 
@@ -75,7 +75,7 @@ pub(crate) fn table(
         TableId::T2 => ("t2", t2(table, lang, cell)),
         TableId::T3 => ("t3", t3(table, lang, cell)),
         TableId::T4 => ("t4", t4(lang, cell)),
-        TableId::P => ("stats", stats(table, lang, cell)),
+        TableId::Pre2019 => ("stats", stats(table, lang, cell)),
     };
     html! { <table class={classes!("report", kind, class)}>{ body }</table> }
 }

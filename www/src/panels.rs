@@ -6,7 +6,7 @@ use std::rc::Rc;
 use gouji::Severity;
 use gouji::model::{CellRef, TableId};
 use gouji::review::{Decisions, Status as Decided};
-use gouji::rules::registry::Status;
+use gouji::rules::registry::Stability;
 use gouji::rules::{Outcome, docs, rule};
 use web_sys::{HtmlDialogElement, HtmlElement, HtmlInputElement};
 use yew::prelude::*;
@@ -65,7 +65,7 @@ pub(crate) fn verdict_bar(props: &VerdictProps) -> Html {
             <details class="coverage-details">
                 <summary>{ lang.t(Text::Coverage) }</summary>
                 <ul class="coverage">
-                    { for [TableId::T3, TableId::T4, TableId::P].into_iter().filter(|&t| checked.report.table(t).is_some()).map(|t| {
+                    { for [TableId::T3, TableId::T4, TableId::Pre2019].into_iter().filter(|&t| checked.report.table(t).is_some()).map(|t| {
                         let summary = checked.summary(t);
                         html! {
                             <li data-coverage={t.code()} data-failed={summary.failed.to_string()}>{ summary.coverage(t) }</li>
@@ -251,7 +251,7 @@ fn finding_item(
             }
             <p class="finding-meta">
                 <span class="rule-name">{ registered.title }</span>
-                if registered.status == Status::Preview {
+                if registered.status == Stability::Preview {
                     <span class="badge preview" title={lang.t(Text::PreviewNote)}>{ lang.t(Text::Preview) }</span>
                 }
                 <button class="rule-id" onclick={open_rule} title={lang.t(Text::Rule)}>{ finding.rule.clone() }</button>
@@ -561,7 +561,7 @@ pub(crate) fn rule_dialog(props: &RuleDocProps) -> Html {
 }
 
 fn rule_body(rule: &gouji::rules::Rule, lang: Lang) -> Html {
-    let preview = rule.status == Status::Preview;
+    let preview = rule.status == Stability::Preview;
     let mut example = docs::example(rule.id).map(|e| {
         html! {
             <section class="example" data-example={e.rule}>

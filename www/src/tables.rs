@@ -120,7 +120,7 @@ pub(crate) fn report_tables(props: &TablesProps) -> Html {
     html! {
         <section class="tables" aria-label={lang.t(Text::TablesLabel)}>
             <Legend {lang} />
-            { for [TableId::T2, TableId::T3, TableId::T4, TableId::P].into_iter()
+            { for [TableId::T2, TableId::T3, TableId::T4, TableId::Pre2019].into_iter()
                 .filter_map(|id| report.table(id)).map(|table| table_view(table, props)) }
         </section>
     }
@@ -215,7 +215,7 @@ fn caption(id: TableId, lang: Lang) -> Html {
         TableId::T2 => Text::T2,
         TableId::T3 => Text::T3,
         TableId::T4 => Text::T4,
-        TableId::P => Text::Stats,
+        TableId::Pre2019 => Text::Stats,
     };
     html! { <h2 class="table-title">{ lang.t(text) }</h2> }
 }
@@ -228,7 +228,7 @@ fn table_view(table: &Table, props: &TablesProps) -> Html {
         <div class="table-wrap" id={view_model::table_anchor(id)}>
             { caption(id, lang) }
             { official::table(table, lang, None, &cell) }
-            if id == TableId::P { <p class="hint">{ lang.t(Text::StatsNote) }</p> }
+            if id == TableId::Pre2019 { <p class="hint">{ lang.t(Text::StatsNote) }</p> }
         </div>
     }
 }

@@ -223,8 +223,10 @@ pub(crate) struct VerdictView {
 /// The verdict of a result. Only a pass without anything to confirm is green.
 pub(crate) fn verdict_view(checked: &Checked) -> VerdictView {
     let verdict = checked.verdict();
-    let review: usize =
-        [TableId::T3, TableId::T4, TableId::P].into_iter().map(|t| checked.summary(t).review).sum();
+    let review: usize = [TableId::T3, TableId::T4, TableId::Pre2019]
+        .into_iter()
+        .map(|t| checked.summary(t).review)
+        .sum();
     let kind = match verdict {
         gouji::Verdict::Pass if review > 0 => "review",
         gouji::Verdict::Pass => "pass",
@@ -248,7 +250,7 @@ pub(crate) fn correction(checked: &Checked, finding: &gouji::Finding) -> Option<
 /// the grid the arrow keys move in.
 pub(crate) fn nav_lines(checked: &Checked) -> Vec<Vec<CellRef>> {
     let mut lines = Vec::new();
-    for id in [TableId::T2, TableId::T3, TableId::T4, TableId::P] {
+    for id in [TableId::T2, TableId::T3, TableId::T4, TableId::Pre2019] {
         let Some(table) = checked.report.table(id) else { continue };
         if id == TableId::T4 {
             lines.push(table.cells.iter().map(|c| c.addr).collect());
@@ -411,7 +413,7 @@ pub(crate) fn table_anchor(id: TableId) -> &'static str {
         TableId::T2 => "table-t2",
         TableId::T3 => "table-t3",
         TableId::T4 => "table-t4",
-        TableId::P => "table-p",
+        TableId::Pre2019 => "table-p",
     }
 }
 

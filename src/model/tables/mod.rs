@@ -529,7 +529,7 @@ fn row_accept(cols: &[Col]) -> impl Fn(&[i64]) -> bool + use<> {
     let position = |col: Col| cols.iter().position(|&c| c == col);
     let np = position(Col::NP);
     let lp = position(Col::LP);
-    let tot = position(Col::TOT);
+    let tot = position(Col::T3_TOT);
     let orgs: Vec<usize> = super::identities::T3_ORGS.iter().filter_map(|&c| position(c)).collect();
     move |values: &[i64]| {
         let (Some(np), Some(tot)) = (np, tot) else { return false };
@@ -605,11 +605,20 @@ mod tests {
 
     #[test]
     fn row_sums_for_splitting() {
-        let accept = row_accept(&[Col::NP, Col::CE, Col::RI, Col::SW, Col::LS, Col::OT, Col::TOT]);
+        let accept =
+            row_accept(&[Col::NP, Col::CE, Col::RI, Col::SW, Col::LS, Col::OT, Col::T3_TOT]);
         assert!(accept(&[64, 0, 0, 2, 0, 4, 70]));
         assert!(!accept(&[64, 0, 0, 2, 0, 4, 71]));
-        let accept =
-            row_accept(&[Col::NP, Col::CE, Col::RI, Col::SW, Col::LS, Col::OT, Col::LP, Col::TOT]);
+        let accept = row_accept(&[
+            Col::NP,
+            Col::CE,
+            Col::RI,
+            Col::SW,
+            Col::LS,
+            Col::OT,
+            Col::LP,
+            Col::T3_TOT,
+        ]);
         assert!(accept(&[5, 1, 0, 0, 1, 0, 2, 7]));
     }
 }

@@ -35,7 +35,7 @@ impl Reader<'_> {
             (Some(_), _) => cols.push(Col::LP),
             _ => {}
         }
-        cols.push(Col::TOT);
+        cols.push(Col::T3_TOT);
         let has_lp = cols.contains(&Col::LP);
         let end_token = self.index.token_of(end.saturating_sub(1)) + 1;
         let end_token =

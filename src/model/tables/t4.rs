@@ -75,7 +75,7 @@ impl Reader<'_> {
         {
             slots.remove(0);
         }
-        let cols = [Col::keep, Col::fix, Col::oth, Col::pend, Col::tot];
+        let cols = [Col::keep, Col::fix, Col::oth, Col::pend, Col::t4_tot];
         let mut read = if slots.is_empty() {
             RowRead::Wrong { found: 0 }
         } else {
