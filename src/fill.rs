@@ -16,6 +16,7 @@ use crate::model::{
     Cell, CellRef, Col, Layout, Number, Report, Row, Strategy, Table, TableId, Template, Value,
 };
 use crate::office::Block;
+use crate::span::TextRange;
 
 /// What the clerk typed, and what came from last year's report.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -208,6 +209,7 @@ fn check_filled(
                 addr,
                 value: Value::Number(cells.get(&addr).map_or(Number::int(0), |v| v.0)),
                 inferred: false,
+                text_range: None,
                 range: None,
                 unit: None,
             })
@@ -222,7 +224,8 @@ fn check_filled(
             notes: Vec::new(),
             has_note: true,
             label_issues: Vec::new(),
-            range: 0..0,
+            text_range: TextRange::default(),
+            range: None,
         });
     }
     let narrative = sentences.join("\n");

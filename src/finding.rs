@@ -1,6 +1,6 @@
 //! What the engine tells the user: plain public data, no behaviour.
 
-use std::ops::Range;
+use crate::span::{SourceRange, TextRange};
 
 use crate::model::{CellRef, Number};
 use crate::rules::RuleId;
@@ -62,8 +62,11 @@ pub struct Finding {
     pub expected: Option<Number>,
     /// The value written.
     pub found: Option<Number>,
-    /// Where in the source text it is, when it is not a cell (a title, a heading).
-    pub span: Option<Range<usize>>,
+    /// Where in the source text it is, when it is not a cell (a sentence of the narrative);
+    /// set by `check` from `text_span`.
+    pub span: Option<SourceRange>,
+    /// The same place in the normalized text, as the rule found it.
+    pub text_span: Option<TextRange>,
     /// A stable key for reviewer decisions ([`crate::review::fingerprint`]): the same for the
     /// same problem on every re-check, different when its numbers change.
     pub fingerprint: String,

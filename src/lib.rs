@@ -34,6 +34,7 @@ pub mod segment;
 #[cfg(feature = "serde")]
 mod serde_static;
 pub mod sort;
+pub mod span;
 pub mod stage;
 pub mod work;
 
@@ -387,12 +388,12 @@ pub struct TableSummary {
     pub cannot_run: usize,
 }
 
-/// Gives every finding its fingerprint (spans still point into the normalized `text`); a
+/// Gives every finding its fingerprint (from its `text_span` in the normalized `text`); a
 /// repeated fingerprint gets its occurrence number, so that every finding's key is unique.
 fn fingerprint(report: &Report, findings: &mut [Finding], text: &str) {
     let mut seen: Vec<String> = Vec::with_capacity(findings.len());
     for finding in findings.iter_mut() {
-        let span = finding.span.clone().and_then(|range| text.get(range));
+        let span = finding.text_span.as_ref().and_then(|range| text.get(range.get()));
         let mut key = review::fingerprint(report, finding, span);
         let repeats = seen.iter().filter(|k| **k == key).count();
         seen.push(key.clone());
@@ -433,11 +434,11 @@ pub fn check_staged(
     let doc = segment::segment(&normalized.text);
     mark(stage::Stage::Segment);
     let mut report = model::build_staged(&normalized.text, &doc, mark);
-    // From here on, ranges point into what the user gave us.
+    // Where each table and cell is in what the user gave us.
     for table in &mut report.tables {
-        table.range = normalized.map.span(table.range.clone());
+        table.range = Some(normalized.map.to_source(&table.text_range));
         for cell in &mut table.cells {
-            cell.range = cell.range.take().map(|range| normalized.map.span(range));
+            cell.range = cell.text_range.as_ref().map(|range| normalized.map.to_source(range));
         }
     }
     let mut applied = Vec::new();
@@ -466,7 +467,7 @@ pub fn check_staged(
     }
     fingerprint(&report, &mut results.findings, &normalized.text);
     for finding in &mut results.findings {
-        finding.span = finding.span.take().map(|range| normalized.map.span(range));
+        finding.span = finding.text_span.as_ref().map(|range| normalized.map.to_source(range));
     }
     mark(stage::Stage::Finish);
     Checked {

@@ -14,6 +14,7 @@ mod docx;
 
 use crate::input::{Encoding, SourceKind};
 use crate::model::{CellRef, Number, Value};
+use crate::span::SourceRange;
 use crate::{Checked, Input};
 
 /// A value typed over a cell, or a correction applied.
@@ -133,7 +134,8 @@ pub fn patch(input: &Input<'_>, checked: &Checked) -> Result<Vec<u8>, Unpatchabl
     let mut places: Vec<(std::ops::Range<usize>, String)> = Vec::new();
     let mut nowhere = Vec::new();
     for applied in &checked.edits {
-        let range = checked.report.cell(applied.cell).and_then(|c| c.range.clone());
+        let range =
+            checked.report.cell(applied.cell).and_then(|c| c.range.as_ref().map(SourceRange::get));
         let written = range.as_ref().and_then(|r| source.text.get(r.clone()));
         let Value::Number(now) = &applied.now else {
             nowhere.push(applied.cell);

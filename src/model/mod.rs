@@ -31,6 +31,8 @@ pub use number::Number;
 
 use std::ops::Range;
 
+use crate::span::{SourceRange, TextRange};
+
 use crate::segment::Doc;
 use crate::stage::Stage;
 
@@ -214,7 +216,9 @@ pub struct Table {
     /// Label text that deviates from the official wording (typos seen in real reports).
     pub label_issues: Vec<LabelIssue>,
     /// The table's extent in the normalized text.
-    pub range: Range<usize>,
+    pub text_range: TextRange,
+    /// The same extent in the source text (`None` until `check` maps it).
+    pub range: Option<SourceRange>,
 }
 
 impl Table {
@@ -277,7 +281,10 @@ pub struct Cell {
     /// True when the value was inferred (glued digits split under the table's sums), not read.
     pub inferred: bool,
     /// Where it was written, in the normalized text.
-    pub range: Option<Range<usize>>,
+    pub text_range: Option<TextRange>,
+    /// Where it was written, in the source text (`None` until `check` maps it, or when it was
+    /// not written: a blank cell with no placeholder, a cell filled by position).
+    pub range: Option<SourceRange>,
     /// A unit written in the cell (`元`, `万元`, `件`).
     pub unit: Option<String>,
 }
@@ -427,7 +434,7 @@ pub fn build_staged(text: &str, doc: &Doc, mark: &mut dyn FnMut(Stage)) -> Repor
     let stats =
         if tables.iter().any(|t| t.id != TableId::T2) { None } else { stats::read(text, doc, &[]) };
     if let Some(stats) = stats {
-        tables.retain(|t| t.id != TableId::T2 || t.range.end <= stats.range.start);
+        tables.retain(|t| t.id != TableId::T2 || t.text_range.end() <= stats.text_range.start());
         tables.push(stats);
     }
     let mut year = meta.title_year.or(meta.period.map(|p| p.start.year));
@@ -443,7 +450,7 @@ pub fn build_staged(text: &str, doc: &Doc, mark: &mut dyn FnMut(Stage)) -> Repor
         template = Template::Pre2019;
     }
     let is_whole_report = meta.title.is_some() || meta.sections.len() >= 3;
-    let table_ranges: Vec<Range<usize>> = tables.iter().map(|t| t.range.clone()).collect();
+    let table_ranges: Vec<Range<usize>> = tables.iter().map(|t| t.text_range.get()).collect();
     mark(Stage::Tables);
     let facts = narrative::facts(text, &table_ranges);
     mark(Stage::Narrative);

@@ -10,6 +10,7 @@
 //!
 //! Invariant: a fact is only what a clause literally says; nothing is inferred across clauses.
 
+use crate::span::TextRange;
 use std::ops::Range;
 
 use super::labels;
@@ -86,7 +87,7 @@ pub struct Fact {
     /// What else its clause says, for the rules that need more than the kind.
     pub about: About,
     /// Where, in the normalized text (the clause).
-    pub range: Range<usize>,
+    pub range: TextRange,
     /// The clause as written, for messages.
     pub clause: String,
 }
@@ -338,7 +339,7 @@ fn clause_facts(text: &str, range: Range<usize>, keyword_index: &Keywords, out: 
         summed,
         percent,
         about,
-        range: range.clone(),
+        range: TextRange::new(range.clone()),
         clause: squeezed.clone(),
     };
     let stated = numbers(&squeezed);

@@ -16,6 +16,7 @@ use std::ops::Range;
 
 use crate::rules::{At, RuleId};
 use crate::segment::{Doc, TokenKind};
+use crate::span::TextRange;
 
 use super::address::{CellRef, Col, Row, TableId};
 use super::identities::P_GROUPS;
@@ -284,7 +285,8 @@ fn build(
                             addr: addr(*col),
                             value: Value::Number(Number::int(value)),
                             inferred: true,
-                            range: Some(range),
+                            text_range: Some(TextRange::new(range)),
+                            range: None,
                             unit: None,
                         });
                     }
@@ -319,7 +321,8 @@ fn build(
                             addr: addr(col),
                             value: Value::Ambiguous,
                             inferred: false,
-                            range: Some(doc.tokens[*token].range.clone()),
+                            text_range: Some(TextRange::new(doc.tokens[*token].range.clone())),
+                            range: None,
                             unit: None,
                         });
                     }
@@ -332,6 +335,7 @@ fn build(
                         addr: addr(col),
                         value: Value::Missing,
                         inferred: false,
+                        text_range: None,
                         range: None,
                         unit: None,
                     });
@@ -358,7 +362,8 @@ fn build(
         notes,
         has_note: false,
         label_issues: Vec::new(),
-        range,
+        text_range: TextRange::new(range),
+        range: None,
     }
 }
 

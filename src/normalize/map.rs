@@ -12,6 +12,8 @@
 
 use std::ops::Range;
 
+use crate::span::{SourceRange, TextRange};
+
 #[derive(Clone, Copy, Debug)]
 struct Run {
     norm: usize,
@@ -80,6 +82,12 @@ impl SourceMap {
         let start = self.start(norm.start);
         let end = if norm.end > norm.start { self.end(norm.end) } else { start };
         start..end.max(start)
+    }
+
+    /// The source range a normalized range came from: the one place a [`TextRange`] becomes
+    /// a [`SourceRange`].
+    pub fn to_source(&self, range: &TextRange) -> SourceRange {
+        SourceRange::mapped(self.span(range.get()))
     }
 
     fn run_at(&self, offset: usize) -> Option<&Run> {

@@ -264,6 +264,7 @@ pub(crate) fn finding(id: impl Into<CheckId>, message: String, cells: Vec<CellRe
         expected: None,
         found: None,
         span: None,
+        text_span: None,
         fingerprint: String::new(),
         also: Vec::new(),
     }

@@ -36,7 +36,7 @@ fn mismatch(
     let mut f = finding(id, format!("{}说{said} {} 件，{table}。", quote(fact), fact.value), cells);
     f.expected = Some(expected);
     f.found = Some(fact.value);
-    f.span = Some(fact.range.clone());
+    f.text_span = Some(fact.range.clone());
     f.hint = Some("核对正文与表格，改正不一致的一方。".to_string());
     f
 }
@@ -141,7 +141,7 @@ pub(super) fn check(report: &Report, findings: &mut Vec<Finding>) {
                         ),
                         vec![t3_cell(Row::R1)],
                     );
-                    f.span = Some(fact.range.clone());
+                    f.text_span = Some(fact.range.clone());
                     f.hint = Some("核对正文与表三。".to_string());
                     findings.push(f);
                 }
@@ -197,7 +197,7 @@ pub(super) fn check(report: &Report, findings: &mut Vec<Finding>) {
                         format!("{}说没有行政复议和行政诉讼，但表四的总计不全为 0。", quote(fact)),
                         nonzero,
                     );
-                    f.span = Some(fact.range.clone());
+                    f.text_span = Some(fact.range.clone());
                     f.hint = Some("核对正文与表四。".to_string());
                     findings.push(f);
                 }
@@ -268,7 +268,7 @@ fn percent(report: &Report, fact: &Fact, findings: &mut Vec<Finding>) {
     );
     f.expected = expected;
     f.found = Some(percent);
-    f.span = Some(fact.range.clone());
+    f.text_span = Some(fact.range.clone());
     f.hint = Some("按（七）总计重新计算比例。".to_string());
     findings.push(f);
 }
@@ -290,7 +290,7 @@ fn fee_step(fact: &Fact, findings: &mut Vec<Finding>) {
             format!("{}说收取信息处理费 {yuan} 元，不是 10 元的整数倍。", quote(fact)),
             Vec::new(),
         );
-        f.span = Some(fact.range.clone());
+        f.text_span = Some(fact.range.clone());
         f.hint = Some("按《政府信息公开信息处理费管理办法》的标准核对金额。".to_string());
         findings.push(f);
     }
@@ -319,7 +319,7 @@ fn fees(report: &Report, findings: &mut Vec<Finding>) {
         _ => return,
     };
     let mut f = finding(RuleId::NarFee, message, Vec::new());
-    f.span = Some(span);
+    f.text_span = Some(span);
     f.hint = Some("统一正文中信息处理费的金额。".to_string());
     findings.push(f);
 }
@@ -391,7 +391,7 @@ fn pre2019(report: &Report, findings: &mut Vec<Finding>) {
                         ),
                         vec![cell(Row::REQ)],
                     );
-                    f.span = Some(fact.range.clone());
+                    f.text_span = Some(fact.range.clone());
                     f.hint = Some("核对正文与统计表。".to_string());
                     findings.push(f);
                 }
@@ -412,7 +412,7 @@ fn pre2019(report: &Report, findings: &mut Vec<Finding>) {
                         ),
                         nonzero,
                     );
-                    f.span = Some(fact.range.clone());
+                    f.text_span = Some(fact.range.clone());
                     f.hint = Some("核对正文与统计表。".to_string());
                     findings.push(f);
                 }

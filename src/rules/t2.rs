@@ -94,7 +94,7 @@ fn fee_unit(report: &Report, findings: &mut Vec<Finding>) {
             _ => continue,
         };
         let mut f = finding(RuleId::T2FeeUnit, message, vec![addr]);
-        f.span = Some(fact.range.clone());
+        f.text_span = Some(fact.range.clone());
         f.hint = Some(
             "表二的收费金额以万元为单位；信息处理费（元）是另一回事，不填入表二。".to_string(),
         );
@@ -127,7 +127,7 @@ fn narrative(report: &Report, findings: &mut Vec<Finding>) {
         );
         f.expected = Some(value);
         f.found = Some(fact.value);
-        f.span = Some(fact.range.clone());
+        f.text_span = Some(fact.range.clone());
         f.hint = Some("核对正文与表二。".to_string());
         findings.push(f);
     }

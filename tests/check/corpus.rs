@@ -276,7 +276,7 @@ fn the_seed_is_clean_and_fully_read() {
     // Spans point into the text as pasted (Traditional, with pinyin).
     let source = &checked.source.as_ref().expect("source").text;
     let cell = checked.report.cell(gouji::CellRef::parse("t2/LIC/n").expect("addr")).expect("cell");
-    assert_eq!(&source[cell.range.clone().expect("range")], "221");
+    assert_eq!(&source[cell.range.as_ref().expect("range").get()], "221");
 }
 
 #[test]

@@ -167,6 +167,26 @@ fn the_engine_does_no_io_and_reads_no_clock_or_chance() {
 }
 
 #[test]
+fn only_the_source_map_makes_a_source_range() {
+    // ARCHITECTURE.md: a range never changes meaning; the model and the rules write
+    // `TextRange`s, and `SourceMap::to_source` is the one remap point (src/span.rs).
+    let mut paths = Vec::new();
+    all_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut paths);
+    paths.sort();
+    let mut makers = Vec::new();
+    for path in &paths {
+        for (n, line) in code(path) {
+            if line.contains("SourceRange::mapped(") || line.contains("SourceRange(") {
+                makers.push(format!("{}:{n}", path.display()));
+            }
+        }
+    }
+    makers.retain(|m| !m.contains("src/span.rs:"));
+    assert_eq!(makers.len(), 1, "{makers:?}");
+    assert!(makers[0].contains("src/normalize/map.rs:"), "{makers:?}");
+}
+
+#[test]
 fn the_check_finds_what_it_forbids() {
     assert!(matches_chinese_word(r#"    if a.contains("街道") {"#));
     assert!(matches_chinese_word("    a.ends_with('镇')"));

@@ -121,7 +121,7 @@ fn szfgs2024_pdf_reads_all_three_tables() {
     let source = &checked.source.as_ref().expect("source").text;
     let cell =
         checked.report.cell(gouji::CellRef::parse("t3/R1/TOT").expect("addr")).expect("cell");
-    assert_eq!(&source[cell.range.clone().expect("range")], "3119");
+    assert_eq!(&source[cell.range.as_ref().expect("range").get()], "3119");
 }
 
 #[test]

@@ -30,16 +30,18 @@ pub(crate) fn assert_well_formed(checked: &Checked) {
     }
     let text_len = checked.source.as_ref().map_or(0, |s| s.text.len());
     for table in &checked.report.tables {
-        assert!(table.range.end <= text_len);
+        assert!(table.range.as_ref().is_some_and(|r| r.end() <= text_len));
         for cell in &table.cells {
             if let Some(range) = &cell.range {
                 assert!(
-                    range.start <= range.end && range.end <= text_len,
+                    range.start() <= range.end() && range.end() <= text_len,
                     "{} range out of bounds",
                     cell.addr
                 );
                 let source = &checked.source.as_ref().expect("source").text;
-                assert!(source.is_char_boundary(range.start) && source.is_char_boundary(range.end));
+                assert!(
+                    source.is_char_boundary(range.start()) && source.is_char_boundary(range.end())
+                );
             }
         }
     }

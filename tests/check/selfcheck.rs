@@ -280,7 +280,7 @@ fn real_texts() -> BTreeMap<&'static str, Tally> {
                 k += 1;
                 let (Some(value), Some(range)) = (
                     cell.value.number().and_then(gouji::model::Number::as_int),
-                    cell.range.clone(),
+                    cell.range.as_ref().map(gouji::span::SourceRange::get),
                 ) else {
                     continue;
                 };

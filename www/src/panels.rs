@@ -465,7 +465,10 @@ pub(crate) fn source_panel(props: &SourceProps) -> Html {
         });
     }
     let Some(source) = props.checked.source.as_ref() else { return html! {} };
-    let range = props.cell.and_then(|c| props.checked.report.cell(c)).and_then(|c| c.range.clone());
+    let range = props
+        .cell
+        .and_then(|c| props.checked.report.cell(c))
+        .and_then(|c| c.range.as_ref().map(gouji::span::SourceRange::get));
     let excerpt = view_model::excerpt(&source.text, range, 360);
     html! {
         <section class="source" aria-label={lang.t(Text::Source)}>

@@ -21,6 +21,7 @@ use std::ops::Range;
 
 use crate::rules::RuleId;
 use crate::segment::{Doc, TokenKind};
+use crate::span::TextRange;
 
 use super::address::{CellRef, Col, Row, TableId};
 use super::identities::{Identity, T3_APPLICANTS, t3_identities, t3_leaves, t4_identities};
@@ -245,7 +246,8 @@ impl Reader<'_> {
                         addr: addr(col),
                         value: Value::Ambiguous,
                         inferred: false,
-                        range: Some(range.clone()),
+                        text_range: Some(TextRange::new(range.clone())),
+                        range: None,
                         unit: None,
                     })
                     .collect()
@@ -256,6 +258,7 @@ impl Reader<'_> {
                     addr: addr(col),
                     value: Value::Missing,
                     inferred: false,
+                    text_range: None,
                     range: None,
                     unit: None,
                 })
@@ -336,7 +339,8 @@ impl Reader<'_> {
                 value: value
                     .map_or(Value::Blank { placeholder: None }, |v| Value::Number(Number::int(v))),
                 inferred: true,
-                range: if value.is_some() { ranges.next() } else { None },
+                text_range: if value.is_some() { ranges.next().map(TextRange::new) } else { None },
+                range: None,
                 unit: None,
             })
             .collect()
@@ -587,7 +591,14 @@ pub(super) fn cell_from_token(text: &str, doc: &Doc, addr: CellRef, idx: usize) 
         TokenKind::Blank { placeholder: false } => (Value::Blank { placeholder: None }, None),
         TokenKind::Text => (Value::Text(token_text()), None),
     };
-    Cell { addr, value, inferred: false, range: Some(token.range.clone()), unit }
+    Cell {
+        addr,
+        value,
+        inferred: false,
+        text_range: Some(TextRange::new(token.range.clone())),
+        range: None,
+        unit,
+    }
 }
 
 #[cfg(test)]

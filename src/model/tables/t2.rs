@@ -1,8 +1,10 @@
 //! 表二: found by its block title, read by its rows' labels.
 
+use crate::span::TextRange;
+
 use super::{
-    Col, LabelIssue, Layout, MAX_STEPS, Note, Range, Reader, Readings, Row, RowRead, Strategy,
-    Table, TableId, labels, splits,
+    Col, LabelIssue, Layout, MAX_STEPS, Note, Reader, Readings, Row, RowRead, Strategy, Table,
+    TableId, labels, splits,
 };
 
 impl Reader<'_> {
@@ -75,7 +77,7 @@ impl Reader<'_> {
         if !glued.is_empty() {
             notes.insert(0, Note::Glued { rows: glued, assumed: Vec::new() });
         }
-        let located: Vec<&Range<usize>> = cells.iter().filter_map(|c| c.range.as_ref()).collect();
+        let located: Vec<&TextRange> = cells.iter().filter_map(|c| c.text_range.as_ref()).collect();
         let start_byte = self.index.byte_of(region_start, self.text, &self.doc.tokens);
         // "第二十条第(一)" without 项 (the seed).
         let (found, official) = labels::T2_TITLE_TYPO;
@@ -86,7 +88,7 @@ impl Reader<'_> {
         {
             label_issues.push(LabelIssue { found, official, row: None });
         }
-        let end_byte = located.iter().map(|r| r.end).max().unwrap_or(start_byte);
+        let end_byte = located.iter().map(|r| r.end()).max().unwrap_or(start_byte);
         Some(Table {
             id: TableId::T2,
             layout,
@@ -97,7 +99,8 @@ impl Reader<'_> {
             notes,
             has_note: false,
             label_issues,
-            range: start_byte..end_byte.max(start_byte),
+            text_range: TextRange::new(start_byte..end_byte.max(start_byte)),
+            range: None,
         })
     }
 }

@@ -1,5 +1,7 @@
 //! 表三: found by its 本年新收 row, its layout from its header, read by labels or by row order.
 
+use crate::span::TextRange;
+
 use super::{
     Anchor, BTreeMap, Col, Identity, LABEL_WINDOW, Layout, MAX_STEPS, Note, Range, Reader,
     Readings, Row, RowRead, RuleId, Strategy, T3_APPLICANTS, T3_MAX, Table, TableId, TokenKind,
@@ -128,7 +130,8 @@ impl Reader<'_> {
                 r1.start,
             ),
             label_issues: self.label_issues(header_start, end),
-            range: start_byte..end_byte.max(start_byte),
+            text_range: TextRange::new(start_byte..end_byte.max(start_byte)),
+            range: None,
         };
         Some((table, header_start..end))
     }

@@ -1,5 +1,7 @@
 //! 表四: found by its header (行政复议 and the words that follow it), read row by row.
 
+use crate::span::TextRange;
+
 use super::{
     BTreeMap, CellRef, Col, Identity, Layout, Note, Range, Reader, Row, RowRead, Slot, Strategy,
     Table, TableId, TokenKind, grouped_readings, labels, resolve, t4_identities,
@@ -175,7 +177,8 @@ impl Reader<'_> {
             notes,
             has_note: false,
             label_issues: Vec::new(),
-            range: start_byte..end_byte.max(start_byte),
+            text_range: TextRange::new(start_byte..end_byte.max(start_byte)),
+            range: None,
         };
         Some((table, header.start))
     }
