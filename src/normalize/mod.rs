@@ -126,7 +126,7 @@ fn normalize_line(line: &str, line_start: usize, out: &mut Out) {
             at += skip;
             continue;
         }
-        let digits_follow = || thousands_follow(line, at + raw_len);
+        let digits_follow = || is_thousands_separator(line, at, ch);
         let mapped = match ch {
             '\r' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}' => {
                 at += raw_len;
@@ -259,14 +259,50 @@ pub(crate) fn is_cjk(ch: char) -> bool {
     matches!(ch, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FA1F}')
 }
 
-/// Exactly three digits from byte `at` of `line`, then no fourth: a thousands group.
-fn thousands_follow(line: &str, at: usize) -> bool {
-    let mut digits =
-        line.get(at..).unwrap_or_default().chars().take(4).map(|c| to_ascii_digit(c).is_some());
-    digits.next() == Some(true)
-        && digits.next() == Some(true)
-        && digits.next() == Some(true)
-        && digits.next() != Some(true)
+/// Whether `sep` at byte `at` of `line`, between two digits, separates thousands: only when
+/// the whole run of digit groups it joins reads as one grouped number, `1,139` or
+/// `12 345 678` (a first group of one to three digits not starting with 0, then groups of
+/// exactly three, all joined by the same character). In `290,3,0,0,0,0,293` (a row of
+/// comma-separated cells: CSV) and `0,293` it is a cell separator. Looks at most 8 groups
+/// either way; each run of digits is scanned at most twice, so a line costs linear time.
+fn is_thousands_separator(line: &str, at: usize, sep: char) -> bool {
+    let sep_len = sep.len_utf8();
+    let is_digit = |c: char| to_ascii_digit(c).is_some();
+    let digits_before = |s: &str| s.chars().next_back().is_some_and(is_digit);
+    // The groups after: exactly three digits each.
+    let mut after = line.get(at + sep_len..).unwrap_or_default();
+    for _ in 0..8 {
+        if after.chars().take(4).take_while(|&c| is_digit(c)).count() != 3 {
+            return false;
+        }
+        let group: usize = after.chars().take(3).map(char::len_utf8).sum();
+        after = &after[group..];
+        let continues =
+            after.starts_with(sep) && after[sep_len..].chars().next().is_some_and(is_digit);
+        if !continues {
+            break;
+        }
+        after = &after[sep_len..];
+    }
+    // The groups before: three digits each, and the first one to three, not starting with 0.
+    let mut before = line.get(..at).unwrap_or_default();
+    for _ in 0..8 {
+        let n = before.chars().rev().take_while(|&c| is_digit(c)).take(4).count();
+        let group: usize = before.chars().rev().take(n).map(char::len_utf8).sum();
+        let rest = &before[..before.len() - group];
+        let continues =
+            n == 3 && rest.ends_with(sep) && digits_before(&rest[..rest.len() - sep_len]);
+        if !continues {
+            let first = before[before.len() - group..].chars().next();
+            let run_goes_on = rest.ends_with(sep) && digits_before(&rest[..rest.len() - sep_len]);
+            return (1..=3).contains(&n)
+                && !digits_before(rest)
+                && !run_goes_on
+                && first.and_then(to_ascii_digit).is_some_and(|d| d != 0);
+        }
+        before = &rest[..rest.len() - sep_len];
+    }
+    false
 }
 
 fn to_ascii_digit(ch: char) -> Option<u32> {
@@ -322,6 +358,18 @@ mod tests {
             "123456(七)总计 1234 件"
         );
         assert_eq!(normalize("0,0,0 与 1，2").text, "0,0,0 与 1,2");
+        // A separator joins digits only where the whole run is one grouped number.
+        for (written, read) in [
+            ("12,345,678 与 5,949.09万元", "12345678 与 5949.09万元"),
+            ("1\u{3000}139", "1139"),
+            // A row of comma-separated cells (CSV), and runs no number is written as.
+            ("结转下年度,290,3,0,0,0,0,293", "结转下年度,290,3,0,0,0,0,293"),
+            ("0,293 与 1,1393 与 2,932,0 与 1,139,5", "0,293 与 1,1393 与 2,932,0 与 1,139,5"),
+            ("746,12,0,0,10,1,769", "746,12,0,0,10,1,769"),
+            ("1\u{3000}139\u{3000}0", "1 139 0"),
+        ] {
+            assert_eq!(normalize(written).text, read, "{written}");
+        }
     }
 
     #[test]

@@ -95,7 +95,12 @@ pub fn segment(text: &str) -> Doc {
             continue;
         }
         if let Some(cells) = pending.as_mut() {
-            if !trimmed.is_empty() && trimmed.chars().all(|c| c == '|') {
+            if trimmed.is_empty() {
+                // An empty paragraph between cells (Word's double spacing, a paste that
+                // doubled every line break) does not end the row.
+                continue;
+            }
+            if trimmed.chars().all(|c| c == '|') {
                 // Filler for merged or empty trailing cells: carries no cell.
                 continue;
             }
@@ -232,6 +237,13 @@ mod tests {
     fn cell_per_line_rows() {
         let text = "|\n第二十条 第(一) |\n|||\n|\n规章 |\n0 |\n0 |\n|\n三、收到\n";
         assert_eq!(rows(text), ["T:第二十条 T:第(一)", "T:规章 N:0 N:0", "T:三、收到"]);
+    }
+
+    #[test]
+    fn empty_lines_between_cells_do_not_end_the_row() {
+        // Word's double spacing, or a paste that doubled every line break.
+        let text = "|\n\n规章 |\n\n0 |\n\n3 |\n\n||\n\n\n三、收到\n";
+        assert_eq!(rows(text), ["T:规章 N:0 N:3", "T:三、收到"]);
     }
 
     #[test]

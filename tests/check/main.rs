@@ -16,6 +16,8 @@
 //! * `variants`: real reports, clean and with one wrong number, written the ways people
 //!   paste them (placeholders for zero, full-width digits, odd spaces, CRLF, the text twice…).
 //! * `bounds`: hostile inputs, measured: the work, memory and output each case may take.
+//! * `unseen`: the generated tables copied by other programs (Word HTML, Excel, CSV, page
+//!   breaks, double spacing, thousands separators…): never silent on a wrong number.
 
 // Tests do not ship to the page: they may sort with the standard library.
 #![allow(clippy::disallowed_methods)]
@@ -34,4 +36,5 @@ mod rules;
 mod selfcheck;
 mod shapes;
 mod support;
+mod unseen;
 mod variants;

@@ -79,7 +79,7 @@ fn sampled(k: usize, salt: usize) -> bool {
 }
 
 /// The truth files as tables (the 2019 format's single （六）其他处理 row as 3.其他).
-fn truth_tables() -> Vec<(String, Tables)> {
+pub(crate) fn truth_tables() -> Vec<(String, Tables)> {
     const KEYS: [&str; 25] = [
         "new", "carry", "grant", "partial", "d1", "d2", "d3", "d4", "d5", "d6", "d7", "d8", "u1",
         "u2", "u3", "n1", "n2", "n3", "n4", "n5", "o1", "o2", "o3", "total", "cf",
@@ -118,7 +118,7 @@ fn truth_tables() -> Vec<(String, Tables)> {
 }
 
 /// The identities of a truth table hold (some corpus reports are published wrong).
-fn consistent(t: &Tables) -> bool {
+pub(crate) fn consistent(t: &Tables) -> bool {
     let rows = t.t3.iter().all(|r| r[..6].iter().sum::<i64>() == r[6]);
     let cols = (0..7).all(|c| {
         let done: i64 = (2..23).map(|r| t.t3[r][c]).sum();
@@ -134,12 +134,12 @@ const T4_CELLS: [&str; 15] = [
     "LD/tot", "LR/keep", "LR/fix", "LR/oth", "LR/pend", "LR/tot",
 ];
 
-fn t3_addr(r: usize, c: usize) -> CellRef {
+pub(crate) fn t3_addr(r: usize, c: usize) -> CellRef {
     let rows = gouji::model::identities::t3_leaves(gouji::model::Layout::Y2021);
     CellRef::parse(&format!("t3/{}/{}", rows[r].code(), T3_COLS[c])).expect("address")
 }
 
-fn t4_addr(k: usize) -> CellRef {
+pub(crate) fn t4_addr(k: usize) -> CellRef {
     CellRef::parse(&format!("t4/{}", T4_CELLS[k])).expect("address")
 }
 

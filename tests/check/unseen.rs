@@ -1,0 +1,250 @@
+//! Layouts the engine was not tuned on: the generated tables of the self-check written the
+//! ways other programs copy them (Word's HTML, an Excel copy with quoted multi-line cells,
+//! CSV, markdown with alignment colons, a page break and a repeated header inside the table,
+//! empty paragraphs between lines, ideographic spaces, indentation, thousands separators,
+//! the whole report on one line). A clean copy must give no error; a copy with one number
+//! changed must never pass, and must name the changed cell in an error.
+
+use gouji::{Severity, Verdict};
+
+use crate::layouts::{Layout, Tables, render};
+use crate::selfcheck::{consistent, t3_addr, t4_addr, truth_tables};
+use crate::support::{check_text, describe};
+
+type Transform = fn(&str) -> String;
+
+/// A cell of Word's HTML: a paragraph in a span, with its styles.
+fn word_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() * 3);
+    let mut rest = text;
+    while let Some(at) = rest.find("<td") {
+        out.push_str(&rest[..at]);
+        let Some(open_end) = rest[at..].find('>') else { break };
+        let attrs = &rest[at + 3..at + open_end];
+        let after = &rest[at + open_end + 1..];
+        let Some(close) = after.find("</td>") else { break };
+        let content = &after[..close];
+        let content = if content.is_empty() { "&nbsp;" } else { content };
+        out.push_str(&format!(
+            "<td{attrs} width=57 valign=top style='border:solid windowtext 1.0pt;padding:0cm 5.4pt'>\
+             <p class=MsoNormal align=center style='text-align:center'><span lang=EN-US \
+             style='font-size:10.5pt;font-family:\"仿宋_GB2312\"'>{content}</span></p></td>\r\n"
+        ));
+        rest = &after[close + 5..];
+    }
+    out.push_str(rest);
+    out.replace(
+        "<table>",
+        "<table class=MsoNormalTable border=1 cellspacing=0 cellpadding=0><tbody>",
+    )
+    .replace("</table>", "</tbody></table>")
+}
+
+/// An Excel or WPS sheet copied: tab-separated, a cell with a line break quoted.
+fn excel_quoted(text: &str) -> String {
+    text.lines()
+        .map(|line| {
+            if !line.contains('\t') {
+                return line.to_string();
+            }
+            line.split('\t')
+                .map(|cell| match cell.find('（').filter(|&k| k > 0) {
+                    Some(k) if cell.chars().count() > 12 => {
+                        format!("\"{}\n{}\"", &cell[..k], &cell[k..])
+                    }
+                    _ => cell.to_string(),
+                })
+                .collect::<Vec<_>>()
+                .join("\t")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn csv(text: &str) -> String {
+    text.replace('\t', ",")
+}
+
+fn markdown_aligned(text: &str) -> String {
+    text.lines()
+        .map(
+            |line| {
+                if line.starts_with("|---") {
+                    line.replace("---", ":---:")
+                } else {
+                    line.to_string()
+                }
+            },
+        )
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A page break in the middle of 表三: a page footer and the header row printed again.
+fn page_break(text: &str) -> String {
+    let mut out = String::new();
+    for line in text.lines() {
+        out.push_str(line);
+        out.push('\n');
+        if line.starts_with("1.属于国家秘密") || line.starts_with("| 1.属于国家秘密") {
+            out.push_str("\n第 3 页 共 8 页\n\n");
+            let lead = if line.starts_with('|') { "| " } else { "" };
+            out.push_str(&format!(
+                "{lead}自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |\n"
+            ));
+        }
+    }
+    out
+}
+
+fn double_spaced(text: &str) -> String {
+    text.replace('\n', "\n\n")
+}
+
+fn ideographic_spaces(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut spaces = 0;
+    for c in text.chars() {
+        if c == ' ' {
+            spaces += 1;
+            continue;
+        }
+        if spaces > 0 {
+            out.push_str(if spaces > 1 { "\u{3000}\u{3000}" } else { "\u{3000}" });
+            spaces = 0;
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn indented(text: &str) -> String {
+    text.lines().map(|l| format!("\u{3000}\u{3000}{l}  ")).collect::<Vec<_>>().join("\n")
+}
+
+/// Numbers of four digits or more with a `,` every three digits.
+fn thousands(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut k = 0;
+    while k < chars.len() {
+        let starts = chars[k].is_ascii_digit() && (k == 0 || !chars[k - 1].is_ascii_digit());
+        if starts {
+            let end = (k..chars.len()).find(|&j| !chars[j].is_ascii_digit()).unwrap_or(chars.len());
+            let before = k.checked_sub(1).map(|j| chars[j]);
+            let standalone = matches!(before, None | Some(' ' | '|' | '\t' | '\n' | '>'))
+                && matches!(chars.get(end), None | Some(' ' | '|' | '\t' | '\n' | '<' | '\r'));
+            let digits: String = chars[k..end].iter().collect();
+            if standalone && digits.len() >= 4 {
+                let n = digits.len();
+                for (i, d) in digits.chars().enumerate() {
+                    if i > 0 && (n - i) % 3 == 0 {
+                        out.push(',');
+                    }
+                    out.push(d);
+                }
+            } else {
+                out.push_str(&digits);
+            }
+            k = end;
+            continue;
+        }
+        out.push(chars[k]);
+        k += 1;
+    }
+    out
+}
+
+fn one_line(text: &str) -> String {
+    text.replace('\n', " ")
+}
+
+/// Each way of copying, with the generated layout it applies to.
+fn copies() -> Vec<(&'static str, Layout, Transform)> {
+    vec![
+        ("Word HTML", Layout::Html, word_html),
+        ("Excel copy, quoted cells", Layout::Tabbed, excel_quoted),
+        ("CSV", Layout::Tabbed, csv),
+        ("markdown :---:", Layout::Markdown, markdown_aligned),
+        ("page break, pipes", Layout::PipeRow, page_break),
+        ("page break, markdown", Layout::Markdown, page_break),
+        ("double spaced, cell per line", Layout::CellPerLine, double_spaced),
+        ("double spaced, tabs", Layout::Tabbed, double_spaced),
+        ("double spaced, PDF text", Layout::Spaced, double_spaced),
+        ("ideographic spaces, PDF text", Layout::Spaced, ideographic_spaces),
+        ("indented, pipes", Layout::PipeRow, indented),
+        ("indented, tabs", Layout::Tabbed, indented),
+        ("thousands, markdown", Layout::Markdown, thousands),
+        ("thousands, PDF text", Layout::Spaced, thousands),
+        ("thousands, HTML", Layout::Html, thousands),
+        ("one line, pipes", Layout::PipeRow, one_line),
+        ("one line, HTML", Layout::Html, one_line),
+    ]
+}
+
+#[test]
+fn copies_by_other_programs_are_never_silent() {
+    let mut failures = Vec::new();
+    let mut figures = Vec::new();
+    for (name, layout, transform) in copies() {
+        let (mut clean_pass, mut clean_incomplete, mut injected, mut on_cell) = (0, 0, 0, 0);
+        for (salt, (report, tables)) in truth_tables().into_iter().enumerate() {
+            if !consistent(&tables) {
+                continue;
+            }
+            let clean = check_text(&transform(&render(&tables, layout)));
+            match clean.verdict() {
+                Verdict::Pass => clean_pass += 1,
+                Verdict::Incomplete => clean_incomplete += 1,
+                _ => failures.push(format!("{name} {report}: clean copy\n{}", describe(&clean))),
+            }
+            let mut cells: Vec<(Tables, gouji::model::CellRef)> = Vec::new();
+            for r in 0..25 {
+                for c in 0..7 {
+                    if (r * 7 + c + salt) % 11 == 0 {
+                        let mut broken = tables.clone();
+                        broken.t3[r][c] += 1;
+                        cells.push((broken, t3_addr(r, c)));
+                    }
+                }
+            }
+            for k in 0..15 {
+                if (k + salt) % 5 == 0 {
+                    let mut broken = tables.clone();
+                    broken.t4[k] += 1;
+                    cells.push((broken, t4_addr(k)));
+                }
+            }
+            for (broken, cell) in cells {
+                injected += 1;
+                let checked = check_text(&transform(&render(&broken, layout)));
+                let named = checked
+                    .findings
+                    .iter()
+                    .any(|f| f.severity == Severity::Error && f.cells.contains(&cell));
+                if named {
+                    on_cell += 1;
+                }
+                if checked.verdict() == Verdict::Pass || !named {
+                    failures.push(format!(
+                        "{name} {report}: {cell} changed → {:?}\n{}",
+                        checked.verdict(),
+                        describe(&checked)
+                    ));
+                }
+            }
+        }
+        figures.push(format!(
+            "| {name} | {clean_pass} | {clean_incomplete} | {injected} | {on_cell} |"
+        ));
+    }
+    println!("| copy | clean pass | clean incomplete | wrong numbers | error on that cell |");
+    println!("|---|---|---|---|---|");
+    println!("{}", figures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.iter().take(12).cloned().collect::<Vec<_>>().join("\n\n")
+    );
+}
