@@ -1,7 +1,7 @@
 //! Real reports as people paste them: each report, clean and with one number wrong, under
 //! transformations seen in copied text (zeros written —, -, /, 无 or left empty; full-width
 //! digits; no-break and zero-width spaces; a 件 after the numbers; CRLF; Traditional labels;
-//! the text twice). A wrong number is never silent: the broken copy never passes and has an
+//! the text twice, empty paragraphs between lines, ideographic indentation). A wrong number is never silent: the broken copy never passes and has an
 //! error on the changed row; a clean copy keeps its own verdict (a transformation that only
 //! changes how the text is written changes nothing).
 
@@ -95,6 +95,13 @@ fn transformations() -> Vec<(&'static str, Transform)> {
             }),
         ),
         ("the text twice", Box::new(|t: &str| format!("{t}\n{t}"))),
+        ("empty paragraphs between lines", Box::new(|t: &str| t.replace('\n', "\n\n"))),
+        (
+            "indented with ideographic spaces",
+            Box::new(|t: &str| {
+                t.lines().map(|l| format!("\u{3000}\u{3000}{l}")).collect::<Vec<_>>().join("\n")
+            }),
+        ),
     ]
 }
 
