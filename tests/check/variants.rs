@@ -1,6 +1,7 @@
 //! Real reports as people paste them: each report, clean and with one number wrong, under
 //! transformations seen in copied text (zeros written —, -, /, 无 or left empty; full-width
-//! digits; no-break and zero-width spaces; a 件 after the numbers; CRLF; Traditional labels;
+//! digits; no-break and zero-width spaces; a 件 after the numbers; thousands separators;
+//! CRLF; Traditional labels;
 //! the text twice; empty paragraphs between lines; ideographic indentation). A wrong number
 //! is never silent: the broken copy never passes and has an error on the changed row; a clean copy keeps its own verdict (a transformation that only
 //! changes how the text is written changes nothing).
@@ -95,6 +96,22 @@ fn transformations() -> Vec<(&'static str, Transform)> {
             }),
         ),
         ("the text twice", Box::new(|t: &str| format!("{t}\n{t}"))),
+        (
+            "thousands separators",
+            Box::new(|t: &str| {
+                numbers(t, &|d| {
+                    let n = d.len();
+                    let mut out = String::new();
+                    for (i, c) in d.chars().enumerate() {
+                        if i > 0 && (n - i).is_multiple_of(3) && !d.starts_with('0') {
+                            out.push(',');
+                        }
+                        out.push(c);
+                    }
+                    out
+                })
+            }),
+        ),
         ("empty paragraphs between lines", Box::new(|t: &str| t.replace('\n', "\n\n"))),
         (
             "indented with ideographic spaces",
