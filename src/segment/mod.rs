@@ -128,7 +128,9 @@ pub fn segment(text: &str) -> Doc {
             let inner_start = at + (trimmed.len() - trimmed.trim_start_matches('|').len());
             let cells = split_cells(inner, inner_start, '|', limit - doc.tokens.len().min(limit));
             push_row(&mut doc, text, limit, &cells, RowKind::Piped);
-        } else if body.contains('\t') {
+        } else if trimmed.contains('\t') {
+            // Tabs between cells; a tab only before or after the text (indentation, a
+            // trailing tab) does not make a prose line a row of cells.
             let cells = split_cells(body, start, '\t', limit - doc.tokens.len().min(limit));
             push_row(&mut doc, text, limit, &cells, RowKind::Tabbed);
         } else {
@@ -244,6 +246,15 @@ mod tests {
         // Word's double spacing, or a paste that doubled every line break.
         let text = "|\n\n规章 |\n\n0 |\n\n3 |\n\n||\n\n\n三、收到\n";
         assert_eq!(rows(text), ["T:规章 N:0 N:3", "T:三、收到"]);
+    }
+
+    #[test]
+    fn a_tab_before_or_after_a_line_is_not_a_cell() {
+        let text = "\t三、收到和处理政府信息公开申请情况\t\n\t规范性文件\t8\t\t18\n";
+        assert_eq!(
+            rows(text),
+            ["T:三、收到和处理政府信息公开申请情况", "B T:规范性文件 N:8 B N:18"]
+        );
     }
 
     #[test]

@@ -1,10 +1,10 @@
 //! Real reports as people paste them: each report, clean and with one number wrong, under
 //! transformations seen in copied text (zeros written —, -, /, 无 or left empty; full-width
 //! digits; no-break and zero-width spaces; a 件 after the numbers; thousands separators;
-//! CRLF; Traditional labels; the text twice; empty paragraphs between lines; ideographic
-//! indentation). A wrong number is never silent: the broken copy never passes and has an
-//! error on the changed row; a clean copy keeps its own verdict (a transformation that only
-//! changes how the text is written changes nothing).
+//! CRLF; Traditional labels; the text twice; a tab before and after every line; empty
+//! paragraphs between lines; ideographic indentation). A wrong number is never silent: the
+//! broken copy never passes and has an error on the changed row; a clean copy keeps its own
+//! verdict (a transformation that only changes how the text is written changes nothing).
 
 use gouji::Verdict;
 
@@ -110,6 +110,12 @@ fn transformations() -> Vec<(&'static str, Transform)> {
                     }
                     out
                 })
+            }),
+        ),
+        (
+            "a tab before and after every line",
+            Box::new(|t: &str| {
+                t.lines().map(|l| format!("\t{l}\t")).collect::<Vec<_>>().join("\n")
             }),
         ),
         ("empty paragraphs between lines", Box::new(|t: &str| t.replace('\n', "\n\n"))),
