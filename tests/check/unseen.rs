@@ -138,7 +138,7 @@ fn thousands(text: &str) -> String {
             if standalone && digits.len() >= 4 {
                 let n = digits.len();
                 for (i, d) in digits.chars().enumerate() {
-                    if i > 0 && (n - i) % 3 == 0 {
+                    if i > 0 && (n - i).is_multiple_of(3) {
                         out.push(',');
                     }
                     out.push(d);
@@ -201,7 +201,7 @@ fn copies_by_other_programs_are_never_silent() {
             let mut cells: Vec<(Tables, gouji::model::CellRef)> = Vec::new();
             for r in 0..25 {
                 for c in 0..7 {
-                    if (r * 7 + c + salt) % 11 == 0 {
+                    if (r * 7 + c + salt).is_multiple_of(11) {
                         let mut broken = tables.clone();
                         broken.t3[r][c] += 1;
                         cells.push((broken, t3_addr(r, c)));
@@ -209,7 +209,7 @@ fn copies_by_other_programs_are_never_silent() {
                 }
             }
             for k in 0..15 {
-                if (k + salt) % 5 == 0 {
+                if (k + salt).is_multiple_of(5) {
                     let mut broken = tables.clone();
                     broken.t4[k] += 1;
                     cells.push((broken, t4_addr(k)));

@@ -168,3 +168,55 @@ fn a_wrong_number_is_never_silent_however_the_text_is_written() {
         failures.join("\n\n")
     );
 }
+
+/// Text hard-wrapped at a fixed width, as some viewers copy it.
+fn wrapped(text: &str, width: usize) -> String {
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let chars: Vec<char> = line.chars().collect();
+        if chars.is_empty() {
+            out.push(String::new());
+        }
+        for piece in chars.chunks(width) {
+            out.push(piece.iter().collect::<String>());
+        }
+    }
+    out.join("\n")
+}
+
+#[test]
+fn a_glued_row_wrapped_inside_a_number_is_read_across_the_line_break() {
+    // The crawled 平潭 pages are one line each; wrapped at 40 or 80 characters, a line break
+    // falls inside a glued row's digits (`（七）总计2⏎1710000218`). Read as a cell boundary, it
+    // made correct reports fail with "no split satisfies the row".
+    let mut failures = Vec::new();
+    for year in
+        ["2019_平潭综合实验区_80576", "2022_平潭综合实验区_80629", "2024_平潭综合实验区_97791"]
+    {
+        let file = format!("reports/corpus/{year}_page.txt");
+        let source = std::fs::read_to_string(fixture_path(&file)).expect("fixture");
+        let published = check_text(&source).verdict();
+        // The first digit of the 表三's （七）总计 row, changed.
+        let row = source.find("（七）总计").expect("row");
+        let at = row + source[row..].find(|c: char| c.is_ascii_digit()).expect("digit");
+        let digit = source[at..].chars().next().expect("digit");
+        let changed =
+            char::from_digit((digit.to_digit(10).expect("digit") + 1) % 10, 10).expect("digit");
+        let broken = format!("{}{changed}{}", &source[..at], &source[at + 1..]);
+        for width in [40, 80] {
+            let clean = check_text(&wrapped(&source, width));
+            if clean.verdict() != published {
+                failures.push(format!(
+                    "{year} at {width}: {:?}\n{}",
+                    clean.verdict(),
+                    describe(&clean)
+                ));
+            }
+            let checked = check_text(&wrapped(&broken, width));
+            if checked.verdict() != Verdict::Fail {
+                failures.push(format!("{year} at {width}, broken: {:?}", checked.verdict()));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}

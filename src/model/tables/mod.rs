@@ -187,6 +187,28 @@ impl Reader<'_> {
             .collect()
     }
 
+    /// The digit runs with those that only a line break separates joined into one (`None`
+    /// when no two are): the runs of a glued row whose line was wrapped at a fixed width.
+    fn runs_joined_across_lines(&self, slots: &[usize], runs: &[&str]) -> Option<Vec<String>> {
+        let mut joined: Vec<String> = Vec::with_capacity(runs.len());
+        let mut any = false;
+        for (k, (&idx, run)) in slots.iter().zip(runs).enumerate() {
+            let wrapped = k > 0 && {
+                let before = &self.doc.tokens[slots[k - 1]].range;
+                let here = &self.doc.tokens[idx].range;
+                self.text.get(before.end..here.start) == Some("\n")
+            };
+            match joined.last_mut() {
+                Some(last) if wrapped => {
+                    last.push_str(run);
+                    any = true;
+                }
+                _ => joined.push((*run).to_string()),
+            }
+        }
+        any.then_some(joined)
+    }
+
     /// Reads one row's slots: directly, or as glued digits read every way `split` allows.
     fn row_read(
         &self,
@@ -208,6 +230,18 @@ impl Reader<'_> {
             && let Some(runs) = self.digit_runs(&slots)
         {
             let mut candidates = split(&runs);
+            if !candidates.fits
+                && let Some(joined) = self.runs_joined_across_lines(&slots, &runs)
+            {
+                // A line break inside a glued digit run may be where a fixed-width copy
+                // wrapped the line, not a cell boundary (`（七）总计2⏎1710000218`): the row is
+                // proof of an error only if no reading fits either way.
+                let joined: Vec<&str> = joined.iter().map(String::as_str).collect();
+                let rejoined = split(&joined);
+                if rejoined.fits {
+                    candidates = rejoined;
+                }
+            }
             return match candidates.all.len() {
                 0 => RowRead::Wrong { found: slots.len() },
                 1 => RowRead::Glued {
@@ -319,17 +353,25 @@ impl Reader<'_> {
         tokens: &[usize],
         values: &[Option<i64>],
     ) -> Vec<Cell> {
+        // The digits in order, wherever they are: a number may run on from one token to the
+        // next (a line wrapped inside it, `runs_joined_across_lines`).
+        let digits: Vec<usize> = tokens
+            .iter()
+            .filter_map(|&idx| match &self.doc.tokens[idx].kind {
+                TokenKind::Num(num) => Some(num.digits.clone()),
+                _ => None,
+            })
+            .flatten()
+            .collect();
         let mut ranges = Vec::with_capacity(values.len());
-        let mut numbers = values.iter().flatten();
-        for &idx in tokens {
-            let TokenKind::Num(num) = &self.doc.tokens[idx].kind else { continue };
-            let mut at = num.digits.start;
-            while at < num.digits.end {
-                let Some(value) = numbers.next() else { break };
-                let len = value.to_string().len();
-                ranges.push(at..at + len);
-                at += len;
-            }
+        let mut at = 0;
+        for value in values.iter().flatten() {
+            let len = value.to_string().len();
+            let (Some(&first), Some(&last)) = (digits.get(at), digits.get(at + len - 1)) else {
+                break;
+            };
+            ranges.push(first..last + 1);
+            at += len;
         }
         let mut ranges = ranges.into_iter();
         cols.iter()
