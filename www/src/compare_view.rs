@@ -383,7 +383,7 @@ fn units(
         Callback::from(move |_: MouseEvent| {
             let names: Vec<&str> = names.iter().map(String::as_str).collect();
             let text = gouji::compare::units_csv(&tables, &names);
-            let name = format!("gouji-单位对比-{year}.csv");
+            let name = crate::i18n::names::units_csv(year);
             // A refused download leaves nothing to undo: the button can be pressed again.
             let _ = crate::app::download_as(&name, &text, "text/csv;charset=utf-8");
         })

@@ -7,7 +7,7 @@ use gouji::Severity;
 use gouji::model::{CellRef, TableId};
 use gouji::review::{Decisions, Status as Decided};
 use gouji::rules::registry::Stability;
-use gouji::rules::{Outcome, docs, rule};
+use gouji::rules::{Outcome, docs};
 use web_sys::{HtmlDialogElement, HtmlElement, HtmlInputElement};
 use yew::prelude::*;
 
@@ -88,7 +88,7 @@ pub(crate) struct FindingsProps {
     pub(crate) selected: Option<usize>,
     pub(crate) lang: Lang,
     pub(crate) on_finding: Callback<usize>,
-    pub(crate) on_rule: Callback<String>,
+    pub(crate) on_rule: Callback<gouji::rules::RuleId>,
     pub(crate) on_cell: Callback<CellRef>,
     pub(crate) decisions: Rc<Decisions>,
     pub(crate) on_decide: Callback<(usize, Decided, String)>,
@@ -224,8 +224,8 @@ fn finding_item(
     };
     let open_rule = {
         let on_rule = props.on_rule.clone();
-        let family = finding.family.to_string();
-        Callback::from(move |_: MouseEvent| on_rule.emit(family.clone()))
+        let family = finding.family;
+        Callback::from(move |_: MouseEvent| on_rule.emit(family))
     };
     let registered = finding.family.rule();
     let title = view_model::correction(&props.checked, finding)
@@ -484,7 +484,7 @@ pub(crate) fn source_panel(props: &SourceProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub(crate) struct RuleDocProps {
-    pub(crate) rule: Option<String>,
+    pub(crate) rule: Option<gouji::rules::RuleId>,
     pub(crate) lang: Lang,
     pub(crate) onclose: Callback<()>,
 }
@@ -498,7 +498,7 @@ pub(crate) fn rule_dialog(props: &RuleDocProps) -> Html {
     {
         let dialog = dialog.clone();
         let opener = opener.clone();
-        use_effect_with(props.rule.clone(), move |rule| {
+        use_effect_with(props.rule, move |rule| {
             let Some(dialog) = dialog.cast::<HtmlDialogElement>() else { return };
             match rule {
                 Some(_) if !dialog.open() => {
@@ -548,8 +548,8 @@ pub(crate) fn rule_dialog(props: &RuleDocProps) -> Html {
         })
     };
     let lang = props.lang;
-    let body = props.rule.as_deref().and_then(rule).map(|rule| rule_body(rule, lang));
-    let labelled = props.rule.as_deref().and_then(rule).map(|r| format!("rule-{}", r.id));
+    let body = props.rule.map(|rule| rule_body(rule.rule(), lang));
+    let labelled = props.rule.map(|r| format!("rule-{}", r.id()));
     html! {
         <dialog class="rule-dialog" ref={dialog} {onclose} {onclick} aria-labelledby={labelled}>
             <div class="rule-doc-bar">

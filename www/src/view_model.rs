@@ -197,6 +197,15 @@ pub(crate) fn sums(checked: &Checked, cell: CellRef) -> Vec<SumView> {
     out
 }
 
+/// The cell to bring into view first: the first error's first cell.
+pub(crate) fn first_error_cell(checked: &Checked) -> Option<CellRef> {
+    checked
+        .findings
+        .iter()
+        .find(|f| f.severity == Severity::Error)
+        .and_then(|f| f.cells.first().copied())
+}
+
 /// The cells a selected total adds up (Excel's "trace precedents"): the parts of every sum
 /// whose written side holds `cell`.
 pub(crate) fn precedents(checked: &Checked, cell: CellRef) -> BTreeSet<CellRef> {
@@ -356,8 +365,9 @@ pub(crate) enum PageState {
     Empty,
     /// The input could not be read (the message says why).
     Unreadable(String),
-    /// Text without report tables; the message says what was recognized.
-    NoTables(String),
+    /// Text without report tables; the engine's message says what was recognized (`None`:
+    /// it said nothing, the page says no table was found).
+    NoTables(Option<String>),
     /// Tables to show.
     Tables,
 }
@@ -375,7 +385,7 @@ pub(crate) fn page_state(checked: &Checked) -> PageState {
             .findings
             .iter()
             .find(|f| f.family == gouji::rules::RuleId::InputNoTables)
-            .map_or_else(|| "未识别到表格。".to_string(), |f| f.message.clone());
+            .map(|f| f.message.clone());
         return PageState::NoTables(message);
     }
     PageState::Tables
