@@ -956,7 +956,7 @@ fn notice_bar(props: &NoticeProps) -> Html {
         let (yes, no) = (answer.clone(), answer);
         return html! {
             <div class="confirm-bar no-print" role="alertdialog" aria-labelledby="confirm-text">
-                <span id="confirm-text">{ lang.f(Text::QuestionFiles, &[&question, &lang.f(Text::FileCount, &[&props.files])]) }</span>
+                <span id="confirm-text">{ lang.f(Text::Counted, &[&question, &lang.f(Text::FileCount, &[&props.files])]) }</span>
                 <button id="confirm-yes" onclick={Callback::from(move |_: MouseEvent| yes.emit(true))}>{ lang.t(Text::Confirm) }</button>
                 <button id="confirm-no" class="primary" onclick={Callback::from(move |_: MouseEvent| no.emit(false))}>{ lang.t(Text::Cancel) }</button>
             </div>

@@ -14,7 +14,21 @@ pub(crate) enum Lang {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Text {
     Title,
-    QuestionFiles,
+    Counted,
+    GapSep,
+    Parenthesized,
+    Labelled,
+    ListSep,
+    IconReview,
+    OldT3,
+    CompareYearsOf,
+    CompareHintMark,
+    CompareYearList,
+    ComparePair,
+    CompareLinkCount,
+    CompareBrokenLink,
+    CompareShouldBe,
+    CompareUnitsOf,
     NoTablesFound,
     Subtitle,
     Offline,
@@ -218,7 +232,21 @@ impl Lang {
     pub(crate) fn t(self, text: Text) -> &'static str {
         let (zh, en) = match text {
             Text::Title => ("勾稽", "Gouji"),
-            Text::QuestionFiles => ("{}（{}）", "{} ({})"),
+            Text::Counted => ("{}（{}）", "{} ({})"),
+            Text::Parenthesized => ("（{}）", " ({})"),
+            Text::Labelled => ("{}：", "{}: "),
+            Text::ListSep => ("、", ", "),
+            Text::GapSep => ("；", "; "),
+            Text::IconReview => ("！", "! "),
+            Text::OldT3 => ("（表三为 2019 年版）", " (表三 in the 2019 format)"),
+            Text::CompareYearsOf => ("{}（{} 年）", "{} ({} years)"),
+            Text::CompareHintMark => (" · 提示 {}", " · hints {}"),
+            Text::CompareYearList => ("：{} 年", ": {}"),
+            Text::ComparePair => ("{} 年 → {} 年", "{} → {}"),
+            Text::CompareLinkCount => ("{}：{} 项，{} {} 项", "{}: {}, {} {}"),
+            Text::CompareBrokenLink => ("{}为 {}；{}", "{} is {}; {}"),
+            Text::CompareShouldBe => ("✗ 应为 {}", "✗ should be {}"),
+            Text::CompareUnitsOf => ("{} 年（{} 个单位）", "{} ({} units)"),
             Text::NoTablesFound => ("未识别到表格。", "No tables were found."),
             Text::Subtitle => (
                 "政府信息公开工作年度报告 表格核对",
@@ -545,6 +573,9 @@ impl Lang {
         }
     }
 }
+
+/// Joins the engine's own phrases (corrections, gaps), which are Chinese in both languages.
+pub(crate) const ENGINE_LIST: &str = "，";
 
 /// The names of the files the page writes. They stay Chinese in both languages: the files go
 /// to Chinese offices and sit next to the reports they belong to.
