@@ -29,7 +29,7 @@ use crate::i18n::{Lang, Text};
 use crate::panels::{DetailPanel, FindingList, Footer, RuleDialog, SourcePanel, VerdictBar};
 use crate::state::{
     self, Action, After, BatchAction, DecisionsAction, Discard, EditAction, Effect, FillAction,
-    FillState, Mode, Notice, Picked, SelectAction, Selection, Source, State, UiAction,
+    FillState, Mode, Picked, SelectAction, Selection, Source, State, UiAction,
 };
 use crate::tables::ReportTables;
 use crate::view_model::{self, CellState, PageState, Shared};
@@ -662,11 +662,11 @@ pub(crate) fn app() -> Html {
     } else {
         "empty"
     };
-    let files = state.batch.as_ref().map_or(0, |b| b.items.len());
-    let notice = html! {
-        <NoticeBar notice={state.ui.notice.clone()} pending={state.ui.pending_discard.clone()}
-            {files} {lang} dispatch={dispatch.clone()} />
-    };
+    let answer = use_callback(dispatch.clone(), |yes: bool, d| {
+        d.dispatch(Action::ConfirmDiscard(yes));
+    });
+    let undo = use_callback(dispatch.clone(), |_: MouseEvent, d| d.dispatch(Action::UndoReplace));
+    let notice = notice_bar(&state, &answer, &undo);
     html! {
         <main class="page" data-ready={state.ready().to_string()} data-view={view}
             lang={if lang == Lang::Zh { "zh-CN" } else { "en" }}>
@@ -927,46 +927,31 @@ fn input_summary(state: &State, lang: Lang) -> String {
     format!("{what}{title}")
 }
 
-#[derive(Properties, PartialEq)]
-struct NoticeProps {
-    notice: Option<Notice>,
-    pending: Option<Discard>,
-    /// The files of the batch a discard would lose.
-    files: usize,
-    lang: Lang,
-    dispatch: Dispatch,
-}
-
 /// The notice under the input (with 撤销 when it replaced something), or the question before
-/// a batch is discarded.
-#[function_component(NoticeBar)]
-fn notice_bar(props: &NoticeProps) -> Html {
-    let lang = props.lang;
-    let answer = use_callback(props.dispatch.clone(), |yes: bool, d| {
-        d.dispatch(Action::ConfirmDiscard(yes));
-    });
-    let undo = use_callback(props.dispatch.clone(), |_: MouseEvent, d| {
-        d.dispatch(Action::UndoReplace);
-    });
-    if let Some(pending) = &props.pending {
+/// a batch is discarded (`files`: what it would lose). A function, not a component: it is often
+/// empty, and an empty component beside the mode switch confused Yew's placing of nodes.
+fn notice_bar(state: &State, answer: &Callback<bool>, undo: &Callback<MouseEvent>) -> Html {
+    let lang = state.ui.lang;
+    if let Some(pending) = &state.ui.pending_discard {
+        let files = state.batch.as_ref().map_or(0, |b| b.items.len());
         let question = match pending {
             Discard::Leave => lang.t(Text::LeaveBatch),
             _ => lang.t(Text::DiscardBatch),
         };
-        let (yes, no) = (answer.clone(), answer);
+        let (yes, no) = (answer.clone(), answer.clone());
         return html! {
             <div class="confirm-bar no-print" role="alertdialog" aria-labelledby="confirm-text">
-                <span id="confirm-text">{ lang.f(Text::Counted, &[&question, &lang.f(Text::FileCount, &[&props.files])]) }</span>
+                <span id="confirm-text">{ lang.f(Text::Counted, &[&question, &lang.f(Text::FileCount, &[&files])]) }</span>
                 <button id="confirm-yes" onclick={Callback::from(move |_: MouseEvent| yes.emit(true))}>{ lang.t(Text::Confirm) }</button>
                 <button id="confirm-no" class="primary" onclick={Callback::from(move |_: MouseEvent| no.emit(false))}>{ lang.t(Text::Cancel) }</button>
             </div>
         };
     }
-    let Some(notice) = &props.notice else { return html! {} };
+    let Some(notice) = &state.ui.notice else { return html! {} };
     html! {
         <p class="notice no-print" role="status">
             { notice.message.clone() }
-            if notice.undo.is_some() { <button id="undo-button" onclick={undo}>{ lang.t(Text::Undo) }</button> }
+            if notice.undo.is_some() { <button id="undo-button" onclick={undo.clone()}>{ lang.t(Text::Undo) }</button> }
         </p>
     }
 }
