@@ -195,9 +195,16 @@ test('keyboard only: paste, first mistake, cell detail, rule page, close', async
   }
   assert.ok(tabs < 60, 'Tab reaches the tables');
   const start = await page.evaluate(() => document.activeElement.dataset.cell);
+  // An arrow key redraws the tables, not the findings list (its props do not change).
+  await page.evaluate(() => {
+    window.__findingsMutations = 0;
+    new MutationObserver(m => { window.__findingsMutations += m.length; }).observe(document.querySelector('#findings'),
+      { subtree: true, childList: true, attributes: true, characterData: true });
+  });
   await page.keyboard.press('ArrowUp');
   const up = await page.evaluate(() => document.activeElement.dataset.cell);
   assert.notEqual(up, start, 'ArrowUp moves the focus');
+  assert.equal(await page.evaluate(() => window.__findingsMutations), 0, 'an arrow key changes nothing in the findings list');
   assert.equal(await page.locator('td[data-cell][tabindex="0"]').count(), 1, 'still one Tab stop');
   await page.keyboard.press('Enter');
   assert.equal(await page.getAttribute('[data-detail]', 'data-detail'), up);

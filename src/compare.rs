@@ -302,8 +302,8 @@ fn watched(addr: CellRef) -> bool {
     }
 }
 
-/// A cell's name in a hint: `表三“本年新收”（总计）`.
-fn cell_name(addr: CellRef) -> String {
+/// A cell named in words as the comparison's hints name it: `表三“本年新收”（总计）`.
+pub fn cell_name(addr: CellRef) -> String {
     format!("{}“{}”（{}）", addr.table.name(), addr.row.short(), addr.col.name())
 }
 

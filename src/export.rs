@@ -54,11 +54,8 @@ pub const CSV_HEADER: [&str; 15] = [
 /// unique correction gives, when there is one.
 fn where_and_what(checked: &Checked, f: &Finding) -> [String; 5] {
     let Some(&cell) = f.cells.first() else { return Default::default() };
-    let ids: Vec<&String> = std::iter::once(&f.rule).chain(&f.also).collect();
     let fix = checked
-        .diagnoses
-        .iter()
-        .find(|d| d.explains.iter().any(|e| ids.contains(&e)))
+        .diagnosis(f)
         .and_then(|d| d.unique())
         .and_then(|fixes| fixes.iter().find(|fix| fix.cell == cell));
     let now = checked.report.cell(cell).map(|c| c.value.describe()).unwrap_or_default();

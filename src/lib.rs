@@ -124,6 +124,13 @@ impl Checked {
         rules::sort(&mut self.findings);
     }
 
+    /// The diagnosis that explains `finding` (one of the checks it breaks), if any: where its
+    /// correction is.
+    pub fn diagnosis(&self, finding: &Finding) -> Option<&rules::Diagnosis> {
+        let ids: Vec<&String> = std::iter::once(&finding.rule).chain(&finding.also).collect();
+        self.diagnoses.iter().find(|d| d.explains.iter().any(|e| ids.contains(&e)))
+    }
+
     /// How many findings have `severity`.
     pub fn count(&self, severity: Severity) -> usize {
         self.findings.iter().filter(|f| f.severity == severity).count()

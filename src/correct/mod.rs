@@ -46,9 +46,7 @@ pub fn unique_corrections(checked: &Checked) -> Result<Vec<Edit>, Vec<String>> {
     let mut edits: Vec<Edit> = Vec::new();
     let mut unsure = Vec::new();
     for finding in checked.findings.iter().filter(|f| f.severity == crate::Severity::Error) {
-        let ids: Vec<&String> = std::iter::once(&finding.rule).chain(&finding.also).collect();
-        let diagnosis =
-            checked.diagnoses.iter().find(|d| d.explains.iter().any(|e| ids.contains(&e)));
+        let diagnosis = checked.diagnosis(finding);
         match diagnosis.and_then(crate::rules::Diagnosis::unique) {
             Some(fixes) => {
                 for fix in fixes {

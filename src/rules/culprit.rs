@@ -49,6 +49,17 @@ pub struct Diagnosis {
 }
 
 impl Diagnosis {
+    /// True when this diagnosis explains `check` (one of the broken sums it reconciles).
+    pub fn explains_check(&self, check: &super::Check) -> bool {
+        let id = check.identity.id();
+        self.explains.contains(&id)
+    }
+
+    /// True when this diagnosis explains `finding`'s own check (not only one it also breaks).
+    pub fn explains_finding(&self, finding: &crate::Finding) -> bool {
+        self.explains.contains(&finding.rule)
+    }
+
     /// The correction, when exactly one smallest correction exists.
     pub fn unique(&self) -> Option<&[Fix]> {
         match self.corrections.as_slice() {

@@ -219,6 +219,12 @@ fn status(rule: &Rule) -> &'static str {
     }
 }
 
+/// True for the heading of a rule page's section before which its example is shown (如何修改),
+/// in `docs/rules.md` and in the page.
+pub fn example_goes_before(heading: &str) -> bool {
+    heading.trim() == "如何修改"
+}
+
 fn section(out: &mut String, rule: &Rule, example: Option<&ExampleText>) {
     let _ = write!(
         out,
@@ -231,7 +237,7 @@ fn section(out: &mut String, rule: &Rule, example: Option<&ExampleText>) {
     );
     for part in rule.doc.split("## ").filter(|p| !p.trim().is_empty()) {
         let (heading, body) = part.split_once('\n').unwrap_or((part, ""));
-        if heading.trim() == "如何修改"
+        if example_goes_before(heading)
             && let Some(e) = example
         {
             write_example(out, e);

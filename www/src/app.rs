@@ -1,17 +1,23 @@
 //! The page: the input, then the verdict, the list of mistakes beside the tables, the selected
 //! cell's sums and its place in the original text; or the summary of many reports.
 //!
-//! State and its changes are `state.rs` (pure, tested natively). This file wires them to the
-//! browser: the debounced check, storage, the address bar, files and folders, and what must
-//! happen after a draw (bringing a cell into view, moving the focus).
+//! State and its changes are `state/` (slices with pure reducers, tested natively). This file
+//! wires them to the browser: it runs every effect the reducers return, in one place
+//! (`run_effect`: storage, the address bar, files and folders, batches, downloads, the
+//! clipboard), checks the input whenever its generation moves (at once after a paste, debounced
+//! while typing), and does what must happen after a draw (bringing a cell into view, moving the
+//! focus). Components get the slices they draw and callbacks made once (`use_callback` on the
+//! reducer's dispatcher), so that an arrow key redraws the tables, not the findings.
 
-use std::collections::BTreeSet;
+use std::cell::{Cell, RefCell};
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
 use gouji::input::Unreadable;
 use gouji::model::CellRef;
 use gouji::review::{Decisions, Status};
+use gouji::rules::RuleId;
 use gouji::{Checked, Severity};
 use wasm_bindgen::JsCast;
 use web_sys::{ClipboardEvent, DragEvent, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
@@ -21,10 +27,13 @@ use crate::batch::{BatchView, Column};
 use crate::fill_view::FillView;
 use crate::i18n::{Lang, Text};
 use crate::panels::{DetailPanel, FindingList, Footer, RuleDialog, SourcePanel, VerdictBar};
-use crate::state::{self, Action, After, Discard, Effect, Mode, Source, State};
+use crate::state::{
+    self, Action, After, BatchAction, DecisionsAction, Discard, EditAction, Effect, FillAction,
+    FillState, Mode, Picked, SelectAction, Selection, Source, State, UiAction,
+};
 use crate::tables::ReportTables;
 use crate::view_model::{self, CellState, PageState, Shared};
-use crate::worker::{Keep, Lane, Lost, MAX_FILE_BYTES, Pool, Sink};
+use crate::worker::{Keep, Lane, Lost, Pool, Sink};
 
 const STORAGE_TEXT: &str = "gouji.text.v1";
 const STORAGE_HTML: &str = "gouji.html.v1";
@@ -35,16 +44,53 @@ const LARGE_INPUT: usize = 200_000;
 /// A batch larger than this is cut (a folder of folders dropped by mistake).
 const MAX_BATCH_FILES: usize = 5000;
 
+type Dispatch = UseReducerDispatcher<State>;
+
 impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let (next, effects) = state::step(&self, action, &load_decisions);
-        for effect in effects {
-            run_effect(effect);
-        }
-        Rc::new(next)
+        Rc::new(state::settle(&self, action, &mut run_effect))
     }
+}
+
+/// What the effects need of the page: its dispatcher, the checking workers, the batch in
+/// flight and the files in hand (the state knows them by id). Set once, when the page starts.
+struct Runner {
+    dispatch: Dispatch,
+    pool: Pool,
+    token: BatchToken,
+    files: RefCell<BTreeMap<u64, web_sys::File>>,
+    next_id: Cell<u64>,
+}
+
+thread_local! {
+    static RUNNER: RefCell<Option<Rc<Runner>>> = const { RefCell::new(None) };
+}
+
+fn runner() -> Option<Rc<Runner>> {
+    RUNNER.with(|r| r.borrow().clone())
+}
+
+/// Takes files in hand (those held before are let go) and names them for the state.
+fn hold(files: Vec<(String, web_sys::File)>) -> Vec<Picked> {
+    let Some(runner) = runner() else { return Vec::new() };
+    let mut held = runner.files.borrow_mut();
+    held.clear();
+    files
+        .into_iter()
+        .map(|(name, file)| {
+            let id = runner.next_id.get();
+            runner.next_id.set(id + 1);
+            let size = file.size();
+            held.insert(id, file);
+            Picked { id, name, size }
+        })
+        .collect()
+}
+
+fn take_file(runner: &Runner, id: u64) -> Option<web_sys::File> {
+    runner.files.borrow_mut().remove(&id)
 }
 
 fn storage() -> Option<web_sys::Storage> {
@@ -54,12 +100,17 @@ fn storage_get(key: &str) -> Option<String> {
     storage()?.get_item(key).ok().flatten()
 }
 
-/// Runs an effect the state asked for. Storage errors (quota, private mode) are ignored: the
-/// check itself does not depend on storage.
-fn run_effect(effect: Effect) {
+/// A report's stored decisions, read by the browser's JSON reader.
+fn stored_decisions(key: &str) -> Option<Decisions> {
+    storage_get(key).and_then(|text| crate::decisions_file::read(&text).ok())
+}
+
+/// Runs an effect the state asked for, and says what it read, if anything. Storage errors
+/// (quota, private mode) are ignored: the check itself does not depend on storage.
+fn run_effect(effect: Effect) -> Option<Action> {
     match effect {
         Effect::Persist { text, source } => {
-            let Some(storage) = storage() else { return };
+            let storage = storage()?;
             match source {
                 Source::Sample => {
                     let _ = storage.remove_item(STORAGE_TEXT);
@@ -80,53 +131,143 @@ fn run_effect(effect: Effect) {
             }
         }
         Effect::SaveDecisions { key, file } => {
-            let Some(storage) = storage() else { return };
+            let storage = storage()?;
             let _ = match file {
                 Some(file) => storage.set_item(&key, &gouji::dto::decisions_text(&file)),
                 None => storage.remove_item(&key),
             };
         }
+        Effect::LoadDecisions { key } => {
+            let stored = stored_decisions(&key);
+            return Some(Action::Decisions(DecisionsAction::Loaded { key, stored }));
+        }
         Effect::SaveForm(text) => {
-            if let Some(storage) = storage() {
-                let _ = storage.set_item(STORAGE_FORM, &text);
-            }
+            let _ = storage()?.set_item(STORAGE_FORM, &text);
         }
         Effect::SaveLang(lang) => {
-            if let Some(storage) = storage() {
-                let _ = storage.set_item(STORAGE_LANG, if lang == Lang::En { "en" } else { "zh" });
+            let _ = storage()?.set_item(STORAGE_LANG, if lang == Lang::En { "en" } else { "zh" });
+        }
+        Effect::History { hash, push } => set_history(&hash, push),
+        Effect::ReadReport { id, name } => {
+            let runner = runner()?;
+            let file = take_file(&runner, id)?;
+            wasm_bindgen_futures::spawn_local(async move {
+                let bytes = read_bytes(file).await;
+                runner.dispatch.dispatch(Action::Opened { name, bytes });
+            });
+        }
+        Effect::ReadDecisionsFile { id, name } => {
+            let runner = runner()?;
+            let file = take_file(&runner, id)?;
+            wasm_bindgen_futures::spawn_local(async move {
+                let bytes = read_bytes(file).await;
+                let read = crate::decisions_file::read(&String::from_utf8_lossy(&bytes));
+                runner.dispatch.dispatch(Action::Decisions(DecisionsAction::Import { name, read }));
+            });
+        }
+        Effect::ReadLastYear { id, name } => {
+            let runner = runner()?;
+            let file = take_file(&runner, id)?;
+            wasm_bindgen_futures::spawn_local(async move {
+                let bytes = read_bytes(file).await;
+                let last = runner
+                    .pool
+                    .check(Lane::Batch, Some(name.clone()), bytes, Vec::new(), None)
+                    .await
+                    .unwrap_or_else(|_| Checked::refused(Unreadable::EngineFailed));
+                let carried = gouji::fill::carried_over(&last);
+                runner.dispatch.dispatch(Action::Fill(FillAction::Carried { name, carried }));
+            });
+        }
+        Effect::RunBatch { generation, files } => {
+            let runner = runner()?;
+            let files: Vec<(String, web_sys::File)> = files
+                .into_iter()
+                .filter_map(|(id, name)| take_file(&runner, id).map(|file| (name, file)))
+                .collect();
+            run_batch(&runner, generation, files);
+        }
+        Effect::Download { name, bytes, mime } => {
+            if download_bytes(&name, &bytes, mime).is_err() {
+                return Some(Action::Said(Text::SaveFailed));
             }
         }
-        Effect::History { hash, push } => {
-            let Some(window) = web_sys::window() else { return };
-            let Ok(history) = window.history() else { return };
-            let location = window.location();
-            let url = if hash.is_empty() {
-                format!(
-                    "{}{}",
-                    location.pathname().unwrap_or_default(),
-                    location.search().unwrap_or_default()
-                )
-            } else {
-                hash
-            };
-            let current = location.hash().unwrap_or_default();
-            if push && current == url {
-                return;
+        Effect::Copy { html, text } => {
+            let copied = copy_to_clipboard(&html, &text);
+            return Some(Action::Said(if copied { Text::Copied } else { Text::CopyFailed }));
+        }
+        Effect::ExportBatch { items, json } => {
+            if export_batch(&items, json).is_err() {
+                return Some(Action::Said(Text::SaveFailed));
             }
-            let _ = if push {
-                history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
-            } else {
-                history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
-            };
         }
     }
+    None
 }
 
-fn load_decisions(checked: &Checked) -> Decisions {
-    state::decisions_key(checked)
-        .and_then(|key| storage_get(&key))
-        .and_then(|text| crate::decisions_file::read(&text).ok())
-        .unwrap_or_else(|| Decisions::for_report(checked))
+async fn read_bytes(file: web_sys::File) -> Vec<u8> {
+    let blob = gloo::file::Blob::from(web_sys::Blob::from(file));
+    gloo::file::futures::read_as_bytes(&blob).await.unwrap_or_default()
+}
+
+fn set_history(hash: &str, push: bool) {
+    let Some(window) = web_sys::window() else { return };
+    let Ok(history) = window.history() else { return };
+    let location = window.location();
+    let url = if hash.is_empty() {
+        format!(
+            "{}{}",
+            location.pathname().unwrap_or_default(),
+            location.search().unwrap_or_default()
+        )
+    } else {
+        hash.to_string()
+    };
+    let current = location.hash().unwrap_or_default();
+    if push && current == url {
+        return;
+    }
+    let _ = if push {
+        history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+    } else {
+        history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+    };
+}
+
+/// The findings of every report of a batch, with their stored decisions, as CSV or as the
+/// CLI's JSON lines.
+fn export_batch(
+    items: &[crate::batch::BatchItem],
+    json: bool,
+) -> Result<(), wasm_bindgen::JsValue> {
+    let checked: Vec<(String, Shared, Decisions)> = items
+        .iter()
+        .filter_map(|i| {
+            let c = i.checked.clone()?;
+            let decisions = state::decisions::decisions_key(&c)
+                .and_then(|key| stored_decisions(&key))
+                .unwrap_or_else(|| Decisions::for_report(&c));
+            Some((i.name.to_string(), c, decisions))
+        })
+        .collect();
+    let entries: Vec<gouji::export::Entry<'_>> = checked
+        .iter()
+        .map(|(file, c, decisions)| gouji::export::Entry { file, checked: c, decisions })
+        .collect();
+    if json {
+        let lines: Vec<String> = entries.iter().map(gouji::export::json).collect();
+        download_as(
+            "gouji-findings.jsonl",
+            &(lines.join("\n") + "\n"),
+            "application/x-ndjson;charset=utf-8",
+        )
+    } else {
+        download_as(
+            crate::i18n::names::FINDINGS_CSV,
+            &gouji::export::csv(&entries),
+            "text/csv;charset=utf-8",
+        )
+    }
 }
 
 fn element(selector: &str) -> Option<HtmlElement> {
@@ -204,21 +345,6 @@ fn today() -> String {
     iso.chars().take(10).collect()
 }
 
-/// The decisions file's name for the current input: `<file>.gouji.json`, next to the report.
-fn decisions_file_name(source: &Source, checked: &Checked) -> String {
-    if let Source::File { name, .. } = source {
-        return format!("{name}.gouji.json");
-    }
-    let report = &checked.report;
-    let stem = match (report.agency_name(), report.year) {
-        (Some(agency), Some(year)) => format!("{agency}{year}年报"),
-        (Some(agency), None) => agency.to_string(),
-        (None, Some(year)) => format!("{year}年报"),
-        (None, None) => "报告".to_string(),
-    };
-    format!("{stem}.gouji.json")
-}
-
 /// Offers `text` as a download of type `mime`.
 pub(crate) fn download_as(name: &str, text: &str, mime: &str) -> Result<(), wasm_bindgen::JsValue> {
     download_bytes(name, text.as_bytes(), mime)
@@ -234,17 +360,6 @@ fn download_bytes(name: &str, bytes: &[u8], mime: &str) -> Result<(), wasm_bindg
     anchor.set_download(name);
     anchor.click();
     Ok(())
-}
-
-/// The corrected file's name: `报告.更正.txt` beside the original's.
-fn corrected_name(source: &Source) -> String {
-    match source {
-        Source::File { name, .. } => match name.rsplit_once('.') {
-            Some((stem, ext)) => format!("{stem}.更正.{ext}"),
-            None => format!("{name}.更正"),
-        },
-        _ => "报告.更正.txt".to_string(),
-    }
 }
 
 /// Puts `html` and `text` on the clipboard (a copy event of our own: works from `file://`
@@ -270,68 +385,28 @@ fn copy_to_clipboard(html: &str, text: &str) -> bool {
     copied
 }
 
-/// Reads a file opened or dropped: a report is checked, a decisions file (`*.json`, 导出的核对
-/// 记录) is imported. Too-large files are refused with a message and nothing changes.
-fn open_file(state: UseReducerHandle<State>, file: web_sys::File) {
-    let name = file.name();
-    if file.size() > MAX_FILE_BYTES {
-        let mb = (file.size() / 1024.0 / 1024.0).round() as u64;
-        state.dispatch(Action::Notice(state.lang.f(Text::FileTooLarge, &[&name, &mb])));
-        return;
-    }
-    let blob = gloo::file::Blob::from(web_sys::Blob::from(file));
-    let is_decisions = name.to_ascii_lowercase().ends_with(".json");
-    wasm_bindgen_futures::spawn_local(async move {
-        let bytes = gloo::file::futures::read_as_bytes(&blob).await.unwrap_or_default();
-        if is_decisions {
-            let read = crate::decisions_file::read(&String::from_utf8_lossy(&bytes));
-            state.dispatch(Action::ImportDecisions { name, read });
-        } else {
-            state.dispatch(Action::Opened { name, bytes });
-        }
-    });
-}
-
 /// A batch in flight stops when its token moves on (new input, a new batch).
-type BatchToken = Rc<std::cell::Cell<u64>>;
-
-/// Files whose names say they are not reports of a batch: hidden files and decisions files.
-fn batch_worthy(name: &str) -> bool {
-    let base = name.rsplit('/').next().unwrap_or(name);
-    !base.starts_with('.') && !base.to_ascii_lowercase().ends_with(".json")
-}
+type BatchToken = Rc<Cell<u64>>;
 
 /// Checks many files in the workers (two on a machine with two cores), reading the next file
 /// while one is checked; a file that fails is a result like any other. Then the rules across
 /// reports run over all of them, in the first worker. Stops when the token moves on (new
-/// input, a new batch, 取消).
-fn run_batch(
-    state: &UseReducerHandle<State>,
-    token: &BatchToken,
-    pool: &Pool,
-    files: Vec<(String, web_sys::File)>,
-) {
-    let files: Vec<(String, web_sys::File)> =
-        files.into_iter().filter(|(name, _)| batch_worthy(name)).collect();
-    let generation = token.get() + 1;
+/// input, a new batch).
+fn run_batch(runner: &Rc<Runner>, generation: u64, files: Vec<(String, web_sys::File)>) {
+    let (token, pool) = (&runner.token, &runner.pool);
     token.set(generation);
-    let names: Vec<Rc<str>> = files.iter().map(|(name, _)| Rc::from(name.as_str())).collect();
-    state.dispatch(Action::BatchStart { generation, names });
     pool.widen();
     let total = files.len();
     let files = Rc::new(files);
-    let next = Rc::new(std::cell::Cell::new(0usize));
-    let left = Rc::new(std::cell::Cell::new(total));
+    let next = Rc::new(Cell::new(0usize));
+    let left = Rc::new(Cell::new(total));
     // One file more in flight than there are workers, so that none waits for a read.
     let lanes = if pool.off_thread() { pool.width() + 1 } else { 1 };
-    if total == 0 {
-        state.dispatch(Action::BatchFinished { generation });
-        return;
-    }
     for _ in 0..lanes.min(total) {
-        let (state, token, pool) = (state.clone(), token.clone(), pool.clone());
+        let runner = runner.clone();
         let (files, next, left) = (files.clone(), next.clone(), left.clone());
         wasm_bindgen_futures::spawn_local(async move {
+            let (token, pool, dispatch) = (&runner.token, &runner.pool, &runner.dispatch);
             loop {
                 let index = next.get();
                 if index >= files.len() || token.get() != generation {
@@ -344,11 +419,12 @@ fn run_batch(
                 if token.get() != generation {
                     return;
                 }
-                state.dispatch(Action::BatchChecked {
+                let checked = Shared(Rc::new(checked));
+                dispatch.dispatch(Action::Batch(BatchAction::Checked {
                     generation,
                     index,
-                    checked: Shared(Rc::new(checked)),
-                });
+                    checked,
+                }));
                 if !pool.off_thread() {
                     // On the page's thread: let it draw between files.
                     gloo::timers::future::TimeoutFuture::new(0).await;
@@ -358,18 +434,21 @@ fn run_batch(
                     // The reports the rules across reports change come a part at a time, each
                     // drawn as it comes.
                     let sink: Sink = {
-                        let state = state.clone();
+                        let dispatch = dispatch.clone();
                         Rc::new(move |updated: Vec<(usize, Checked)>| {
                             let updated =
                                 updated.into_iter().map(|(k, c)| (k, Shared(Rc::new(c)))).collect();
-                            state.dispatch(Action::BatchUpdated { generation, updated });
+                            dispatch.dispatch(Action::Batch(BatchAction::Updated {
+                                generation,
+                                updated,
+                            }));
                         })
                     };
                     pool.cross(generation, sink).await;
                     if token.get() != generation {
                         return;
                     }
-                    state.dispatch(Action::BatchFinished { generation });
+                    dispatch.dispatch(Action::Batch(BatchAction::Finished { generation }));
                 }
             }
         });
@@ -434,10 +513,23 @@ fn initial_state() -> State {
 #[function_component(App)]
 pub(crate) fn app() -> Html {
     let state = use_reducer(initial_state);
+    let dispatch = state.dispatcher();
     let timer = use_mut_ref(|| None::<Timeout>);
-    let token = use_mut_ref(BatchToken::default);
     let first = use_mut_ref(|| true);
-    let pool = use_mut_ref(Pool::start).borrow().clone();
+    let runner = {
+        let dispatch = dispatch.clone();
+        use_memo((), move |()| {
+            let runner = Rc::new(Runner {
+                dispatch,
+                pool: Pool::start(),
+                token: BatchToken::default(),
+                files: RefCell::default(),
+                next_id: Cell::new(0),
+            });
+            RUNNER.with(|r| *r.borrow_mut() = Some(runner.clone()));
+            runner
+        })
+    };
 
     // Check whenever the input changes (at once after a paste, after a pause while typing),
     // and stop a batch in flight.
@@ -445,38 +537,39 @@ pub(crate) fn app() -> Html {
         let state = state.clone();
         let timer = timer.clone();
         let first = first.clone();
-        let token = token.borrow().clone();
-        let pool = pool.clone();
-        use_effect_with(state.generation, move |&generation| {
+        let runner = (*runner).clone();
+        use_effect_with(state.input.generation, move |&generation| {
             if state.batch.is_none() {
-                token.set(token.get() + 1);
+                runner.token.set(runner.token.get().wrapping_add(1 << 32));
             }
-            let text = state.text.clone();
-            let source = state.source.clone();
-            let edits = state.edits.clone();
-            let delay = if state.pasted || *first.borrow() {
+            let input = &state.input;
+            let (text, source, edits) =
+                (input.text.clone(), input.source.clone(), input.edits.clone());
+            let delay = if input.pasted || *first.borrow() {
                 0
             } else if text.len() > LARGE_INPUT {
                 400
             } else {
                 120
             };
-            let dispatcher = state.dispatcher();
-            let pool = pool.clone();
+            let dispatch = state.dispatcher();
             *timer.borrow_mut() = Some(Timeout::new(delay, move || {
                 let input = state::input(&text, &source);
                 let name = input.name.map(str::to_string);
                 let bytes = input.bytes.to_vec();
                 let edits = edits.to_vec();
                 wasm_bindgen_futures::spawn_local(async move {
-                    let checked =
-                        match pool.check(Lane::Interactive, name, bytes, edits, None).await {
-                            Ok(checked) => checked,
-                            // A newer input replaced this one before its check began.
-                            Err(Lost::Replaced) => return,
-                            Err(Lost::Crashed) => Checked::refused(Unreadable::EngineFailed),
-                        };
-                    dispatcher.dispatch(Action::Checked {
+                    let checked = match runner
+                        .pool
+                        .check(Lane::Interactive, name, bytes, edits, None)
+                        .await
+                    {
+                        Ok(checked) => checked,
+                        // A newer input replaced this one before its check began.
+                        Err(Lost::Replaced) => return,
+                        Err(Lost::Crashed) => Checked::refused(Unreadable::EngineFailed),
+                    };
+                    dispatch.dispatch(Action::Checked {
                         generation,
                         checked: Shared(Rc::new(checked)),
                     });
@@ -489,16 +582,16 @@ pub(crate) fn app() -> Html {
     }
     // Printing (the button or Ctrl+P): what is drawn only for paper is drawn now.
     {
-        let dispatcher = state.dispatcher();
+        let dispatch = dispatch.clone();
         use_effect_with((), move |()| {
             let listeners = web_sys::window().map(|window| {
-                let before = dispatcher.clone();
+                let before = dispatch.clone();
                 [
                     gloo::events::EventListener::new(&window, "beforeprint", move |_| {
-                        before.dispatch(Action::Printing(true));
+                        before.dispatch(Action::Ui(UiAction::Printing(true)));
                     }),
                     gloo::events::EventListener::new(&window, "afterprint", move |_| {
-                        dispatcher.dispatch(Action::Printing(false));
+                        dispatch.dispatch(Action::Ui(UiAction::Printing(false)));
                     }),
                 ]
             });
@@ -508,9 +601,9 @@ pub(crate) fn app() -> Html {
     // After a draw: bring cells into view, move the focus.
     {
         let state = state.clone();
-        use_effect_with(state.after_seq, move |_| {
-            if !state.after.is_empty() {
-                run_after(&state.after);
+        use_effect_with(state.after.seq, move |_| {
+            if !state.after.items.is_empty() {
+                run_after(&state.after.items);
                 state.dispatch(Action::AfterDone);
             }
         });
@@ -518,13 +611,12 @@ pub(crate) fn app() -> Html {
     // The address bar: a batch view named there after a reload is gone; Back and Forward move
     // between the batch's list and its reports.
     {
-        let state = state.clone();
+        let dispatch = dispatch.clone();
         use_effect_with((), move |()| {
             let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
             if state::parse_hash(&hash).is_some() {
-                state.dispatch(Action::BatchLost);
+                dispatch.dispatch(Action::BatchLost);
             }
-            let dispatcher = state.dispatcher();
             let listener = web_sys::window().map(|window| {
                 gloo::events::EventListener::new(&window, "popstate", move |_| {
                     let hash = web_sys::window()
@@ -533,164 +625,48 @@ pub(crate) fn app() -> Html {
                     let index = match state::parse_hash(&hash) {
                         Some(state::Place::List) => None,
                         Some(state::Place::Report(k)) => Some(k),
-                        None => return dispatcher.dispatch(Action::HistoryLeft),
+                        None => return dispatch.dispatch(Action::HistoryLeft),
                     };
-                    dispatcher.dispatch(Action::BatchOpen { index, from_history: true });
+                    dispatch.dispatch(Action::BatchOpen { index, from_history: true });
                 })
             });
             move || drop(listener)
         });
     }
 
-    let lang = state.lang;
-    let oninput = {
-        let state = state.clone();
-        Callback::from(move |e: InputEvent| {
-            let area: HtmlTextAreaElement = e.target_unchecked_into();
-            let pasted = e.input_type() == "insertFromPaste" || e.input_type() == "insertFromDrop";
-            state.dispatch(if pasted {
-                Action::PastedText(area.value())
-            } else {
-                Action::Typed(area.value())
-            });
-        })
-    };
-    let onpaste = {
-        let state = state.clone();
-        Callback::from(move |e: Event| {
-            let Some(data) = e.dyn_ref::<ClipboardEvent>().and_then(ClipboardEvent::clipboard_data)
-            else {
-                return;
-            };
-            let html = data.get_data("text/html").unwrap_or_default();
-            // Keep the clipboard's table structure when it has one (web page, Word, WPS).
-            if html.to_ascii_lowercase().contains("<table") {
-                e.prevent_default();
-                let text = data.get_data("text/plain").unwrap_or_default();
-                state.dispatch(Action::PastedHtml { html, text });
-            }
-        })
-    };
-    let open_files = {
-        let state = state.clone();
-        let token = token.borrow().clone();
-        let pool = pool.clone();
-        move |mut files: Vec<(String, web_sys::File)>| {
-            gouji::sort::sort_by(&mut files, |a, b| a.0.cmp(&b.0));
-            if files.len() == 1 {
-                if let Some((_, file)) = files.into_iter().next() {
-                    open_file(state.clone(), file);
-                }
-            } else if !files.is_empty() {
-                run_batch(&state, &token, &pool, files);
-            }
-        }
-    };
-    let list_files = |list: Option<web_sys::FileList>| -> Vec<(String, web_sys::File)> {
-        let Some(list) = list else { return Vec::new() };
-        (0..list.length())
-            .filter_map(|k| list.get(k))
-            .map(|file| {
-                // A folder picked with the folder button: keep the path inside it.
-                let path = js_sys::Reflect::get(&file, &"webkitRelativePath".into())
-                    .ok()
-                    .and_then(|p| p.as_string())
-                    .filter(|p| !p.is_empty())
-                    .unwrap_or_else(|| file.name());
-                (path, file)
-            })
-            .collect()
-    };
-    let file_input = use_node_ref();
-    let folder_input = use_node_ref();
-    let onchange_file = {
-        let open_files = open_files.clone();
-        Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            open_files(list_files(input.files()));
-            input.set_value("");
-        })
-    };
-    let click = |node: &NodeRef| {
-        let node = node.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(input) = node.cast::<HtmlInputElement>() {
-                input.click();
-            }
-        })
-    };
-    let ondragover = {
-        let state = state.clone();
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            if !state.dragging {
-                state.dispatch(Action::Dragging(true));
-            }
-        })
-    };
-    let ondragleave = {
-        let state = state.clone();
-        Callback::from(move |_: DragEvent| state.dispatch(Action::Dragging(false)))
-    };
-    let ondrop = {
-        let state = state.clone();
-        let open_files = open_files.clone();
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            state.dispatch(Action::Dragging(false));
-            let Some(data) = e.data_transfer() else { return };
-            // The entries must be taken now: the drop's data is gone after this handler.
-            let items = data.items();
-            let entries: Vec<web_sys::FileSystemEntry> = (0..items.length())
-                .filter_map(|k| items.get(k))
-                .filter(|item| item.kind() == "file")
-                .filter_map(|item| item.webkit_get_as_entry().ok().flatten())
-                .collect();
-            let single_file =
-                entries.len() == 1 && entries.iter().all(web_sys::FileSystemEntry::is_file);
-            if entries.is_empty() || single_file {
-                open_files(list_files(data.files()));
-                return;
-            }
-            let open_files = open_files.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                open_files(entry_files(entries).await);
-            });
-        })
-    };
-    let dispatch = |make: fn() -> Action| {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(make()))
-    };
-    let onprint = Callback::from(|_: MouseEvent| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.print();
-        }
+    let lang = state.ui.lang;
+    let mode = state.ui.mode;
+    let set_mode = use_callback(dispatch.clone(), |mode: Mode, d| {
+        d.dispatch(Action::Ui(UiAction::SetMode(mode)));
     });
-    let set_lang = {
-        let state = state.clone();
-        let other = if lang == Lang::Zh { Lang::En } else { Lang::Zh };
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::SetLang(other)))
+    let mode_button = |m: Mode, id: &'static str, text: Text| {
+        let set_mode = set_mode.clone();
+        html! {
+            <button {id} class={classes!((mode == m).then_some("current"))}
+                aria-pressed={(mode == m).to_string()}
+                onclick={Callback::from(move |_: MouseEvent| set_mode.emit(m))}>{ lang.t(text) }</button>
+        }
     };
-    let close_rule = {
-        let state = state.clone();
-        Callback::from(move |()| state.dispatch(Action::ShowRule(None)))
-    };
-
-    let summary = input_summary(&state, lang);
+    let set_lang = use_callback((dispatch.clone(), lang), |_: MouseEvent, (d, lang)| {
+        let other = if *lang == Lang::Zh { Lang::En } else { Lang::Zh };
+        d.dispatch(Action::Ui(UiAction::SetLang(other)));
+    });
+    let close_rule = use_callback(dispatch.clone(), |(), d| {
+        d.dispatch(Action::Ui(UiAction::ShowRule(None)));
+    });
+    let has_report = state.result.checked.is_some() && !state.input.text.trim().is_empty();
     let view = if state.batch.is_some() {
         "batch"
-    } else if state.checked.is_some() && !state.text.trim().is_empty() {
+    } else if has_report {
         "report"
     } else {
         "empty"
     };
-    let file_buttons = html! {
-        <>
-            <button class="primary" id="open-button" onclick={click(&file_input)}>{ lang.t(Text::Open) }</button>
-            <button onclick={click(&folder_input)}>{ lang.t(Text::OpenFolder) }</button>
-        </>
-    };
+    let answer = use_callback(dispatch.clone(), |yes: bool, d| {
+        d.dispatch(Action::ConfirmDiscard(yes));
+    });
+    let undo = use_callback(dispatch.clone(), |_: MouseEvent, d| d.dispatch(Action::UndoReplace));
+    let notice = notice_bar(&state, &answer, &undo);
     html! {
         <main class="page" data-ready={state.ready().to_string()} data-view={view}
             lang={if lang == Lang::Zh { "zh-CN" } else { "en" }}>
@@ -700,139 +676,226 @@ pub(crate) fn app() -> Html {
                     <p class="offline">{ lang.t(Text::Offline) }</p>
                 </div>
                 <nav class="modes no-print" aria-label={lang.t(Text::Title)}>
-                    <button id="mode-check" class={classes!((state.mode == Mode::Check).then_some("current"))}
-                        aria-pressed={(state.mode == Mode::Check).to_string()}
-                        onclick={dispatch(|| Action::SetMode(Mode::Check))}>{ lang.t(Text::ModeCheck) }</button>
-                    <button id="mode-fill" class={classes!((state.mode == Mode::Fill).then_some("current"))}
-                        aria-pressed={(state.mode == Mode::Fill).to_string()}
-                        onclick={dispatch(|| Action::SetMode(Mode::Fill))}>{ lang.t(Text::ModeFill) }</button>
+                    { mode_button(Mode::Check, "mode-check", Text::ModeCheck) }
+                    { mode_button(Mode::Fill, "mode-fill", Text::ModeFill) }
                 </nav>
                 <button class="lang no-print" onclick={set_lang}>{ lang.t(Text::Language) }</button>
             </header>
-            if state.mode == Mode::Fill {
-                { notice(&state, lang) }
-                { fill_section(&state, &pool) }
+            if mode == Mode::Fill {
+                { notice }
+                <FillSection fill={state.fill.clone()} {lang} dispatch={dispatch.clone()} />
                 <Footer {lang} />
             } else {
-            <section class={classes!("input", state.dragging.then_some("dragging"), "no-print", (!state.input_open).then_some("folded"))}
-                aria-label={lang.t(Text::InputLabel)} {ondragover} {ondragleave} {ondrop}>
-                <input type="file" id="open-file" ref={file_input.clone()} class="hidden" multiple=true
-                    accept=".txt,.md,.htm,.html,.docx,.pdf,.json,text/plain,text/html,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-                    onchange={onchange_file.clone()} />
-                <input type="file" id="open-folder" ref={folder_input.clone()} class="hidden" webkitdirectory=true multiple=true
-                    onchange={onchange_file} />
-                if state.input_open {
-                    <div class="toolbar">
-                        { file_buttons.clone() }
-                        <button id="sample-button" onclick={dispatch(|| Action::Sample)}>{ lang.t(Text::Sample) }</button>
-                        <button id="clear-button" onclick={dispatch(|| Action::Clear)} disabled={state.text.is_empty()}>{ lang.t(Text::Clear) }</button>
-                        if state.checked.is_some() && !state.text.trim().is_empty() {
-                            <button id="fold-input" onclick={dispatch(|| Action::ToggleInput(false))}>{ lang.t(Text::FoldInput) }</button>
+                <InputPanel text={state.input.text.clone()} open={state.input.open}
+                    dragging={state.ui.dragging} {has_report} summary={input_summary(&state, lang)}
+                    {lang} dispatch={dispatch.clone()} />
+                { notice }
+                {
+                    if let Some(batch) = &state.batch {
+                        batch_section(&state, batch, &dispatch)
+                    } else if state.input.is_empty() {
+                        html! { <FirstVisit {lang} dispatch={dispatch.clone()} /> }
+                    } else {
+                        match &state.result.checked {
+                            None => html! { <p class="status">{ lang.t(Text::Checking) }</p> },
+                            Some(checked) => report_view(&state, checked, &dispatch),
                         }
-                    </div>
-                    <label class="sr-only" for="report-input">{ lang.t(Text::InputLabel) }</label>
-                    <textarea id="report-input" spellcheck="false" placeholder={lang.t(Text::Placeholder)}
-                        value={AttrValue::from(state.text.clone())} {oninput} {onpaste} />
-                } else {
-                    <div class="input-line">
-                        <span class="what">{ summary }</span>
-                        <button id="edit-input" onclick={dispatch(|| Action::ToggleInput(true))}>{ lang.t(Text::EditInput) }</button>
-                        { file_buttons }
-                        <button id="sample-button" onclick={dispatch(|| Action::Sample)}>{ lang.t(Text::Sample) }</button>
-                        <button onclick={onprint}>{ lang.t(Text::Print) }</button>
-                    </div>
-                }
-                if state.dragging { <div class="drop-hint">{ lang.t(Text::DropHere) }</div> }
-            </section>
-            { notice(&state, lang) }
-            {
-                if let Some(batch) = &state.batch {
-                    batch_section(&state, batch)
-                } else if state.text.trim().is_empty() && !matches!(state.source, Source::File { .. }) {
-                    first_visit(&state, lang)
-                } else {
-                    match &state.checked {
-                        None => html! { <p class="status">{ lang.t(Text::Checking) }</p> },
-                        Some(checked) => report_view(&state, checked),
                     }
                 }
+                <Footer {lang} />
             }
-            <Footer {lang} />
-            }
-            <RuleDialog rule={state.rule.clone()} {lang} onclose={close_rule} />
+            <RuleDialog rule={state.ui.rule} {lang} onclose={close_rule} />
         </main>
     }
 }
 
-/// 填报: the form, its callbacks, and what leaves it (clipboard, .docx).
-fn fill_section(state: &UseReducerHandle<State>, pool: &Pool) -> Html {
-    let lang = state.lang;
-    let on_type = {
-        let state = state.clone();
-        Callback::from(move |(cell, text): (CellRef, String)| {
-            state.dispatch(Action::FillType { cell, text });
-        })
-    };
-    let on_agency = {
-        let state = state.clone();
-        Callback::from(move |text: String| state.dispatch(Action::FillAgency(text)))
-    };
-    let on_year = {
-        let state = state.clone();
-        Callback::from(move |text: String| state.dispatch(Action::FillYear(text)))
-    };
-    let on_last_year = {
-        let state = state.clone();
-        let pool = pool.clone();
-        Callback::from(move |file: web_sys::File| {
-            let name = file.name();
-            let blob = gloo::file::Blob::from(web_sys::Blob::from(file));
-            let state = state.clone();
-            let pool = pool.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let bytes = gloo::file::futures::read_as_bytes(&blob).await.unwrap_or_default();
-                let last = pool
-                    .check(Lane::Batch, Some(name.clone()), bytes, Vec::new(), None)
-                    .await
-                    .unwrap_or_else(|_| Checked::refused(Unreadable::EngineFailed));
-                let carried = gouji::fill::carried_over(&last);
-                state.dispatch(Action::FillCarried { name, carried });
-            });
-        })
-    };
-    let on_copy = {
-        let state = state.clone();
+#[derive(Properties, PartialEq)]
+struct InputProps {
+    text: Rc<str>,
+    open: bool,
+    dragging: bool,
+    /// A result of the text is on screen (the box may fold).
+    has_report: bool,
+    /// One line saying what was checked, for the folded box.
+    summary: String,
+    lang: Lang,
+    dispatch: Dispatch,
+}
+
+/// The input: the text box with its buttons, or the one line it folds to; files are opened
+/// and dropped here.
+#[function_component(InputPanel)]
+fn input_panel(props: &InputProps) -> Html {
+    let lang = props.lang;
+    let d = &props.dispatch;
+    let oninput = use_callback(d.clone(), |e: InputEvent, d| {
+        let area: HtmlTextAreaElement = e.target_unchecked_into();
+        let pasted = e.input_type() == "insertFromPaste" || e.input_type() == "insertFromDrop";
+        d.dispatch(if pasted {
+            Action::PastedText(area.value())
+        } else {
+            Action::Typed(area.value())
+        });
+    });
+    let onpaste = use_callback(d.clone(), |e: Event, d| {
+        let Some(data) = e.dyn_ref::<ClipboardEvent>().and_then(ClipboardEvent::clipboard_data)
+        else {
+            return;
+        };
+        let html = data.get_data("text/html").unwrap_or_default();
+        // Keep the clipboard's table structure when it has one (web page, Word, WPS).
+        if html.to_ascii_lowercase().contains("<table") {
+            e.prevent_default();
+            let text = data.get_data("text/plain").unwrap_or_default();
+            d.dispatch(Action::PastedHtml { html, text });
+        }
+    });
+    let file_input = use_node_ref();
+    let folder_input = use_node_ref();
+    let onchange_file = use_callback(d.clone(), |e: Event, d| {
+        let input: HtmlInputElement = e.target_unchecked_into();
+        d.dispatch(Action::FilesPicked(hold(list_files(input.files()))));
+        input.set_value("");
+    });
+    let click = |node: &NodeRef| {
+        let node = node.clone();
         Callback::from(move |_: MouseEvent| {
-            let checked = &state.filled.checked;
-            let html = gouji::export::tables_html(checked);
-            let text = gouji::export::tables_tsv(checked);
-            let message = if copy_to_clipboard(&html, &text) {
-                lang.t(Text::Copied).to_string()
-            } else {
-                lang.t(Text::CopyFailed).to_string()
-            };
-            state.dispatch(Action::Notice(message));
-        })
-    };
-    let on_download = {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| {
-            let bytes = gouji::fill::docx(&state.form, &state.filled);
-            let year = state.form.year.map(|y| format!("{y}年")).unwrap_or_default();
-            let name = format!("{}{year}政府信息公开工作年度报告（表格）.docx", state.form.agency);
-            let mime = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-            if download_bytes(&name, &bytes, mime).is_err() {
-                state.dispatch(Action::Notice(state.lang.t(Text::SaveFailed).to_string()));
+            if let Some(input) = node.cast::<HtmlInputElement>() {
+                input.click();
             }
         })
     };
-    let on_clear = {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::FillClear))
+    let ondragover = use_callback((d.clone(), props.dragging), |e: DragEvent, (d, dragging)| {
+        e.prevent_default();
+        if !*dragging {
+            d.dispatch(Action::Ui(UiAction::Dragging(true)));
+        }
+    });
+    let ondragleave = use_callback(d.clone(), |_: DragEvent, d| {
+        d.dispatch(Action::Ui(UiAction::Dragging(false)));
+    });
+    let ondrop = use_callback(d.clone(), |e: DragEvent, d| {
+        e.prevent_default();
+        d.dispatch(Action::Ui(UiAction::Dragging(false)));
+        let Some(data) = e.data_transfer() else { return };
+        // The entries must be taken now: the drop's data is gone after this handler.
+        let items = data.items();
+        let entries: Vec<web_sys::FileSystemEntry> = (0..items.length())
+            .filter_map(|k| items.get(k))
+            .filter(|item| item.kind() == "file")
+            .filter_map(|item| item.webkit_get_as_entry().ok().flatten())
+            .collect();
+        let single_file =
+            entries.len() == 1 && entries.iter().all(web_sys::FileSystemEntry::is_file);
+        if entries.is_empty() || single_file {
+            d.dispatch(Action::FilesPicked(hold(list_files(data.files()))));
+            return;
+        }
+        let d = d.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            d.dispatch(Action::FilesPicked(hold(entry_files(entries).await)));
+        });
+    });
+    let act = |action: fn() -> Action| {
+        let d = d.clone();
+        Callback::from(move |_: MouseEvent| d.dispatch(action()))
+    };
+    let onprint = Callback::from(|_: MouseEvent| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.print();
+        }
+    });
+    let file_buttons = html! {
+        <>
+            <button class="primary" id="open-button" onclick={click(&file_input)}>{ lang.t(Text::Open) }</button>
+            <button onclick={click(&folder_input)}>{ lang.t(Text::OpenFolder) }</button>
+        </>
     };
     html! {
-        <FillView form={state.form.clone()} filled={state.filled.clone()} {lang} {on_type}
-            {on_agency} {on_year} {on_last_year} {on_copy} {on_download} {on_clear} />
+        <section class={classes!("input", props.dragging.then_some("dragging"), "no-print", (!props.open).then_some("folded"))}
+            aria-label={lang.t(Text::InputLabel)} {ondragover} {ondragleave} {ondrop}>
+            <input type="file" id="open-file" ref={file_input.clone()} class="hidden" multiple=true
+                accept=".txt,.md,.htm,.html,.docx,.pdf,.json,text/plain,text/html,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                onchange={onchange_file.clone()} />
+            <input type="file" id="open-folder" ref={folder_input.clone()} class="hidden" webkitdirectory=true multiple=true
+                onchange={onchange_file} />
+            if props.open {
+                <div class="toolbar">
+                    { file_buttons.clone() }
+                    <button id="sample-button" onclick={act(|| Action::Sample)}>{ lang.t(Text::Sample) }</button>
+                    <button id="clear-button" onclick={act(|| Action::Clear)} disabled={props.text.is_empty()}>{ lang.t(Text::Clear) }</button>
+                    if props.has_report {
+                        <button id="fold-input" onclick={act(|| Action::ToggleInput(false))}>{ lang.t(Text::FoldInput) }</button>
+                    }
+                </div>
+                <label class="sr-only" for="report-input">{ lang.t(Text::InputLabel) }</label>
+                <textarea id="report-input" spellcheck="false" placeholder={lang.t(Text::Placeholder)}
+                    value={AttrValue::from(props.text.clone())} {oninput} {onpaste} />
+            } else {
+                <div class="input-line">
+                    <span class="what">{ props.summary.clone() }</span>
+                    <button id="edit-input" onclick={act(|| Action::ToggleInput(true))}>{ lang.t(Text::EditInput) }</button>
+                    { file_buttons }
+                    <button id="sample-button" onclick={act(|| Action::Sample)}>{ lang.t(Text::Sample) }</button>
+                    <button onclick={onprint}>{ lang.t(Text::Print) }</button>
+                </div>
+            }
+            if props.dragging { <div class="drop-hint">{ lang.t(Text::DropHere) }</div> }
+        </section>
+    }
+}
+
+/// The files of a file input, each with its path inside a picked folder.
+fn list_files(list: Option<web_sys::FileList>) -> Vec<(String, web_sys::File)> {
+    let Some(list) = list else { return Vec::new() };
+    (0..list.length())
+        .filter_map(|k| list.get(k))
+        .map(|file| {
+            // A folder picked with the folder button: keep the path inside it.
+            let path = js_sys::Reflect::get(&file, &"webkitRelativePath".into())
+                .ok()
+                .and_then(|p| p.as_string())
+                .filter(|p| !p.is_empty())
+                .unwrap_or_else(|| file.name());
+            (path, file)
+        })
+        .collect()
+}
+
+#[derive(Properties, PartialEq)]
+struct FillProps {
+    fill: FillState,
+    lang: Lang,
+    dispatch: Dispatch,
+}
+
+/// 填报: the form and what leaves it (clipboard, .docx).
+#[function_component(FillSection)]
+fn fill_section(props: &FillProps) -> Html {
+    let d = &props.dispatch;
+    let on_agency = use_callback(d.clone(), |text: String, d| {
+        d.dispatch(Action::Fill(FillAction::Agency(text)));
+    });
+    let on_year =
+        use_callback(d.clone(), |text: String, d| d.dispatch(Action::Fill(FillAction::Year(text))));
+    let on_type = use_callback(d.clone(), |(cell, text): (CellRef, String), d| {
+        d.dispatch(Action::Fill(FillAction::Type { cell, text }));
+    });
+    let on_last_year = use_callback(d.clone(), |file: web_sys::File, d| {
+        let name = file.name();
+        if let Some(picked) = hold(vec![(name.clone(), file)]).pop() {
+            d.dispatch(Action::Fill(FillAction::LastYearPicked { id: picked.id, name }));
+        }
+    });
+    let on_copy =
+        use_callback(d.clone(), |_: MouseEvent, d| d.dispatch(Action::Fill(FillAction::Copy)));
+    let on_download =
+        use_callback(d.clone(), |_: MouseEvent, d| d.dispatch(Action::Fill(FillAction::Download)));
+    let on_clear =
+        use_callback(d.clone(), |_: MouseEvent, d| d.dispatch(Action::Fill(FillAction::Clear)));
+    html! {
+        <FillView form={props.fill.form.clone()} filled={props.fill.filled.clone()} lang={props.lang}
+            {on_type} {on_agency} {on_year} {on_last_year} {on_copy} {on_download} {on_clear} />
     }
 }
 
@@ -845,16 +908,17 @@ fn input_summary(state: &State, lang: Lang) -> String {
             lang.f(Text::FileCount, &[&batch.items.len()])
         );
     }
-    let what = match &state.source {
+    let what = match &state.input.source {
         Source::File { name, .. } => format!("{}{name}", lang.t(Text::FileNote)),
         Source::Html(_) => lang.t(Text::HtmlNote).to_string(),
         Source::Sample => lang.t(Text::SampleNote).to_string(),
         Source::Text => {
-            let chars = state.text.chars().count();
+            let chars = state.input.text.chars().count();
             format!("{}{}", lang.t(Text::Pasted), lang.f(Text::CharCount, &[&chars]))
         }
     };
     let title = state
+        .result
         .checked
         .as_ref()
         .and_then(|c| c.report.title.clone())
@@ -864,45 +928,46 @@ fn input_summary(state: &State, lang: Lang) -> String {
 }
 
 /// The notice under the input (with 撤销 when it replaced something), or the question before
-/// a batch is discarded.
-fn notice(state: &UseReducerHandle<State>, lang: Lang) -> Html {
-    if let Some(pending) = &state.pending_discard {
+/// a batch is discarded (`files`: what it would lose). A function, not a component: it is often
+/// empty, and an empty component beside the mode switch confused Yew's placing of nodes.
+fn notice_bar(state: &State, answer: &Callback<bool>, undo: &Callback<MouseEvent>) -> Html {
+    let lang = state.ui.lang;
+    if let Some(pending) = &state.ui.pending_discard {
         let files = state.batch.as_ref().map_or(0, |b| b.items.len());
-        let answer = |yes: bool| {
-            let state = state.clone();
-            Callback::from(move |_: MouseEvent| state.dispatch(Action::ConfirmDiscard(yes)))
-        };
         let question = match pending {
             Discard::Leave => lang.t(Text::LeaveBatch),
             _ => lang.t(Text::DiscardBatch),
         };
+        let (yes, no) = (answer.clone(), answer.clone());
         return html! {
             <div class="confirm-bar no-print" role="alertdialog" aria-labelledby="confirm-text">
-                <span id="confirm-text">{ format!("{question}（{}）", lang.f(Text::FileCount, &[&files])) }</span>
-                <button id="confirm-yes" onclick={answer(true)}>{ lang.t(Text::Confirm) }</button>
-                <button id="confirm-no" class="primary" onclick={answer(false)}>{ lang.t(Text::Cancel) }</button>
+                <span id="confirm-text">{ lang.f(Text::Counted, &[&question, &lang.f(Text::FileCount, &[&files])]) }</span>
+                <button id="confirm-yes" onclick={Callback::from(move |_: MouseEvent| yes.emit(true))}>{ lang.t(Text::Confirm) }</button>
+                <button id="confirm-no" class="primary" onclick={Callback::from(move |_: MouseEvent| no.emit(false))}>{ lang.t(Text::Cancel) }</button>
             </div>
         };
     }
-    let Some(notice) = &state.notice else { return html! {} };
-    let undo = notice.undo.is_some().then(|| {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::UndoReplace))
-    });
+    let Some(notice) = &state.ui.notice else { return html! {} };
     html! {
         <p class="notice no-print" role="status">
             { notice.message.clone() }
-            if let Some(onclick) = undo { <button id="undo-button" {onclick}>{ lang.t(Text::Undo) }</button> }
+            if notice.undo.is_some() { <button id="undo-button" onclick={undo.clone()}>{ lang.t(Text::Undo) }</button> }
         </p>
     }
 }
 
+#[derive(Properties, PartialEq)]
+struct FirstVisitProps {
+    lang: Lang,
+    dispatch: Dispatch,
+}
+
 /// The first visit: what to do, one primary action, the sample one click away.
-fn first_visit(state: &UseReducerHandle<State>, lang: Lang) -> Html {
-    let sample = {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::Sample))
-    };
+#[function_component(FirstVisit)]
+fn first_visit(props: &FirstVisitProps) -> Html {
+    let lang = props.lang;
+    let sample =
+        use_callback(props.dispatch.clone(), |_: MouseEvent, d| d.dispatch(Action::Sample));
     html! {
         <section class="first-visit" data-status="empty">
             <h2>{ lang.t(Text::HowTitle) }</h2>
@@ -917,11 +982,14 @@ fn first_visit(state: &UseReducerHandle<State>, lang: Lang) -> Html {
 }
 
 /// One report: its verdict, its mistakes beside its tables, or why there are none.
-fn report_view(state: &UseReducerHandle<State>, checked: &Shared) -> Html {
-    let lang = state.lang;
+fn report_view(state: &State, checked: &Shared, dispatch: &Dispatch) -> Html {
+    let lang = state.ui.lang;
+    let stale = state.rechecking();
     let on_jump = {
-        let state = state.clone();
-        Callback::from(move |severity: Severity| state.dispatch(Action::JumpTo(severity)))
+        let d = dispatch.clone();
+        Callback::from(move |severity: Severity| {
+            d.dispatch(Action::Select(SelectAction::JumpTo(severity)));
+        })
     };
     match view_model::page_state(checked) {
         PageState::Empty => html! { <p class="status empty">{ lang.t(Text::Empty) }</p> },
@@ -932,27 +1000,33 @@ fn report_view(state: &UseReducerHandle<State>, checked: &Shared) -> Html {
         },
         PageState::NoTables(message) => html! {
             <>
-                <VerdictBar checked={checked.clone()} {lang} {on_jump} stale={state.rechecking()} />
-                <section class="status no-tables" data-status="no-tables"><p>{ message }</p></section>
+                <VerdictBar checked={checked.clone()} {lang} {on_jump} {stale} />
+                <section class="status no-tables" data-status="no-tables">
+                    <p>{ message.unwrap_or_else(|| lang.t(Text::NoTablesFound).to_string()) }</p>
+                </section>
             </>
         },
-        PageState::Tables => html! { <Results state={state.clone()} checked={checked.clone()} /> },
+        PageState::Tables => html! {
+            <Report checked={checked.clone()} states={state.result.states.clone()}
+                selection={state.selection.clone()} decisions={state.decisions.decisions.clone()}
+                {lang} {stale} editable={state.editable()} dispatch={dispatch.clone()} />
+        },
     }
 }
 
 /// The batch: the summary, or one of its reports in full with a way back.
-fn batch_section(state: &UseReducerHandle<State>, batch: &state::Batch) -> Html {
-    let lang = state.lang;
-    if let (Some(k), Some(checked)) = (batch.open, state.checked.clone()) {
+fn batch_section(state: &State, batch: &state::Batch, dispatch: &Dispatch) -> Html {
+    let lang = state.ui.lang;
+    if let (Some(k), Some(checked)) = (batch.open, state.result.checked.clone()) {
         let back = {
-            let state = state.clone();
+            let d = dispatch.clone();
             Callback::from(move |_: MouseEvent| {
                 // Back as the browser does it, so that its own Back button agrees.
                 match web_sys::window().and_then(|w| w.history().ok()) {
                     Some(history) => {
                         let _ = history.back();
                     }
-                    None => state.dispatch(Action::BatchOpen { index: None, from_history: false }),
+                    None => d.dispatch(Action::BatchOpen { index: None, from_history: false }),
                 }
             })
         };
@@ -963,250 +1037,168 @@ fn batch_section(state: &UseReducerHandle<State>, batch: &state::Batch) -> Html 
                     <button id="batch-back" onclick={back}>{ lang.t(Text::BackToList) }</button>
                     <span class="note">{ format!("{} / {} · {name}", k + 1, batch.items.len()) }</span>
                 </p>
-                { report_view(state, &checked) }
+                { report_view(state, &checked, dispatch) }
             </>
         };
     }
-    let on_open = {
-        let state = state.clone();
-        Callback::from(move |k: usize| {
-            state.dispatch(Action::BatchOpen { index: Some(k), from_history: false });
-        })
-    };
-    let on_sort = {
-        let state = state.clone();
-        Callback::from(move |c: Column| state.dispatch(Action::BatchSort(c)))
-    };
-    let on_filter = {
-        let state = state.clone();
-        Callback::from(move |t: String| state.dispatch(Action::BatchFilter(t)))
-    };
-    let on_errors_only = {
-        let state = state.clone();
-        Callback::from(move |b: bool| state.dispatch(Action::BatchErrorsOnly(b)))
-    };
-    let export = |json: bool| {
-        let state = state.clone();
-        let items = batch.items.clone();
-        Callback::from(move |_: MouseEvent| {
-            let checked: Vec<(String, Shared, Decisions)> = items
-                .iter()
-                .filter_map(|i| {
-                    let c = i.checked.clone()?;
-                    let decisions = load_decisions(&c);
-                    Some((i.name.to_string(), c, decisions))
-                })
-                .collect();
-            let entries: Vec<gouji::export::Entry<'_>> = checked
-                .iter()
-                .map(|(file, c, decisions)| gouji::export::Entry { file, checked: c, decisions })
-                .collect();
-            let result = if json {
-                let lines: Vec<String> = entries.iter().map(gouji::export::json).collect();
-                download_as(
-                    "gouji-findings.jsonl",
-                    &(lines.join("\n") + "\n"),
-                    "application/x-ndjson;charset=utf-8",
-                )
-            } else {
-                download_as(
-                    "gouji-问题清单.csv",
-                    &gouji::export::csv(&entries),
-                    "text/csv;charset=utf-8",
-                )
-            };
-            if result.is_err() {
-                state.dispatch(Action::Notice(state.lang.t(Text::SaveFailed).to_string()));
-            }
-        })
-    };
     html! {
-        <BatchView items={batch.items.clone()} view={batch.view.clone()} {lang} finished={batch.finished}
-            printing={state.printing}
-            {on_open} {on_sort} {on_filter} {on_errors_only}
-            on_export_csv={export(false)} on_export_json={export(true)} />
+        <BatchSection batch={batch.clone()} {lang} printing={state.ui.printing} dispatch={dispatch.clone()} />
     }
 }
 
 #[derive(Properties, PartialEq)]
-struct ResultsProps {
-    state: UseReducerHandle<State>,
-    checked: Shared,
+struct BatchSectionProps {
+    batch: state::Batch,
+    lang: Lang,
+    printing: bool,
+    dispatch: Dispatch,
 }
 
-#[function_component(Results)]
-fn results(props: &ResultsProps) -> Html {
-    let state = &props.state;
+/// The summary of a batch, with callbacks made once.
+#[function_component(BatchSection)]
+fn batch_summary(props: &BatchSectionProps) -> Html {
+    let d = &props.dispatch;
+    let on_open = use_callback(d.clone(), |k: usize, d| {
+        d.dispatch(Action::BatchOpen { index: Some(k), from_history: false });
+    });
+    let on_sort =
+        use_callback(d.clone(), |c: Column, d| d.dispatch(Action::Batch(BatchAction::Sort(c))));
+    let on_filter =
+        use_callback(d.clone(), |t: String, d| d.dispatch(Action::Batch(BatchAction::Filter(t))));
+    let on_errors_only =
+        use_callback(d.clone(), |b: bool, d| d.dispatch(Action::Batch(BatchAction::ErrorsOnly(b))));
+    let on_export_csv = use_callback(d.clone(), |_: MouseEvent, d| {
+        d.dispatch(Action::Batch(BatchAction::Export { json: false }));
+    });
+    let on_export_json = use_callback(d.clone(), |_: MouseEvent, d| {
+        d.dispatch(Action::Batch(BatchAction::Export { json: true }));
+    });
+    let batch = &props.batch;
+    html! {
+        <BatchView items={batch.items.clone()} view={batch.view.clone()} lang={props.lang} finished={batch.finished}
+            printing={props.printing}
+            {on_open} {on_sort} {on_filter} {on_errors_only} {on_export_csv} {on_export_json} />
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ReportProps {
+    checked: Shared,
+    states: Rc<BTreeMap<CellRef, CellState>>,
+    selection: Selection,
+    decisions: Rc<Decisions>,
+    lang: Lang,
+    /// The result shown is an older input's.
+    stale: bool,
+    /// Its cells may be typed over.
+    editable: bool,
+    dispatch: Dispatch,
+}
+
+/// A report with tables: the verdict, the list beside the tables, the cell detail. Its
+/// callbacks are made once, so that what a step does not change is not drawn again.
+#[function_component(Report)]
+fn report(props: &ReportProps) -> Html {
+    let d = &props.dispatch;
     let checked = &props.checked;
-    let lang = state.lang;
-    let on_cell = {
-        let state = state.clone();
-        Callback::from(move |cell: CellRef| state.dispatch(Action::Select(Some(cell))))
-    };
-    // Pointing at a cell changes nothing on screen but its outline (CSS): no redraw.
-    let on_hover = Callback::noop();
-    // What a cell's box starts with: its number as shown.
-    let shown = {
-        let checked = checked.clone();
-        move |cell: CellRef| {
-            checked.report.cell(cell).map(view_model::display_value).unwrap_or_default()
-        }
-    };
-    let on_key = {
-        let state = state.clone();
-        let checked = checked.clone();
-        let shown = shown.clone();
-        Callback::from(move |(cell, e): (CellRef, KeyboardEvent)| match e.key().as_str() {
+    let lang = props.lang;
+    let sel = &props.selection;
+    let on_cell = use_callback(d.clone(), |cell: CellRef, d| {
+        d.dispatch(Action::Select(SelectAction::Cell(Some(cell))));
+    });
+    let on_edit = use_callback(d.clone(), |cell: CellRef, d| {
+        d.dispatch(Action::Select(SelectAction::StartEdit(cell, None)));
+    });
+    let on_revert = use_callback(d.clone(), |cell: CellRef, d| {
+        d.dispatch(Action::Edit(EditAction::Revert(cell)));
+    });
+    // Pointing at a cell changes nothing on screen but its outline (CSS): no action at all.
+    let on_hover = use_memo((), |()| Callback::noop());
+    let lines = use_memo(checked.clone(), |checked| view_model::nav_lines(checked));
+    let on_key =
+        use_callback((d.clone(), lines), |(cell, e): (CellRef, KeyboardEvent), (d, lines)| match e
+            .key()
+            .as_str()
+        {
             // Enter opens the detail and the cell's box; Space only the detail.
             "Enter" | "F2" => {
                 e.prevent_default();
-                state.dispatch(Action::Select(Some(cell)));
-                state.dispatch(Action::StartEdit(cell, shown(cell)));
+                d.dispatch(Action::Select(SelectAction::Cell(Some(cell))));
+                d.dispatch(Action::Select(SelectAction::StartEdit(cell, None)));
             }
             " " => {
                 e.prevent_default();
-                state.dispatch(Action::Select(Some(cell)));
+                d.dispatch(Action::Select(SelectAction::Cell(Some(cell))));
             }
-            "Escape" => state.dispatch(Action::Select(None)),
+            "Escape" => d.dispatch(Action::Select(SelectAction::Cell(None))),
             // Typing a digit types over the cell, as in a spreadsheet.
             key if key.len() == 1 && key.bytes().all(|b| b.is_ascii_digit()) => {
                 e.prevent_default();
-                state.dispatch(Action::StartEdit(cell, key.to_string()));
+                d.dispatch(Action::Select(SelectAction::StartEdit(cell, Some(key.to_string()))));
             }
             key => {
-                let lines = view_model::nav_lines(&checked);
-                if let Some(next) = view_model::move_cursor(&lines, cell, key) {
+                if let Some(next) = view_model::move_cursor(lines, cell, key) {
                     e.prevent_default();
-                    state.dispatch(Action::Cursor(next));
+                    d.dispatch(Action::Select(SelectAction::Cursor(next)));
                 }
             }
-        })
-    };
-    let on_edit = {
-        let state = state.clone();
-        Callback::from(move |cell: CellRef| state.dispatch(Action::StartEdit(cell, shown(cell))))
-    };
-    let on_commit = {
-        let state = state.clone();
-        Callback::from(
-            move |(cell, text, then, refocus): (CellRef, String, Option<String>, bool)| {
-                state.dispatch(Action::CommitEdit { cell, text, then, refocus });
-            },
-        )
-    };
-    let on_cancel = {
-        let state = state.clone();
-        Callback::from(move |()| state.dispatch(Action::CancelEdit))
-    };
-    let on_apply = {
-        let state = state.clone();
-        Callback::from(move |fixes: Vec<gouji::Edit>| state.dispatch(Action::ApplyFixes(fixes)))
-    };
-    let on_revert = {
-        let state = state.clone();
-        Callback::from(move |cell: CellRef| state.dispatch(Action::Revert(cell)))
-    };
-    let on_finding = {
-        let state = state.clone();
-        Callback::from(move |k: usize| state.dispatch(Action::SelectFinding(k)))
-    };
-    let on_rule = {
-        let state = state.clone();
-        Callback::from(move |rule: String| state.dispatch(Action::ShowRule(Some(rule))))
-    };
-    let on_decide = {
-        let state = state.clone();
-        Callback::from(move |(finding, status, reason): (usize, Status, String)| {
-            state.dispatch(Action::Decide { finding, status, reason, date: today() });
-        })
-    };
-    let on_undecide = {
-        let state = state.clone();
-        Callback::from(move |fingerprint: String| state.dispatch(Action::Undecide(fingerprint)))
-    };
-    let on_export = {
-        let state = state.clone();
-        let checked = checked.clone();
-        Callback::from(move |_: MouseEvent| {
-            let name = decisions_file_name(&state.source, &checked);
-            let saved =
-                download_as(&name, &state.decisions.to_json(), "application/json;charset=utf-8");
-            if saved.is_err() {
-                state.dispatch(Action::Notice(state.lang.t(Text::SaveFailed).to_string()));
-            }
-        })
-    };
-    let on_import = {
-        let state = state.clone();
-        Callback::from(move |file: web_sys::File| open_file(state.clone(), file))
-    };
-    let on_close = {
-        let state = state.clone();
-        Callback::from(move |()| state.dispatch(Action::Select(None)))
-    };
-    let copy = {
-        let state = state.clone();
-        let checked = checked.clone();
-        Callback::from(move |_: MouseEvent| {
-            let html = gouji::export::tables_html(&checked);
-            let text = gouji::export::tables_tsv(&checked);
-            let message = if copy_to_clipboard(&html, &text) {
-                state.lang.t(Text::Copied).to_string()
-            } else {
-                state.lang.t(Text::CopyFailed).to_string()
-            };
-            state.dispatch(Action::Notice(message));
-        })
-    };
-    let download_corrected = {
-        let state = state.clone();
-        let checked = checked.clone();
-        Callback::from(move |_: MouseEvent| {
-            let input = state::input(&state.text, &state.source);
-            match gouji::correct::patch(&input, &checked) {
-                Ok(bytes) => {
-                    let name = corrected_name(&state.source);
-                    if download_bytes(&name, &bytes, "application/octet-stream").is_err() {
-                        state.dispatch(Action::Notice(state.lang.t(Text::SaveFailed).to_string()));
-                    }
-                }
-                // A PDF or a web page cannot be written back: its corrected tables as Word.
-                Err(gouji::correct::Unpatchable::Kind(kind)) => {
-                    let bytes = gouji::correct::tables_docx(&checked);
-                    let stem = match &state.source {
-                        Source::File { name, .. } => {
-                            name.rsplit_once('.').map_or(name.to_string(), |(s, _)| s.to_string())
-                        }
-                        _ => "报告".to_string(),
-                    };
-                    let name = format!("{stem}.更正后的表格.docx");
-                    let mime =
-                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-                    let saved = download_bytes(&name, &bytes, mime).is_ok();
-                    let why = gouji::correct::Unpatchable::Kind(kind).message();
-                    state.dispatch(Action::Notice(if saved {
-                        state.lang.f(Text::TablesDocxSaved, &[&why])
-                    } else {
-                        state.lang.t(Text::SaveFailed).to_string()
-                    }));
-                }
-                Err(why) => state.dispatch(Action::Notice(why.message())),
-            }
-        })
-    };
-    let revert_all = {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::RevertAll))
-    };
-    let on_jump = {
-        let state = state.clone();
-        Callback::from(move |severity: Severity| state.dispatch(Action::JumpTo(severity)))
-    };
-    let precedents: Rc<BTreeSet<CellRef>> =
-        Rc::new(state.selected.map(|c| view_model::precedents(checked, c)).unwrap_or_default());
-    let cursor = state.cursor.or_else(|| view_model::home_cell(checked, &state.states));
-    let detail = state.selected.map(|cell| {
-        let cell_state = state.states.get(&cell).copied().unwrap_or(CellState::Ok);
+        });
+    let on_commit = use_callback(
+        d.clone(),
+        |(cell, text, then, refocus): (CellRef, String, Option<String>, bool), d| {
+            d.dispatch(Action::Edit(EditAction::Commit { cell, text, then, refocus }));
+        },
+    );
+    let on_cancel =
+        use_callback(d.clone(), |(), d| d.dispatch(Action::Select(SelectAction::CancelEdit)));
+    let on_apply = use_callback(d.clone(), |fixes: Vec<gouji::Edit>, d| {
+        d.dispatch(Action::Edit(EditAction::ApplyFixes(fixes)));
+    });
+    let on_finding = use_callback(d.clone(), |k: usize, d| {
+        d.dispatch(Action::Select(SelectAction::Finding(k)));
+    });
+    let on_rule = use_callback(d.clone(), |rule: RuleId, d| {
+        d.dispatch(Action::Ui(UiAction::ShowRule(Some(rule))));
+    });
+    let on_decide =
+        use_callback(d.clone(), |(finding, status, reason): (usize, Status, String), d| {
+            let date = today();
+            d.dispatch(Action::Decisions(DecisionsAction::Decide {
+                finding,
+                status,
+                reason,
+                date,
+            }));
+        });
+    let on_undecide = use_callback(d.clone(), |fingerprint: String, d| {
+        d.dispatch(Action::Decisions(DecisionsAction::Undecide(fingerprint)));
+    });
+    let on_export = use_callback(d.clone(), |_: MouseEvent, d| {
+        d.dispatch(Action::Decisions(DecisionsAction::Export));
+    });
+    let on_import = use_callback(d.clone(), |file: web_sys::File, d| {
+        d.dispatch(Action::FilesPicked(hold(vec![(file.name(), file)])));
+    });
+    let on_close =
+        use_callback(d.clone(), |(), d| d.dispatch(Action::Select(SelectAction::Cell(None))));
+    let copy = use_callback(d.clone(), |_: MouseEvent, d| d.dispatch(Action::CopyTables));
+    let download_corrected =
+        use_callback(d.clone(), |_: MouseEvent, d| d.dispatch(Action::DownloadCorrected));
+    let revert_all = use_callback(d.clone(), |_: MouseEvent, d| {
+        d.dispatch(Action::Edit(EditAction::RevertAll));
+    });
+    let on_jump = use_callback(d.clone(), |severity: Severity, d| {
+        d.dispatch(Action::Select(SelectAction::JumpTo(severity)));
+    });
+    let precedents = use_memo((checked.clone(), sel.cell), |(checked, cell)| {
+        cell.map(|c| view_model::precedents(checked, c)).unwrap_or_default()
+    });
+    let home = use_memo((checked.clone(), props.states.clone()), |(checked, states)| {
+        view_model::home_cell(checked, states)
+    });
+    let cursor = sel.cursor.or(*home);
+    let detail = sel.cell.map(|cell| {
+        let cell_state = props.states.get(&cell).copied().unwrap_or(CellState::Ok);
         html! {
             <>
                 <DetailPanel checked={checked.clone()} {cell} state={cell_state} {lang} {on_close} {on_revert} />
@@ -1214,31 +1206,32 @@ fn results(props: &ResultsProps) -> Html {
             </>
         }
     });
+    let edits = checked.edits.len();
     html! {
         <>
-            <VerdictBar checked={checked.clone()} {lang} {on_jump} stale={state.rechecking()} />
-            <div class={classes!("workspace", state.rechecking().then_some("stale"))}>
+            <VerdictBar checked={checked.clone()} {lang} {on_jump} stale={props.stale} />
+            <div class={classes!("workspace", props.stale.then_some("stale"))}>
                 <aside class="side-column" aria-label={lang.t(Text::ResultsLabel)}>
                     { detail.unwrap_or_default() }
-                    <FindingList checked={checked.clone()} selected={state.selected_finding} {lang}
-                        {on_finding} on_rule={on_rule.clone()} on_cell={on_cell.clone()}
-                        decisions={state.decisions.clone()} {on_decide} {on_undecide} {on_export} {on_import}
-                        {on_apply} editable={state.batch.is_none()} />
+                    <FindingList checked={checked.clone()} selected={sel.finding} {lang}
+                        {on_finding} {on_rule} on_cell={on_cell.clone()}
+                        decisions={props.decisions.clone()} {on_decide} {on_undecide} {on_export} {on_import}
+                        {on_apply} editable={props.editable} />
                 </aside>
                 <div class="tables-pane" id="tables-pane">
                     <div class="tables-bar no-print">
-                        if !checked.edits.is_empty() {
-                            <span class="edited-note" id="edited-note" data-edits={checked.edits.len().to_string()}>
-                                { format!("{} {}", checked.edits.len(), lang.t(Text::EditedBar)) }
+                        if edits > 0 {
+                            <span class="edited-note" id="edited-note" data-edits={edits.to_string()}>
+                                { format!("{edits} {}", lang.t(Text::EditedBar)) }
                             </span>
                             <button id="revert-all" onclick={revert_all}>{ lang.t(Text::RevertAll) }</button>
                             <button id="download-corrected" class="primary" onclick={download_corrected}>{ lang.t(Text::DownloadCorrected) }</button>
                         }
                         <button id="copy-tables" onclick={copy}>{ lang.t(Text::CopyTables) }</button>
                     </div>
-                    <ReportTables checked={checked.clone()} states={state.states.clone()}
-                        selected={state.selected} marked={state.marked.clone()} {precedents} {cursor} {lang}
-                        {on_cell} {on_hover} {on_key} editing={state.editing.clone()} {on_edit} {on_commit} {on_cancel} />
+                    <ReportTables checked={checked.clone()} states={props.states.clone()}
+                        selected={sel.cell} marked={sel.marked.clone()} {precedents} {cursor} {lang}
+                        {on_cell} on_hover={(*on_hover).clone()} {on_key} editing={sel.editing.clone()} {on_edit} {on_commit} {on_cancel} />
                 </div>
             </div>
         </>

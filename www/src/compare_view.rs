@@ -118,7 +118,7 @@ pub(crate) fn compare_view(props: &CompareProps) -> Html {
         html! {
             <button {id} role="tab" class={classes!("tab", (shown_tab == which).then_some("active"))}
                 aria-selected={(shown_tab == which).to_string()} {onclick}>
-                { format!("{}（{count}）", lang.t(text)) }
+                { lang.f(Text::Counted, &[&lang.t(text), &count]) }
             </button>
         }
     };
@@ -161,7 +161,7 @@ fn years(
                     let onclick = Callback::from(move |_: MouseEvent| { series_at.set(k); pair_at.set(usize::MAX); });
                     html! {
                         <button class={classes!("choice", (k == s).then_some("active"))} aria-pressed={(k == s).to_string()} {onclick}>
-                            { format!("{}（{} 年）", one.agency, one.reports.len()) }
+                            { lang.f(Text::CompareYearsOf, &[&one.agency, &one.reports.len()]) }
                         </button>
                     }
                 }) }
@@ -189,9 +189,9 @@ fn years(
                 );
                 let marks = match (broken, pair.hints.len()) {
                     (0, 0) => String::new(),
-                    (0, h) => format!(" · 提示 {h}"),
+                    (0, h) => lang.f(Text::CompareHintMark, &[&h]),
                     (b, 0) => format!(" · ✗{b}"),
-                    (b, h) => format!(" · ✗{b} · 提示 {h}"),
+                    (b, h) => format!(" · ✗{b}{}", lang.f(Text::CompareHintMark, &[&h])),
                 };
                 html! {
                     <button {class} data-year={pair.this_year.to_string()} aria-pressed={(k == p).to_string()} {onclick}>
@@ -207,8 +207,8 @@ fn years(
             { for chooser }
             <p class="series-line">
                 <b>{ series.agency.clone() }</b>
-                { format!("：{} 年", series.reports.iter().map(|(y, _)| y.to_string()).collect::<Vec<_>>().join("、")) }
-                if !gaps.is_empty() { { format!("（{}）", gaps.join("；")) } }
+                { lang.f(Text::CompareYearList, &[&series.reports.iter().map(|(y, _)| y.to_string()).collect::<Vec<_>>().join(lang.t(Text::ListSep))]) }
+                if !gaps.is_empty() { { lang.f(Text::Parenthesized, &[&gaps.join(lang.t(Text::GapSep))]) } }
             </p>
             { strip }
             { for detail }
@@ -233,7 +233,7 @@ fn pair_view(props: &CompareProps, compared: &Compared, pair: &YearPair) -> Html
         <div class="pair" data-last={pair.last_year.to_string()} data-this={pair.this_year.to_string()}
             data-broken={broken.to_string()} data-hints={pair.hints.len().to_string()}>
             <h3>
-                { format!("{} 年 → {} 年", pair.last_year, pair.this_year) }
+                { lang.f(Text::ComparePair, &[&pair.last_year, &pair.this_year]) }
                 <button class="link-button" onclick={open(pair.last)}>{ compared.names[pair.last].to_string() }</button>
                 { " → " }
                 <button class="link-button" onclick={open(pair.this)}>{ compared.names[pair.this].to_string() }</button>
@@ -241,12 +241,12 @@ fn pair_view(props: &CompareProps, compared: &Compared, pair: &YearPair) -> Html
             <ul class="pair-facts">
                 if !links.is_empty() {
                     <li class={classes!("links", (broken > 0).then_some("broken"))}>
-                        { format!("{}：{} 项，{} {broken} 项", lang.t(Text::CompareLinks), links.len(), lang.t(Text::CompareBroken)) }
+                        { lang.f(Text::CompareLinkCount, &[&lang.t(Text::CompareLinks), &links.len(), &lang.t(Text::CompareBroken), &broken]) }
                         if broken > 0 {
                             <ul>
                                 { for pair.broken().map(|(change, link)| html! {
                                     <li data-cell={change.addr.to_string()}>
-                                        { format!("{}为 {}；{}", cell_name(change.addr), gouji::compare::shown(this, change.addr), gouji::compare::link_text(link)) }
+                                        { lang.f(Text::CompareBrokenLink, &[&gouji::compare::cell_name(change.addr), &gouji::compare::shown(this, change.addr), &gouji::compare::link_text(link)]) }
                                     </li>
                                 }) }
                             </ul>
@@ -255,13 +255,13 @@ fn pair_view(props: &CompareProps, compared: &Compared, pair: &YearPair) -> Html
                 }
                 if let Some(copied) = pair.copied {
                     <li class={classes!("copied", (copied >= 800).then_some("dup"))} title={lang.t(Text::CompareCopiedNote)}>
-                        { format!("{}：{}%", lang.t(Text::CompareCopied), copied / 10) }
-                        if copied >= 800 { { "（XY-DUP）" } }
+                        { lang.f(Text::Labelled, &[&lang.t(Text::CompareCopied)]) }{ format!("{}%", copied / 10) }
+                        if copied >= 800 { { lang.f(Text::Parenthesized, &[&RuleId::XyDup.id()]) } }
                     </li>
                 }
                 if !pair.hints.is_empty() {
                     <li class="hints">
-                        { format!("{}：", lang.t(Text::CompareHints)) }
+                        { lang.f(Text::Labelled, &[&lang.t(Text::CompareHints)]) }
                         <ul>
                             { for pair.hints.iter().map(|f| html! {
                                 <li data-rule={f.family.id()}><b>{ f.rule.clone() }</b>{ " " }{ f.message.clone() }</li>
@@ -277,10 +277,6 @@ fn pair_view(props: &CompareProps, compared: &Compared, pair: &YearPair) -> Html
     }
 }
 
-fn cell_name(addr: CellRef) -> String {
-    format!("{}“{}”（{}）", addr.table.name(), addr.row.short(), addr.col.name())
-}
-
 /// One value cell of two years.
 fn pair_cell(
     table: &TablePair,
@@ -289,6 +285,7 @@ fn pair_cell(
     row: Row,
     col: Col,
     span: usize,
+    lang: Lang,
 ) -> Html {
     let addr = CellRef::new(table.table, row, col);
     let Some(change) = table.cells.iter().find(|c| c.addr == addr) else {
@@ -315,7 +312,7 @@ fn pair_cell(
             if !delta.is_empty() && changed { <span class="delta">{ delta }</span> }
             if let Some(link) = link {
                 <span class={classes!("link", if link.holds { "holds" } else { "broken" })}>
-                    { if link.holds { format!("✓ {}", link.rule) } else { format!("✗ 应为 {}", link.expected) } }
+                    { if link.holds { format!("✓ {}", link.rule) } else { lang.f(Text::CompareShouldBe, &[&link.expected]) } }
                 </span>
             }
             if let Some(hint) = change.hint { <span class="hint-mark">{ hint.id() }</span> }
@@ -329,7 +326,7 @@ fn table_view(pair: &TablePair, last: &Shared, this: &Shared, lang: Lang) -> Htm
     else {
         return html! {};
     };
-    let cell = |row, col, span| pair_cell(pair, last, this, row, col, span);
+    let cell = |row, col, span| pair_cell(pair, last, this, row, col, span, lang);
     let body = official::table(table, lang, Some("compare-table"), &cell);
     let format_note = match (last.report.table(pair.table), this.report.table(pair.table)) {
         (Some(a), Some(b)) if a.layout != b.layout => Some(match b.layout {
@@ -369,7 +366,7 @@ fn units(
                     html! {
                         <button class={classes!("choice", (k == y).then_some("active"))} data-year={one.year.to_string()}
                             aria-pressed={(k == y).to_string()} {onclick}>
-                            { format!("{} 年（{} 个单位）", one.year, one.units.len()) }
+                            { lang.f(Text::CompareUnitsOf, &[&one.year, &one.units.len()]) }
                         </button>
                     }
                 }) }
@@ -383,7 +380,7 @@ fn units(
         Callback::from(move |_: MouseEvent| {
             let names: Vec<&str> = names.iter().map(String::as_str).collect();
             let text = gouji::compare::units_csv(&tables, &names);
-            let name = format!("gouji-单位对比-{year}.csv");
+            let name = crate::i18n::names::units_csv(year);
             // A refused download leaves nothing to undo: the button can be pressed again.
             let _ = crate::app::download_as(&name, &text, "text/csv;charset=utf-8");
         })
@@ -490,11 +487,11 @@ fn unit_table(
                 { for table.aggregates.iter().map(|aggregate| html! {
                     <>
                         <tr class="aggregate" data-index={compared.items[aggregate.index].to_string()}>
-                            <th>{ format!("{}（{}）", aggregate.agency, lang.t(Text::CompareAggregate)) }</th>
+                            <th>{ lang.f(Text::Counted, &[&aggregate.agency, &lang.t(Text::CompareAggregate)]) }</th>
                             { row_cells(&aggregate.declared, None) }
                         </tr>
                         <tr class="aggregate-units">
-                            <th>{ format!("{}（{}）", lang.t(Text::CompareAggregateUnits), aggregate.units) }</th>
+                            <th>{ lang.f(Text::Counted, &[&lang.t(Text::CompareAggregateUnits), &aggregate.units]) }</th>
                             { row_cells(&aggregate.computed, None) }
                         </tr>
                     </>

@@ -14,6 +14,22 @@ pub(crate) enum Lang {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Text {
     Title,
+    Counted,
+    GapSep,
+    Parenthesized,
+    Labelled,
+    ListSep,
+    IconReview,
+    OldT3,
+    CompareYearsOf,
+    CompareHintMark,
+    CompareYearList,
+    ComparePair,
+    CompareLinkCount,
+    CompareBrokenLink,
+    CompareShouldBe,
+    CompareUnitsOf,
+    NoTablesFound,
     Subtitle,
     Offline,
     Placeholder,
@@ -216,6 +232,22 @@ impl Lang {
     pub(crate) fn t(self, text: Text) -> &'static str {
         let (zh, en) = match text {
             Text::Title => ("勾稽", "Gouji"),
+            Text::Counted => ("{}（{}）", "{} ({})"),
+            Text::Parenthesized => ("（{}）", " ({})"),
+            Text::Labelled => ("{}：", "{}: "),
+            Text::ListSep => ("、", ", "),
+            Text::GapSep => ("；", "; "),
+            Text::IconReview => ("！", "! "),
+            Text::OldT3 => ("（表三为 2019 年版）", " (表三 in the 2019 format)"),
+            Text::CompareYearsOf => ("{}（{} 年）", "{} ({} years)"),
+            Text::CompareHintMark => (" · 提示 {}", " · hints {}"),
+            Text::CompareYearList => ("：{} 年", ": {}"),
+            Text::ComparePair => ("{} 年 → {} 年", "{} → {}"),
+            Text::CompareLinkCount => ("{}：{} 项，{} {} 项", "{}: {}, {} {}"),
+            Text::CompareBrokenLink => ("{}为 {}；{}", "{} is {}; {}"),
+            Text::CompareShouldBe => ("✗ 应为 {}", "✗ should be {}"),
+            Text::CompareUnitsOf => ("{} 年（{} 个单位）", "{} ({} units)"),
+            Text::NoTablesFound => ("未识别到表格。", "No tables were found."),
             Text::Subtitle => (
                 "政府信息公开工作年度报告 表格核对",
                 "Annual report table checker (政府信息公开工作年度报告)",
@@ -542,6 +574,66 @@ impl Lang {
     }
 }
 
+/// Joins the engine's own phrases (corrections, gaps), which are Chinese in both languages.
+pub(crate) const ENGINE_LIST: &str = "，";
+
+/// The names of the files the page writes. They stay Chinese in both languages: the files go
+/// to Chinese offices and sit next to the reports they belong to.
+pub(crate) mod names {
+    /// The decisions file for a report: `<file>.gouji.json` next to an opened file, else named
+    /// after the report's unit and year (`某某局2023年报.gouji.json`).
+    pub(crate) fn decisions_file(
+        file: Option<&str>,
+        agency: Option<&str>,
+        year: Option<i32>,
+    ) -> String {
+        if let Some(file) = file {
+            return format!("{file}.gouji.json");
+        }
+        let stem = match (agency, year) {
+            (Some(agency), Some(year)) => format!("{agency}{year}年报"),
+            (Some(agency), None) => agency.to_string(),
+            (None, Some(year)) => format!("{year}年报"),
+            (None, None) => "报告".to_string(),
+        };
+        format!("{stem}.gouji.json")
+    }
+
+    /// The corrected input: `报告.更正.txt` beside the original's name.
+    pub(crate) fn corrected(file: Option<&str>) -> String {
+        match file {
+            Some(name) => match name.rsplit_once('.') {
+                Some((stem, ext)) => format!("{stem}.更正.{ext}"),
+                None => format!("{name}.更正"),
+            },
+            None => "报告.更正.txt".to_string(),
+        }
+    }
+
+    /// The corrected tables as Word, for an input that cannot be written back.
+    pub(crate) fn corrected_tables(file: Option<&str>) -> String {
+        let stem = match file {
+            Some(name) => name.rsplit_once('.').map_or(name, |(stem, _)| stem),
+            None => "报告",
+        };
+        format!("{stem}.更正后的表格.docx")
+    }
+
+    /// The 填报 tables as Word.
+    pub(crate) fn filled_docx(agency: &str, year: Option<i32>) -> String {
+        let year = year.map(|y| format!("{y}年")).unwrap_or_default();
+        format!("{agency}{year}政府信息公开工作年度报告（表格）.docx")
+    }
+
+    /// The batch's findings as CSV.
+    pub(crate) const FINDINGS_CSV: &str = "gouji-问题清单.csv";
+
+    /// A year's unit comparison as CSV.
+    pub(crate) fn units_csv(year: impl std::fmt::Display) -> String {
+        format!("gouji-单位对比-{year}.csv")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -553,5 +645,22 @@ mod tests {
         let en = Lang::En.f(Text::NotANumber, &[&"x"]);
         assert_eq!(en, "“x” is not a number: type 0 or a whole number.");
         assert_eq!(Lang::Zh.f(Text::NoProblems, &[]), "未发现问题。");
+    }
+
+    #[test]
+    fn written_files_are_named_after_the_report() {
+        assert_eq!(names::decisions_file(Some("a.txt"), Some("某局"), None), "a.txt.gouji.json");
+        assert_eq!(
+            names::decisions_file(None, Some("某局"), Some(2023)),
+            "某局2023年报.gouji.json"
+        );
+        assert_eq!(names::decisions_file(None, None, None), "报告.gouji.json");
+        assert_eq!(names::corrected(Some("a.b.txt")), "a.b.更正.txt");
+        assert_eq!(names::corrected(None), "报告.更正.txt");
+        assert_eq!(names::corrected_tables(Some("x.pdf")), "x.更正后的表格.docx");
+        assert_eq!(
+            names::filled_docx("某局", Some(2024)),
+            "某局2024年政府信息公开工作年度报告（表格）.docx"
+        );
     }
 }

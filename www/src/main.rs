@@ -8,6 +8,8 @@ mod compare_view;
 mod decisions_file;
 mod fill_view;
 mod i18n;
+#[cfg(test)]
+mod invariants;
 mod official;
 mod panels;
 mod state;

@@ -7,11 +7,11 @@ use gouji::Severity;
 use gouji::model::{CellRef, TableId};
 use gouji::review::{Decisions, Status as Decided};
 use gouji::rules::registry::Stability;
-use gouji::rules::{Outcome, docs, rule};
+use gouji::rules::{Outcome, docs};
 use web_sys::{HtmlDialogElement, HtmlElement, HtmlInputElement};
 use yew::prelude::*;
 
-use crate::i18n::{Lang, Text};
+use crate::i18n::{ENGINE_LIST, Lang, Text};
 use crate::view_model::{self, CellState, Shared, SumView};
 use wasm_bindgen::JsCast;
 
@@ -36,7 +36,7 @@ pub(crate) fn verdict_bar(props: &VerdictProps) -> Html {
     let icon = match view.kind {
         "pass" => "✔ ",
         "fail" => "✘ ",
-        _ => "！",
+        _ => lang.t(Text::IconReview),
     };
     let count = |severity: Severity, text: Text| {
         let n = checked.count(severity);
@@ -74,7 +74,7 @@ pub(crate) fn verdict_bar(props: &VerdictProps) -> Html {
                 </ul>
             </details>
             <p class="facts">
-                { for view_model::facts(checked).into_iter().map(|(key, value)| html! {
+                { for view_model::facts(checked, lang).into_iter().map(|(key, value)| html! {
                     <span class={classes!("fact", key)}>{ value }</span>
                 }) }
             </p>
@@ -88,7 +88,7 @@ pub(crate) struct FindingsProps {
     pub(crate) selected: Option<usize>,
     pub(crate) lang: Lang,
     pub(crate) on_finding: Callback<usize>,
-    pub(crate) on_rule: Callback<String>,
+    pub(crate) on_rule: Callback<gouji::rules::RuleId>,
     pub(crate) on_cell: Callback<CellRef>,
     pub(crate) decisions: Rc<Decisions>,
     pub(crate) on_decide: Callback<(usize, Decided, String)>,
@@ -106,10 +106,7 @@ fn correction_buttons(props: &FindingsProps, finding: &gouji::Finding) -> Html {
     if !props.editable || finding.severity != Severity::Error {
         return html! {};
     }
-    let ids: Vec<&String> = std::iter::once(&finding.rule).chain(&finding.also).collect();
-    let Some(diagnosis) =
-        props.checked.diagnoses.iter().find(|d| d.explains.iter().any(|e| ids.contains(&e)))
-    else {
+    let Some(diagnosis) = props.checked.diagnosis(finding) else {
         return html! {};
     };
     let lang = props.lang;
@@ -131,7 +128,7 @@ fn correction_buttons(props: &FindingsProps, finding: &gouji::Finding) -> Html {
             <p class="apply-bar no-print">
                 { for several.iter().take(4).map(|fixes| {
                     let words: Vec<String> = fixes.iter().map(gouji::rules::Fix::words).collect();
-                    button(fixes, format!("{}{}", lang.t(Text::TryFix), words.join("，")), "try")
+                    button(fixes, format!("{}{}", lang.t(Text::TryFix), words.join(ENGINE_LIST)), "try")
                 }) }
             </p>
         },
@@ -189,7 +186,7 @@ fn decision_controls(
         return html! {
             <p class="decision-form no-print">
                 <label>
-                    { format!("{}：", lang.t(if status == Decided::Verified { Text::Verified } else { Text::Ignored })) }
+                    { lang.f(Text::Labelled, &[&lang.t(if status == Decided::Verified { Text::Verified } else { Text::Ignored })]) }
                     <input type="text" class="reason" ref={reason.clone()} placeholder={lang.t(Text::ReasonPlaceholder)} {onkeydown} />
                 </label>
                 <button class="confirm" {onclick}>{ lang.t(Text::Confirm) }</button>
@@ -224,8 +221,8 @@ fn finding_item(
     };
     let open_rule = {
         let on_rule = props.on_rule.clone();
-        let family = finding.family.to_string();
-        Callback::from(move |_: MouseEvent| on_rule.emit(family.clone()))
+        let family = finding.family;
+        Callback::from(move |_: MouseEvent| on_rule.emit(family))
     };
     let registered = finding.family.rule();
     let title = view_model::correction(&props.checked, finding)
@@ -333,21 +330,21 @@ pub(crate) fn finding_list(props: &FindingsProps) -> Html {
                 <p class="no-problems">{ lang.t(Text::NoProblems) }</p>
             }
             if !errors.is_empty() {
-                <h2 id="mistakes-title">{ format!("{}（{}）", lang.t(Text::Mistakes), errors.len()) }</h2>
+                <h2 id="mistakes-title">{ lang.f(Text::Counted, &[&lang.t(Text::Mistakes), &errors.len()]) }</h2>
                 <div class="mistakes" id="mistakes">{ list(&errors) }</div>
             }
             if !warnings.is_empty() {
-                <h2 id="warnings-title">{ format!("{}（{}）", lang.t(Text::WarningsTitle), warnings.len()) }</h2>
+                <h2 id="warnings-title">{ lang.f(Text::Counted, &[&lang.t(Text::WarningsTitle), &warnings.len()]) }</h2>
                 <div class="warnings" id="warnings">{ list(&warnings) }</div>
             }
             if !infos.is_empty() {
                 <details class="infos" id="infos">
-                    <summary>{ format!("{}（{}）", lang.t(Text::InfosTitle), infos.len()) }</summary>
+                    <summary>{ lang.f(Text::Counted, &[&lang.t(Text::InfosTitle), &infos.len()]) }</summary>
                     { list(&infos) }
                 </details>
             }
             <p class="decisions-bar" data-decided={decided.to_string()} data-stale={stale.len().to_string()}>
-                <span>{ format!("{}：{decided} / {}", lang.t(Text::Decided), findings.len()) }</span>
+                <span>{ lang.f(Text::Labelled, &[&lang.t(Text::Decided)]) }{ format!("{decided} / {}", findings.len()) }</span>
                 <button class="no-print" id="export-decisions" onclick={props.on_export.clone()}
                     disabled={props.decisions.decisions.is_empty()}>{ lang.t(Text::ExportDecisions) }</button>
                 <button class="no-print" id="import-decisions" onclick={onclick_import}>{ lang.t(Text::ImportDecisions) }</button>
@@ -358,7 +355,7 @@ pub(crate) fn finding_list(props: &FindingsProps) -> Html {
                     <summary>{ format!("{} {}", stale.len(), lang.t(Text::StaleDecisions)) }</summary>
                     <ul>
                         { for stale.iter().map(|d| html! {
-                            <li>{ format!("{}：{} — {}", d.status.name(), d.reason, d.message) }</li>
+                            <li>{ lang.f(Text::Labelled, &[&d.status.name()]) }{ format!("{} — {}", d.reason, d.message) }</li>
                         }) }
                     </ul>
                 </details>
@@ -393,7 +390,7 @@ fn sum_view(sum: &SumView, lang: Lang) -> Html {
             <p class="sum-words"><span class="outcome">{ sum.outcome.name() }</span>{ sum.words.clone() }</p>
             <p class="sum-terms">
                 { terms(&sum.total) }{ " = " }{ parts }
-                if sum.zeros > 0 { <span class="zeros">{ format!("（{} {} {}）", lang.t(Text::OtherZeros), sum.zeros, lang.t(Text::AreZero)) }</span> }
+                if sum.zeros > 0 { <span class="zeros">{ lang.f(Text::Parenthesized, &[&format!("{} {} {}", lang.t(Text::OtherZeros), sum.zeros, lang.t(Text::AreZero))]) }</span> }
             </p>
         </li>
     }
@@ -487,7 +484,7 @@ pub(crate) fn source_panel(props: &SourceProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub(crate) struct RuleDocProps {
-    pub(crate) rule: Option<String>,
+    pub(crate) rule: Option<gouji::rules::RuleId>,
     pub(crate) lang: Lang,
     pub(crate) onclose: Callback<()>,
 }
@@ -501,7 +498,7 @@ pub(crate) fn rule_dialog(props: &RuleDocProps) -> Html {
     {
         let dialog = dialog.clone();
         let opener = opener.clone();
-        use_effect_with(props.rule.clone(), move |rule| {
+        use_effect_with(props.rule, move |rule| {
             let Some(dialog) = dialog.cast::<HtmlDialogElement>() else { return };
             match rule {
                 Some(_) if !dialog.open() => {
@@ -551,8 +548,8 @@ pub(crate) fn rule_dialog(props: &RuleDocProps) -> Html {
         })
     };
     let lang = props.lang;
-    let body = props.rule.as_deref().and_then(rule).map(|rule| rule_body(rule, lang));
-    let labelled = props.rule.as_deref().and_then(rule).map(|r| format!("rule-{}", r.id));
+    let body = props.rule.map(|rule| rule_body(rule.rule(), lang));
+    let labelled = props.rule.map(|r| format!("rule-{}", r.id()));
     html! {
         <dialog class="rule-dialog" ref={dialog} {onclose} {onclick} aria-labelledby={labelled}>
             <div class="rule-doc-bar">
@@ -572,7 +569,7 @@ fn rule_body(rule: &gouji::rules::Rule, lang: Lang) -> Html {
                 <p class="example-label fails">{ lang.t(Text::ExampleFails) }<code>{ e.invalid_file }</code></p>
                 <pre>{ e.invalid }</pre>
                 if !e.message.is_empty() {
-                    <p class="example-result"><b>{ lang.t(Text::ExampleResult) }</b>{ "：" }{ e.message }</p>
+                    <p class="example-result"><b>{ lang.t(Text::ExampleResult) }</b>{ lang.f(Text::Labelled, &[&""]) }{ e.message }</p>
                 }
                 <p class="example-label passes">{ lang.t(Text::ExamplePasses) }<code>{ e.valid_file }</code></p>
                 <pre>{ e.valid }</pre>
@@ -583,7 +580,7 @@ fn rule_body(rule: &gouji::rules::Rule, lang: Lang) -> Html {
     for line in rule.doc.lines().filter(|l| !l.trim().is_empty()) {
         match line.strip_prefix("## ") {
             Some(heading) => {
-                if heading.trim() == "如何修改" {
+                if docs::example_goes_before(heading) {
                     body.extend(example.take());
                 }
                 body.push(html! { <h3>{ heading }</h3> });

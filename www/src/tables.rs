@@ -18,7 +18,7 @@ pub(crate) struct TablesProps {
     pub(crate) checked: Shared,
     pub(crate) states: Rc<BTreeMap<CellRef, CellState>>,
     pub(crate) selected: Option<CellRef>,
-    pub(crate) marked: BTreeSet<CellRef>,
+    pub(crate) marked: Rc<BTreeSet<CellRef>>,
     /// The cells the selected total adds up.
     pub(crate) precedents: Rc<BTreeSet<CellRef>>,
     /// The cell that holds the tables' one Tab stop.

@@ -69,25 +69,23 @@ impl CellState {
 
 /// The marks of every cell of the report.
 pub(crate) fn cell_states(checked: &Checked) -> BTreeMap<CellRef, CellState> {
-    let mut culprits = BTreeSet::new();
-    let mut explained: BTreeSet<&str> = BTreeSet::new();
-    for diagnosis in &checked.diagnoses {
-        if let Some(fixes) = diagnosis.unique() {
-            culprits.extend(fixes.iter().map(|f| f.cell));
-            explained.extend(diagnosis.explains.iter().map(String::as_str));
-        }
-    }
+    // The diagnoses with one answer: their cells are the culprits, the sums they explain are
+    // only related (the engine says which sums and findings a diagnosis explains).
+    let unique: Vec<&gouji::rules::Diagnosis> =
+        checked.diagnoses.iter().filter(|d| d.unique().is_some()).collect();
+    let culprits: BTreeSet<CellRef> =
+        unique.iter().filter_map(|d| d.unique()).flatten().map(|f| f.cell).collect();
     let mut errors: BTreeSet<CellRef> = BTreeSet::new();
     let mut related: BTreeSet<CellRef> = BTreeSet::new();
     for check in checked.checks.iter().filter(|c| c.outcome == Outcome::Failed) {
-        if explained.contains(check.identity.id().as_str()) {
+        if unique.iter().any(|d| d.explains_check(check)) {
             related.extend(check.identity.cells());
         } else {
             errors.extend(check.identity.cells());
         }
     }
     for finding in checked.findings.iter().filter(|f| f.severity == Severity::Error) {
-        if !explained.contains(finding.rule.as_str()) {
+        if !unique.iter().any(|d| d.explains_finding(finding)) {
             errors.extend(finding.cells.iter().copied());
         }
     }
@@ -197,6 +195,15 @@ pub(crate) fn sums(checked: &Checked, cell: CellRef) -> Vec<SumView> {
     out
 }
 
+/// The cell to bring into view first: the first error's first cell.
+pub(crate) fn first_error_cell(checked: &Checked) -> Option<CellRef> {
+    checked
+        .findings
+        .iter()
+        .find(|f| f.severity == Severity::Error)
+        .and_then(|f| f.cells.first().copied())
+}
+
 /// The cells a selected total adds up (Excel's "trace precedents"): the parts of every sum
 /// whose written side holds `cell`.
 pub(crate) fn precedents(checked: &Checked, cell: CellRef) -> BTreeSet<CellRef> {
@@ -239,11 +246,14 @@ pub(crate) fn verdict_view(checked: &Checked) -> VerdictView {
 
 /// The correction a finding's diagnosis names, in the engine's words, when it names one.
 pub(crate) fn correction(checked: &Checked, finding: &gouji::Finding) -> Option<String> {
-    let ids: Vec<&String> = std::iter::once(&finding.rule).chain(&finding.also).collect();
-    let diagnosis =
-        checked.diagnoses.iter().find(|d| d.explains.iter().any(|e| ids.contains(&e)))?;
-    let fixes = diagnosis.unique()?;
-    Some(fixes.iter().map(gouji::rules::Fix::words).collect::<Vec<_>>().join("，"))
+    let fixes = checked.diagnosis(finding)?.unique()?;
+    Some(
+        fixes
+            .iter()
+            .map(gouji::rules::Fix::words)
+            .collect::<Vec<_>>()
+            .join(crate::i18n::ENGINE_LIST),
+    )
 }
 
 /// The value cells in reading order, one line per table row (表四's 15 cells are one line):
@@ -356,8 +366,9 @@ pub(crate) enum PageState {
     Empty,
     /// The input could not be read (the message says why).
     Unreadable(String),
-    /// Text without report tables; the message says what was recognized.
-    NoTables(String),
+    /// Text without report tables; the engine's message says what was recognized (`None`:
+    /// it said nothing, the page says no table was found).
+    NoTables(Option<String>),
     /// Tables to show.
     Tables,
 }
@@ -375,14 +386,14 @@ pub(crate) fn page_state(checked: &Checked) -> PageState {
             .findings
             .iter()
             .find(|f| f.family == gouji::rules::RuleId::InputNoTables)
-            .map_or_else(|| "未识别到表格。".to_string(), |f| f.message.clone());
+            .map(|f| f.message.clone());
         return PageState::NoTables(message);
     }
     PageState::Tables
 }
 
 /// The one-line facts about the report: format, year, agency, encoding.
-pub(crate) fn facts(checked: &Checked) -> Vec<(&'static str, String)> {
+pub(crate) fn facts(checked: &Checked, lang: crate::i18n::Lang) -> Vec<(&'static str, String)> {
     let report = &checked.report;
     let mut out = Vec::new();
     if let Some(title) = &report.title {
@@ -392,7 +403,7 @@ pub(crate) fn facts(checked: &Checked) -> Vec<(&'static str, String)> {
         // A 2021 report whose 表三 is still the 2019 one says so (YR-FORMAT explains it).
         let old_t3 = report.template == Template::Y2021
             && report.table(TableId::T3).is_some_and(|t| t.layout == Layout::Y2019);
-        let note = if old_t3 { "（表三为 2019 年版）" } else { "" };
+        let note = if old_t3 { lang.t(crate::i18n::Text::OldT3) } else { "" };
         out.push(("template", format!("{}{note}", report.template.name())));
     }
     if let Some(year) = report.year {
