@@ -106,3 +106,28 @@ fn the_scanner_finds_literals_and_skips_comments_and_chars() {
     assert_eq!(chinese_literals("    fn f<'a>(x: &'a str) -> &'a str { \"是\" }"), vec!["是"]);
     assert!(chinese_literals("    let ok = \"plain\";").is_empty());
 }
+
+#[test]
+fn the_page_state_calls_no_browser_api() {
+    // ARCHITECTURE.md: the reducers are pure; storage, files, history and downloads are
+    // `Effect`s that `app.rs` runs, so the state is tested natively.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/state");
+    let mut files = Vec::new();
+    sources(&root, &mut files);
+    files.sort();
+    let forbidden = ["web_sys", "js_sys", "gloo", "wasm_bindgen", "yew::", "use yew", "Window"];
+    let mut bad = Vec::new();
+    for path in &files {
+        let text = std::fs::read_to_string(path).expect("a source file is readable");
+        for (k, line) in text.lines().enumerate() {
+            if line.trim_start().starts_with("//") {
+                continue;
+            }
+            if let Some(word) = forbidden.iter().find(|w| line.contains(*w)) {
+                bad.push(format!("{}:{}: {word}", path.display(), k + 1));
+            }
+        }
+    }
+    assert!(files.len() >= 5, "the state's files were found: {files:?}");
+    assert!(bad.is_empty(), "the page's state calls the browser:\n{}", bad.join("\n"));
+}
