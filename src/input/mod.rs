@@ -21,6 +21,7 @@ mod numbering;
 mod pdf;
 mod reading;
 
+pub use gb18030::set_host_decoder;
 pub use reading::{Reading, Stop};
 pub(crate) mod xml;
 pub(crate) mod zip;

@@ -7,6 +7,7 @@ mod batch;
 mod compare_view;
 mod decisions_file;
 mod fill_view;
+mod host;
 mod i18n;
 mod official;
 mod panels;
@@ -16,6 +17,7 @@ mod view_model;
 mod worker;
 
 fn main() {
+    host::lend();
     if web_sys::window().is_none() {
         // In the checking worker (see `worker.rs`).
         worker::serve();
