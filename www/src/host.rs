@@ -4,10 +4,13 @@
 //! to load) and decodes through the browser's `TextDecoder('gbk')`, the WHATWG decoder its
 //! tables are tested against (`src/input/gb18030.rs`). Set on the page's thread and in each
 //! checking worker before the first check.
+//!
+//! The PDF and Word readers: a second wasm module loaded on first use (`readers.rs`).
 
 #[cfg(target_arch = "wasm32")]
 pub(crate) fn lend() {
     gouji::input::set_host_decoder(gbk);
+    crate::readers::lend();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

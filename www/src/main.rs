@@ -11,6 +11,8 @@ mod host;
 mod i18n;
 mod official;
 mod panels;
+#[cfg(target_arch = "wasm32")]
+mod readers;
 mod state;
 mod tables;
 mod view_model;
