@@ -31,6 +31,17 @@ async function openFile(page, file) {
   await ready(page);
 }
 
+/** Pastes `text` into the box (opened first when a result folded it). */
+async function paste(page, text) {
+  if (await page.locator('#edit-input').count()) await page.click('#edit-input');
+  await page.$eval('textarea', (el, text) => {
+    el.value = text;
+    el.dispatchEvent(new InputEvent('input', { inputType: 'insertFromPaste', bubbles: true }));
+  }, text);
+  await page.waitForTimeout(0);
+  await ready(page);
+}
+
 /** How many times the readers module was instantiated: in the page's thread, in its workers. */
 async function loaded(page) {
   const inWorkers = await Promise.all(page.workers().map(w => w.evaluate(() => self.__goujiReadersLoaded ?? 0)));
@@ -49,7 +60,7 @@ function deflated(from, to) {
   assert.equal(run.stdout.trim(), '[8]', 'every part deflated');
 }
 
-test('the readers load on first use: a PDF, a deflated .docx and its correction, from file://', async () => {
+test('the readers load on first use: a PDF, a deflated .docx and its correction, from file://; rule pages from the page', async () => {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   const page = await context.newPage();
   const errors = [];
@@ -58,15 +69,18 @@ test('the readers load on first use: a PDF, a deflated .docx and its correction,
   await page.goto(single);
   await ready(page);
   // A paste needs no reader.
-  await page.$eval('textarea', (el, text) => {
-    el.value = text;
-    el.dispatchEvent(new InputEvent('input', { inputType: 'insertFromPaste', bubbles: true }));
-  }, seed);
-  await page.waitForTimeout(0);
-  await ready(page);
+  await paste(page, seed);
   assert.equal(await page.getAttribute('#verdict', 'data-verdict'), 'pass');
   assert.equal(await page.evaluate(() => window.__goujiCheckedIn), 'worker');
   assert.deepEqual(await loaded(page), { page: 0, workers: 0 }, 'nothing loaded for a paste');
+  // A rule page's text is data in the page (docs/rules.json), not in the wasm: read under the CSP.
+  const broken = seed.replace('(七)總計(jì) |\n1 |', '(七)總計(jì) |\n2 |');
+  await paste(page, broken);
+  await page.click('[data-rule="T3-ROW-R3.7"] .rule-id');
+  assert.deepEqual(await page.$$eval('[data-doc="T3-ROW"] h3', hs => hs.map(h => h.textContent)),
+    ['检查内容', '为什么', '示例', '如何修改', '依据']);
+  assert.match(await page.textContent('[data-doc="T3-ROW"] [data-example]'), /检查结果：错误 T3-ROW/);
+  await page.keyboard.press('Escape');
   // A PDF: the worker instantiates the readers.
   await openFile(page, path.join(fixtures, 'reports/pdf/hzq2023_working.pdf'));
   assert.equal(await page.getAttribute('[data-cell="t4/RV/tot"]', 'data-state'), 'culprit', '洪泽区 2023: 行政复议 总计 0 instead of 11');

@@ -61,6 +61,11 @@ subprocess.run(["wasm-opt", "-Oz", "--output", readers_path,
 readers = open(readers_path, "rb").read()
 readers_payload = base64.b64encode(gzip.compress(readers, 9, mtime=0)).decode("ascii")
 
+# The rule pages' text (docs/rules.json, written by `cargo xtask docs`): data, not script, read
+# by www/src/rule_docs.rs when a rule page opens; the page's wasm leaves it out.
+rule_docs = json.dumps(json.load(open(os.path.join(root, "docs", "rules.json"), encoding="utf-8")),
+                       ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+
 engine_sha256 = hashlib.sha256(wasm).hexdigest()
 readers_sha256 = hashlib.sha256(readers).hexdigest()
 try:
@@ -143,6 +148,7 @@ page = f"""<!DOCTYPE html>
 </head>
 <body>
 {fallback.group(1).strip()}
+<script type="application/json" id="gouji-rule-docs">{rule_docs}</script>
 <script>{classic}</script>
 <script type="module">{module}</script>
 </body>

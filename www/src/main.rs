@@ -13,6 +13,7 @@ mod official;
 mod panels;
 #[cfg(target_arch = "wasm32")]
 mod readers;
+mod rule_docs;
 mod state;
 mod tables;
 mod view_model;
