@@ -47,7 +47,10 @@ pub(crate) fn decode(bytes: &[u8]) -> Decoded {
         // No table and no decoder: nothing beyond ASCII can be read, so every other byte is
         // malformed (the text is then not taken for GBK).
         None => Decoded {
-            text: bytes.iter().map(|&b| if b < 0x80 { char::from(b) } else { '\u{FFFD}' }).collect(),
+            text: bytes
+                .iter()
+                .map(|&b| if b < 0x80 { char::from(b) } else { '\u{FFFD}' })
+                .collect(),
             errors: bytes.iter().filter(|&&b| b >= 0x80).count(),
         },
     }

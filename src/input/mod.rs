@@ -27,9 +27,9 @@ mod reading;
 
 pub use gb18030::set_host_decoder;
 pub use host::{Readers, set_host_readers};
+pub use reading::{Reading, Stop};
 #[cfg(feature = "readers")]
 pub use zip::inflate_exactly;
-pub use reading::{Reading, Stop};
 pub(crate) mod xml;
 pub(crate) mod zip;
 

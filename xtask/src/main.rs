@@ -294,7 +294,10 @@ fn rules_json(examples: &[gouji::rules::docs::ExampleText]) -> String {
                 "message": e.message,
             })
         });
-        rules.insert(rule.id.to_string(), serde_json::json!({ "doc": rule.doc, "example": example }));
+        rules.insert(
+            rule.id.to_string(),
+            serde_json::json!({ "doc": rule.doc, "example": example }),
+        );
     }
     serde_json::to_string_pretty(&rules).unwrap_or_default() + "\n"
 }
