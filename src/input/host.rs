@@ -10,12 +10,15 @@ use std::sync::OnceLock;
 
 use super::{Source, Unreadable};
 
+/// What reading a PDF or a zip comes to.
+pub type Document = Result<Source, Unreadable>;
+
 /// The PDF and Word readers, lent by the host.
 #[derive(Clone, Copy)]
 pub struct Readers {
     /// [`super::read_document`] of the engine built with the readers: `None` when the bytes
     /// are neither a PDF nor a zip.
-    pub read: fn(&[u8], Option<&str>) -> Option<Result<Source, Unreadable>>,
+    pub read: fn(&[u8], Option<&str>) -> Option<Document>,
     /// Raw deflate data inflated to exactly `size` bytes (`Err(true)`: it would be longer,
     /// `Err(false)`: shorter, or not deflate data).
     pub inflate: fn(&[u8], usize) -> Result<Vec<u8>, bool>,

@@ -26,7 +26,7 @@ mod pdf;
 mod reading;
 
 pub use gb18030::set_host_decoder;
-pub use host::{Readers, set_host_readers};
+pub use host::{Document, Readers, set_host_readers};
 pub use reading::{Reading, Stop};
 #[cfg(feature = "readers")]
 pub use zip::inflate_exactly;
