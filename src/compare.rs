@@ -654,7 +654,7 @@ fn median(values: &mut [i64]) -> Option<i64> {
     if values.is_empty() {
         return None;
     }
-    values.sort_unstable();
+    crate::sort::sort(values);
     let mid = values.len() / 2;
     Some(if values.len() % 2 == 1 {
         values[mid]
@@ -669,7 +669,7 @@ fn figures(parts: &Parts) -> [Option<i64>; 6] {
 
 fn unit_tables(reports: &[&Checked]) -> Vec<UnitTable> {
     let mut years: Vec<i32> = reports.iter().filter_map(|c| c.report.year).collect();
-    years.sort_unstable();
+    crate::sort::sort(&mut years);
     years.dedup();
     let mut out = Vec::new();
     for year in years {

@@ -92,13 +92,16 @@ pub fn is_total(cell: CellRef) -> bool {
 /// Last year's 结转下年度继续办理 per column, from its checked report.
 pub fn carried_over(last: &Checked) -> Option<BTreeMap<Col, Number>> {
     let table = last.report.table(TableId::T3)?;
-    let values: BTreeMap<Col, Number> = table
-        .cells
-        .iter()
-        .filter(|c| c.addr.row == Row::R4)
-        .filter_map(|c| Some((c.addr.col, c.value.for_sums()?)))
-        .filter(|(col, _)| T3_APPLICANTS.contains(col) || *col == Col::T3_TOT)
-        .collect();
+    // `extend`, not `collect` (which sorts first: a copy of the standard sort in the wasm).
+    let mut values: BTreeMap<Col, Number> = BTreeMap::new();
+    values.extend(
+        table
+            .cells
+            .iter()
+            .filter(|c| c.addr.row == Row::R4)
+            .filter_map(|c| Some((c.addr.col, c.value.for_sums()?)))
+            .filter(|(col, _)| T3_APPLICANTS.contains(col) || *col == Col::T3_TOT),
+    );
     (!values.is_empty()).then_some(values)
 }
 

@@ -49,7 +49,25 @@ if not fallback:
     sys.exit("inline_page: index.html lacks the gouji:fallback block")
 title = re.search(r"<title>(.*?)</title>", source, re.S).group(1)
 
+# The PDF and Word readers: a second wasm module (readers/, no imports, no glue), inlined
+# gzip + base64 like the page's own and instantiated by www/src/readers.rs on first use.
+subprocess.run(["cargo", "build", "-q", "-p", "gouji-readers", "--lib", "--profile", "wasm-release",
+                "--target", "wasm32-unknown-unknown"], cwd=root, check=True)
+target_dir = os.environ.get("CARGO_TARGET_DIR") or os.path.join(root, "target")
+readers_path = os.path.join(staging, "gouji-readers.wasm")
+subprocess.run(["wasm-opt", "-Oz", "--output", readers_path,
+                os.path.join(target_dir, "wasm32-unknown-unknown", "wasm-release", "gouji_readers.wasm")],
+               cwd=root, check=True)
+readers = open(readers_path, "rb").read()
+readers_payload = base64.b64encode(gzip.compress(readers, 9, mtime=0)).decode("ascii")
+
+# The rule pages' text (docs/rules.json, written by `cargo xtask docs`): data, not script, read
+# by www/src/rule_docs.rs when a rule page opens; the page's wasm leaves it out.
+rule_docs = json.dumps(json.load(open(os.path.join(root, "docs", "rules.json"), encoding="utf-8")),
+                       ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+
 engine_sha256 = hashlib.sha256(wasm).hexdigest()
+readers_sha256 = hashlib.sha256(readers).hexdigest()
 try:
     built = subprocess.run(["git", "log", "-1", "--format=%cs"], cwd=root, capture_output=True, text=True,
                            check=True).stdout.strip()
@@ -66,8 +84,12 @@ classic = ("(function(){if(typeof WebAssembly!=='object'||typeof Promise==='unde
 # The checking worker (www/src/worker.rs) runs the same glue and wasm from a blob: URL: the
 # glue's text once more, the wasm bytes as its first message. A classic worker, not a module
 # one: Chromium refuses module workers from blob: URLs of a file:// page.
+# Its first message: the engine's wasm and the readers' (gzip'd), inflated before the engine
+# starts so that www/src/readers.rs can instantiate them synchronously on first use.
 worker_boot = ("\nself.onmessage = (e) => { self.onmessage = null; "
-               "__wbg_init({ module_or_path: e.data }).catch(err => self.postMessage({ Failed: String(err) })); };\n")
+               "new Response(new Blob([e.data.readers]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer()"
+               ".then(r => { self.__goujiReaders = new Uint8Array(r); return __wbg_init({ module_or_path: e.data.wasm }); })"
+               ".catch(err => self.postMessage({ Failed: String(err) })); };\n")
 module = (js + "\n"
           "const __gouji_app = document.getElementById('app');\n"
           f"const __gouji_worker_source = {json.dumps(js.replace('import.meta.url', 'self.location.href') + worker_boot)};\n"
@@ -78,15 +100,22 @@ module = (js + "\n"
           "  const __gz = new Uint8Array(__b64.length);\n"
           "  for (let i = 0; i < __b64.length; i++) __gz[i] = __b64.charCodeAt(i);\n"
           "  const __bytes = await new Response(new Blob([__gz]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();\n"
+          f"  const __readers_b64 = atob(\"{readers_payload}\");\n"
+          "  const __readers_gz = new Uint8Array(__readers_b64.length);\n"
+          "  for (let i = 0; i < __readers_b64.length; i++) __readers_gz[i] = __readers_b64.charCodeAt(i);\n"
           "  let __gouji_worker_url = null;\n"
           "  window.__goujiWorker = () => {\n"
           "    __gouji_worker_url ??= URL.createObjectURL(new Blob([__gouji_worker_source], { type: 'text/javascript' }));\n"
           "    const url = __gouji_worker_url;\n"
           "    const worker = new Worker(url, { name: 'gouji-check' });\n"
-          "    worker.postMessage(__bytes.slice(0));\n"
+          "    worker.postMessage({ wasm: __bytes.slice(0), readers: __readers_gz });\n"
           "    return worker;\n"
           "  };\n"
           "  await __wbg_init({ module_or_path: __bytes });\n"
+          # The page's thread needs the readers only to correct a .docx (or where no worker
+          # runs): inflated after the engine started, off the first result's path.
+          "  new Response(new Blob([__readers_gz]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer()"
+          ".then(r => { globalThis.__goujiReaders = new Uint8Array(r); });\n"
           "} catch (e) {\n"
           f"  console.error(e); if (__gouji_app) __gouji_app.innerHTML = {json.dumps(failure, ensure_ascii=False)};\n"
           "}\n")
@@ -112,12 +141,14 @@ page = f"""<!DOCTYPE html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="gouji-build-date" content="{built}">
 <meta name="gouji-engine-sha256" content="{engine_sha256}">
+<meta name="gouji-readers-sha256" content="{readers_sha256}">
 <title>{title}</title>
 <link rel="icon" href="data:,">
 <style>{css}</style>
 </head>
 <body>
 {fallback.group(1).strip()}
+<script type="application/json" id="gouji-rule-docs">{rule_docs}</script>
 <script>{classic}</script>
 <script type="module">{module}</script>
 </body>
@@ -127,5 +158,6 @@ for name in ("index.html", "gouji.html"):
     with open(os.path.join(staging, name), "w", encoding="utf-8") as f:
         f.write(page)
 size = len(page.encode("utf-8"))
-print(f"inline_page: gouji.html {size} bytes (wasm {len(wasm)} bytes, gzip {len(base64.b64decode(payload))}), "
+print(f"inline_page: gouji.html {size} bytes (wasm {len(wasm)} bytes, gzip {len(base64.b64decode(payload))}; "
+      f"readers {len(readers)} bytes, gzip {len(base64.b64decode(readers_payload))}), "
       f"engine sha256 {engine_sha256}")

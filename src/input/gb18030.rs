@@ -6,11 +6,30 @@
 //! every malformed one, exactly as `encoding_rs` does (the `oracle` tests, its only use).
 //! Invariant: decoding never fails; every malformed sequence becomes one U+FFFD and is counted.
 
+//!
+//! Without the `gbk-table` feature (the page's wasm, 48 KB gzip smaller) the text comes from
+//! the host (the browser's `TextDecoder('gbk')`, the same WHATWG decoder, set with
+//! [`set_host_decoder`]); which sequences are malformed does not depend on the table (every
+//! two-byte pair maps to a character: tested), so the same scan below counts them either way.
+
+use std::sync::OnceLock;
+
 mod ranges {
     include!("gb18030_ranges.rs");
 }
 
+#[cfg(feature = "gbk-table")]
 static TWO_BYTE: &[u8] = include_bytes!("gb18030_2byte.bin");
+
+/// A GB18030 decoder lent by the host (a WHATWG decoder: malformed sequences as U+FFFD).
+static HOST: OnceLock<fn(&[u8]) -> String> = OnceLock::new();
+
+/// Lends the engine the host's GB18030 decoder, for builds without the `gbk-table` feature
+/// (the page passes the browser's `TextDecoder('gbk')`). It must decode as the WHATWG
+/// Encoding Standard does. A second call is ignored.
+pub fn set_host_decoder(decode: fn(&[u8]) -> String) {
+    let _ = HOST.set(decode);
+}
 
 /// The decoded text and how many malformed sequences were replaced.
 pub(crate) struct Decoded {
@@ -19,37 +38,74 @@ pub(crate) struct Decoded {
 }
 
 pub(crate) fn decode(bytes: &[u8]) -> Decoded {
-    let mut text = String::with_capacity(bytes.len() * 3 / 2);
+    if cfg!(feature = "gbk-table") {
+        return scan(bytes, true);
+    }
+    let errors = scan(bytes, false).errors;
+    match HOST.get() {
+        Some(host) => Decoded { text: host(bytes), errors },
+        // No table and no decoder: nothing beyond ASCII can be read, so every other byte is
+        // malformed (the text is then not taken for GBK).
+        None => Decoded {
+            text: bytes
+                .iter()
+                .map(|&b| if b < 0x80 { char::from(b) } else { '\u{FFFD}' })
+                .collect(),
+            errors: bytes.iter().filter(|&&b| b >= 0x80).count(),
+        },
+    }
+}
+
+/// The two-byte table's character at `index` (0 where it has none: never, as tested).
+#[cfg(feature = "gbk-table")]
+fn two_byte(index: usize) -> u16 {
+    TWO_BYTE.get(index * 2..index * 2 + 2).map_or(0, |pair| u16::from_le_bytes([pair[0], pair[1]]))
+}
+
+/// Without the table: a character, only for the scan's count (the host writes the text).
+#[cfg(not(feature = "gbk-table"))]
+fn two_byte(_index: usize) -> u16 {
+    u16::from(b'?')
+}
+
+/// Decodes `bytes` (the text only when `write`), counting malformed sequences.
+fn scan(bytes: &[u8], write: bool) -> Decoded {
+    let mut text = String::with_capacity(if write { bytes.len() * 3 / 2 } else { 0 });
+    let put = |text: &mut String, c: char| {
+        if write {
+            text.push(c);
+        }
+    };
     let mut errors = 0;
     let mut i = 0;
     while i < bytes.len() {
         let b1 = bytes[i];
         if b1 < 0x80 {
-            text.push(char::from(b1));
+            put(&mut text, char::from(b1));
             i += 1;
             continue;
         }
         if b1 == 0x80 {
             // Windows' code page 936 and browsers read it as the euro sign.
-            text.push('€');
+            put(&mut text, '€');
             i += 1;
             continue;
         }
         if b1 == 0xFF {
-            text.push(char::REPLACEMENT_CHARACTER);
+            put(&mut text, char::REPLACEMENT_CHARACTER);
             errors += 1;
             i += 1;
             continue;
         }
         let Some(&b2) = bytes.get(i + 1) else {
-            text.push(char::REPLACEMENT_CHARACTER);
+            put(&mut text, char::REPLACEMENT_CHARACTER);
             errors += 1;
             break;
         };
         if (0x30..=0x39).contains(&b2) {
             // Four-byte sequence.
             let (Some(&b3), Some(&b4)) = (bytes.get(i + 2), bytes.get(i + 3)) else {
-                text.push(char::REPLACEMENT_CHARACTER);
+                put(&mut text, char::REPLACEMENT_CHARACTER);
                 errors += 1;
                 // The input ends inside a sequence: one error for it, as browsers count it;
                 // a third byte that cannot continue it is read again.
@@ -60,7 +116,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Decoded {
                 continue;
             };
             if !(0x81..=0xFE).contains(&b3) || !(0x30..=0x39).contains(&b4) {
-                text.push(char::REPLACEMENT_CHARACTER);
+                put(&mut text, char::REPLACEMENT_CHARACTER);
                 errors += 1;
                 i += 1;
                 continue;
@@ -70,9 +126,9 @@ pub(crate) fn decode(bytes: &[u8]) -> Decoded {
                 + (u32::from(b3) - 0x81) * 10
                 + (u32::from(b4) - 0x30);
             if let Some(ch) = four_byte(pointer) {
-                text.push(ch);
+                put(&mut text, ch);
             } else {
-                text.push(char::REPLACEMENT_CHARACTER);
+                put(&mut text, char::REPLACEMENT_CHARACTER);
                 errors += 1;
             }
             i += 4;
@@ -83,18 +139,13 @@ pub(crate) fn decode(bytes: &[u8]) -> Decoded {
             0x80..=0xFE => Some(usize::from(b2 - 0x41)),
             _ => None,
         };
-        let code = trail_index.map_or(0, |trail| {
-            let index = (usize::from(b1) - 0x81) * 190 + trail;
-            TWO_BYTE
-                .get(index * 2..index * 2 + 2)
-                .map_or(0, |pair| u16::from_le_bytes([pair[0], pair[1]]))
-        });
+        let code = trail_index.map_or(0, |trail| two_byte((usize::from(b1) - 0x81) * 190 + trail));
         if let Some(ch) = char::from_u32(u32::from(code)).filter(|_| code != 0) {
-            text.push(ch);
+            put(&mut text, ch);
             i += 2;
         } else {
             // One error for the pair; an ASCII second byte is read again (as browsers do).
-            text.push(char::REPLACEMENT_CHARACTER);
+            put(&mut text, char::REPLACEMENT_CHARACTER);
             errors += 1;
             i += if b2 < 0x80 { 1 } else { 2 };
         }
@@ -130,6 +181,14 @@ mod tests {
         assert_eq!(decode(&[0x81, 0x30, 0x84, 0x36]).text, "¥");
         assert_eq!(decode(&[0x90, 0x30, 0x81, 0x30]).text, "\u{10000}");
         assert_eq!(decode(b"a1\xD5").errors, 1);
+    }
+
+    #[test]
+    fn malformed_sequences_are_found_without_the_table() {
+        // The page counts them with the table left out: that holds only while every two-byte
+        // pair maps to a character.
+        let nulls = (0..23_940).filter(|&index| two_byte(index) == 0).count();
+        assert_eq!(nulls, 0, "two-byte pairs with no character");
     }
 }
 

@@ -13,15 +13,23 @@
 //! does no I/O: the shells hand it bytes. Nothing read from a zip is allowed to grow past
 //! [`MAX_INPUT_BYTES`].
 
+#[cfg(feature = "readers")]
 mod docx;
 mod gb18030;
 mod grid;
+mod host;
 mod html;
+#[cfg(feature = "readers")]
 mod numbering;
+#[cfg(feature = "readers")]
 mod pdf;
 mod reading;
 
+pub use gb18030::set_host_decoder;
+pub use host::{Document, Readers, set_host_readers};
 pub use reading::{Reading, Stop};
+#[cfg(feature = "readers")]
+pub use zip::inflate_exactly;
 pub(crate) mod xml;
 pub(crate) mod zip;
 
@@ -207,11 +215,8 @@ pub fn read(bytes: &[u8], name: Option<&str>) -> Result<Source, Unreadable> {
     if bytes.len() > MAX_INPUT_BYTES {
         return Err(Unreadable::TooLarge);
     }
-    if is_pdf(bytes) {
-        return read_pdf(bytes);
-    }
-    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
-        return read_zip(bytes, name);
+    if let Some(read) = read_document_here(bytes, name) {
+        return read;
     }
     if let Some(kind) = sniff_binary(bytes) {
         return Err(kind);
@@ -245,11 +250,48 @@ pub fn read(bytes: &[u8], name: Option<&str>) -> Result<Source, Unreadable> {
     Ok(Source { text, kind: SourceKind::Text, encoding, replaced, truncated: false })
 }
 
+/// Reads a PDF or a zip (a Word document, or says what else it is); `None` for other bytes.
+/// The PDF and Word readers, without the rest of [`read`]: what the readers' wasm module runs.
+#[cfg(feature = "readers")]
+pub fn read_document(bytes: &[u8], name: Option<&str>) -> Option<Result<Source, Unreadable>> {
+    if bytes.len() > MAX_INPUT_BYTES {
+        return Some(Err(Unreadable::TooLarge));
+    }
+    if is_pdf(bytes) {
+        return Some(read_pdf(bytes));
+    }
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        return Some(read_zip(bytes, name));
+    }
+    None
+}
+
+#[cfg(feature = "readers")]
+fn read_document_here(bytes: &[u8], name: Option<&str>) -> Option<Result<Source, Unreadable>> {
+    read_document(bytes, name)
+}
+
+/// Without the readers, the host's: a PDF or a zip with no readers lent is a defect of the
+/// build, said as one.
+#[cfg(not(feature = "readers"))]
+fn read_document_here(bytes: &[u8], name: Option<&str>) -> Option<Result<Source, Unreadable>> {
+    let document =
+        is_pdf(bytes) || bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06");
+    if !document {
+        return None;
+    }
+    Some(match host::readers() {
+        Some(readers) => (readers.read)(bytes, name).unwrap_or(Err(Unreadable::EngineFailed)),
+        None => Err(Unreadable::EngineFailed),
+    })
+}
+
 /// `%PDF-` at the start, or within the first kilobyte (readers accept junk before it).
 fn is_pdf(bytes: &[u8]) -> bool {
     bytes.get(..bytes.len().min(1024)).unwrap_or_default().windows(5).any(|w| w == b"%PDF-")
 }
 
+#[cfg(feature = "readers")]
 fn read_pdf(bytes: &[u8]) -> Result<Source, Unreadable> {
     match pdf::extract(bytes) {
         Ok(extracted) if extracted.text.trim().is_empty() => Err(Unreadable::PdfScanned),
@@ -353,6 +395,7 @@ fn utf16(bytes: &[u8], little: bool, encoding: Encoding) -> (String, Encoding, u
     (text, encoding, replaced)
 }
 
+#[cfg(feature = "readers")]
 /// Reads a zip archive: a Word document is read, anything else is named. A name ending in
 /// `.docx` says a broken archive was meant to be a Word document.
 fn read_zip(bytes: &[u8], name: Option<&str>) -> Result<Source, Unreadable> {
@@ -411,6 +454,7 @@ fn read_zip(bytes: &[u8], name: Option<&str>) -> Result<Source, Unreadable> {
     Ok(Source { text, kind: SourceKind::Docx, encoding, replaced, truncated })
 }
 
+#[cfg(feature = "readers")]
 fn docx_error(error: zip::Error) -> Unreadable {
     match error {
         zip::Error::Encrypted => Unreadable::DocxEncrypted,

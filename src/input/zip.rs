@@ -208,13 +208,33 @@ impl<'a> Archive<'a> {
 /// Inflates raw deflate data that must come to exactly `size` bytes; stops as soon as the
 /// output would exceed `size`.
 fn inflate(data: &[u8], size: usize) -> Result<Vec<u8>, Error> {
+    match inflate_exactly(data, size) {
+        Ok(out) => Ok(out),
+        // More output than the entry declared: a bomb, or lying sizes.
+        Err(true) => Err(Error::TooLarge),
+        // Less output than declared, or invalid data.
+        Err(false) => Err(Error::Corrupt),
+    }
+}
+
+/// Raw deflate data inflated to exactly `size` bytes; `Err(true)` when it would be longer,
+/// `Err(false)` when shorter or not deflate data. Without the `readers` feature, the host's
+/// (see `host.rs`).
+#[cfg(feature = "readers")]
+pub fn inflate_exactly(data: &[u8], size: usize) -> Result<Vec<u8>, bool> {
     use miniz_oxide::inflate::{TINFLStatus, decompress_to_vec_with_limit};
     match decompress_to_vec_with_limit(data, size) {
         Ok(out) if out.len() == size => Ok(out),
-        // More output than the entry declared: a bomb, or lying sizes.
-        Err(error) if error.status == TINFLStatus::HasMoreOutput => Err(Error::TooLarge),
-        // Less output than declared, or invalid data.
-        Ok(_) | Err(_) => Err(Error::Corrupt),
+        Err(error) if error.status == TINFLStatus::HasMoreOutput => Err(true),
+        Ok(_) | Err(_) => Err(false),
+    }
+}
+
+#[cfg(not(feature = "readers"))]
+fn inflate_exactly(data: &[u8], size: usize) -> Result<Vec<u8>, bool> {
+    match super::host::readers() {
+        Some(readers) => (readers.inflate)(data, size),
+        None => Err(false),
     }
 }
 

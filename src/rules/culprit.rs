@@ -136,8 +136,9 @@ fn search(
     component: &[usize],
     value: &dyn Fn(CellRef) -> Option<(i64, bool)>,
 ) -> Vec<Vec<Fix>> {
-    let pool: BTreeSet<CellRef> =
-        component.iter().flat_map(|&i| terms[i].identity.cells()).collect();
+    // Filled by `extend`: `collect` would sort first (a copy of the standard sort in the wasm).
+    let mut pool: BTreeSet<CellRef> = BTreeSet::new();
+    pool.extend(component.iter().flat_map(|&i| terms[i].identity.cells()));
     let in_component = |i: usize| component.contains(&i);
     // Identities (by index, ascending) containing a cell, worked out once for every cell
     // rather than by scanning every identity for each cell of each pair.

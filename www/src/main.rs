@@ -7,17 +7,22 @@ mod batch;
 mod compare_view;
 mod decisions_file;
 mod fill_view;
+mod host;
 mod i18n;
 #[cfg(test)]
 mod invariants;
 mod official;
 mod panels;
+#[cfg(target_arch = "wasm32")]
+mod readers;
+mod rule_docs;
 mod state;
 mod tables;
 mod view_model;
 mod worker;
 
 fn main() {
+    host::lend();
     if web_sys::window().is_none() {
         // In the checking worker (see `worker.rs`).
         worker::serve();

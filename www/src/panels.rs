@@ -562,9 +562,10 @@ pub(crate) fn rule_dialog(props: &RuleDocProps) -> Html {
 
 fn rule_body(rule: &gouji::rules::Rule, lang: Lang) -> Html {
     let preview = rule.status == Stability::Preview;
-    let mut example = docs::example(rule.id).map(|e| {
+    let page = crate::rule_docs::get(rule);
+    let mut example = page.example.map(|e| {
         html! {
-            <section class="example" data-example={e.rule}>
+            <section class="example" data-example={rule.id}>
                 <h3>{ lang.t(Text::Example) }</h3>
                 <p class="example-label fails">{ lang.t(Text::ExampleFails) }<code>{ e.invalid_file }</code></p>
                 <pre>{ e.invalid }</pre>
@@ -577,7 +578,7 @@ fn rule_body(rule: &gouji::rules::Rule, lang: Lang) -> Html {
         }
     });
     let mut body = Vec::new();
-    for line in rule.doc.lines().filter(|l| !l.trim().is_empty()) {
+    for line in page.doc.lines().filter(|l| !l.trim().is_empty()) {
         match line.strip_prefix("## ") {
             Some(heading) => {
                 if docs::example_goes_before(heading) {

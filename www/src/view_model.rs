@@ -89,7 +89,9 @@ pub(crate) fn cell_states(checked: &Checked) -> BTreeMap<CellRef, CellState> {
             errors.extend(finding.cells.iter().copied());
         }
     }
-    let edited: BTreeSet<CellRef> = checked.edits.iter().map(|e| e.cell).collect();
+    // `extend`, not `collect` (which sorts: one more copy of the standard sort in the wasm).
+    let mut edited: BTreeSet<CellRef> = BTreeSet::new();
+    edited.extend(checked.edits.iter().map(|e| e.cell));
     let mut states = BTreeMap::new();
     for cell in checked.report.tables.iter().flat_map(|t| &t.cells) {
         let state = if culprits.contains(&cell.addr) {
@@ -207,12 +209,15 @@ pub(crate) fn first_error_cell(checked: &Checked) -> Option<CellRef> {
 /// The cells a selected total adds up (Excel's "trace precedents"): the parts of every sum
 /// whose written side holds `cell`.
 pub(crate) fn precedents(checked: &Checked, cell: CellRef) -> BTreeSet<CellRef> {
-    checked
-        .checks
-        .iter()
-        .filter(|c| c.identity.total.contains(&cell))
-        .flat_map(|c| c.identity.parts.iter().copied())
-        .collect()
+    let mut cells = BTreeSet::new();
+    cells.extend(
+        checked
+            .checks
+            .iter()
+            .filter(|c| c.identity.total.contains(&cell))
+            .flat_map(|c| c.identity.parts.iter().copied()),
+    );
+    cells
 }
 
 /// How the verdict is shown.

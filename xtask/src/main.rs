@@ -271,8 +271,35 @@ fn docs() -> Result<(), String> {
         gouji::rules::docs::examples_source(&examples),
     )
     .map_err(|e| e.to_string())?;
-    eprintln!("wrote docs/rules.md and src/rules/examples.rs ({} examples)", examples.len());
+    std::fs::write(root.join("docs/rules.json"), rules_json(&examples))
+        .map_err(|e| e.to_string())?;
+    eprintln!(
+        "wrote docs/rules.md, docs/rules.json and src/rules/examples.rs ({} examples)",
+        examples.len()
+    );
     Ok(())
+}
+
+/// Every rule's documentation and example, for the page (whose wasm leaves them out: gouji's
+/// `rule-docs` feature): `{"ID": {"doc": …, "example": {…} or null}}`, ids in order.
+fn rules_json(examples: &[gouji::rules::docs::ExampleText]) -> String {
+    let mut rules = serde_json::Map::new();
+    for rule in gouji::rules::RULES {
+        let example = examples.iter().find(|e| e.rule == rule.id).map(|e| {
+            serde_json::json!({
+                "invalid_file": e.invalid_file,
+                "invalid": e.invalid,
+                "valid_file": e.valid_file,
+                "valid": e.valid,
+                "message": e.message,
+            })
+        });
+        rules.insert(
+            rule.id.to_string(),
+            serde_json::json!({ "doc": rule.doc, "example": example }),
+        );
+    }
+    serde_json::to_string_pretty(&rules).unwrap_or_default() + "\n"
 }
 
 /// Runs the fuzz targets one after the other (two cores are shared: never in parallel), each
