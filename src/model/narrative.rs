@@ -117,7 +117,7 @@ pub struct About {
 
 impl About {
     fn read(clause: &str) -> About {
-        let has = |words: &[&str]| words.iter().any(|w| clause.contains(w));
+        let has = |words: &[&str]| words.iter().any(|w| contains(clause, w));
         About {
             requests: has(labels::FACT_ABOUT_REQUESTS),
             total: has(labels::FACT_TOTAL),
@@ -328,7 +328,7 @@ fn clause_facts(text: &str, range: Range<usize>, keyword_index: &Keywords, out: 
         word.chars().all(|c| {
             let bit = c as usize % 1024;
             present[bit / 64] & (1 << (bit % 64)) != 0
-        }) && squeezed.contains(word)
+        }) && contains(&squeezed, word)
     };
     let summed = has("共") || has("合计") || has("含上年结转");
     let about = About::read(&squeezed);
@@ -441,6 +441,17 @@ fn clause_facts(text: &str, range: Range<usize>, keyword_index: &Keywords, out: 
         }
         out.push(make(keywords[k].1, value, number.percent));
     }
+}
+
+/// `hay.contains(word)` for a short `hay` (a clause): compared where the word's first and last
+/// bytes stand, without setting up a substring searcher.
+fn contains(hay: &str, word: &str) -> bool {
+    let (hay, word) = (hay.as_bytes(), word.as_bytes());
+    let (Some(&first), Some(&last)) = (word.first(), word.last()) else { return true };
+    let Some(starts) = hay.len().checked_sub(word.len()) else { return false };
+    (0..=starts).any(|at| {
+        hay[at] == first && hay[at + word.len() - 1] == last && &hay[at..at + word.len()] == word
+    })
 }
 
 static WHITESPACE: super::labels::Squeezed = super::labels::Squeezed::new(b"");
@@ -615,21 +626,67 @@ const MAX_SHINGLE_CHARS: usize = 200_000;
 /// [`MAX_SHINGLE_CHARS`] characters. Sorted, distinct; `None` for a narrative too short to
 /// compare.
 pub fn shingles(text: &str, tables: &[Range<usize>]) -> Option<Vec<u64>> {
-    let mut window = ['\0'; SHINGLE];
+    // The tables' ranges in order, overlapping ones merged: a character is skipped when the
+    // range the cursor reached holds it (the characters come in order).
+    let mut skip: Vec<Range<usize>> = tables.iter().filter(|r| r.start < r.end).cloned().collect();
+    crate::sort::sort_by_key(&mut skip, |r| r.start);
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(skip.len());
+    for r in skip {
+        match merged.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    let mut ranges = merged.iter().peekable();
+    let mut window = Window::default();
     let mut taken = 0usize;
-    let mut out: Vec<u64> = Vec::new();
-    for (at, c) in text.char_indices() {
+    let mut out: Vec<u64> = Vec::with_capacity((text.len() / 4).min(MAX_SHINGLE_CHARS));
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&lead) = bytes.get(at) {
         crate::work::add(1);
-        // CJK ideographs are letters: asked first, before the Unicode tables.
-        let letter = ('\u{4E00}'..='\u{9FFF}').contains(&c) || c.is_alphabetic();
-        if !letter || c.is_ascii_digit() || tables.iter().any(|r| r.contains(&at)) {
+        // CJK ideographs (U+4E00–U+9FFF, lead bytes E4–E9) are letters, decoded on the bytes;
+        // ASCII letters too; anything else asks the Unicode tables.
+        let (c, len) = match lead {
+            b'a'..=b'z' | b'A'..=b'Z' => (u32::from(lead), 1),
+            0..=0x7F => {
+                at += 1;
+                continue;
+            }
+            0xE4..=0xE9 if at + 2 < bytes.len() => {
+                let code = (u32::from(lead & 0x0F) << 12)
+                    | (u32::from(bytes[at + 1] & 0x3F) << 6)
+                    | u32::from(bytes[at + 2] & 0x3F);
+                if code >= 0x4E00 {
+                    (code, 3)
+                } else {
+                    let c = char::from_u32(code).unwrap_or('\0');
+                    if !c.is_alphabetic() {
+                        at += 3;
+                        continue;
+                    }
+                    (code, 3)
+                }
+            }
+            _ => {
+                let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else { break };
+                if !c.is_alphabetic() {
+                    at += c.len_utf8();
+                    continue;
+                }
+                (u32::from(c), c.len_utf8())
+            }
+        };
+        while ranges.next_if(|r| r.end <= at).is_some() {}
+        if ranges.peek().is_some_and(|r| r.start <= at) {
+            at += len;
             continue;
         }
-        window.copy_within(1.., 0);
-        window[SHINGLE - 1] = c;
+        at += len;
+        window.push(c);
         taken += 1;
         if taken >= SHINGLE {
-            out.push(shingle_hash(&window));
+            out.push(window.hash());
         }
         if taken >= MAX_SHINGLE_CHARS {
             break;
@@ -644,12 +701,32 @@ pub fn shingles(text: &str, tables: &[Range<usize>]) -> Option<Vec<u64>> {
     Some(out)
 }
 
-/// A hash of 8 characters: they are packed 21 bits each into three words (nothing lost), and
-/// the words mixed, so that different windows collide only by chance (one in 2⁶⁴).
-fn shingle_hash(window: &[char; SHINGLE]) -> u64 {
-    let pack = |chars: &[char]| chars.iter().fold(0u64, |acc, &c| (acc << 21) | u64::from(c));
-    let (a, b, c) = (pack(&window[..3]), pack(&window[3..6]), pack(&window[6..]));
-    mix(a ^ mix(b ^ mix(c)))
+/// The last 8 characters, packed 21 bits each into three words: characters 1–3, 4–6 and 7–8
+/// (nothing lost).
+#[derive(Default)]
+struct Window {
+    a: u64,
+    b: u64,
+    c: u64,
+}
+
+impl Window {
+    const BITS: u32 = 21;
+    const THREE: u64 = (1 << 63) - 1;
+    const TWO: u64 = (1 << 42) - 1;
+
+    /// Shifts the window by one character, `c` the newest.
+    fn push(&mut self, c: u32) {
+        self.a = ((self.a << Self::BITS) & Self::THREE) | (self.b >> (2 * Self::BITS));
+        self.b = ((self.b << Self::BITS) & Self::THREE) | (self.c >> Self::BITS);
+        self.c = ((self.c << Self::BITS) & Self::TWO) | u64::from(c);
+    }
+
+    /// A hash of the 8 characters: the words mixed, so that different windows collide only by
+    /// chance (one in 2⁶⁴).
+    fn hash(&self) -> u64 {
+        mix(self.a ^ mix(self.b ^ mix(self.c)))
+    }
 }
 
 /// The finalizer of `MurmurHash3` (a bijection of `u64`).
@@ -692,6 +769,21 @@ pub fn declares_aggregate(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_window_hashes_the_last_eight_characters_packed() {
+        let pack = |chars: &[char]| chars.iter().fold(0u64, |acc, &c| (acc << 21) | u64::from(c));
+        let text: Vec<char> = "本年度报告中所列数据的统计期限自𠀀ÿz年".chars().collect();
+        let mut window = Window::default();
+        for (k, &c) in text.iter().enumerate() {
+            window.push(u32::from(c));
+            if k >= 7 {
+                let w = &text[k - 7..=k];
+                let expected = mix(pack(&w[..3]) ^ mix(pack(&w[3..6]) ^ mix(pack(&w[6..]))));
+                assert_eq!(window.hash(), expected);
+            }
+        }
+    }
 
     fn kinds(text: &str) -> Vec<(FactKind, String)> {
         facts(text, &[]).into_iter().map(|f| (f.kind, f.value.to_string())).collect()
