@@ -9,6 +9,7 @@
 use crate::segment::{Doc, TokenKind};
 
 use super::address::Row;
+use super::narrative::FactKind;
 
 /// Key words per row of 表三. Any one of them identifies the row; the earliest match wins, so
 /// each row also has a key from the start of its label (PDF text wraps long labels around
@@ -310,6 +311,242 @@ pub(crate) const REGION_SUFFIXES: &[&str] =
 
 /// A city or province before a district or county: `淮安市|洪泽区`.
 pub(crate) const REGION_SEPARATORS: [char; 3] = ['市', '省', '州'];
+
+// The narrative's words (narrative.rs): what a clause's numbers count.
+
+/// Keywords and the facts they announce, longest first within a kind.
+pub(crate) const FACT_KEYWORDS: &[(&str, FactKind)] = &[
+    ("予以公开及部分公开", FactKind::GrantedOrPartial),
+    ("予以公开和部分公开", FactKind::GrantedOrPartial),
+    ("公开及部分公开", FactKind::GrantedOrPartial),
+    ("予以公开", FactKind::Granted),
+    ("同意公开", FactKind::Granted),
+    ("部分公开", FactKind::Partial),
+    ("不予公开", FactKind::Withheld),
+    ("无法提供", FactKind::Unavailable),
+    ("不予处理", FactKind::NotProcessed),
+    ("其他处理", FactKind::OtherProcessed),
+    ("同意公开答复", FactKind::Granted),
+    ("部分公开答复", FactKind::Partial),
+    ("不予公开答复", FactKind::Withheld),
+    ("上年结转", FactKind::CarriedIn),
+    ("结转下年度", FactKind::CarriedOut),
+    ("结转下一年", FactKind::CarriedOut),
+    ("转下一年度", FactKind::CarriedOut),
+    ("转入下一年", FactKind::CarriedOut),
+    ("顺延至下一年", FactKind::CarriedOut),
+    ("顺延", FactKind::CarriedOut),
+    ("新收", FactKind::Received),
+    ("收到", FactKind::Received),
+    ("受理", FactKind::Received),
+    ("办结", FactKind::Done),
+    ("共办理", FactKind::Done),
+    ("答复", FactKind::Done),
+    ("行政复议", FactKind::Review),
+    ("行政诉讼", FactKind::Litigation),
+    ("信息处理费", FactKind::InfoFee),
+    ("规范性文件", FactKind::NormsMade),
+    ("规章", FactKind::RulesMade),
+    ("行政事业性收费", FactKind::AdminFee),
+    ("行政许可", FactKind::Licences),
+    ("行政处罚", FactKind::Penalties),
+    ("行政强制", FactKind::Enforcement),
+    ("主动公开", FactKind::Proactive),
+];
+
+/// Words that put a clause about other business: its numbers are not application counts.
+pub(crate) const FACT_OTHER_BUSINESS: &[&str] = &[
+    "建议", "提案", "来信", "信件", "留言", "诉求", "热线", "咨询", "案件", "培训", "会议", "检查",
+    "评议", "办件", "事项",
+];
+
+/// Units a number is stated in, the longer first (`万元` before `元`).
+pub(crate) const FACT_UNITS: [&str; 9] = ["万元", "元", "件", "起", "宗", "个", "条", "项", "份"];
+
+/// The units of a count (of cases, documents): the others are money or wording.
+pub(crate) const FACT_COUNT_UNITS: &[&str] = &["件", "起", "宗", "个", "条", "份"];
+
+/// Units after which a Chinese numeral is usually wording (`一个`, `三项`), not a count.
+pub(crate) const FACT_WORDING_UNITS: [&str; 3] = ["个", "项", "条"];
+
+/// Money: 元, and 万元 (ten thousand 元).
+pub(crate) const YUAN: &str = "元";
+/// See [`YUAN`].
+pub(crate) const WAN_YUAN: &str = "万元";
+
+/// After digits, a year or a date, not a count: `2023年`, `12月`, `第3期`.
+pub(crate) const FACT_DATE_SUFFIXES: [char; 6] = ['年', '月', '日', '号', '期', '届'];
+
+/// `占`: a share follows (`258件，占33.9%`).
+pub(crate) const SHARE: char = '占';
+
+/// What may stand between a count and its share: `208件(17.46%)`, `208件，占17.46%`.
+pub(crate) const SHARE_LEAD: [char; 6] = ['(', '（', '，', ',', SHARE, ' '];
+
+/// Negations: a clause with none of them (and no number) states no fact.
+pub(crate) const FACT_NEGATIONS: [char; 5] = ['未', '没', '无', '不', '均'];
+
+/// A clause that adds up: `共`, `合计`, `含上年结转`.
+pub(crate) const FACT_SUMMED: &[&str] = &["共", "合计", "含上年结转"];
+
+/// `申请` (an application), and the words that make an application something else.
+pub(crate) const FACT_APPLICATION: &str = "申请";
+/// `公开`.
+pub(crate) const FACT_DISCLOSURE: &str = "公开";
+/// `复议` (a review, not an application for information).
+pub(crate) const FACT_REVIEW_WORD: &str = "复议";
+/// `诉讼` (a lawsuit).
+pub(crate) const FACT_LITIGATION_WORD: &str = "诉讼";
+/// `行政复议`.
+pub(crate) const FACT_REVIEW: &str = "行政复议";
+/// `行政诉讼`.
+pub(crate) const FACT_LITIGATION: &str = "行政诉讼";
+/// Both named together: the clause's numbers are not one of them.
+pub(crate) const FACT_REVIEW_AND_LITIGATION: &str = "行政复议、行政诉讼";
+
+/// No application received: a negation, then the standard wordings of the whole statement.
+pub(crate) const FACT_NOT_RECEIVED: &[&str] = &["未收到", "没有收到", "无"];
+/// See [`FACT_NOT_RECEIVED`].
+pub(crate) const FACT_NO_APPLICATIONS: &[&str] = &[
+    "未收到政府信息公开申请",
+    "未收到信息公开申请",
+    "没有收到政府信息公开申请",
+    "未收到依申请公开",
+    "无依申请公开",
+];
+
+/// No review or lawsuit arose.
+pub(crate) const FACT_NONE_AROSE: &[&str] = &["没有", "未发生", "未收到", "无", "均为0", "均为零"];
+/// Outcomes of a review or lawsuit (`未发生…被行政复议纠错`): not whether cases arose.
+pub(crate) const FACT_OUTCOMES: &[&str] = &["纠错", "纠正", "败诉", "撤销"];
+
+/// No fee charged.
+pub(crate) const FACT_NOT_CHARGED: &[&str] = &["未收取", "无收取", "没有收取", "不收取", "未发生"];
+/// `费` (a fee), and the fees a clause names.
+pub(crate) const FACT_FEE: &str = "费";
+/// See [`FACT_FEE`].
+pub(crate) const FACT_FEES: &[&str] = &["信息处理费", "收费"];
+
+/// No 规范性文件 made.
+pub(crate) const FACT_NOT_MADE: &[&str] = &["未制定", "未出台", "未印发", "未制发", "没有制定"];
+/// `规范性文件`.
+pub(crate) const FACT_NORMS: &str = "规范性文件";
+/// Verbs of making or publishing 规范性文件.
+pub(crate) const FACT_NORMS_VERBS: &[&str] =
+    &["制发", "出台", "印发", "发布", "制定", "公开", "新增"];
+/// `有效`: 规范性文件 in force, not made this year.
+pub(crate) const FACT_IN_FORCE: &str = "有效";
+
+/// `决定` (decisions: licences, penalties, enforcement).
+pub(crate) const FACT_DECISION: &str = "决定";
+
+/// Information or documents (what 主动公开 counts).
+pub(crate) const FACT_INFORMATION: &[&str] = &["信息", "文件"];
+
+/// Chinese numerals: `零`…`九`, `〇`, `两` (their value), `十` `百` `千` (multipliers within a
+/// section) and `万` (ends a section); `None` for any other character.
+pub(crate) fn cn_numeral(c: char) -> Option<CnNumeral> {
+    use CnNumeral::{Digit, Multiplier, TenThousand};
+    Some(match c {
+        '零' | '〇' => Digit(0),
+        '一' => Digit(1),
+        '二' | '两' => Digit(2),
+        '三' => Digit(3),
+        '四' => Digit(4),
+        '五' => Digit(5),
+        '六' => Digit(6),
+        '七' => Digit(7),
+        '八' => Digit(8),
+        '九' => Digit(9),
+        '十' => Multiplier(10),
+        '百' => Multiplier(100),
+        '千' => Multiplier(1000),
+        '万' => TenThousand,
+        _ => return None,
+    })
+}
+
+/// A Chinese numeral character (see [`cn_numeral`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum CnNumeral {
+    /// `零`…`九`, `〇`, `两`.
+    Digit(i64),
+    /// `十`, `百`, `千`.
+    Multiplier(i64),
+    /// `万`.
+    TenThousand,
+}
+
+/// `汇总`: a report that says it is its region's total.
+pub(crate) const AGGREGATE: &str = "汇总";
+/// After a region and `汇总`: `全区……汇总数据`.
+pub(crate) const AGGREGATE_FOLLOWERS: &[&str] = &["数据", "情况", "编制", "形成"];
+/// `汇总…各有关单位`: `各`, then the units.
+pub(crate) const AGGREGATE_EACH: char = '各';
+/// See [`AGGREGATE_EACH`].
+pub(crate) const AGGREGATE_UNITS: &[&str] = &["部门", "单位"];
+
+// The title, dates and metadata of the report's head (meta.rs).
+
+/// Metadata keys of the publishing agency (`发布机构: X`).
+pub(crate) const AGENCY_KEYS: &[&str] = &["发布机构:"];
+/// Metadata keys of the publication date.
+pub(crate) const PUBLISHED_KEYS: &[&str] =
+    &["发文日期:", "发布日期:", "发布时间:", "公开日期:", "成文日期:"];
+/// Metadata keys of the publisher.
+pub(crate) const PUBLISHER_KEYS: &[&str] = &["发布机构:", "发文机关:", "发布单位:"];
+
+/// `信息公开`: every title has it.
+pub(crate) const TITLE_DISCLOSURE: &str = "信息公开";
+/// `政府信息公开`: what follows the agency in a title that starts with the year.
+pub(crate) const TITLE_GOVERNMENT_DISCLOSURE: &str = "政府信息公开";
+/// A title has one of these (`报告`, `年报`).
+pub(crate) const REPORT_WORDS: &[&str] = &["报告", "年报"];
+/// A title ends after the first of these (in this order).
+pub(crate) const TITLE_ENDINGS: &[&str] = &["年度报告", "工作报告", "年报", "报告"];
+/// Labels before a title (`标题: …`).
+pub(crate) const TITLE_LABELS: [&str; 4] = ["标题:", "名称:", "题目:", "正文"];
+
+/// `年` after a year's digits; `度` may follow (`2023年度`).
+pub(crate) const YEAR_MARK: char = '年';
+/// See [`YEAR_MARK`].
+pub(crate) const YEAR_MARK_DU: char = '度';
+/// `月` after a month's digits.
+pub(crate) const MONTH_MARK: char = '月';
+/// After a day's digits: `日` or `号`.
+pub(crate) const DAY_MARKS: [char; 2] = ['日', '号'];
+/// Between a date's year and month (`2023年1月`, `2024-01`, `2024.1`, `2024/01`).
+pub(crate) const DATE_YEAR_SEPARATORS: [char; 4] = [YEAR_MARK, '-', '.', '/'];
+/// Between a date's month and day.
+pub(crate) const DATE_MONTH_SEPARATORS: [char; 4] = [MONTH_MARK, '-', '.', '/'];
+
+/// Keys of the 统计期限 sentence.
+pub(crate) const PERIOD_KEYS: [&str; 7] =
+    ["统计期限", "统计周期", "统计时限", "统计时间", "统计期间", "统计区间", "统计时段"];
+/// Between the period's first and last day, the first found in this order.
+pub(crate) const PERIOD_SEPARATORS: [char; 3] = ['至', '到', '-'];
+
+/// The full heading of section 二: a shorter one was cut.
+pub(crate) const SECTION_2_HEADING: &str = "主动公开政府信息情况";
+/// A section whose body is only this says there is nothing.
+pub(crate) const SECTION_NONE: [&str; 4] =
+    ["无", "暂无", "无其他需要报告的事项", "无其他需要报告事项"];
+/// A section body that mentions fees.
+pub(crate) const SECTION_FEE_WORDS: &[&str] = &["信息处理费", "收费", "处理费"];
+/// The numerals of section headings (`一、`…`十、`).
+pub(crate) const HEADING_NUMERALS: [char; 10] =
+    ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+/// `第` before a numeral: `第四、` is no heading.
+pub(crate) const ORDINAL: char = '第';
+/// `、` after a heading's numeral.
+pub(crate) const ENUMERATION_COMMA: char = '、';
+
+/// A year claim is about the unit's own work when the sentence goes on with one of these.
+pub(crate) const YEAR_CLAIM_OWNERS: &[&str] =
+    &["我", "全区", "全县", "全市", "本局", "本单位", "区政府", "县政府", "市政府"];
+/// …and not about the future.
+pub(crate) const YEAR_CLAIM_FUTURE: &[&str] =
+    &["将", "计划", "拟", "下一步", "明年", "力争", "继续", "要"];
 
 /// One of the six sections of the report (RULEBOOK §1.1), with its key words.
 pub(crate) struct SectionDef {

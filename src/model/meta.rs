@@ -74,17 +74,18 @@ const SECTION_BYTES: usize = 4 * 1024 * 1024;
 pub(super) fn read(text: &str, _index: &Index) -> Meta {
     let head = &text[..labels::floor_boundary(text, text.len().min(HEAD_BYTES))];
     let (title, title_year) = title(head);
-    let agency =
-        title.as_deref().and_then(agency_from_title).or_else(|| metadata(head, &["发布机构:"]));
+    let agency = title
+        .as_deref()
+        .and_then(agency_from_title)
+        .or_else(|| metadata(head, labels::AGENCY_KEYS));
     let body = &text[..labels::floor_boundary(text, text.len().min(SECTION_BYTES))];
     // The head is the body's beginning: squeezed once, together.
     let (squeezed_body, head_end) = squeeze_with_prefix(body, head.len());
     let period = period(&squeezed_body[..head_end]);
-    let published =
-        metadata(head, &["发文日期:", "发布日期:", "发布时间:", "公开日期:", "成文日期:"])
-            .and_then(|value| parse_date(&squeeze(&value)).map(|(date, _)| date));
+    let published = metadata(head, labels::PUBLISHED_KEYS)
+        .and_then(|value| parse_date(&squeeze(&value)).map(|(date, _)| date));
     let published = published.or_else(|| date_line(text));
-    let publisher = metadata(head, &["发布机构:", "发文机关:", "发布单位:"]);
+    let publisher = metadata(head, labels::PUBLISHER_KEYS);
     let sections = sections(&squeezed_body);
     let year_claims = year_claims(body);
     Meta { title, title_year, agency, period, published, publisher, sections, year_claims }
@@ -156,7 +157,7 @@ fn title(head: &str) -> (Option<String>, Option<i32>) {
         {
             candidate.push_str(next);
         }
-        if !candidate.contains("信息公开") || !has_report_word(&candidate) {
+        if !candidate.contains(labels::TITLE_DISCLOSURE) || !has_report_word(&candidate) {
             continue;
         }
         let mut year = find_year(&candidate);
@@ -170,7 +171,7 @@ fn title(head: &str) -> (Option<String>, Option<i32>) {
                 year = find_year(&candidate);
             }
         }
-        let end = ["年度报告", "工作报告", "年报", "报告"]
+        let end = labels::TITLE_ENDINGS
             .iter()
             .find_map(|word| candidate.find(word).map(|at| at + word.len()))
             .unwrap_or(candidate.len());
@@ -181,11 +182,11 @@ fn title(head: &str) -> (Option<String>, Option<i32>) {
 }
 
 fn has_report_word(text: &str) -> bool {
-    text.contains("报告") || text.contains("年报")
+    labels::REPORT_WORDS.iter().any(|w| text.contains(w))
 }
 
 fn strip_label(line: &str) -> &str {
-    for label in ["标题:", "名称:", "题目:", "正文"] {
+    for label in labels::TITLE_LABELS {
         if let Some(rest) = line.strip_prefix(label) {
             return rest;
         }
@@ -199,7 +200,10 @@ fn find_year(text: &str) -> Option<(i32, usize)> {
     (0..bytes.len().saturating_sub(3)).find_map(|at| {
         let digits = &bytes[at..at + 4];
         let before_ok = at == 0 || !bytes[at - 1].is_ascii_digit();
-        if before_ok && digits.iter().all(u8::is_ascii_digit) && text[at + 4..].starts_with('年') {
+        if before_ok
+            && digits.iter().all(u8::is_ascii_digit)
+            && text[at + 4..].starts_with(labels::YEAR_MARK)
+        {
             let year = i32::from(digits[0] - b'0') * 1000
                 + i32::from(digits[1] - b'0') * 100
                 + i32::from(digits[2] - b'0') * 10
@@ -214,9 +218,11 @@ fn find_year(text: &str) -> Option<(i32, usize)> {
 fn agency_from_title(title: &str) -> Option<String> {
     let (_, at) = find_year(title)?;
     let agency = if at == 0 {
-        let rest = &title[4 + '年'.len_utf8()..];
-        let rest = rest.strip_prefix('度').unwrap_or(rest);
-        let end = rest.find("政府信息公开").or_else(|| rest.find("信息公开"))?;
+        let rest = &title[4 + labels::YEAR_MARK.len_utf8()..];
+        let rest = rest.strip_prefix(labels::YEAR_MARK_DU).unwrap_or(rest);
+        let end = rest
+            .find(labels::TITLE_GOVERNMENT_DISCLOSURE)
+            .or_else(|| rest.find(labels::TITLE_DISCLOSURE))?;
         &rest[..end]
     } else {
         &title[..at]
@@ -248,16 +254,14 @@ fn metadata(head: &str, keys: &[&str]) -> Option<String> {
 }
 
 fn period(squeezed: &str) -> Option<Period> {
-    for key in ["统计期限", "统计周期", "统计时限", "统计时间", "统计期间", "统计区间", "统计时段"]
-    {
+    for key in labels::PERIOD_KEYS {
         let Some(at) = squeezed.find(key) else { continue };
         let window_end =
             labels::floor_boundary(squeezed, (at + key.len() + 150).min(squeezed.len()));
         let window = &squeezed[at + key.len()..window_end];
         let Some((start, used)) = parse_date(window) else { continue };
         let rest = &window[used..];
-        let Some(to) = rest.find('至').or_else(|| rest.find('到')).or_else(|| rest.find('-'))
-        else {
+        let Some(to) = labels::PERIOD_SEPARATORS.iter().find_map(|&c| rest.find(c)) else {
             continue;
         };
         let sep_len = rest[to..].chars().next().map_or(1, char::len_utf8);
@@ -279,21 +283,21 @@ pub(super) fn parse_date(text: &str) -> Option<(Date, usize)> {
     let mut rest_at = at + 4;
     let rest = &text[rest_at..];
     let sep_len = rest.chars().next().map_or(0, char::len_utf8);
-    if !rest.starts_with(['年', '-', '.', '/']) {
+    if !rest.starts_with(labels::DATE_YEAR_SEPARATORS) {
         return None;
     }
     rest_at += sep_len;
     let (month, used) = leading_number(&text[rest_at..])?;
     rest_at += used;
     let sep = text[rest_at..].chars().next()?;
-    if !matches!(sep, '月' | '-' | '.' | '/') {
+    if !labels::DATE_MONTH_SEPARATORS.contains(&sep) {
         return None;
     }
     rest_at += sep.len_utf8();
     let (day, used) = leading_number(&text[rest_at..])?;
     rest_at += used;
-    if text[rest_at..].starts_with('日') || text[rest_at..].starts_with('号') {
-        rest_at += '日'.len_utf8();
+    if let Some(mark) = labels::DAY_MARKS.iter().find(|&&m| text[rest_at..].starts_with(m)) {
+        rest_at += mark.len_utf8();
     }
     ((1..=12).contains(&month) && (1..=31).contains(&day))
         .then_some((Date { year, month, day }, rest_at))
@@ -311,7 +315,7 @@ fn iso_year(text: &str) -> Option<(i32, usize)> {
 
 fn parse_month_day(text: &str) -> Option<(u32, u32)> {
     let (month, used) = leading_number(text)?;
-    let rest = text[used..].strip_prefix('月')?;
+    let rest = text[used..].strip_prefix(labels::MONTH_MARK)?;
     let (day, _) = leading_number(rest)?;
     ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some((month, day))
 }
@@ -339,7 +343,7 @@ fn sections(squeezed: &str) -> Vec<Section> {
             .or_else(|| reworded_heading(squeezed, index, &found));
         if let Some((at, numeral)) = hit {
             let heading_end = heading_end(squeezed, at, index);
-            let truncated = index == 1 && !squeezed[at..].starts_with("主动公开政府信息情况");
+            let truncated = index == 1 && !squeezed[at..].starts_with(labels::SECTION_2_HEADING);
             found.push((
                 at,
                 heading_end,
@@ -365,12 +369,9 @@ fn sections(squeezed: &str) -> Vec<Section> {
             let next = starts.get(order + 1).copied().unwrap_or(squeezed.len()).max(end);
             let body = &squeezed[end..labels::floor_boundary(squeezed, next)];
             section.body_chars = body.chars().count();
-            section.body_is_none = matches!(
-                body.trim_end_matches(['。', '.']),
-                "无" | "暂无" | "无其他需要报告的事项" | "无其他需要报告事项"
-            );
-            section.body_mentions_fee =
-                body.contains("信息处理费") || body.contains("收费") || body.contains("处理费");
+            section.body_is_none =
+                labels::SECTION_NONE.contains(&body.trim_end_matches(['。', '.']));
+            section.body_mentions_fee = labels::SECTION_FEE_WORDS.iter().any(|w| body.contains(w));
             section
         })
         .collect()
@@ -385,13 +386,13 @@ fn reworded_heading(
     found: &[(usize, usize, Section)],
 ) -> Option<(usize, char)> {
     let def = &SECTIONS[index];
-    let mark: String = [def.numeral, '、'].iter().collect();
+    let mark: String = [def.numeral, labels::ENUMERATION_COMMA].iter().collect();
     squeezed.match_indices(&mark).take(50).find_map(|(at, _)| {
         // Not "第四、" or "十四、".
         let starts_heading = squeezed[..at]
             .chars()
             .next_back()
-            .is_none_or(|c| !"第一二三四五六七八九十".contains(c));
+            .is_none_or(|c| c != labels::ORDINAL && !labels::HEADING_NUMERALS.contains(&c));
         let title_at = at + mark.len();
         let title: String = squeezed[title_at..]
             .chars()
@@ -458,15 +459,11 @@ fn year_claims(text: &str) -> Vec<YearClaim> {
         };
         let trimmed = &squeezed[first_digit..];
         let Some((year, 0)) = find_year(trimmed) else { continue };
-        let rest = &trimmed[4 + '年'.len_utf8()..];
-        let rest = rest.strip_prefix('度').unwrap_or(rest);
+        let rest = &trimmed[4 + labels::YEAR_MARK.len_utf8()..];
+        let rest = rest.strip_prefix(labels::YEAR_MARK_DU).unwrap_or(rest);
         let Some(rest) = rest.strip_prefix(',') else { continue };
-        let own = ["我", "全区", "全县", "全市", "本局", "本单位", "区政府", "县政府", "市政府"]
-            .iter()
-            .any(|w| rest.starts_with(w));
-        let future = ["将", "计划", "拟", "下一步", "明年", "力争", "继续", "要"]
-            .iter()
-            .any(|w| rest.contains(w));
+        let own = labels::YEAR_CLAIM_OWNERS.iter().any(|w| rest.starts_with(w));
+        let future = labels::YEAR_CLAIM_FUTURE.iter().any(|w| rest.contains(w));
         if own && !future && squeezed.chars().count() < 300 {
             out.push(YearClaim { year, sentence: squeezed.chars().take(60).collect() });
         }
@@ -494,13 +491,13 @@ fn begins_with_a_year(sentence: &str, raw_digit: usize) -> bool {
             None => return false,
         }
     }
-    kept.next() == Some('年') && (1990..=2100).contains(&year)
+    kept.next() == Some(labels::YEAR_MARK) && (1990..=2100).contains(&year)
 }
 
 /// `一、` (or `一.`) shortly before `at` with no sentence break in between:
 /// `二、主动公开…`, `四、政府信息公开行政复议、行政诉讼情况`, `五、政府信息公开工作存在的主要问题…`.
 fn numeral_before(text: &str, at: usize) -> Option<char> {
-    let numerals = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+    let numerals = labels::HEADING_NUMERALS;
     let before: Vec<char> = text[..at].chars().rev().take(16).collect();
     for (k, pair) in before.windows(2).enumerate() {
         if matches!(pair[0], '。' | ',' | ';' | '!' | '?' | ':' | ')') {
@@ -509,7 +506,7 @@ fn numeral_before(text: &str, at: usize) -> Option<char> {
         if matches!(pair[0], '、' | '.') && numerals.contains(&pair[1]) {
             // The numeral must start the heading: not "第三" or "三三".
             let prev = before.get(k + 2).copied();
-            if prev.is_none_or(|c| !numerals.contains(&c) && c != '第') {
+            if prev.is_none_or(|c| !numerals.contains(&c) && c != labels::ORDINAL) {
                 return Some(pair[1]);
             }
         }

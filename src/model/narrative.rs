@@ -118,7 +118,7 @@ pub struct About {
 
 impl About {
     fn read(clause: &str) -> About {
-        let has = |words: &[&str]| words.iter().any(|w| clause.contains(w));
+        let has = |words: &[&str]| words.iter().any(|w| contains(clause, w));
         About {
             requests: has(labels::FACT_ABOUT_REQUESTS),
             total: has(labels::FACT_TOTAL),
@@ -128,53 +128,7 @@ impl About {
     }
 }
 
-/// Keywords and the facts they announce, longest first within a kind.
-const KEYWORDS: &[(&str, FactKind)] = &[
-    ("予以公开及部分公开", FactKind::GrantedOrPartial),
-    ("予以公开和部分公开", FactKind::GrantedOrPartial),
-    ("公开及部分公开", FactKind::GrantedOrPartial),
-    ("予以公开", FactKind::Granted),
-    ("同意公开", FactKind::Granted),
-    ("部分公开", FactKind::Partial),
-    ("不予公开", FactKind::Withheld),
-    ("无法提供", FactKind::Unavailable),
-    ("不予处理", FactKind::NotProcessed),
-    ("其他处理", FactKind::OtherProcessed),
-    ("同意公开答复", FactKind::Granted),
-    ("部分公开答复", FactKind::Partial),
-    ("不予公开答复", FactKind::Withheld),
-    ("上年结转", FactKind::CarriedIn),
-    ("结转下年度", FactKind::CarriedOut),
-    ("结转下一年", FactKind::CarriedOut),
-    ("转下一年度", FactKind::CarriedOut),
-    ("转入下一年", FactKind::CarriedOut),
-    ("顺延至下一年", FactKind::CarriedOut),
-    ("顺延", FactKind::CarriedOut),
-    ("新收", FactKind::Received),
-    ("收到", FactKind::Received),
-    ("受理", FactKind::Received),
-    ("办结", FactKind::Done),
-    ("共办理", FactKind::Done),
-    ("答复", FactKind::Done),
-    ("行政复议", FactKind::Review),
-    ("行政诉讼", FactKind::Litigation),
-    ("信息处理费", FactKind::InfoFee),
-    ("规范性文件", FactKind::NormsMade),
-    ("规章", FactKind::RulesMade),
-    ("行政事业性收费", FactKind::AdminFee),
-    ("行政许可", FactKind::Licences),
-    ("行政处罚", FactKind::Penalties),
-    ("行政强制", FactKind::Enforcement),
-    ("主动公开", FactKind::Proactive),
-];
-
-/// Words that put a clause about other business: its numbers are not application counts.
-const OTHER_BUSINESS: &[&str] = &[
-    "建议", "提案", "来信", "信件", "留言", "诉求", "热线", "咨询", "案件", "培训", "会议", "检查",
-    "评议", "办件", "事项",
-];
-
-const COUNT_UNITS: &[&str] = &["件", "起", "宗", "个", "条", "份"];
+use labels::{CnNumeral, FACT_COUNT_UNITS as COUNT_UNITS, FACT_KEYWORDS as KEYWORDS};
 
 /// Clauses read at most: a report has a few hundred; each costs a few dozen keyword searches,
 /// so text made of millions of clauses (`1申请，1申请，…`) is read this far and no further.
@@ -215,7 +169,7 @@ pub(crate) fn facts(text: &str, exclude: &[Range<usize>]) -> Vec<Fact> {
         next = at + ch.len_utf8();
         let boundary = match ch {
             // "258件，占33.9%": the share stays with its number.
-            '，' | ',' => !text[at + ch.len_utf8()..].starts_with('占'),
+            '，' | ',' => !text[at + ch.len_utf8()..].starts_with(labels::SHARE),
             '。' | '；' | ';' | '！' | '？' | '!' | '?' | '【' | '】' | ':' | '：' | '|' | '\t' => {
                 true
             }
@@ -299,7 +253,7 @@ impl Keywords {
 /// Characters without which a clause states no fact: a digit or a Chinese numeral (every
 /// numbered fact), or a negation (未, 没, 无, 不, 均: every fact stated without a number).
 fn may_state_a_fact(c: char) -> bool {
-    c.is_ascii_digit() || is_cn_digit(c) || matches!(c, '未' | '没' | '无' | '不' | '均')
+    c.is_ascii_digit() || is_cn_digit(c) || labels::FACT_NEGATIONS.contains(&c)
 }
 
 fn clause_facts(text: &str, range: Range<usize>, keyword_index: &Keywords, out: &mut Vec<Fact>) {
@@ -329,9 +283,9 @@ fn clause_facts(text: &str, range: Range<usize>, keyword_index: &Keywords, out: 
         word.chars().all(|c| {
             let bit = c as usize % 1024;
             present[bit / 64] & (1 << (bit % 64)) != 0
-        }) && squeezed.contains(word)
+        }) && contains(&squeezed, word)
     };
-    let summed = has("共") || has("合计") || has("含上年结转");
+    let summed = labels::FACT_SUMMED.iter().any(|w| has(w));
     let about = About::read(&squeezed);
     let make = |kind, value, percent| Fact {
         kind,
@@ -345,39 +299,32 @@ fn clause_facts(text: &str, range: Range<usize>, keyword_index: &Keywords, out: 
     let stated = numbers(&squeezed);
     // Facts stated without a number (a year may be there: "2023年度未收取…").
     let unnumbered = stated.is_empty();
-    let none_of = |words: &[&str]| words.iter().any(|w| has(w));
-    if none_of(&["未收到", "没有收到", "无"])
-        && has("申请")
-        && has("公开")
-        && !has("复议")
-        && none_of(&[
-            "未收到政府信息公开申请",
-            "未收到信息公开申请",
-            "没有收到政府信息公开申请",
-            "未收到依申请公开",
-            "无依申请公开",
-        ])
+    let any_of = |words: &[&str]| words.iter().any(|w| has(w));
+    if any_of(labels::FACT_NOT_RECEIVED)
+        && has(labels::FACT_APPLICATION)
+        && has(labels::FACT_DISCLOSURE)
+        && !has(labels::FACT_REVIEW_WORD)
+        && any_of(labels::FACT_NO_APPLICATIONS)
     {
         out.push(make(FactKind::NoApplications, Number::int(0), None));
     }
     // "未发生…被行政复议纠错或行政诉讼败诉" is about outcomes, not about whether cases arose.
     if unnumbered
-        && none_of(&["没有", "未发生", "未收到", "无", "均为0", "均为零"])
-        && !none_of(&["纠错", "纠正", "败诉", "撤销"])
-        && has("行政复议")
-        && has("行政诉讼")
+        && any_of(labels::FACT_NONE_AROSE)
+        && !any_of(labels::FACT_OUTCOMES)
+        && has(labels::FACT_REVIEW)
+        && has(labels::FACT_LITIGATION)
     {
         out.push(make(FactKind::NoReviewOrLitigation, Number::int(0), None));
     }
     if unnumbered
-        && none_of(&["未收取", "无收取", "没有收取", "不收取", "未发生"])
-        && has("费")
-        && (has("信息处理费") || has("收费"))
+        && any_of(labels::FACT_NOT_CHARGED)
+        && has(labels::FACT_FEE)
+        && any_of(labels::FACT_FEES)
     {
         out.push(make(FactKind::NoInfoFee, Number::int(0), None));
     }
-    if none_of(&["未制定", "未出台", "未印发", "未制发", "没有制定"]) && has("规范性文件")
-    {
+    if any_of(labels::FACT_NOT_MADE) && has(labels::FACT_NORMS) {
         out.push(make(FactKind::NoNormsMade, Number::int(0), None));
     }
     if unnumbered {
@@ -401,18 +348,20 @@ fn clause_facts(text: &str, range: Range<usize>, keyword_index: &Keywords, out: 
     }
     crate::sort::sort_by_key(&mut keywords, |k| k.0);
     // What the clause says besides its keywords, asked once.
-    let other_business = OTHER_BUSINESS.iter().any(|w| has(w));
-    let decision = has("决定");
-    let norms_verb =
-        ["制发", "出台", "印发", "发布", "制定", "公开", "新增"].iter().any(|w| has(w))
-            && !has("有效");
-    let information = has("信息") || has("文件");
-    let both_named = has("行政复议、行政诉讼");
-    let application = has("申请") && !has("复议") && !has("诉讼");
+    let other_business = any_of(labels::FACT_OTHER_BUSINESS);
+    let decision = has(labels::FACT_DECISION);
+    let norms_verb = any_of(labels::FACT_NORMS_VERBS) && !has(labels::FACT_IN_FORCE);
+    let information = any_of(labels::FACT_INFORMATION);
+    let both_named = has(labels::FACT_REVIEW_AND_LITIGATION);
+    let application = has(labels::FACT_APPLICATION)
+        && !has(labels::FACT_REVIEW_WORD)
+        && !has(labels::FACT_LITIGATION_WORD);
     for number in stated {
         let count = COUNT_UNITS.contains(&number.unit);
         let fits = |kind: FactKind| match kind {
-            FactKind::InfoFee | FactKind::AdminFee => number.unit == "元" || number.unit == "万元",
+            FactKind::InfoFee | FactKind::AdminFee => {
+                number.unit == labels::YUAN || number.unit == labels::WAN_YUAN
+            }
             FactKind::Licences | FactKind::Penalties | FactKind::Enforcement => count && decision,
             FactKind::NormsMade => count && norms_verb,
             FactKind::RulesMade => count,
@@ -436,12 +385,24 @@ fn clause_facts(text: &str, range: Range<usize>, keyword_index: &Keywords, out: 
         let Some(k) = before.or(after) else { continue };
         keywords[k].2 = true;
         let mut value = number.value;
-        if matches!(keywords[k].1, FactKind::InfoFee | FactKind::AdminFee) && number.unit == "万元"
+        if matches!(keywords[k].1, FactKind::InfoFee | FactKind::AdminFee)
+            && number.unit == labels::WAN_YUAN
         {
             value = value.checked_mul_int(10_000).unwrap_or(value);
         }
         out.push(make(keywords[k].1, value, number.percent));
     }
+}
+
+/// `hay.contains(word)` for a short `hay` (a clause): compared where the word's first and last
+/// bytes stand, without setting up a substring searcher.
+fn contains(hay: &str, word: &str) -> bool {
+    let (hay, word) = (hay.as_bytes(), word.as_bytes());
+    let (Some(&first), Some(&last)) = (word.first(), word.last()) else { return true };
+    let Some(starts) = hay.len().checked_sub(word.len()) else { return false };
+    (0..=starts).any(|at| {
+        hay[at] == first && hay[at + word.len() - 1] == last && &hay[at..at + word.len()] == word
+    })
 }
 
 static WHITESPACE: super::labels::Squeezed = super::labels::Squeezed::new(b"");
@@ -494,8 +455,7 @@ fn numbers(clause: &str) -> Vec<Stated> {
                 i += 1;
             }
             // A year or a date is not a count.
-            if chars.get(i).is_some_and(|c| matches!(c.1, '年' | '月' | '日' | '号' | '期' | '届'))
-            {
+            if chars.get(i).is_some_and(|c| labels::FACT_DATE_SUFFIXES.contains(&c.1)) {
                 continue;
             }
             Number::parse(&clause[at..chars.get(i).map_or(clause.len(), |c| c.0)])
@@ -510,9 +470,7 @@ fn numbers(clause: &str) -> Vec<Stated> {
             continue;
         };
         let rest = &clause[chars.get(i).map_or(clause.len(), |c| c.0)..];
-        let unit = ["万元", "元", "件", "起", "宗", "个", "条", "项", "份"]
-            .into_iter()
-            .find(|u| rest.starts_with(u));
+        let unit = labels::FACT_UNITS.into_iter().find(|u| rest.starts_with(u));
         let (Some(value), Some(unit)) = (value, unit) else {
             if i == start {
                 i += 1;
@@ -520,7 +478,7 @@ fn numbers(clause: &str) -> Vec<Stated> {
             continue;
         };
         // A Chinese numeral before 个/项 is usually wording ("一个", "三项"), not a count.
-        if !ch.is_ascii_digit() && matches!(unit, "个" | "项" | "条") {
+        if !ch.is_ascii_digit() && labels::FACT_WORDING_UNITS.contains(&unit) {
             continue;
         }
         let after_unit = &rest[unit.len()..];
@@ -531,7 +489,7 @@ fn numbers(clause: &str) -> Vec<Stated> {
 }
 
 fn percent_after(text: &str) -> Option<Number> {
-    let text = text.trim_start_matches(['(', '（', '，', ',', '占', ' ']);
+    let text = text.trim_start_matches(labels::SHARE_LEAD);
     let digits: String = text.chars().take_while(|c| c.is_ascii_digit() || *c == '.').collect();
     let rest = &text[digits.len()..];
     if digits.is_empty() || !rest.starts_with('%') {
@@ -541,58 +499,26 @@ fn percent_after(text: &str) -> Option<Number> {
 }
 
 fn is_cn_digit(ch: char) -> bool {
-    matches!(
-        ch,
-        '零' | '〇'
-            | '一'
-            | '二'
-            | '两'
-            | '三'
-            | '四'
-            | '五'
-            | '六'
-            | '七'
-            | '八'
-            | '九'
-            | '十'
-            | '百'
-            | '千'
-            | '万'
-    )
+    labels::cn_numeral(ch).is_some()
 }
 
 /// 零 〇 一 … 九, 十, 百, 千, 万: `十二` = 12, `两百零五` = 205, `一万二千` = 12000.
 pub(crate) fn cn_number(text: &str) -> Option<i64> {
-    let digit = |c: char| {
-        "零一二三四五六七八九".find(c).map(|at| (at / '零'.len_utf8()) as i64).or(match c {
-            '〇' => Some(0),
-            '两' => Some(2),
-            _ => None,
-        })
-    };
     let mut total = 0i64;
     let mut section = 0i64;
     let mut current: Option<i64> = None;
     let mut seen = false;
     for c in text.chars() {
         seen = true;
-        if let Some(d) = digit(c) {
-            current = Some(d);
-            continue;
-        }
-        let unit = match c {
-            '十' => 10,
-            '百' => 100,
-            '千' => 1000,
-            '万' => {
+        match labels::cn_numeral(c)? {
+            CnNumeral::Digit(d) => current = Some(d),
+            CnNumeral::Multiplier(unit) => section += current.take().unwrap_or(1) * unit,
+            CnNumeral::TenThousand => {
                 section += current.take().unwrap_or(0);
                 total += section.max(1) * 10_000;
                 section = 0;
-                continue;
             }
-            _ => return None,
-        };
-        section += current.take().unwrap_or(1) * unit;
+        }
     }
     if !seen {
         return None;
@@ -616,21 +542,67 @@ const MAX_SHINGLE_CHARS: usize = 200_000;
 /// [`MAX_SHINGLE_CHARS`] characters. Sorted, distinct; `None` for a narrative too short to
 /// compare.
 pub fn shingles(text: &str, tables: &[Range<usize>]) -> Option<Vec<u64>> {
-    let mut window = ['\0'; SHINGLE];
+    // The tables' ranges in order, overlapping ones merged: a character is skipped when the
+    // range the cursor reached holds it (the characters come in order).
+    let mut skip: Vec<Range<usize>> = tables.iter().filter(|r| r.start < r.end).cloned().collect();
+    crate::sort::sort_by_key(&mut skip, |r| r.start);
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(skip.len());
+    for r in skip {
+        match merged.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    let mut ranges = merged.iter().peekable();
+    let mut window = Window::default();
     let mut taken = 0usize;
-    let mut out: Vec<u64> = Vec::new();
-    for (at, c) in text.char_indices() {
+    let mut out: Vec<u64> = Vec::with_capacity((text.len() / 4).min(MAX_SHINGLE_CHARS));
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&lead) = bytes.get(at) {
         crate::work::add(1);
-        // CJK ideographs are letters: asked first, before the Unicode tables.
-        let letter = ('\u{4E00}'..='\u{9FFF}').contains(&c) || c.is_alphabetic();
-        if !letter || c.is_ascii_digit() || tables.iter().any(|r| r.contains(&at)) {
+        // CJK ideographs (U+4E00–U+9FFF, lead bytes E4–E9) are letters, decoded on the bytes;
+        // ASCII letters too; anything else asks the Unicode tables.
+        let (c, len) = match lead {
+            b'a'..=b'z' | b'A'..=b'Z' => (u32::from(lead), 1),
+            0..=0x7F => {
+                at += 1;
+                continue;
+            }
+            0xE4..=0xE9 if at + 2 < bytes.len() => {
+                let code = (u32::from(lead & 0x0F) << 12)
+                    | (u32::from(bytes[at + 1] & 0x3F) << 6)
+                    | u32::from(bytes[at + 2] & 0x3F);
+                if code >= 0x4E00 {
+                    (code, 3)
+                } else {
+                    let c = char::from_u32(code).unwrap_or('\0');
+                    if !c.is_alphabetic() {
+                        at += 3;
+                        continue;
+                    }
+                    (code, 3)
+                }
+            }
+            _ => {
+                let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else { break };
+                if !c.is_alphabetic() {
+                    at += c.len_utf8();
+                    continue;
+                }
+                (u32::from(c), c.len_utf8())
+            }
+        };
+        while ranges.next_if(|r| r.end <= at).is_some() {}
+        if ranges.peek().is_some_and(|r| r.start <= at) {
+            at += len;
             continue;
         }
-        window.copy_within(1.., 0);
-        window[SHINGLE - 1] = c;
+        at += len;
+        window.push(c);
         taken += 1;
         if taken >= SHINGLE {
-            out.push(shingle_hash(&window));
+            out.push(window.hash());
         }
         if taken >= MAX_SHINGLE_CHARS {
             break;
@@ -645,12 +617,32 @@ pub fn shingles(text: &str, tables: &[Range<usize>]) -> Option<Vec<u64>> {
     Some(out)
 }
 
-/// A hash of 8 characters: they are packed 21 bits each into three words (nothing lost), and
-/// the words mixed, so that different windows collide only by chance (one in 2⁶⁴).
-fn shingle_hash(window: &[char; SHINGLE]) -> u64 {
-    let pack = |chars: &[char]| chars.iter().fold(0u64, |acc, &c| (acc << 21) | u64::from(c));
-    let (a, b, c) = (pack(&window[..3]), pack(&window[3..6]), pack(&window[6..]));
-    mix(a ^ mix(b ^ mix(c)))
+/// The last 8 characters, packed 21 bits each into three words: characters 1–3, 4–6 and 7–8
+/// (nothing lost).
+#[derive(Default)]
+struct Window {
+    a: u64,
+    b: u64,
+    c: u64,
+}
+
+impl Window {
+    const BITS: u32 = 21;
+    const THREE: u64 = (1 << 63) - 1;
+    const TWO: u64 = (1 << 42) - 1;
+
+    /// Shifts the window by one character, `c` the newest.
+    fn push(&mut self, c: u32) {
+        self.a = ((self.a << Self::BITS) & Self::THREE) | (self.b >> (2 * Self::BITS));
+        self.b = ((self.b << Self::BITS) & Self::THREE) | (self.c >> Self::BITS);
+        self.c = ((self.c << Self::BITS) & Self::TWO) | u64::from(c);
+    }
+
+    /// A hash of the 8 characters: the words mixed, so that different windows collide only by
+    /// chance (one in 2⁶⁴).
+    fn hash(&self) -> u64 {
+        mix(self.a ^ mix(self.b ^ mix(self.c)))
+    }
 }
 
 /// The finalizer of `MurmurHash3` (a bijection of `u64`).
@@ -678,21 +670,37 @@ pub fn declares_aggregate(text: &str) -> bool {
         chars.into_iter().collect()
     };
     let after = |at: usize, n: usize| -> String { text[at..].chars().take(n).collect() };
-    text.match_indices("汇总").take(MAX_AGGREGATE_MENTIONS).any(|(at, word)| {
+    text.match_indices(labels::AGGREGATE).take(MAX_AGGREGATE_MENTIONS).any(|(at, word)| {
         crate::work::add(32);
         let end = at + word.len();
         let (before, right_before) = (before(at, 10), before(at, 2));
         let (after, next) = (after(end, 20), after(end, 4));
         let region = regions.iter().any(|w| before.contains(w));
         regions.iter().any(|w| right_before == *w)
-            || (region && ["数据", "情况", "编制", "形成"].iter().any(|w| next.contains(w)))
-            || (after.contains('各') && (after.contains("部门") || after.contains("单位")))
+            || (region && labels::AGGREGATE_FOLLOWERS.iter().any(|w| next.contains(w)))
+            || (after.contains(labels::AGGREGATE_EACH)
+                && labels::AGGREGATE_UNITS.iter().any(|w| after.contains(w)))
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_window_hashes_the_last_eight_characters_packed() {
+        let pack = |chars: &[char]| chars.iter().fold(0u64, |acc, &c| (acc << 21) | u64::from(c));
+        let text: Vec<char> = "本年度报告中所列数据的统计期限自𠀀ÿz年".chars().collect();
+        let mut window = Window::default();
+        for (k, &c) in text.iter().enumerate() {
+            window.push(u32::from(c));
+            if k >= 7 {
+                let w = &text[k - 7..=k];
+                let expected = mix(pack(&w[..3]) ^ mix(pack(&w[3..6]) ^ mix(pack(&w[6..]))));
+                assert_eq!(window.hash(), expected);
+            }
+        }
+    }
 
     fn kinds(text: &str) -> Vec<(FactKind, String)> {
         facts(text, &[]).into_iter().map(|f| (f.kind, f.value.to_string())).collect()

@@ -60,20 +60,60 @@ impl Out {
     /// context ([`without_context`]), converted, and returns how many bytes it took.
     fn push_run(&mut self, text: &str, raw: usize) -> usize {
         let norm = self.text.len();
+        let bytes = text.as_bytes();
+        let direct = t2s::direct();
         let mut taken = 0;
         // Characters that stay as they are (most of them) are copied a stretch at a time.
         let mut unchanged = 0;
-        for c in text.chars() {
-            let Some(out) = without_context(c) else { break };
-            if out.len_utf8() != c.len_utf8() {
+        while let Some(&lead) = bytes.get(taken) {
+            // What `without_context` says, on the bytes for ASCII and the CJK block.
+            let (out, len) = if lead < 0x80 {
+                if matches!(lead, b'<' | b'(' | b',' | b'\r') {
+                    break;
+                }
+                crate::work::add(1);
+                taken += 1;
+                continue;
+            } else if (0xE4..=0xE9).contains(&lead) && taken + 2 < bytes.len() {
+                let code = (u32::from(lead & 0x0F) << 12)
+                    | (u32::from(bytes[taken + 1] & 0x3F) << 6)
+                    | u32::from(bytes[taken + 2] & 0x3F);
+                match code.checked_sub(t2s::FIRST).and_then(|k| direct.get(k as usize)) {
+                    Some(0) => {
+                        crate::work::add(1);
+                        taken += 3;
+                        continue;
+                    }
+                    Some(&t2s::CONTEXTUAL) => break,
+                    Some(&s) => match char::from_u32(u32::from(s)) {
+                        Some(out) => (out, 3),
+                        None => break,
+                    },
+                    None => {
+                        let Some(c) = char::from_u32(code) else { break };
+                        let Some(out) = without_context(c) else { break };
+                        (out, 3)
+                    }
+                }
+            } else {
+                let Some(c) = text.get(taken..).and_then(|rest| rest.chars().next()) else {
+                    break;
+                };
+                let Some(out) = without_context(c) else { break };
+                if out == c {
+                    crate::work::add(1);
+                    taken += c.len_utf8();
+                    continue;
+                }
+                (out, c.len_utf8())
+            };
+            if out.len_utf8() != len {
                 break;
             }
-            if out != c {
-                self.text.push_str(&text[unchanged..taken]);
-                self.text.push(out);
-                unchanged = taken + c.len_utf8();
-            }
-            taken += c.len_utf8();
+            self.text.push_str(&text[unchanged..taken]);
+            self.text.push(out);
+            taken += len;
+            unchanged = taken;
             crate::work::add(1);
         }
         self.text.push_str(&text[unchanged..taken]);

@@ -7,15 +7,15 @@ use std::sync::OnceLock;
 use super::t2s_table::PAIRS;
 
 /// The CJK block the table covers (every Traditional character of [`PAIRS`] is in it).
-const FIRST: u32 = 0x4E00;
+pub(super) const FIRST: u32 = 0x4E00;
 const LAST: u32 = 0x9FFF;
 /// In [`direct`]: the character's conversion depends on its neighbours ([`KEEP`], [`SPECIAL`]).
-const CONTEXTUAL: u16 = 0xFFFF;
+pub(super) const CONTEXTUAL: u16 = 0xFFFF;
 
 /// The table for the block `FIRST..=LAST`, one entry per character: 0 when it stays, its
 /// Simplified form, or [`CONTEXTUAL`]. Built on first use from [`PAIRS`] (42 KB of memory,
 /// nothing added to the program): a lookup instead of a binary search and two scans.
-fn direct() -> &'static [u16] {
+pub(super) fn direct() -> &'static [u16] {
     static DIRECT: OnceLock<Vec<u16>> = OnceLock::new();
     DIRECT.get_or_init(|| {
         let mut direct = vec![0u16; (LAST - FIRST + 1) as usize];

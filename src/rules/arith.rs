@@ -42,30 +42,31 @@ fn check_table(table: &Table, stated: &[evidence::Stated], results: &mut Results
     let mut checks = Vec::new();
     let mut unsure: Vec<Identity> = Vec::new();
     for identity in identities {
+        // `None` when a cell has no value for sums, or on overflow (as `Number::sum` of them).
         let sum = |cells: &[CellRef]| -> Option<Number> {
-            Number::sum(
-                cells
-                    .iter()
-                    .map(|&c| value(c).and_then(Value::for_sums))
-                    .collect::<Option<Vec<_>>>()?,
-            )
+            cells.iter().try_fold(Number::int(0), |acc, &c| {
+                acc.checked_add(value(c).and_then(Value::for_sums)?)
+            })
         };
         let (total, parts) = (sum(&identity.total), sum(&identity.parts));
-        let blank_or_inferred = identity.cells().any(|c| {
-            table
-                .cell(c.row, c.col)
-                .is_some_and(|cell| cell.inferred || matches!(cell.value, Value::Blank { .. }))
-        });
-        let id = identity.id();
-        let is_assumed = assumed.contains(id.as_str());
         // A cell read as blank only because nothing stood where it belongs (glued or PDF
         // text drops blank cells, and copies lose numbers): a sum that fails with it is not
         // an error on that ground alone.
-        let vanished = identity.cells().any(|c| {
-            table
-                .cell(c.row, c.col)
-                .is_some_and(|cell| cell.inferred && matches!(cell.value, Value::Blank { .. }))
-        });
+        let (mut blank_or_inferred, mut vanished) = (false, false);
+        for c in identity.cells() {
+            if let Some(cell) = table.cell(c.row, c.col) {
+                let blank = matches!(cell.value, Value::Blank { .. });
+                blank_or_inferred |= cell.inferred || blank;
+                vanished |= cell.inferred && blank;
+            }
+        }
+        // The id is spelled only when a note names sums.
+        let id = if assumed.is_empty() && inconsistent.is_empty() {
+            String::new()
+        } else {
+            identity.id()
+        };
+        let is_assumed = assumed.contains(id.as_str());
         let outcome = match (total, parts) {
             (Some(t), Some(p)) if t != p && vanished && !inconsistent.contains(id.as_str()) => {
                 unsure.push(identity.clone());

@@ -424,6 +424,8 @@ impl Reader<'_> {
         let mut known: BTreeMap<CellRef, i64> = BTreeMap::new();
         let mut slots = Vec::new();
         let mut slot_rows = Vec::new();
+        // The known cells matter only to rows read several ways (most tables have none).
+        let any_ambiguous = reads.values().any(|read| matches!(read, RowRead::Ambiguous { .. }));
         for (&row, read) in reads.iter() {
             if let RowRead::Ambiguous { candidates, .. } = read {
                 slots.push(Slot {
@@ -432,6 +434,9 @@ impl Reader<'_> {
                     complete: candidates.complete,
                 });
                 slot_rows.push(row);
+                continue;
+            }
+            if !any_ambiguous {
                 continue;
             }
             for (cell, value) in
