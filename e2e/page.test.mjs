@@ -251,6 +251,8 @@ test('correcting in the page: type over a cell, apply a correction, get the corr
   // Typing over the wrong cell: the finding goes away, the cell says it was edited.
   await page.focus('[data-cell="t3/R3.7/NP"]');
   await page.keyboard.press('1');
+  // The key opens the cell's edit box with the digit in it; Enter goes to the box.
+  await page.waitForFunction(() => document.activeElement?.matches('input.cell-edit') && document.activeElement.value === '1');
   await page.keyboard.press('Enter');
   await ready(page);
   assert.equal(await page.getAttribute('#verdict', 'data-verdict'), 'pass');
