@@ -144,11 +144,9 @@ pub(crate) fn reduce(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::state::{Source, run_check, sample_text};
 
     fn broken() -> Checked {
-        let text = sample_text().replacen("(七)总计 |\n1 |", "(七)总计 |\n2 |", 1);
-        run_check(&text, &Source::Text, &[])
+        crate::state::input::broken_sample()
     }
 
     #[test]

@@ -41,6 +41,18 @@ pub(crate) fn run_check(text: &str, source: &Source, edits: &[Edit]) -> Checked 
     gouji::check_edited(&input(text, source), edits)
 }
 
+/// The sample with its （七）总计 自然人 written 2 instead of 1: the page's tests' broken report.
+#[cfg(test)]
+pub(crate) fn broken_sample_text() -> String {
+    super::sample_text().replacen("(七)总计 |\n1 |", "(七)总计 |\n2 |", 1)
+}
+
+/// [`broken_sample_text`], checked.
+#[cfg(test)]
+pub(crate) fn broken_sample() -> Checked {
+    run_check(&broken_sample_text(), &Source::Text, &[])
+}
+
 /// A number as a clerk types it (`12`, ` 7 `, `１２`); empty is a blank cell. `Err` when it is
 /// not a plain non-negative number.
 pub(crate) fn parse_typed(text: &str) -> Result<Option<Number>, ()> {

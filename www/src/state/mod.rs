@@ -768,7 +768,7 @@ mod tests {
     }
 
     fn broken_text() -> String {
-        sample_text().replacen("(七)总计 |\n1 |", "(七)总计 |\n2 |", 1)
+        input::broken_sample_text()
     }
 
     fn np7() -> CellRef {
