@@ -99,6 +99,8 @@ test('the readers load on first use: a PDF, a deflated .docx and its correction,
   // Correcting the .docx itself inflates its parts on the page's thread: the readers there.
   await page.focus('[data-cell="t4/RV/tot"]');
   await page.keyboard.press('9');
+  // The key opens the cell's edit box with the digit in it; Enter goes to the box.
+  await page.waitForFunction(() => document.activeElement?.matches('input.cell-edit') && document.activeElement.value === '9');
   await page.keyboard.press('Enter');
   await ready(page);
   const [corrected] = await Promise.all([page.waitForEvent('download'), page.click('#download-corrected')]);
