@@ -32,3 +32,20 @@ export function launch() {
       '--disable-sync', '--no-first-run', '--disable-quic', '--disable-default-apps'],
   });
 }
+
+/** Waits until the page has answered what it holds. */
+export async function ready(page) {
+  await page.waitForSelector('main[data-ready="true"]', { timeout: 30000 });
+}
+
+/** Pastes `text` into the box (as Ctrl+V does: the box opens first when it is folded) and
+ * waits for the result of exactly that text. */
+export async function paste(page, text) {
+  if (await page.locator('#edit-input').count()) await page.click('#edit-input');
+  await page.$eval('textarea', (el, text) => {
+    el.value = text;
+    el.dispatchEvent(new InputEvent('input', { inputType: 'insertFromPaste', bubbles: true }));
+  }, text);
+  await page.waitForTimeout(0);
+  await ready(page);
+}

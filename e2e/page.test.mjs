@@ -7,7 +7,7 @@ import { readFileSync, mkdirSync, writeFileSync, rmSync, existsSync } from 'node
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { serve, launch } from './harness.mjs';
+import { serve, launch, ready, paste } from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -49,22 +49,6 @@ async function open(url = base, options = {}) {
   await page.goto(url);
   await ready(page);
   return { page, context, errors };
-}
-
-async function ready(page) {
-  await page.waitForSelector('main[data-ready="true"]', { timeout: 30000 });
-}
-
-/** Pastes `text` into the box (as Ctrl+V does: the box opens first when it is folded) and
- * waits for the result of exactly that text. */
-async function paste(page, text) {
-  if (await page.locator('#edit-input').count()) await page.click('#edit-input');
-  await page.$eval('textarea', (el, text) => {
-    el.value = text;
-    el.dispatchEvent(new InputEvent('input', { inputType: 'insertFromPaste', bubbles: true }));
-  }, text);
-  await page.waitForTimeout(0);
-  await ready(page);
 }
 
 /** axe-core's serious and critical violations on the page as it is now. */

@@ -7,7 +7,7 @@ import { readFileSync, mkdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { launch } from './harness.mjs';
+import { launch, ready, paste } from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -21,24 +21,9 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-async function ready(page) {
-  await page.waitForSelector('main[data-ready="true"]', { timeout: 30000 });
-}
-
 async function openFile(page, file) {
   await page.setInputFiles('#open-file', file);
   await page.waitForFunction(name => document.querySelector('.input-line .what')?.textContent.includes(name), path.basename(file));
-  await ready(page);
-}
-
-/** Pastes `text` into the box (opened first when a result folded it). */
-async function paste(page, text) {
-  if (await page.locator('#edit-input').count()) await page.click('#edit-input');
-  await page.$eval('textarea', (el, text) => {
-    el.value = text;
-    el.dispatchEvent(new InputEvent('input', { inputType: 'insertFromPaste', bubbles: true }));
-  }, text);
-  await page.waitForTimeout(0);
   await ready(page);
 }
 

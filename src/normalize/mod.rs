@@ -303,8 +303,9 @@ pub(crate) fn is_cjk(ch: char) -> bool {
 /// the whole run of digit groups it joins reads as one grouped number, `1,139` or
 /// `12 345 678` (a first group of one to three digits not starting with 0, then groups of
 /// exactly three, all joined by the same character). In `290,3,0,0,0,0,293` (a row of
-/// comma-separated cells: CSV) and `0,293` it is a cell separator. Looks at most 8 groups
-/// either way; each run of digits is scanned at most twice, so a line costs linear time.
+/// comma-separated cells: CSV) and `0,293` it is a cell separator. Looks at 8 groups either
+/// way at most, four characters at a time: constant work per separator (a run of more than
+/// eight groups, 10²⁴ and up, is no count a report holds).
 fn is_thousands_separator(line: &str, at: usize, sep: char) -> bool {
     let sep_len = sep.len_utf8();
     let is_digit = |c: char| to_ascii_digit(c).is_some();
@@ -330,14 +331,13 @@ fn is_thousands_separator(line: &str, at: usize, sep: char) -> bool {
         let n = before.chars().rev().take_while(|&c| is_digit(c)).take(4).count();
         let group: usize = before.chars().rev().take(n).map(char::len_utf8).sum();
         let rest = &before[..before.len() - group];
-        let continues =
-            n == 3 && rest.ends_with(sep) && digits_before(&rest[..rest.len() - sep_len]);
-        if !continues {
+        let joined = rest.ends_with(sep) && digits_before(&rest[..rest.len() - sep_len]);
+        if n != 3 || !joined {
+            // The first group: nothing joined before it.
             let first = before[before.len() - group..].chars().next();
-            let run_goes_on = rest.ends_with(sep) && digits_before(&rest[..rest.len() - sep_len]);
             return (1..=3).contains(&n)
                 && !digits_before(rest)
-                && !run_goes_on
+                && !joined
                 && first.and_then(to_ascii_digit).is_some_and(|d| d != 0);
         }
         before = &rest[..rest.len() - sep_len];
