@@ -8,7 +8,7 @@
 
 use gouji::Verdict;
 
-use crate::support::{check_text, describe, fixture_path};
+use crate::support::{check_text, describe, fixture_path, int};
 
 /// A report, the text of its （七）总计 row's first number, and that text with the number
 /// changed.
@@ -119,6 +119,7 @@ fn transformations() -> Vec<(&'static str, Transform)> {
             }),
         ),
         ("empty paragraphs between lines", Box::new(|t: &str| t.replace('\n', "\n\n"))),
+        ("a space between Chinese characters", Box::new(spaced_hanzi)),
         (
             "indented with ideographic spaces",
             Box::new(|t: &str| {
@@ -219,4 +220,45 @@ fn a_glued_row_wrapped_inside_a_number_is_read_across_the_line_break() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// Inserts a space between neighbouring Chinese characters, as PDF text often gives them.
+fn spaced_hanzi(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() * 2);
+    let mut previous = false;
+    for c in text.chars() {
+        let hanzi = ('\u{4e00}'..='\u{9fff}').contains(&c);
+        if hanzi && previous {
+            out.push(' ');
+        }
+        out.push(c);
+        previous = hanzi;
+    }
+    out
+}
+
+#[test]
+fn a_header_word_printed_with_spaces_does_not_cut_table_four_short() {
+    // The PDF's text puts 表四's last 总计 and its number after the other fourteen numbers.
+    // With the header word written `总 计`, the reader stopped before it and read fourteen
+    // numbers in fifteen cells: every placement of the blank broke a sum, and the correct
+    // report got an error claiming the table was wrong whatever the digits meant.
+    let source =
+        std::fs::read_to_string(fixture_path("reports/pdf-text/hzq2024_working.raw.txt")).unwrap();
+    for text in [source.clone(), spaced_hanzi(&source)] {
+        let checked = check_text(&text);
+        let t4: Vec<_> = checked
+            .checks
+            .iter()
+            .filter(|c| c.identity.rule.to_string().starts_with("T4"))
+            .map(|c| c.outcome)
+            .collect();
+        assert_eq!(t4.len(), 3, "{}", describe(&checked));
+        assert!(
+            t4.iter().all(|&o| o == gouji::rules::Outcome::Passed),
+            "{t4:?}\n{}",
+            describe(&checked)
+        );
+        assert_eq!(int(&checked, "t4/LR/tot"), Some(3));
+    }
 }

@@ -32,13 +32,26 @@ impl Reader<'_> {
             let token = &self.doc.tokens[idx];
             if token.kind == TokenKind::Text {
                 let text = &self.text[token.range.clone()];
+                // A header word printed with spaces (`总 计`, PDF text) is several text tokens:
+                // read the row's run of text tokens as one.
+                let run = self.doc.tokens[idx..]
+                    .iter()
+                    .take_while(|t| t.row == token.row && t.kind == TokenKind::Text)
+                    .count();
+                let spaced_word = run > 1 && !slots.is_empty() && {
+                    let joined: String = self.doc.tokens[idx..idx + run]
+                        .iter()
+                        .map(|t| &self.text[t.range.clone()])
+                        .collect();
+                    is_t4_vocabulary(&joined)
+                };
                 if slots.is_empty() {
                     header_text += text.len();
                     // Past the header without a number: the table has no values.
                     if header_text > 900 || (idx > start_token && is_section_heading(text)) {
                         break;
                     }
-                } else if is_t4_vocabulary(text) {
+                } else if spaced_word || is_t4_vocabulary(text) {
                     // Blanks before more of the header were empty header cells (or a page
                     // break inside the header), not the table's first values.
                     if slots
@@ -46,6 +59,10 @@ impl Reader<'_> {
                         .all(|&s| matches!(self.doc.tokens[s].kind, TokenKind::Blank { .. }))
                     {
                         slots.clear();
+                    }
+                    if spaced_word {
+                        idx += run;
+                        continue;
                     }
                 } else {
                     let between = token.whole_cell
