@@ -219,10 +219,12 @@ impl Checked {
         for id in [model::TableId::T2, model::TableId::T3, model::TableId::T4] {
             let Some(table) = report.table(id) else {
                 let sums = self.summary(id).cannot_run;
+                let what =
+                    if report.unread_tables.contains(&id) { "未能读取" } else { "未找到" };
                 gaps.push(if sums > 0 {
-                    format!("{} 未找到，{sums} 项勾稽未能检查", id.name())
+                    format!("{} {what}，{sums} 项勾稽未能检查", id.name())
                 } else {
-                    format!("{} 未找到", id.name())
+                    format!("{} {what}", id.name())
                 });
                 continue;
             };
@@ -311,7 +313,9 @@ impl Checked {
         for &id in ids {
             let s = self.summary(id);
             let name = id.name();
-            let part = if !s.found {
+            let part = if !s.found && self.report.unread_tables.contains(&id) {
+                format!("{name} 未能读取")
+            } else if !s.found {
                 format!("{name} 未找到")
             } else if id == model::TableId::T2 {
                 format!("{name} 已读取")

@@ -122,6 +122,9 @@ pub struct Report {
     /// A second 表三 after the one read (two reports in one text, or the tables printed
     /// twice): it is not checked, and the report cannot pass when it differs.
     pub another_t3: Option<AnotherTable>,
+    /// 表三/表四 not read although their labels are in the text (the numbers could not be
+    /// placed): unread, not missing.
+    pub unread_tables: Vec<TableId>,
 }
 
 /// A second 表三 found after the one read.
@@ -159,6 +162,7 @@ impl Report {
             shingles: None,
             declares_aggregate: false,
             another_t3: None,
+            unread_tables: Vec::new(),
         }
     }
 
@@ -430,6 +434,7 @@ pub fn build_staged(text: &str, doc: &Doc, mark: &mut dyn FnMut(Stage)) -> Repor
     let meta = meta::read(text, &index);
     mark(Stage::Meta);
     let (mut tables, another_t3) = tables::read(text, doc, &index);
+    let unread_tables = tables::unread(&tables, &index);
     // Before 2019 there is no 表三/表四, but often a statistics table (RULEBOOK §3.2).
     let stats =
         if tables.iter().any(|t| t.id != TableId::T2) { None } else { stats::read(text, doc, &[]) };
@@ -490,5 +495,6 @@ pub fn build_staged(text: &str, doc: &Doc, mark: &mut dyn FnMut(Stage)) -> Repor
         shingles,
         declares_aggregate,
         another_t3,
+        unread_tables,
     }
 }

@@ -38,7 +38,20 @@ pub(super) fn check(report: &Report, findings: &mut Vec<Finding>) {
             (TableId::T3, "表三（收到和处理政府信息公开申请情况）"),
             (TableId::T4, "表四（政府信息公开行政复议、行政诉讼情况）"),
         ] {
-            if report.table(id).is_none() {
+            if report.table(id).is_none() && report.unread_tables.contains(&id) {
+                let mut f = finding(
+                    RuleId::StrRows,
+                    format!(
+                        "文本中有{name}的行标签，但数字没能对应到各行（文本顺序被打乱，常见于从 PDF 复制或转换的文字），这张表未读取，相关勾稽检查无法进行。"
+                    ),
+                    Vec::new(),
+                );
+                f.hint = Some(
+                    "请直接上传原始 PDF 或 Word 文件，或复制带表格分隔的版本（如网页表格）重新检查。"
+                        .to_string(),
+                );
+                findings.push(f);
+            } else if report.table(id).is_none() {
                 let mut f =
                     finding(RuleId::StrShape, format!("报告中没有找到{name}。"), Vec::new());
                 f.hint = Some("按国办格式补上这张表；若表格是图片，请提供文字版本。".to_string());

@@ -8,7 +8,7 @@
 
 use gouji::Verdict;
 
-use crate::support::{check_text, describe, fixture_path, int};
+use crate::support::{check_file, check_text, describe, fixture_path, int};
 
 /// A report, the text of its （七）总计 row's first number, and that text with the number
 /// changed.
@@ -261,4 +261,23 @@ fn a_header_word_printed_with_spaces_does_not_cut_table_four_short() {
         );
         assert_eq!(int(&checked, "t4/LR/tot"), Some(3));
     }
+}
+
+#[test]
+fn a_table_whose_labels_are_in_the_text_is_unread_not_missing() {
+    // `pdftotext` without -layout: 表三's labels in one place, its numbers in another.
+    let checked = check_file("reports/pdf-text/hzq2024_working.raw.txt");
+    assert_eq!(checked.verdict(), Verdict::Incomplete, "{}", describe(&checked));
+    assert!(!checked.findings.iter().any(|f| f.rule.to_string() == "STR-SHAPE"));
+    assert!(checked.gaps().iter().any(|g| g.starts_with("表三 未能读取")), "{:?}", checked.gaps());
+    // The same report without 表三 at all is missing it: an error.
+    let source =
+        std::fs::read_to_string(fixture_path("reports/pdf-text/hzq2024_working.layout.txt"))
+            .unwrap();
+    let start = source.find("三、收到和处理").unwrap();
+    let end = source.find("四、政府信息公开行政复议").unwrap();
+    let without = format!("{}{}", &source[..start], &source[end..]);
+    let checked = check_text(&without);
+    assert_eq!(checked.verdict(), Verdict::Fail, "{}", describe(&checked));
+    assert!(checked.findings.iter().any(|f| f.rule.to_string() == "STR-SHAPE"));
 }

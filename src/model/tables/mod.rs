@@ -70,6 +70,38 @@ pub(super) fn read(
     (tables, another)
 }
 
+/// Of 表三 and 表四 not read, those whose labels are in the text all the same (PDF text in
+/// content-stream order puts a table's labels in one place and its numbers in another): the
+/// table is there, unread, never missing.
+pub(super) fn unread(tables: &[Table], index: &Index) -> Vec<TableId> {
+    let all = index.compact.len();
+    let mut unread = Vec::new();
+    if !tables.iter().any(|t| t.id == TableId::T3) {
+        // The narrative names a few outcomes (予以公开, 不予公开…); only the table names most of
+        // its 25 rows.
+        let named = t3_leaves(Layout::Y2021)
+            .into_iter()
+            .filter(|&row| index.contains_any(labels::t3_keys(row), 0, all))
+            .count();
+        if index.contains_any(labels::t3_keys(Row::R1), 0, all) && named >= T3_ROWS_NAMED {
+            unread.push(TableId::T3);
+        }
+    }
+    if !tables.iter().any(|t| t.id == TableId::T4) {
+        let named = labels::T4_HEADER_FOLLOWERS
+            .iter()
+            .filter(|&&w| index.contains_any(&[w], 0, all))
+            .count();
+        if index.contains_any(labels::T4_HEADER_KEYS, 0, all) && named >= 2 {
+            unread.push(TableId::T4);
+        }
+    }
+    unread
+}
+
+/// How many of 表三's rows must be named for its labels to count as there.
+const T3_ROWS_NAMED: usize = 12;
+
 /// A second 表三 counts when most of its cells hold numbers (a narrative that names 本年新收
 /// and 上年结转 after the tables is no table).
 fn another_table(first: &Table, second: &Table) -> Option<super::AnotherTable> {
