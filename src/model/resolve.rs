@@ -27,6 +27,10 @@ pub(super) struct Slot {
     pub(super) readings: Vec<Reading>,
     /// False when a budget cut the readings short.
     pub(super) complete: bool,
+    /// False when its numbers may stand out of the cells' order: they come from several lines
+    /// (a PDF's narrow column wraps a number onto the next line, another cell's number lands
+    /// between its digits) and blanks left no digit, so which number is which cell is open.
+    pub(super) ordered: bool,
 }
 
 /// What the table decided.
@@ -126,11 +130,33 @@ pub(super) fn resolve(
     resolution
 }
 
-fn set(values: &mut [Option<i64>], at: &[usize], reading: &Reading) {
+/// Sets the cells of a slot to one of its readings. `open` marks the cells whose value is
+/// open all the same: a reading with blanks that left no digit, of numbers that may stand
+/// out of the cells' order ([`Slot::ordered`]), says nothing about which cell holds what.
+fn set(
+    values: &mut [Option<i64>],
+    open: &mut [bool],
+    slot: &Slot,
+    at: &[usize],
+    reading: &Reading,
+) {
+    let unordered = !slot.ordered && reading.iter().any(Option::is_none);
     for (&i, value) in at.iter().zip(reading) {
         // A blank that left no digit counts as 0 in the sums, like any blank.
         values[i] = Some(value.unwrap_or(0));
+        open[i] = unordered;
     }
+}
+
+/// A broken sum with a cell whose value is open (see [`set`]): its break proves nothing.
+fn mendable(sum: &Sum, values: &[Option<i64>], open: &[bool]) -> bool {
+    residual(sum, values).is_some_and(|r| r != 0) && sum.terms.iter().any(|&(i, _)| open[i])
+}
+
+/// True when some reading of `slot` leaves which cell holds what open ([`set`]): then no
+/// reading that breaks the row's own sum proves it broken.
+pub(super) fn mendable_in_some(slot: &Slot) -> bool {
+    !slot.ordered && slot.readings.iter().any(|reading| reading.iter().any(Option::is_none))
 }
 
 fn holds(sum: &Sum, values: &[Option<i64>]) -> Option<bool> {
@@ -179,18 +205,22 @@ fn joint(
     let mut best_holding: Vec<bool> = vec![true; sums.len()];
     let mut best_broken: Vec<bool> = vec![true; sums.len()];
     let mut ever_holds = vec![false; sums.len()];
+    let mut open = vec![false; values.len()];
     'combinations: loop {
         for (k, slot) in slots.iter().enumerate() {
-            set(values, &at[k], &slot.readings[choice[k]]);
+            set(values, &mut open, slot, &at[k], &slot.readings[choice[k]]);
         }
         let (outcome, broken) = badness(sums, values);
-        for (k, &h) in outcome.iter().enumerate() {
-            ever_holds[k] |= h;
+        // Broken for sure in this combination: not mendable by a lost number.
+        let firm: Vec<bool> =
+            outcome.iter().zip(sums).map(|(&h, sum)| !h && !mendable(sum, values, &open)).collect();
+        for (k, &f) in firm.iter().enumerate() {
+            ever_holds[k] |= !f;
         }
         if broken < best {
             best = broken;
             agreed = choice.iter().map(|&c| Some(c)).collect();
-            best_broken = outcome.iter().map(|&h| !h).collect();
+            best_broken = firm;
             best_holding = outcome;
         } else if broken == best {
             for (k, &c) in choice.iter().enumerate() {
@@ -200,7 +230,7 @@ fn joint(
             }
             for (k, &h) in outcome.iter().enumerate() {
                 best_holding[k] &= h;
-                best_broken[k] &= !h;
+                best_broken[k] &= firm[k];
             }
         }
         for k in 0..choice.len() {
@@ -264,6 +294,7 @@ fn bounded(
         slots,
         at,
         sums,
+        open: vec![false; values.len()],
         range,
         order,
         choice: vec![0; slots.len()],
@@ -298,6 +329,7 @@ struct Search<'a> {
     slots: &'a [Slot],
     at: &'a [Vec<usize>],
     sums: &'a [Sum],
+    open: Vec<bool>,
     range: Vec<Option<(i64, i64)>>,
     order: Vec<usize>,
     choice: Vec<usize>,
@@ -339,10 +371,15 @@ impl Search<'_> {
         }
         if depth == self.order.len() {
             let (outcome, broken) = badness(self.sums, values);
+            let firm: Vec<bool> = outcome
+                .iter()
+                .zip(self.sums)
+                .map(|(&h, sum)| !h && !mendable(sum, values, &self.open))
+                .collect();
             if broken < self.best {
                 self.best = broken;
                 self.agreed = self.choice.iter().map(|&c| Some(c)).collect();
-                self.best_broken = outcome.iter().map(|&h| !h).collect();
+                self.best_broken = firm;
                 self.best_holding = outcome;
             } else if broken == self.best {
                 for (k, &c) in self.choice.iter().enumerate() {
@@ -352,7 +389,7 @@ impl Search<'_> {
                 }
                 for (k, &h) in outcome.iter().enumerate() {
                     self.best_holding[k] &= h;
-                    self.best_broken[k] &= !h;
+                    self.best_broken[k] &= firm[k];
                 }
             }
             return;
@@ -360,11 +397,12 @@ impl Search<'_> {
         let k = self.order[depth];
         for r in 0..self.slots[k].readings.len() {
             self.choice[k] = r;
-            set(values, &self.at[k], &self.slots[k].readings[r]);
+            set(values, &mut self.open, &self.slots[k], &self.at[k], &self.slots[k].readings[r]);
             self.go(depth + 1, values);
         }
         for &i in &self.at[k] {
             values[i] = None;
+            self.open[i] = false;
         }
     }
 }
@@ -395,6 +433,7 @@ fn one_at_a_time(
     for &i in at.iter().flatten() {
         values[i] = None;
     }
+    let mut open = vec![false; values.len()];
     loop {
         let mut progress = false;
         for &k in &order {
@@ -408,13 +447,14 @@ fn one_at_a_time(
             let mut winners: Vec<usize> = Vec::new();
             let mut ever_holds = vec![false; relevant.len()];
             for (r, reading) in slots[k].readings.iter().enumerate() {
-                set(values, &at[k], reading);
+                set(values, &mut open, &slots[k], &at[k], reading);
                 let mut broken = (0usize, 0i64);
                 for (j, &s) in relevant.iter().enumerate() {
                     match residual(&sums[s], values) {
                         Some(r) if r != 0 => {
                             broken.0 += 1;
                             broken.1 = broken.1.saturating_add(r.saturating_abs());
+                            ever_holds[j] |= mendable(&sums[s], values, &open);
                         }
                         // Unknown (another unsettled slot) counts as possibly holding.
                         _ => ever_holds[j] = true,
@@ -430,6 +470,7 @@ fn one_at_a_time(
             }
             for &i in &at[k] {
                 values[i] = None;
+                open[i] = false;
             }
             if slots[k].complete {
                 for (j, &s) in relevant.iter().enumerate() {
@@ -439,7 +480,7 @@ fn one_at_a_time(
                 }
             }
             if let [only] = winners[..] {
-                set(values, &at[k], &slots[k].readings[only]);
+                set(values, &mut open, &slots[k], &at[k], &slots[k].readings[only]);
                 resolution.chosen[k] = Some(only);
                 for &s in &relevant {
                     if holds(&sums[s], values) == Some(true) && differs(&slots[k], &at[k], &sums[s])
@@ -491,6 +532,7 @@ mod tests {
             cells: COLS.iter().map(|&c| CellRef::new(TableId::T3, row, c)).collect(),
             readings: readings.into_iter().map(|r| r.into_iter().map(Some).collect()).collect(),
             complete: true,
+            ordered: true,
         }
     }
 
@@ -521,6 +563,7 @@ mod tests {
             cells: COLS.iter().map(|&c| CellRef::new(TableId::T3, Row::R3_1, c)).collect(),
             readings: cuts.all,
             complete: cuts.complete,
+            ordered: true,
         }];
         let identities = t3_identities(Layout::Y2021, false, &[]);
         let resolution = resolve(&known, &slots, &identities);

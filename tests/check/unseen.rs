@@ -248,3 +248,87 @@ fn copies_by_other_programs_are_never_silent() {
         failures.iter().take(12).cloned().collect::<Vec<_>>().join("\n\n")
     );
 }
+
+/// The PDF fixtures as poppler's `pdftotext` gives them in its three modes
+/// (`tests/fixtures/poppler`): a correct report never fails — text in reading order puts a
+/// narrow column's wrapped number on two lines around another cell's, and cuts 表四's
+/// numbers apart with wrapped header words, so its digits cannot prove a sum broken — and
+/// hzq2023, published with 表四 wrong, fails on 表四 in every mode.
+#[test]
+fn pdftotext_of_correct_reports_never_fails() {
+    let dir = crate::support::fixture_path("poppler");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("fixtures")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 18);
+    let mut failures = Vec::new();
+    let mut passes = 0;
+    for path in &files {
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let checked = check_text(&std::fs::read_to_string(path).unwrap());
+        let errors: Vec<String> = checked
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .map(|f| f.rule.clone())
+            .collect();
+        passes += usize::from(checked.verdict() == Verdict::Pass);
+        let ok = if name.starts_with("hzq2023") {
+            errors == ["T4-RV", "T4-LR"] || errors == ["T4-LR", "T4-RV"]
+        } else {
+            checked.verdict() != Verdict::Fail
+        };
+        if !ok {
+            failures.push(format!("{name}: {:?}\n{}", checked.verdict(), describe(&checked)));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    // Most modes still read the whole report (the count guards against a reader that gives
+    // up on all of them).
+    assert!(passes >= 6, "{passes} of 18 pass");
+}
+
+/// Every number of 表三 and 表四 in the poppler texts that pass, changed by one, one at a
+/// time: never a pass.
+#[test]
+fn pdftotext_with_one_wrong_number_never_passes() {
+    let dir = crate::support::fixture_path("poppler");
+    let mut runs = 0;
+    let mut silent = Vec::new();
+    for name in
+        ["hzq2024_working.layout", "hzq2024_working.raw", "szfgs2024.layout", "szfgs2024.raw"]
+    {
+        let text = std::fs::read_to_string(dir.join(format!("{name}.txt"))).unwrap();
+        assert_eq!(check_text(&text).verdict(), Verdict::Pass, "{name}");
+        let from = text.find("三、收到和处理").unwrap();
+        let to = text.find("五、存在").unwrap();
+        let bytes = text.as_bytes();
+        let mut at = from;
+        while at < to {
+            if !bytes[at].is_ascii_digit() {
+                at += 1;
+                continue;
+            }
+            let end = (at..to).find(|&i| !bytes[i].is_ascii_digit()).unwrap_or(to);
+            let alone = |i: Option<&u8>| i.is_none_or(|b| b.is_ascii_whitespace());
+            // A number standing alone, not an item's `1.` or a page number (`-3-`, `- 4 -`).
+            let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+            let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+            let page_number = text[line_start..line_end].trim().starts_with('-');
+            if alone(bytes.get(at.wrapping_sub(1))) && alone(bytes.get(end)) && !page_number {
+                let value: u64 = text[at..end].parse().unwrap();
+                let changed = format!("{}{}{}", &text[..at], value + 1, &text[end..]);
+                runs += 1;
+                if check_text(&changed).verdict() == Verdict::Pass {
+                    silent.push(format!("{name} at byte {at}: {value} → {}", value + 1));
+                }
+            }
+            at = end;
+        }
+    }
+    assert!(runs > 600, "{runs}");
+    assert!(silent.is_empty(), "{} of {runs} passed:\n{}", silent.len(), silent.join("\n"));
+}

@@ -27,7 +27,7 @@ use super::address::{CellRef, Col, Row, TableId};
 use super::identities::{Identity, T3_APPLICANTS, t3_identities, t3_leaves, t4_identities};
 use super::labels::{self, Index};
 use super::number::Number;
-use super::resolve::{Slot, resolve};
+use super::resolve::{Slot, mendable_in_some, resolve};
 use super::split::{
     MAX_STEPS, Reading, Readings, closest_cuts, grouped_readings, splits, total_row_readings, unfit,
 };
@@ -155,6 +155,16 @@ enum RowRead {
 }
 
 impl Reader<'_> {
+    /// True when `tokens` stand on one line of the text (their order is the cells' order).
+    fn on_one_line(&self, tokens: &[usize]) -> bool {
+        let (Some(&first), Some(&last)) = (tokens.first(), tokens.last()) else { return true };
+        let (Some(first), Some(last)) = (self.doc.tokens.get(first), self.doc.tokens.get(last))
+        else {
+            return true;
+        };
+        !self.text.get(first.range.start..last.range.end).unwrap_or("").contains('\n')
+    }
+
     fn token_text(&self, idx: usize) -> &str {
         self.doc.tokens.get(idx).map_or("", |t| &self.text[t.range.clone()])
     }
@@ -459,11 +469,12 @@ impl Reader<'_> {
         // The known cells matter only to rows read several ways (most tables have none).
         let any_ambiguous = reads.values().any(|read| matches!(read, RowRead::Ambiguous { .. }));
         for (&row, read) in reads.iter() {
-            if let RowRead::Ambiguous { candidates, .. } = read {
+            if let RowRead::Ambiguous { tokens, candidates } = read {
                 slots.push(Slot {
                     cells: cells(row),
                     readings: candidates.all.clone(),
                     complete: candidates.complete,
+                    ordered: self.on_one_line(tokens),
                 });
                 slot_rows.push(row);
                 continue;
@@ -539,7 +550,10 @@ impl Reader<'_> {
                     if matches!(identity.rule, RuleId::T3Row | RuleId::T3Lp)
                         && identity.total.first().is_some_and(|c| c.row == *row)
                     {
-                        broken.push(identity.id());
+                        // Unless its numbers may stand out of the cells' order.
+                        if !mendable_in_some(slot) {
+                            broken.push(identity.id());
+                        }
                     } else if touches && resolution.broken_in_best.contains(&identity.id()) {
                         likely.push(identity.id());
                     }

@@ -115,6 +115,7 @@ impl Reader<'_> {
                 cells: addresses.clone(),
                 readings: candidates.all.clone(),
                 complete: candidates.complete,
+                ordered: self.on_one_line(tokens),
             };
             let resolution = resolve(&BTreeMap::new(), &[slot], &identities);
             if !resolution.broken.is_empty() {
