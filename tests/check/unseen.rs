@@ -80,6 +80,33 @@ fn markdown_aligned(text: &str) -> String {
         .join("\n")
 }
 
+/// Markdown as `markdownify` writes an HTML table without `<th>`: an empty header row and
+/// its delimiter over every table, no delimiter anywhere else.
+fn markdown_empty_header(text: &str) -> String {
+    let lines: Vec<&str> = text.lines().filter(|l| !l.starts_with("|---")).collect();
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < lines.len() {
+        if !lines[at].starts_with('|') {
+            out.push(lines[at].to_string());
+            at += 1;
+            continue;
+        }
+        let end = (at..lines.len()).find(|&i| !lines[i].starts_with('|')).unwrap_or(lines.len());
+        // As wide as the table's widest row.
+        let cells = lines[at..end]
+            .iter()
+            .map(|l| l.matches('|').count().saturating_sub(1))
+            .max()
+            .unwrap_or(1);
+        out.push(format!("|{}", "  |".repeat(cells)));
+        out.push(format!("|{}", " --- |".repeat(cells)));
+        out.extend(lines[at..end].iter().map(|l| l.to_string()));
+        at = end;
+    }
+    out.join("\n")
+}
+
 /// A page break in the middle of 表三: a page footer and the header row printed again.
 fn page_break(text: &str) -> String {
     let mut out = String::new();
@@ -166,6 +193,7 @@ fn copies() -> Vec<(&'static str, Layout, Transform)> {
         ("Excel copy, quoted cells", Layout::Tabbed, excel_quoted),
         ("CSV", Layout::Tabbed, csv),
         ("markdown :---:", Layout::Markdown, markdown_aligned),
+        ("markdown, empty header rows (markdownify)", Layout::Markdown, markdown_empty_header),
         ("page break, pipes", Layout::PipeRow, page_break),
         ("page break, markdown", Layout::Markdown, page_break),
         ("double spaced, cell per line", Layout::CellPerLine, double_spaced),

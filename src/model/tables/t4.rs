@@ -79,7 +79,13 @@ impl Reader<'_> {
                 slots.push(idx);
                 let next_ends_row =
                     self.doc.tokens.get(idx + 1).is_none_or(|next| next.row != token.row);
-                if slots.len() >= 15 && next_ends_row {
+                // A row of fifteen empty cells is not yet the values when more follows: a
+                // converter's empty header row (markdown `|  |  |…` over `| --- |`) stands
+                // above the header words, which clear it.
+                let all_blank = slots
+                    .iter()
+                    .all(|&s| matches!(self.doc.tokens[s].kind, TokenKind::Blank { .. }));
+                if slots.len() >= 15 && next_ends_row && !all_blank {
                     break;
                 }
             }
