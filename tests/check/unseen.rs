@@ -107,6 +107,17 @@ fn markdown_empty_header(text: &str) -> String {
     out.join("\n")
 }
 
+/// Markdown as `html2text` writes tables: no pipe at either end of a row (`a | b`, `---|---`).
+fn markdown_no_outer_pipes(text: &str) -> String {
+    text.lines()
+        .map(|line| match line.strip_prefix('|').and_then(|l| l.strip_suffix('|')) {
+            Some(inner) => inner.trim().to_string(),
+            None => line.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// A page break in the middle of 表三: a page footer and the header row printed again.
 fn page_break(text: &str) -> String {
     let mut out = String::new();
@@ -194,6 +205,7 @@ fn copies() -> Vec<(&'static str, Layout, Transform)> {
         ("CSV", Layout::Tabbed, csv),
         ("markdown :---:", Layout::Markdown, markdown_aligned),
         ("markdown, empty header rows (markdownify)", Layout::Markdown, markdown_empty_header),
+        ("markdown, no outer pipes (html2text)", Layout::Markdown, markdown_no_outer_pipes),
         ("page break, pipes", Layout::PipeRow, page_break),
         ("page break, markdown", Layout::Markdown, page_break),
         ("double spaced, cell per line", Layout::CellPerLine, double_spaced),
