@@ -101,7 +101,7 @@ fn markdown_empty_header(text: &str) -> String {
             .unwrap_or(1);
         out.push(format!("|{}", "  |".repeat(cells)));
         out.push(format!("|{}", " --- |".repeat(cells)));
-        out.extend(lines[at..end].iter().map(|l| l.to_string()));
+        out.extend(lines[at..end].iter().map(ToString::to_string));
         at = end;
     }
     out.join("\n")
@@ -353,7 +353,7 @@ fn pdftotext_with_one_wrong_number_never_passes() {
                 continue;
             }
             let end = (at..to).find(|&i| !bytes[i].is_ascii_digit()).unwrap_or(to);
-            let alone = |i: Option<&u8>| i.is_none_or(|b| b.is_ascii_whitespace());
+            let alone = |i: Option<&u8>| i.is_none_or(u8::is_ascii_whitespace);
             // A number standing alone, not an item's `1.` or a page number (`-3-`, `- 4 -`).
             let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
             let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);

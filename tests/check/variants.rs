@@ -268,7 +268,7 @@ fn a_table_whose_labels_are_in_the_text_is_unread_not_missing() {
     // `pdftotext` without -layout: 表三's labels in one place, its numbers in another.
     let checked = check_file("reports/pdf-text/hzq2024_working.raw.txt");
     assert_eq!(checked.verdict(), Verdict::Incomplete, "{}", describe(&checked));
-    assert!(!checked.findings.iter().any(|f| f.rule.to_string() == "STR-SHAPE"));
+    assert!(!checked.findings.iter().any(|f| f.rule == "STR-SHAPE"));
     assert!(checked.gaps().iter().any(|g| g.starts_with("表三 未能读取")), "{:?}", checked.gaps());
     // The same report without 表三 at all is missing it: an error.
     let source =
@@ -279,5 +279,5 @@ fn a_table_whose_labels_are_in_the_text_is_unread_not_missing() {
     let without = format!("{}{}", &source[..start], &source[end..]);
     let checked = check_text(&without);
     assert_eq!(checked.verdict(), Verdict::Fail, "{}", describe(&checked));
-    assert!(checked.findings.iter().any(|f| f.rule.to_string() == "STR-SHAPE"));
+    assert!(checked.findings.iter().any(|f| f.rule == "STR-SHAPE"));
 }
