@@ -118,6 +118,37 @@ impl Checked {
         }
     }
 
+    /// The narrative's shingles ([`Report::shingles`]), read from the text now when `check`
+    /// left them unread; `None` when the narrative is too short to compare or the text is gone.
+    pub fn shingles(&self) -> Option<std::borrow::Cow<'_, [u64]>> {
+        match &self.report.shingles {
+            model::Shingles::Read(hashes) => Some(std::borrow::Cow::Borrowed(hashes)),
+            model::Shingles::TooShort => None,
+            model::Shingles::NotRead => match self.unread_shingles() {
+                model::Shingles::Read(hashes) => Some(std::borrow::Cow::Owned(hashes)),
+                model::Shingles::NotRead | model::Shingles::TooShort => None,
+            },
+        }
+    }
+
+    /// Reads the narrative's shingles into the report when `check` left them unread (the
+    /// text normalized again: what `check` would have read).
+    pub fn read_shingles(&mut self) {
+        if matches!(self.report.shingles, model::Shingles::NotRead) {
+            self.report.shingles = self.unread_shingles();
+        }
+    }
+
+    fn unread_shingles(&self) -> model::Shingles {
+        match &self.source {
+            Some(source) if !source.text.is_empty() => {
+                let normalized = normalize::normalize(&source.text);
+                model::Shingles::read(&normalized.text, &self.report.tables)
+            }
+            _ => model::Shingles::TooShort,
+        }
+    }
+
     /// Adds findings from outside the report (rules across reports), sorted as usual.
     pub fn add_findings(&mut self, findings: impl IntoIterator<Item = Finding>) {
         self.findings.extend(findings);
@@ -431,6 +462,22 @@ pub fn check_staged(
     edits: &[correct::Edit],
     mark: &mut dyn FnMut(stage::Stage),
 ) -> Checked {
+    run(input, edits, false, mark)
+}
+
+/// [`check`] for a report that will be compared with others ([`cross::apply`]) after its text
+/// is dropped: the narrative's shingles are read while checking (the command line, on its
+/// threads), not from the text afterwards ([`Checked::read_shingles`]). Nothing else differs.
+pub fn check_in_batch(input: &Input<'_>) -> Checked {
+    run(input, &[], true, &mut |_| {})
+}
+
+fn run(
+    input: &Input<'_>,
+    edits: &[correct::Edit],
+    shingles: bool,
+    mark: &mut dyn FnMut(stage::Stage),
+) -> Checked {
     let source = match input::read(input.bytes, input.name) {
         Ok(source) => source,
         Err(why) => return Checked::refused(why),
@@ -440,7 +487,7 @@ pub fn check_staged(
     mark(stage::Stage::Normalize);
     let doc = segment::segment(&normalized.text);
     mark(stage::Stage::Segment);
-    let mut report = model::build_staged(&normalized.text, &doc, mark);
+    let mut report = model::build_staged(&normalized.text, &doc, shingles, mark);
     // Where each table and cell is in what the user gave us.
     for table in &mut report.tables {
         table.range = Some(normalized.map.to_source(&table.text_range));
