@@ -455,12 +455,7 @@ pub fn build(text: &str, doc: &Doc) -> Report {
 
 /// [`build`], calling `mark` at the end of each of its stages ([`crate::check_staged`]); the
 /// narrative's shingles are read only when `shingles` is true ([`Report::shingles`]).
-pub fn build_staged(
-    text: &str,
-    doc: &Doc,
-    shingles: bool,
-    mark: &mut dyn FnMut(Stage),
-) -> Report {
+pub fn build_staged(text: &str, doc: &Doc, shingles: bool, mark: &mut dyn FnMut(Stage)) -> Report {
     let index = labels::Index::new(text, doc);
     mark(Stage::Labels);
     let meta = meta::read(text, &index);
