@@ -388,10 +388,6 @@ fn aggregates(reports: &[&Checked], out: &mut Vec<(usize, Finding)>) {
 
 /// Adds the findings across `reports` to the reports they are about (sorted as usual).
 pub fn apply(reports: &mut [Checked]) {
-    // The narratives' shingles, read once here for reports checked without them (XY-DUP).
-    if reports.len() > 1 {
-        reports.iter_mut().for_each(Checked::read_shingles);
-    }
     let (found, carried) = {
         let refs: Vec<&Checked> = reports.iter().collect();
         (check(&refs), carried_in(&refs))

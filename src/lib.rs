@@ -119,33 +119,24 @@ impl Checked {
     }
 
     /// The narrative's shingles ([`Report::shingles`]), read from the text now when `check`
-    /// left them unread; `None` when the narrative is too short to compare or the text is gone.
+    /// left them unread (the text normalized again: what `check_in_batch` would have read;
+    /// the report is left as it is); `None` when the narrative is too short to compare or the
+    /// text is gone.
     pub fn shingles(&self) -> Option<std::borrow::Cow<'_, [u64]>> {
         match &self.report.shingles {
             model::Shingles::Read(hashes) => Some(std::borrow::Cow::Borrowed(hashes)),
             model::Shingles::TooShort => None,
-            model::Shingles::NotRead => match self.unread_shingles() {
-                model::Shingles::Read(hashes) => Some(std::borrow::Cow::Owned(hashes)),
-                model::Shingles::NotRead | model::Shingles::TooShort => None,
-            },
-        }
-    }
-
-    /// Reads the narrative's shingles into the report when `check` left them unread (the
-    /// text normalized again: what `check` would have read).
-    pub fn read_shingles(&mut self) {
-        if matches!(self.report.shingles, model::Shingles::NotRead) {
-            self.report.shingles = self.unread_shingles();
-        }
-    }
-
-    fn unread_shingles(&self) -> model::Shingles {
-        match &self.source {
-            Some(source) if !source.text.is_empty() => {
-                let normalized = normalize::normalize(&source.text);
-                model::Shingles::read(&normalized.text, &self.report.tables)
+            model::Shingles::NotRead => {
+                let text = &self.source.as_ref()?.text;
+                if text.is_empty() {
+                    return None;
+                }
+                let normalized = normalize::normalize(text);
+                match model::Shingles::read(&normalized.text, &self.report.tables) {
+                    model::Shingles::Read(hashes) => Some(std::borrow::Cow::Owned(hashes)),
+                    model::Shingles::NotRead | model::Shingles::TooShort => None,
+                }
             }
-            _ => model::Shingles::TooShort,
         }
     }
 
@@ -467,7 +458,7 @@ pub fn check_staged(
 
 /// [`check`] for a report that will be compared with others ([`cross::apply`]) after its text
 /// is dropped: the narrative's shingles are read while checking (the command line, on its
-/// threads), not from the text afterwards ([`Checked::read_shingles`]). Nothing else differs.
+/// threads), not from the text afterwards ([`Checked::shingles`]). Nothing else differs.
 pub fn check_in_batch(input: &Input<'_>) -> Checked {
     run(input, &[], true, &mut |_| {})
 }

@@ -129,8 +129,8 @@ pub struct Report {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Shingles {
-    /// Not read: a report checked alone needs none ([`crate::Checked::read_shingles`] reads
-    /// them from its text; [`crate::check_in_batch`] while checking).
+    /// Not read: a report checked alone needs none ([`crate::Checked::shingles`] reads them
+    /// from its text when asked; [`crate::check_in_batch`] while checking).
     NotRead,
     /// The narrative is too short to compare, or there is no text.
     TooShort,
