@@ -238,8 +238,8 @@ fn pair(reports: &[&Checked], last: usize, this: usize) -> YearPair {
             .collect();
         tables.push(TablePair { table: id, layout: table.layout, cells });
     }
-    let copied = match (&a.report.shingles, &b.report.shingles) {
-        (Some(x), Some(y)) => Some(crate::cross::jaccard(x, y)),
+    let copied = match (a.shingles(), b.shingles()) {
+        (Some(x), Some(y)) => Some(crate::cross::jaccard(&x, &y)),
         _ => None,
     };
     YearPair { last, this, last_year, this_year, tables, hints, copied }

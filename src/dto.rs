@@ -384,9 +384,9 @@ impl Report {
                     Value::Missing | Value::Ambiguous => continue,
                 };
                 if cell.inferred {
-                    inferred.push(cell.addr.to_string());
+                    inferred.push(cell.addr.code());
                 }
-                cells.push((cell.addr.to_string(), value));
+                cells.push((cell.addr.code(), value));
             }
         }
         let findings = checked

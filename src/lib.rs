@@ -118,6 +118,28 @@ impl Checked {
         }
     }
 
+    /// The narrative's shingles ([`Report::shingles`]), read from the text now when `check`
+    /// left them unread (the text normalized again: what `check_in_batch` would have read;
+    /// the report is left as it is); `None` when the narrative is too short to compare or the
+    /// text is gone.
+    pub fn shingles(&self) -> Option<std::borrow::Cow<'_, [u64]>> {
+        match &self.report.shingles {
+            model::Shingles::Read(hashes) => Some(std::borrow::Cow::Borrowed(hashes)),
+            model::Shingles::TooShort => None,
+            model::Shingles::NotRead => {
+                let text = &self.source.as_ref()?.text;
+                if text.is_empty() {
+                    return None;
+                }
+                let normalized = normalize::normalize(text);
+                match model::Shingles::read(&normalized.text, &self.report.tables) {
+                    model::Shingles::Read(hashes) => Some(std::borrow::Cow::Owned(hashes)),
+                    model::Shingles::NotRead | model::Shingles::TooShort => None,
+                }
+            }
+        }
+    }
+
     /// Adds findings from outside the report (rules across reports), sorted as usual.
     pub fn add_findings(&mut self, findings: impl IntoIterator<Item = Finding>) {
         self.findings.extend(findings);
@@ -435,6 +457,22 @@ pub fn check_staged(
     edits: &[correct::Edit],
     mark: &mut dyn FnMut(stage::Stage),
 ) -> Checked {
+    run(input, edits, false, mark)
+}
+
+/// [`check`] for a report that will be compared with others ([`cross::apply`]) after its text
+/// is dropped: the narrative's shingles are read while checking (the command line, on its
+/// threads), not from the text afterwards ([`Checked::shingles`]). Nothing else differs.
+pub fn check_in_batch(input: &Input<'_>) -> Checked {
+    run(input, &[], true, &mut |_| {})
+}
+
+fn run(
+    input: &Input<'_>,
+    edits: &[correct::Edit],
+    shingles: bool,
+    mark: &mut dyn FnMut(stage::Stage),
+) -> Checked {
     let source = match input::read(input.bytes, input.name) {
         Ok(source) => source,
         Err(why) => return Checked::refused(why),
@@ -444,7 +482,7 @@ pub fn check_staged(
     mark(stage::Stage::Normalize);
     let doc = segment::segment(&normalized.text);
     mark(stage::Stage::Segment);
-    let mut report = model::build_staged(&normalized.text, &doc, mark);
+    let mut report = model::build_staged(&normalized.text, &doc, shingles, mark);
     // Where each table and cell is in what the user gave us.
     for table in &mut report.tables {
         table.range = Some(normalized.map.to_source(&table.text_range));

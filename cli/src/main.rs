@@ -265,6 +265,7 @@ fn read_and_check(
     name: &str,
     origin: &Origin,
     large: &std::sync::Mutex<()>,
+    batch: bool,
 ) -> Result<gouji::Checked, String> {
     let read = match origin {
         Origin::Stdin => files::read_stdin(),
@@ -273,11 +274,11 @@ fn read_and_check(
             let big = std::fs::metadata(path).is_ok_and(|m| m.len() > LARGE_INPUT as u64);
             let _turn =
                 big.then(|| large.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
-            return files::read_file(path).map(|bytes| check_bytes(name, bytes, large, big));
+            return files::read_file(path).map(|bytes| check_bytes(name, bytes, large, big, batch));
         }
         Origin::Empty => Err("文件夹中没有 .txt/.md/.htm/.html/.docx/.pdf 文件".to_string()),
     };
-    read.map(|bytes| check_bytes(name, bytes, large, false))
+    read.map(|bytes| check_bytes(name, bytes, large, false, batch))
 }
 
 fn check_bytes(
@@ -285,12 +286,16 @@ fn check_bytes(
     bytes: Vec<u8>,
     large: &std::sync::Mutex<()>,
     has_turn: bool,
+    batch: bool,
 ) -> gouji::Checked {
     // What turned out large only when read (a pipe, a growing file) waits for its turn now.
     let _turn = (!has_turn && bytes.len() > LARGE_INPUT)
         .then(|| large.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
     let file_name = Path::new(name).file_name().and_then(|n| n.to_str());
-    let mut one = check(&Input { bytes: &bytes, name: file_name });
+    let input = Input { bytes: &bytes, name: file_name };
+    // Several inputs are compared (XY-DUP) after their text is dropped: their shingles are
+    // read now, on this thread.
+    let mut one = if batch { gouji::check_in_batch(&input) } else { check(&input) };
     drop(bytes);
     slim(&mut one);
     one
@@ -312,8 +317,12 @@ fn threads() -> usize {
 fn check_all(inputs: &[(String, Origin)]) -> Vec<Result<gouji::Checked, String>> {
     let large = std::sync::Mutex::new(());
     let threads = threads().min(inputs.len());
+    let batch = inputs.len() > 1;
     if threads <= 1 || inputs.iter().any(|(_, origin)| matches!(origin, Origin::Stdin)) {
-        return inputs.iter().map(|(name, origin)| read_and_check(name, origin, &large)).collect();
+        return inputs
+            .iter()
+            .map(|(name, origin)| read_and_check(name, origin, &large, batch))
+            .collect();
     }
     let next = std::sync::atomic::AtomicUsize::new(0);
     let mut results: Vec<(usize, Result<gouji::Checked, String>)> = std::thread::scope(|scope| {
@@ -324,7 +333,7 @@ fn check_all(inputs: &[(String, Origin)]) -> Vec<Result<gouji::Checked, String>>
                     loop {
                         let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                         let Some((name, origin)) = inputs.get(k) else { break };
-                        done.push((k, read_and_check(name, origin, &large)));
+                        done.push((k, read_and_check(name, origin, &large, batch)));
                     }
                     done
                 })

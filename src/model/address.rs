@@ -236,6 +236,20 @@ impl CellRef {
         Some(CellRef { table, row, col })
     }
 
+    /// The address as [`fmt::Display`] writes it (`t3/R3.3.1/NP`), made at its length: the
+    /// contract JSON spells every cell's, and `to_string` grows a string piece by piece.
+    pub fn code(self) -> String {
+        let parts = [self.table.code(), self.row.code(), self.col.code()];
+        let mut out = String::with_capacity(parts.iter().map(|p| p.len() + 1).sum());
+        for (k, part) in parts.iter().enumerate() {
+            if k > 0 {
+                out.push('/');
+            }
+            out.push_str(part);
+        }
+        out
+    }
+
     /// A name for messages: `自然人·予以公开`, `行政复议·总计`, `表二 规章·本年制发件数`.
     pub fn display_name(self) -> String {
         match self.table {
@@ -275,6 +289,7 @@ mod tests {
         }
         let addr = CellRef::new(TableId::T3, Row::R3_3_1, Col::NP);
         assert_eq!(addr.to_string(), "t3/R3.3.1/NP");
+        assert_eq!(addr.code(), addr.to_string());
         assert_eq!(CellRef::parse("t3/R3.3.1/NP"), Some(addr));
         assert_eq!(CellRef::parse("t4/RV/tot").map(|a| a.to_string()), Some("t4/RV/tot".into()));
         assert_eq!(CellRef::parse("t3/R9/NP"), None);

@@ -703,7 +703,7 @@ impl Index {
         for key in keys {
             let end = best
                 .map_or(hay.len(), |(at, _)| floor_boundary(hay, (at + key.len()).min(hay.len())));
-            if let Some(at) = hay[..end].find(key)
+            if let Some(at) = find(&hay[..end], key)
                 && best.is_none_or(|(best_at, best_len)| {
                     (at, usize::MAX - key.len()) < (best_at, usize::MAX - best_len)
                 })
@@ -718,6 +718,24 @@ impl Index {
     pub(crate) fn contains_any(&self, keys: &[&str], from: usize, to: usize) -> bool {
         self.find_any(keys, from, to).is_some()
     }
+}
+
+/// Haystacks at most this long are searched by [`find`] position by position: setting up
+/// `str::find`'s searcher costs more than comparing a few hundred positions.
+const SHORT_HAY: usize = 256;
+
+/// `hay.find(key)`: the first occurrence of `key` in `hay`. A short `hay` (a row's labels, in
+/// most searches) is compared where `key`'s first and last bytes stand.
+fn find(hay: &str, key: &str) -> Option<usize> {
+    if hay.len() > SHORT_HAY {
+        return hay.find(key);
+    }
+    let (hay, key) = (hay.as_bytes(), key.as_bytes());
+    let (Some(&first), Some(&last)) = (key.first(), key.last()) else { return Some(0) };
+    let starts = hay.len().checked_sub(key.len())?;
+    (0..=starts).find(|&at| {
+        hay[at] == first && hay[at + key.len() - 1] == last && &hay[at..at + key.len()] == key
+    })
 }
 
 /// The length in bytes of the whitespace character (as [`char::is_whitespace`] has it) that

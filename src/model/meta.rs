@@ -443,7 +443,7 @@ fn date_line(text: &str) -> Option<Date> {
 /// Sentences that begin with a year and go on about the unit's own work, in the past.
 fn year_claims(text: &str) -> Vec<YearClaim> {
     let mut out = Vec::new();
-    for sentence in text.split(['。', '；', ';', '\n']) {
+    for sentence in sentences(text) {
         // A claim begins with a year: a sentence with no digit is none (and is not copied).
         let Some(raw_digit) = sentence.bytes().position(|b| b.is_ascii_digit()) else { continue };
         // Squeezed only when it begins as a claim does (asked on the text as it is, with the
@@ -472,6 +472,50 @@ fn year_claims(text: &str) -> Vec<YearClaim> {
         }
     }
     out
+}
+
+/// The bytes a sentence end of [`sentences`] may start with: `\n`, `;`, and the first bytes of
+/// `。` (E3) and `；` (EF).
+const SENTENCE_END_START: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b'\n' as usize] = true;
+    table[b';' as usize] = true;
+    table[0xE3] = true;
+    table[0xEF] = true;
+    table
+};
+
+/// `text.split(['。', '；', ';', '\n'])`, the ends found on the bytes.
+fn sentences(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        let mut at = start;
+        loop {
+            let Some(k) = bytes.get(at..)?.iter().position(|&b| SENTENCE_END_START[usize::from(b)])
+            else {
+                done = true;
+                return text.get(start..);
+            };
+            at += k;
+            let len = match bytes[at] {
+                b'\n' | b';' => 1,
+                _ if text[at..].starts_with(['。', '；']) => 3,
+                _ => 0,
+            };
+            if len == 0 {
+                at += 1;
+                continue;
+            }
+            let sentence = &text[start..at];
+            start = at + len;
+            return Some(sentence);
+        }
+    })
 }
 
 /// Whether `squeeze(sentence)` has its first digit within 36 bytes and a year (`19xx年`,

@@ -114,9 +114,10 @@ pub struct Report {
     pub tables: Vec<Table>,
     /// What the narrative states (outside the tables).
     pub facts: Vec<Fact>,
-    /// Shingles of the narrative (normalized text outside the tables), for telling copies;
-    /// `None` when it is too short to compare.
-    pub shingles: Option<Vec<u64>>,
+    /// Shingles of the narrative (normalized text outside the tables), for telling copies
+    /// (XY-DUP): only the rules across reports compare them, so [`crate::check`] leaves them
+    /// unread and [`crate::cross`] reads them from the report's text when it compares it.
+    pub shingles: Shingles,
     /// The report says it is its region's 汇总 ("本报告数据为全县汇总数据").
     pub declares_aggregate: bool,
     /// A second 表三 after the one read (two reports in one text, or the tables printed
@@ -125,6 +126,35 @@ pub struct Report {
     /// 表三/表四 not read although their labels are in the text (the numbers could not be
     /// placed): unread, not missing.
     pub unread_tables: Vec<TableId>,
+}
+
+/// The narrative's shingles ([`narrative::shingles`]), read only for comparing reports.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum Shingles {
+    /// Not read: a report checked alone needs none ([`crate::Checked::shingles`] reads them
+    /// from its text when asked; [`crate::check_in_batch`] while checking).
+    NotRead,
+    /// The narrative is too short to compare, or there is no text.
+    TooShort,
+    /// Hashes of every 8 letters of the narrative: sorted, distinct.
+    Read(Vec<u64>),
+}
+
+impl Shingles {
+    /// The hashes, when read and long enough to compare.
+    pub fn hashes(&self) -> Option<&[u64]> {
+        match self {
+            Shingles::Read(hashes) => Some(hashes),
+            Shingles::NotRead | Shingles::TooShort => None,
+        }
+    }
+
+    /// The shingles of `text` (normalized) outside the tables of `tables`.
+    pub(crate) fn read(text: &str, tables: &[Table]) -> Shingles {
+        let ranges: Vec<Range<usize>> = tables.iter().map(|t| t.text_range.get()).collect();
+        narrative::shingles(text, &ranges).map_or(Shingles::TooShort, Shingles::Read)
+    }
 }
 
 /// A second 表三 found after the one read.
@@ -159,7 +189,7 @@ impl Report {
             is_whole_report: false,
             tables: Vec::new(),
             facts: Vec::new(),
-            shingles: None,
+            shingles: Shingles::TooShort,
             declares_aggregate: false,
             another_t3: None,
             unread_tables: Vec::new(),
@@ -424,11 +454,12 @@ pub enum Note {
 
 /// Reads the report from the segmented, normalized text.
 pub fn build(text: &str, doc: &Doc) -> Report {
-    build_staged(text, doc, &mut |_| {})
+    build_staged(text, doc, true, &mut |_| {})
 }
 
-/// [`build`], calling `mark` at the end of each of its stages ([`crate::check_staged`]).
-pub fn build_staged(text: &str, doc: &Doc, mark: &mut dyn FnMut(Stage)) -> Report {
+/// [`build`], calling `mark` at the end of each of its stages ([`crate::check_staged`]); the
+/// narrative's shingles are read only when `shingles` is true ([`Report::shingles`]).
+pub fn build_staged(text: &str, doc: &Doc, shingles: bool, mark: &mut dyn FnMut(Stage)) -> Report {
     let index = labels::Index::new(text, doc);
     mark(Stage::Labels);
     let meta = meta::read(text, &index);
@@ -475,7 +506,8 @@ pub fn build_staged(text: &str, doc: &Doc, mark: &mut dyn FnMut(Stage)) -> Repor
         }
     }
     mark(Stage::Tables);
-    let shingles = narrative::shingles(text, &table_ranges);
+    // The tables' ranges as the facts had them: a statistics table read again keeps its range.
+    let shingles = if shingles { Shingles::read(text, &tables) } else { Shingles::NotRead };
     let declares_aggregate = narrative::declares_aggregate(text);
     mark(Stage::Narrative);
     Report {

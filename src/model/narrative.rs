@@ -117,8 +117,9 @@ pub struct About {
 }
 
 impl About {
-    fn read(clause: &str) -> About {
-        let has = |words: &[&str]| words.iter().any(|w| contains(clause, w));
+    /// What the clause says, `has` telling whether it holds a word.
+    fn read(has: impl Fn(&str) -> bool) -> About {
+        let has = |words: &[&str]| words.iter().any(|w| has(w));
         About {
             requests: has(labels::FACT_ABOUT_REQUESTS),
             total: has(labels::FACT_TOTAL),
@@ -262,23 +263,22 @@ fn clause_facts(text: &str, range: Range<usize>, keyword_index: &Keywords, out: 
     // Every fact is worded in Chinese, with a keyword of at least two characters: a clause
     // with fewer CJK characters (a table's number, a date, `1件`) states none, and neither
     // does one with no number and no negation; both are skipped before the keyword searches.
+    // The clause is asked for dozens of words, most of them absent: a word with a character
+    // the clause does not have (by a 1024-bit summary of its characters, its whitespace too)
+    // is not searched for.
+    let mut present = [0u64; 16];
     let (mut n_chars, mut n_cjk, mut trigger) = (0usize, 0usize, false);
     for c in clause.chars() {
         n_chars += 1;
         n_cjk += usize::from(('\u{4E00}'..='\u{9FFF}').contains(&c));
         trigger |= may_state_a_fact(c);
+        let bit = c as usize % 1024;
+        present[bit / 64] |= 1 << (bit % 64);
     }
     if n_chars > 200 || n_cjk < 2 || !trigger {
         return;
     }
     let squeezed = without_whitespace(clause);
-    // The clause is asked for dozens of words, most of them absent: a word with a character
-    // the clause does not have (by a 1024-bit summary of its characters) is not searched for.
-    let mut present = [0u64; 16];
-    for c in squeezed.chars() {
-        let bit = c as usize % 1024;
-        present[bit / 64] |= 1 << (bit % 64);
-    }
     let has = |word: &str| {
         word.chars().all(|c| {
             let bit = c as usize % 1024;
@@ -286,7 +286,7 @@ fn clause_facts(text: &str, range: Range<usize>, keyword_index: &Keywords, out: 
         }) && contains(&squeezed, word)
     };
     let summed = labels::FACT_SUMMED.iter().any(|w| has(w));
-    let about = About::read(&squeezed);
+    let about = About::read(has);
     let make = |kind, value, percent| Fact {
         kind,
         value,
@@ -441,39 +441,38 @@ struct Stated {
 /// percentage right after (`208件(17.46%)` once brackets are gone, `208件，占17.46%`).
 fn numbers(clause: &str) -> Vec<Stated> {
     let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = clause.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (at, ch) = chars[i];
-        let start = i;
+    let bytes = clause.as_bytes();
+    let char_at = |at: usize| clause.get(at..).and_then(|rest| rest.chars().next());
+    // `at` is always at a character's first byte.
+    let mut at = 0;
+    while let Some(ch) = char_at(at) {
+        let start = at;
         let value = if ch.is_ascii_digit() {
-            while i < chars.len()
-                && (chars[i].1.is_ascii_digit()
-                    || (chars[i].1 == '.'
-                        && chars.get(i + 1).is_some_and(|c| c.1.is_ascii_digit())))
+            while at < bytes.len()
+                && (bytes[at].is_ascii_digit()
+                    || (bytes[at] == b'.' && bytes.get(at + 1).is_some_and(u8::is_ascii_digit)))
             {
-                i += 1;
+                at += 1;
             }
             // A year or a date is not a count.
-            if chars.get(i).is_some_and(|c| labels::FACT_DATE_SUFFIXES.contains(&c.1)) {
+            if char_at(at).is_some_and(|c| labels::FACT_DATE_SUFFIXES.contains(&c)) {
                 continue;
             }
-            Number::parse(&clause[at..chars.get(i).map_or(clause.len(), |c| c.0)])
+            Number::parse(&clause[start..at])
         } else if is_cn_digit(ch) {
-            while i < chars.len() && is_cn_digit(chars[i].1) {
-                i += 1;
+            while let Some(c) = char_at(at).filter(|&c| is_cn_digit(c)) {
+                at += c.len_utf8();
             }
-            let end = chars.get(i).map_or(clause.len(), |c| c.0);
-            cn_number(&clause[at..end]).map(Number::int)
+            cn_number(&clause[start..at]).map(Number::int)
         } else {
-            i += 1;
+            at += ch.len_utf8();
             continue;
         };
-        let rest = &clause[chars.get(i).map_or(clause.len(), |c| c.0)..];
+        let rest = &clause[at..];
         let unit = labels::FACT_UNITS.into_iter().find(|u| rest.starts_with(u));
         let (Some(value), Some(unit)) = (value, unit) else {
-            if i == start {
-                i += 1;
+            if at == start {
+                at += ch.len_utf8();
             }
             continue;
         };
@@ -483,7 +482,7 @@ fn numbers(clause: &str) -> Vec<Stated> {
         }
         let after_unit = &rest[unit.len()..];
         let percent = percent_after(after_unit);
-        out.push(Stated { at, value, unit, percent });
+        out.push(Stated { at: start, value, unit, percent });
     }
     out
 }

@@ -59,16 +59,54 @@ impl Out {
     /// Copies the characters at the start of `text` (at `raw` in the source) that need no
     /// context ([`without_context`]), converted, and returns how many bytes it took.
     fn push_run(&mut self, text: &str, raw: usize) -> usize {
-        let norm = self.text.len();
+        let mut norm = self.text.len();
         let bytes = text.as_bytes();
         let direct = t2s::direct();
         let mut taken = 0;
         // Characters that stay as they are (most of them) are copied a stretch at a time.
         let mut unchanged = 0;
+        // Where the current run of the map began (a pinyin annotation skipped ends one).
+        let mut run_start = 0;
         while let Some(&lead) = bytes.get(taken) {
+            // A pinyin annotation after a CJK character (`區(qū)`) is skipped here, as the
+            // loop of `normalize_line` would: the run goes on after it.
+            if lead == b'(' || (lead == 0xEF && text[taken..].starts_with('（')) {
+                let before = match text[unchanged..taken].chars().next_back() {
+                    Some(c) => Some(c),
+                    None => self.last(),
+                };
+                let Some(skip) =
+                    before.filter(|&c| is_cjk(c)).and_then(|_| pinyin_group(text, taken))
+                else {
+                    // A real bracket: `(` stays as it is, `（` becomes `(` (left to the loop).
+                    if lead == b'(' {
+                        crate::work::add(1);
+                        taken += 1;
+                        continue;
+                    }
+                    break;
+                };
+                self.text.push_str(&text[unchanged..taken]);
+                if taken > run_start {
+                    self.map.record(norm, taken - run_start, raw + run_start, taken - run_start);
+                }
+                taken += skip;
+                (unchanged, run_start, norm) = (taken, taken, self.text.len());
+                continue;
+            }
             // What `without_context` says, on the bytes for ASCII and the CJK block.
             let (out, len) = if lead < 0x80 {
-                if matches!(lead, b'<' | b'(' | b',' | b'\r') {
+                // A comma after a digit may separate thousands (left to the loop); after
+                // anything else it stays.
+                let after_digit = || {
+                    let before = if taken > unchanged {
+                        bytes.get(taken - 1)
+                    } else {
+                        self.text.as_bytes().last()
+                    };
+                    before.is_some_and(u8::is_ascii_digit)
+                };
+                if matches!(lead, b'<' | b'\r') || (lead == b',' && after_digit()) {
                     break;
                 }
                 crate::work::add(1);
@@ -117,8 +155,8 @@ impl Out {
             crate::work::add(1);
         }
         self.text.push_str(&text[unchanged..taken]);
-        if taken > 0 {
-            self.map.record(norm, taken, raw, taken);
+        if taken > run_start {
+            self.map.record(norm, taken - run_start, raw + run_start, taken - run_start);
         }
         taken
     }
@@ -225,32 +263,45 @@ fn without_context(c: char) -> Option<char> {
 }
 
 /// `(qū)`, `(kai)(kai)`, a trailing unterminated `(f` at byte `at` of `line`: returns how many
-/// bytes to skip.
+/// bytes to skip. Read on the bytes: no character of a group converts (T→S changes CJK
+/// ideographs only, which are neither pinyin letters nor brackets).
 fn pinyin_group(line: &str, at: usize) -> Option<usize> {
+    let bytes = line.as_bytes();
+    let char_at = |k: usize| match bytes.get(k) {
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        Some(_) => line.get(k..).and_then(|rest| rest.chars().next()),
+        None => None,
+    };
     let mut skipped = 0;
     loop {
         let start = at + skipped;
-        let mut chars = line.get(start..).unwrap_or_default().char_indices();
-        let converted = |(k, c): (usize, char)| (k, t2s::convert_at(line, start + k, c));
-        if !matches!(chars.next().map(converted), Some((_, '(' | '（'))) {
-            break;
-        }
+        let mut k = match char_at(start) {
+            Some(open @ ('(' | '（')) => start + open.len_utf8(),
+            _ => break,
+        };
         let mut letters = 0;
-        let mut after = None;
-        for (k, c) in chars.map(converted) {
+        let after = loop {
+            // Most letters are ASCII.
+            if letters < 7 && bytes.get(k).is_some_and(u8::is_ascii_lowercase) {
+                crate::work::add(1);
+                letters += 1;
+                k += 1;
+                continue;
+            }
+            let Some(c) = char_at(k) else { break None };
             crate::work::add(1);
             if is_pinyin_letter(c) && letters < 7 {
                 letters += 1;
+                k += c.len_utf8();
             } else {
-                after = Some((k, c));
-                break;
+                break Some(c);
             }
-        }
+        };
         if letters == 0 || letters > 6 {
             break;
         }
         match after {
-            Some((k, close @ (')' | '）'))) => skipped += k + close.len_utf8(),
+            Some(close @ (')' | '）')) => skipped = k + close.len_utf8() - at,
             // Cut off at the end of the line: "(f".
             None => skipped = line.len() - at,
             Some(_) => break,
@@ -355,11 +406,15 @@ fn to_ascii_digit(ch: char) -> Option<u32> {
 
 /// `- 4 -`, `—5—`, `-3-`, `第 3 页`, `第3页 共5页`.
 fn is_page_number_line(line: &str) -> bool {
+    // Such a line begins with a dash or 第 (most lines are ruled out by their first character).
+    let is_dash = |c: char| matches!(c, '-' | '—' | '–' | '－' | '─' | '―');
+    if !line.trim_start().starts_with(|c: char| is_dash(c) || c == '第') {
+        return false;
+    }
     let trimmed = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
     if trimmed.is_empty() || trimmed.chars().nth(16).is_some() {
         return false;
     }
-    let is_dash = |c: char| matches!(c, '-' | '—' | '–' | '－' | '─' | '―');
     let digits_of = |s: &str| {
         let s = s.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
         !s.is_empty() && s.chars().count() <= 4 && s.chars().all(|c| to_ascii_digit(c).is_some())
