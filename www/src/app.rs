@@ -1163,8 +1163,6 @@ fn report(props: &ReportProps) -> Html {
     let on_revert = use_callback(d.clone(), |cell: CellRef, d| {
         d.dispatch(Action::Edit(EditAction::Revert(cell)));
     });
-    // Pointing at a cell changes nothing on screen but its outline (CSS): no action at all.
-    let on_hover = use_memo((), |()| Callback::noop());
     let lines = use_memo(checked.clone(), |checked| view_model::nav_lines(checked));
     let on_key =
         use_callback((d.clone(), lines), |(cell, e): (CellRef, KeyboardEvent), (d, lines)| match e
@@ -1282,7 +1280,7 @@ fn report(props: &ReportProps) -> Html {
                     </div>
                     <ReportTables checked={checked.clone()} states={props.states.clone()}
                         selected={sel.cell} marked={sel.marked.clone()} {precedents} {cursor} {lang}
-                        {on_cell} on_hover={(*on_hover).clone()} {on_key} editing={sel.editing.clone()} {on_edit} {on_commit} {on_cancel} />
+                        {on_cell} {on_key} editing={sel.editing.clone()} {on_edit} {on_commit} {on_cancel} />
                 </div>
             </div>
         </>
