@@ -591,7 +591,7 @@ pub(crate) fn app() -> Html {
                 120
             };
             let dispatch = state.dispatcher();
-            *timer.borrow_mut() = Some(Timeout::new(delay, move || {
+            let send = move || {
                 let input = state::input(&text, &source);
                 let name = input.name.map(str::to_string);
                 let bytes = input.bytes.to_vec();
@@ -618,7 +618,15 @@ pub(crate) fn app() -> Html {
                         mark_first_result();
                     }
                 });
-            }));
+            };
+            // A paste is sent at once, not after a timer: the browser would lay out the
+            // pasted text before the timer fires, and the worker can check meanwhile.
+            *timer.borrow_mut() = None;
+            if delay == 0 {
+                send();
+            } else {
+                *timer.borrow_mut() = Some(Timeout::new(delay, send));
+            }
         });
     }
     // A result drawn: how long after the paste it answers.
