@@ -195,9 +195,8 @@ impl PartialEq for ViewRef {
 struct CellProps {
     view: ViewRef,
     colspan: usize,
-    selected: bool,
-    marked: bool,
-    precedent: bool,
+    /// `value`, and `selected`, `marked`, `precedent` as they apply.
+    class: AttrValue,
     /// It holds the tables' Tab stop.
     cursor: bool,
     /// It is being typed into: what its box starts with.
@@ -212,21 +211,7 @@ struct CellProps {
 #[function_component(ValueCell)]
 fn value_cell(props: &CellProps) -> Html {
     let view = &props.view.0;
-    // The class as `classes!` spells it, without its set of strings for every cell.
-    let class = match (props.selected, props.marked, props.precedent) {
-        (false, false, false) => AttrValue::Static("value"),
-        (selected, marked, precedent) => {
-            let mut class = String::from("value");
-            for (on, name) in
-                [(selected, " selected"), (marked, " marked"), (precedent, " precedent")]
-            {
-                if on {
-                    class.push_str(name);
-                }
-            }
-            AttrValue::from(class)
-        }
-    };
+    let class = props.class.clone();
     let tabindex = if props.cursor { "0" } else { "-1" };
     let content = match &props.editing {
         Some(initial) => html! {
@@ -242,6 +227,20 @@ fn value_cell(props: &CellProps) -> Html {
             { content }
         </td>
     }
+}
+
+/// A value cell's class as `classes!` spells it, without a set of strings for every cell.
+fn cell_class(selected: bool, marked: bool, precedent: bool) -> AttrValue {
+    if !(selected || marked || precedent) {
+        return AttrValue::Static("value");
+    }
+    let mut class = String::from("value");
+    for (on, name) in [(selected, " selected"), (marked, " marked"), (precedent, " precedent")] {
+        if on {
+            class.push_str(name);
+        }
+    }
+    AttrValue::from(class)
 }
 
 /// A `colspan` value (a cell spans 1 to 3 columns).
@@ -271,8 +270,8 @@ fn value_cell_at(
         props.editing.as_ref().filter(|(c, _)| *c == addr).map(|(_, initial)| initial.clone());
     html! {
         <ValueCell view={ViewRef(view.clone())} {colspan}
-            selected={props.selected == Some(addr)} marked={props.marked.contains(&addr)}
-            precedent={props.precedents.contains(&addr)} cursor={props.cursor == Some(addr)}
+            class={cell_class(props.selected == Some(addr), props.marked.contains(&addr), props.precedents.contains(&addr))}
+            cursor={props.cursor == Some(addr)}
             {editing} lang={props.lang} on_commit={props.on_commit.clone()} on_cancel={props.on_cancel.clone()} />
     }
 }
