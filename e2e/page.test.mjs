@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { serve, launch, ready, paste } from './harness.mjs';
+import { arrowKey } from './timing.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -185,7 +186,9 @@ test('keyboard only: paste, first mistake, cell detail, rule page, close', async
     new MutationObserver(m => { window.__findingsMutations += m.length; }).observe(document.querySelector('#findings'),
       { subtree: true, childList: true, attributes: true, characterData: true });
   });
-  await page.keyboard.press('ArrowUp');
+  const [moved, frame] = await arrowKey(page, 'ArrowUp');
+  // A figure for the README, printed and never asserted (timings on a shared machine wander).
+  console.log(`arrow key in the tables: focus on the next cell ${moved.toFixed(1)} ms after the keydown, next frame ${frame.toFixed(1)} ms`);
   const up = await page.evaluate(() => document.activeElement.dataset.cell);
   assert.notEqual(up, start, 'ArrowUp moves the focus');
   assert.equal(await page.evaluate(() => window.__findingsMutations), 0, 'an arrow key changes nothing in the findings list');
@@ -718,6 +721,9 @@ test('the single file works from file:// and the page fetches nothing', async ()
   const before = requests.length;
   const { page, context, errors } = await open(`file://${path.join(dist, 'gouji.html')}`);
   await paste(page, broken);
+  // Figures for the README, printed and never asserted (timings on a shared machine wander).
+  const steps = (await page.evaluate(() => window.__goujiPasteSteps)).map(([s, t]) => `${s} ${t.toFixed(1)}`).join(', ');
+  console.log(`time from paste to result (file://): ${(await page.evaluate(() => window.__goujiPasteToResultMs)).toFixed(1)} ms (${steps})`);
   assert.equal(await state(page, 't3/R3.7/NP'), 'culprit');
   await page.click('text=English');
   assert.match(await page.textContent('.findings h2'), /Mistakes/);

@@ -501,6 +501,44 @@ fn mark_first_result() {
     let _ = js_sys::Reflect::set(&window, &"__goujiFirstResultMs".into(), &now.into());
 }
 
+/// Records when a paste came in (read back by [`mark_paste_step`] and [`mark_paste_result`]).
+fn mark_paste() {
+    let Some(window) = web_sys::window() else { return };
+    let now = window.performance().map_or(0.0, |p| p.now());
+    let _ = js_sys::Reflect::set(&window, &"__goujiPasteAt".into(), &now.into());
+    let _ = js_sys::Reflect::set(&window, &"__goujiPasteSteps".into(), &js_sys::Array::new());
+}
+
+/// While a paste waits for its result: when `step` was reached, in ms after the paste
+/// (`window.__goujiPasteSteps`, `[step, ms]` pairs, for the README's breakdown).
+fn mark_paste_step(step: &str) {
+    let Some(window) = web_sys::window() else { return };
+    let get = |key: &str| js_sys::Reflect::get(&window, &key.into()).ok();
+    let (Some(at), Some(steps)) = (
+        get("__goujiPasteAt").and_then(|v| v.as_f64()),
+        get("__goujiPasteSteps").and_then(|v| v.dyn_into::<js_sys::Array>().ok()),
+    ) else {
+        return;
+    };
+    let now = window.performance().map_or(0.0, |p| p.now());
+    steps.push(&js_sys::Array::of2(&step.into(), &(now - at).into()));
+}
+
+/// Once a result is drawn (the DOM holds its verdict): the time since the paste it answers, if
+/// one is pending, as `window.__goujiPasteToResultMs` (printed by the browser tests and
+/// `e2e/timing.mjs`, never asserted).
+fn mark_paste_result() {
+    mark_paste_step("drawn");
+    let Some(window) = web_sys::window() else { return };
+    let key = wasm_bindgen::JsValue::from("__goujiPasteAt");
+    let Some(at) = js_sys::Reflect::get(&window, &key).ok().and_then(|v| v.as_f64()) else {
+        return;
+    };
+    let now = window.performance().map_or(0.0, |p| p.now());
+    let _ = js_sys::Reflect::set(&window, &"__goujiPasteToResultMs".into(), &(now - at).into());
+    let _ = js_sys::Reflect::delete_property(&window, &key);
+}
+
 fn initial_state() -> State {
     let lang = match storage_get(STORAGE_LANG).as_deref() {
         Some("en") => Lang::En,
@@ -553,11 +591,12 @@ pub(crate) fn app() -> Html {
                 120
             };
             let dispatch = state.dispatcher();
-            *timer.borrow_mut() = Some(Timeout::new(delay, move || {
+            let send = move || {
                 let input = state::input(&text, &source);
                 let name = input.name.map(str::to_string);
                 let bytes = input.bytes.to_vec();
                 let edits = edits.to_vec();
+                mark_paste_step("sent");
                 wasm_bindgen_futures::spawn_local(async move {
                     let checked = match runner
                         .pool
@@ -569,16 +608,32 @@ pub(crate) fn app() -> Html {
                         Err(Lost::Replaced) => return,
                         Err(Lost::Crashed) => Checked::refused(Unreadable::EngineFailed),
                     };
+                    mark_paste_step("answered");
                     dispatch.dispatch(Action::Checked {
                         generation,
                         checked: Shared(Rc::new(checked)),
                     });
+                    mark_paste_step("dispatched");
                     if std::mem::replace(&mut *first.borrow_mut(), false) {
                         mark_first_result();
                     }
                 });
-            }));
+            };
+            // A paste is sent at once, not after a timer: the browser would lay out the
+            // pasted text before the timer fires, and the worker can check meanwhile.
+            *timer.borrow_mut() = None;
+            if delay == 0 {
+                send();
+            } else {
+                *timer.borrow_mut() = Some(Timeout::new(delay, send));
+            }
         });
+    }
+    // A result drawn: how long after the paste it answers.
+    {
+        let shown = state.result.checked.as_ref().map(|c| Rc::as_ptr(&c.0) as usize);
+        let generation = state.result.generation;
+        use_effect_with((shown, generation), |_| mark_paste_result());
     }
     // Printing (the button or Ctrl+P): what is drawn only for paper is drawn now.
     {
@@ -731,6 +786,9 @@ fn input_panel(props: &InputProps) -> Html {
     let oninput = use_callback(d.clone(), |e: InputEvent, d| {
         let area: HtmlTextAreaElement = e.target_unchecked_into();
         let pasted = e.input_type() == "insertFromPaste" || e.input_type() == "insertFromDrop";
+        if pasted {
+            mark_paste();
+        }
         d.dispatch(if pasted {
             Action::PastedText(area.value())
         } else {
@@ -746,6 +804,7 @@ fn input_panel(props: &InputProps) -> Html {
         // Keep the clipboard's table structure when it has one (web page, Word, WPS).
         if html.to_ascii_lowercase().contains("<table") {
             e.prevent_default();
+            mark_paste();
             let text = data.get_data("text/plain").unwrap_or_default();
             d.dispatch(Action::PastedHtml { html, text });
         }
@@ -1112,8 +1171,6 @@ fn report(props: &ReportProps) -> Html {
     let on_revert = use_callback(d.clone(), |cell: CellRef, d| {
         d.dispatch(Action::Edit(EditAction::Revert(cell)));
     });
-    // Pointing at a cell changes nothing on screen but its outline (CSS): no action at all.
-    let on_hover = use_memo((), |()| Callback::noop());
     let lines = use_memo(checked.clone(), |checked| view_model::nav_lines(checked));
     let on_key =
         use_callback((d.clone(), lines), |(cell, e): (CellRef, KeyboardEvent), (d, lines)| match e
@@ -1231,7 +1288,7 @@ fn report(props: &ReportProps) -> Html {
                     </div>
                     <ReportTables checked={checked.clone()} states={props.states.clone()}
                         selected={sel.cell} marked={sel.marked.clone()} {precedents} {cursor} {lang}
-                        {on_cell} on_hover={(*on_hover).clone()} {on_key} editing={sel.editing.clone()} {on_edit} {on_commit} {on_cancel} />
+                        {on_cell} {on_key} editing={sel.editing.clone()} {on_edit} {on_commit} {on_cancel} />
                 </div>
             </div>
         </>

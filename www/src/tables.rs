@@ -2,6 +2,11 @@
 //! Every value cell carries `data-cell` (its address) and `data-state` (its mark). The tables
 //! are one Tab stop: the cursor cell has `tabindex=0`, arrow keys move it, Enter or Space opens
 //! its detail. Selecting a total marks the cells it adds up (`precedent`).
+//!
+//! Drawing is kept small (issue 15): what a cell shows is worked out once per result and
+//! language (`view_model::cell_views`), each cell is a component drawn again only when its
+//! own view or marks change, and the cells have no listeners: the tables' section takes the
+//! clicks and keys for all of them and finds the cell by its `data-cell`.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
@@ -11,7 +16,8 @@ use yew::prelude::*;
 
 use crate::i18n::{Lang, Text};
 use crate::official;
-use crate::view_model::{self, CellState, Shared};
+use crate::view_model::{self, CellState, CellView, Shared};
+use wasm_bindgen::JsCast;
 
 #[derive(Properties, PartialEq)]
 pub(crate) struct TablesProps {
@@ -25,7 +31,6 @@ pub(crate) struct TablesProps {
     pub(crate) cursor: Option<CellRef>,
     pub(crate) lang: Lang,
     pub(crate) on_cell: Callback<CellRef>,
-    pub(crate) on_hover: Callback<Option<CellRef>>,
     /// A key pressed on a cell.
     pub(crate) on_key: Callback<(CellRef, KeyboardEvent)>,
     /// The cell being typed into, and what its box starts with.
@@ -113,15 +118,43 @@ fn cell_editor(props: &EditorProps) -> Html {
     }
 }
 
+/// The value cell an event happened in (its `data-cell`), for the tables' one set of
+/// listeners: the cells have none of their own.
+fn event_cell(e: &Event) -> Option<CellRef> {
+    let target: web_sys::Element = e.target()?.dyn_into().ok()?;
+    let td = target.closest("td[data-cell]").ok()??;
+    CellRef::parse(&td.get_attribute("data-cell")?)
+}
+
 #[function_component(ReportTables)]
 pub(crate) fn report_tables(props: &TablesProps) -> Html {
     let report = &props.checked.report;
     let lang = props.lang;
+    // What each cell shows, once per result and language.
+    let views = use_memo((props.checked.clone(), props.states.clone(), lang), |(c, s, lang)| {
+        view_model::cell_views(c, s, *lang)
+    });
+    // Clicks and keys are taken here, for every cell (a cell's box stops the keys it uses).
+    let onclick = use_callback(props.on_cell.clone(), |e: MouseEvent, on_cell| {
+        if let Some(cell) = event_cell(&e) {
+            on_cell.emit(cell);
+        }
+    });
+    let ondblclick = use_callback(props.on_edit.clone(), |e: MouseEvent, on_edit| {
+        if let Some(cell) = event_cell(&e) {
+            on_edit.emit(cell);
+        }
+    });
+    let onkeydown = use_callback(props.on_key.clone(), |e: KeyboardEvent, on_key| {
+        if let Some(cell) = event_cell(&e) {
+            on_key.emit((cell, e));
+        }
+    });
     html! {
-        <section class="tables" aria-label={lang.t(Text::TablesLabel)}>
+        <section class="tables" aria-label={lang.t(Text::TablesLabel)} {onclick} {ondblclick} {onkeydown}>
             <Legend {lang} />
             { for [TableId::T2, TableId::T3, TableId::T4, TableId::Pre2019].into_iter()
-                .filter_map(|id| report.table(id)).map(|table| table_view(table, props)) }
+                .filter_map(|id| report.table(id)).map(|table| table_view(table, props, &views)) }
         </section>
     }
 }
@@ -148,65 +181,98 @@ fn legend(props: &LegendProps) -> Html {
     }
 }
 
-/// One value cell.
-fn value_cell(table: &Table, row: Row, col: Col, props: &TablesProps, colspan: usize) -> Html {
-    let Some(cell) = table.cell(row, col) else {
+/// A cell's view, equal when it is the same one (made once per result).
+#[derive(Clone)]
+struct ViewRef(Rc<CellView>);
+
+impl PartialEq for ViewRef {
+    fn eq(&self, other: &ViewRef) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct CellProps {
+    view: ViewRef,
+    colspan: usize,
+    /// `value`, and `selected`, `marked`, `precedent` as they apply.
+    class: AttrValue,
+    /// It holds the tables' Tab stop.
+    cursor: bool,
+    /// It is being typed into: what its box starts with.
+    editing: Option<String>,
+    lang: Lang,
+    on_commit: Callback<(CellRef, String, Option<String>, bool)>,
+    on_cancel: Callback<()>,
+}
+
+/// One value cell: drawn again only when its own view or marks change (an arrow key redraws
+/// the two cells the Tab stop leaves and reaches).
+#[function_component(ValueCell)]
+fn value_cell(props: &CellProps) -> Html {
+    let view = &props.view.0;
+    let class = props.class.clone();
+    let tabindex = if props.cursor { "0" } else { "-1" };
+    let content = match &props.editing {
+        Some(initial) => html! {
+            <CellEditor cell={view.addr} initial={initial.clone()} lang={props.lang} on_commit={props.on_commit.clone()}
+                on_cancel={props.on_cancel.clone()} />
+        },
+        None => html! { { AttrValue::from(view.value.clone()) } },
+    };
+    html! {
+        <td {class} data-cell={AttrValue::from(view.data_cell.clone())} data-state={view.state.as_str()}
+            title={AttrValue::from(view.title.clone())} colspan={span(props.colspan)} {tabindex}
+            aria-label={AttrValue::from(view.label.clone())}>
+            { content }
+        </td>
+    }
+}
+
+/// A value cell's class as `classes!` spells it, without a set of strings for every cell.
+fn cell_class(selected: bool, marked: bool, precedent: bool) -> AttrValue {
+    if !(selected || marked || precedent) {
+        return AttrValue::Static("value");
+    }
+    let mut class = String::from("value");
+    for (on, name) in [(selected, " selected"), (marked, " marked"), (precedent, " precedent")] {
+        if on {
+            class.push_str(name);
+        }
+    }
+    AttrValue::from(class)
+}
+
+/// A `colspan` value (a cell spans 1 to 3 columns).
+fn span(n: usize) -> AttrValue {
+    match n {
+        1 => AttrValue::Static("1"),
+        2 => AttrValue::Static("2"),
+        3 => AttrValue::Static("3"),
+        n => AttrValue::from(n.to_string()),
+    }
+}
+
+/// One value cell of `table`, or the empty place of one the report lacks.
+fn value_cell_at(
+    table: &Table,
+    row: Row,
+    col: Col,
+    props: &TablesProps,
+    views: &BTreeMap<CellRef, Rc<CellView>>,
+    colspan: usize,
+) -> Html {
+    let Some(view) = table.cell(row, col).and_then(|cell| views.get(&cell.addr)) else {
         return html! { <td class="value absent" colspan={colspan.to_string()}></td> };
     };
-    let addr = cell.addr;
-    let state = props.states.get(&addr).copied().unwrap_or(CellState::Ok);
-    let onclick = {
-        let on_cell = props.on_cell.clone();
-        Callback::from(move |_: MouseEvent| on_cell.emit(addr))
-    };
-    let onmouseenter = {
-        let on_hover = props.on_hover.clone();
-        Callback::from(move |_: MouseEvent| on_hover.emit(Some(addr)))
-    };
-    let onmouseleave = {
-        let on_hover = props.on_hover.clone();
-        Callback::from(move |_: MouseEvent| on_hover.emit(None))
-    };
-    let onkeydown = {
-        let on_key = props.on_key.clone();
-        Callback::from(move |e: KeyboardEvent| on_key.emit((addr, e)))
-    };
-    let class = classes!(
-        "value",
-        (props.selected == Some(addr)).then_some("selected"),
-        props.marked.contains(&addr).then_some("marked"),
-        props.precedents.contains(&addr).then_some("precedent"),
-    );
-    let title = addr.display_name();
-    let tabindex = if props.cursor == Some(addr) { "0" } else { "-1" };
-    let value = view_model::display_value(cell);
-    let label = format!(
-        "{title} {}",
-        if value.is_empty() { props.lang.t(Text::LegendBlank) } else { &value }
-    );
-    let ondblclick = {
-        let on_edit = props.on_edit.clone();
-        Callback::from(move |_: MouseEvent| on_edit.emit(addr))
-    };
-    let editor = props.editing.as_ref().filter(|(c, _)| *c == addr).map(|(_, initial)| {
-        html! {
-            <CellEditor cell={addr} initial={initial.clone()} lang={props.lang} on_commit={props.on_commit.clone()}
-                on_cancel={props.on_cancel.clone()} />
-        }
-    });
-    let was = props
-        .checked
-        .edits
-        .iter()
-        .find(|e| e.cell == addr)
-        .map(|e| props.lang.f(Text::CellWas, &[&title, &e.was.describe()]));
-    let title = was.unwrap_or(title);
+    let addr = view.addr;
+    let editing =
+        props.editing.as_ref().filter(|(c, _)| *c == addr).map(|(_, initial)| initial.clone());
     html! {
-        <td {class} data-cell={addr.to_string()} data-state={state.as_str()} {title}
-            colspan={colspan.to_string()} {tabindex} aria-label={label}
-            {onclick} {ondblclick} {onmouseenter} {onmouseleave} {onkeydown}>
-            { editor.unwrap_or_else(|| html! { { value } }) }
-        </td>
+        <ValueCell view={ViewRef(view.clone())} {colspan}
+            class={cell_class(props.selected == Some(addr), props.marked.contains(&addr), props.precedents.contains(&addr))}
+            cursor={props.cursor == Some(addr)}
+            {editing} lang={props.lang} on_commit={props.on_commit.clone()} on_cancel={props.on_cancel.clone()} />
     }
 }
 
@@ -221,9 +287,9 @@ fn caption(id: TableId, lang: Lang) -> Html {
 }
 
 /// One table in its wrapper, with its caption (and the statistics table's note).
-fn table_view(table: &Table, props: &TablesProps) -> Html {
+fn table_view(table: &Table, props: &TablesProps, views: &BTreeMap<CellRef, Rc<CellView>>) -> Html {
     let (id, lang) = (table.id, props.lang);
-    let cell = |row, col, span| value_cell(table, row, col, props, span);
+    let cell = |row, col, span| value_cell_at(table, row, col, props, views, span);
     html! {
         <div class="table-wrap" id={view_model::table_anchor(id)}>
             { caption(id, lang) }

@@ -7,10 +7,13 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
+use std::rc::Rc;
 
 use gouji::model::{Cell, CellRef, Layout, TableId, Template, Value};
 use gouji::rules::Outcome;
 use gouji::{Checked, Severity};
+
+use crate::i18n::{Lang, Text};
 
 /// The engine's result, shared between components; equal when it is the same result.
 #[derive(Clone, Debug)]
@@ -130,6 +133,49 @@ pub(crate) fn display_value(cell: &Cell) -> String {
         Value::Missing => "?".to_string(),
         Value::Ambiguous => "??".to_string(),
     }
+}
+
+/// What a value cell of the tables shows, worked out once per result and language (not on
+/// every draw): its address (`data-cell`), mark (`data-state`), `title` (its name, or what it
+/// was before it was typed over), `aria-label` and text.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct CellView {
+    pub(crate) addr: CellRef,
+    pub(crate) data_cell: Rc<str>,
+    pub(crate) state: CellState,
+    pub(crate) title: Rc<str>,
+    pub(crate) label: Rc<str>,
+    pub(crate) value: Rc<str>,
+}
+
+/// The views of every value cell of the report, by address.
+pub(crate) fn cell_views(
+    checked: &Checked,
+    states: &BTreeMap<CellRef, CellState>,
+    lang: Lang,
+) -> BTreeMap<CellRef, Rc<CellView>> {
+    let mut views = BTreeMap::new();
+    for cell in checked.report.tables.iter().flat_map(|t| &t.cells) {
+        let addr = cell.addr;
+        let name = addr.display_name();
+        let value = display_value(cell);
+        let label =
+            format!("{name} {}", if value.is_empty() { lang.t(Text::LegendBlank) } else { &value });
+        let title = match checked.edits.iter().find(|e| e.cell == addr) {
+            Some(edit) => lang.f(Text::CellWas, &[&name, &edit.was.describe()]),
+            None => name,
+        };
+        let view = CellView {
+            addr,
+            data_cell: addr.to_string().into(),
+            state: states.get(&addr).copied().unwrap_or(CellState::Ok),
+            title: title.into(),
+            label: label.into(),
+            value: value.into(),
+        };
+        views.insert(addr, Rc::new(view));
+    }
+    views
 }
 
 /// One cell of a sum, named in words.
@@ -482,6 +528,22 @@ mod tests {
             correction(&checked, finding).as_deref(),
             Some("“自然人·（七）总计”应为 1（现为 2）")
         );
+    }
+
+    #[test]
+    fn cell_views_say_what_the_cells_show() {
+        let text = gouji::SAMPLE_REPORT.replacen("(七)總計(jì) |\n1 |", "(七)總計(jì) |\n2 |", 1);
+        let checked = check(&Input::text(&text));
+        let states = cell_states(&checked);
+        let views = cell_views(&checked, &states, Lang::Zh);
+        assert_eq!(views.len(), states.len());
+        let addr = CellRef::parse("t3/R3.7/NP").unwrap();
+        let view = &views[&addr];
+        assert_eq!(&*view.data_cell, "t3/R3.7/NP");
+        assert_eq!(view.state, CellState::Culprit);
+        assert_eq!(&*view.value, "2");
+        assert_eq!(&*view.title, addr.display_name());
+        assert_eq!(&*view.label, format!("{} 2", addr.display_name()));
     }
 
     #[test]
