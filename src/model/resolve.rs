@@ -148,15 +148,17 @@ fn set(
     }
 }
 
-/// A broken sum with a cell whose value is open (see [`set`]): its break proves nothing.
-fn mendable(sum: &Sum, values: &[Option<i64>], open: &[bool]) -> bool {
-    residual(sum, values).is_some_and(|r| r != 0) && sum.terms.iter().any(|&(i, _)| open[i])
+/// A sum with a cell whose value is open (see [`set`]): its break proves nothing.
+fn touches_open(sum: &Sum, open: &[bool]) -> bool {
+    sum.terms.iter().any(|&(i, _)| open[i])
 }
 
-/// True when some reading of `slot` leaves which cell holds what open ([`set`]): then no
-/// reading that breaks the row's own sum proves it broken.
-pub(super) fn mendable_in_some(slot: &Slot) -> bool {
-    !slot.ordered && slot.readings.iter().any(|reading| reading.iter().any(Option::is_none))
+impl Slot {
+    /// True when some reading leaves which cell holds what open ([`set`]): then no reading
+    /// that breaks the row's own sum proves it broken.
+    pub(super) fn leaves_cells_open(&self) -> bool {
+        !self.ordered && self.readings.iter().any(|reading| reading.iter().any(Option::is_none))
+    }
 }
 
 fn holds(sum: &Sum, values: &[Option<i64>]) -> Option<bool> {
@@ -211,9 +213,9 @@ fn joint(
             set(values, &mut open, slot, &at[k], &slot.readings[choice[k]]);
         }
         let (outcome, broken) = badness(sums, values);
-        // Broken for sure in this combination: not mendable by a lost number.
+        // Broken for sure in this combination: no cell of the sum left open.
         let firm: Vec<bool> =
-            outcome.iter().zip(sums).map(|(&h, sum)| !h && !mendable(sum, values, &open)).collect();
+            outcome.iter().zip(sums).map(|(&h, sum)| !h && !touches_open(sum, &open)).collect();
         for (k, &f) in firm.iter().enumerate() {
             ever_holds[k] |= !f;
         }
@@ -374,7 +376,7 @@ impl Search<'_> {
             let firm: Vec<bool> = outcome
                 .iter()
                 .zip(self.sums)
-                .map(|(&h, sum)| !h && !mendable(sum, values, &self.open))
+                .map(|(&h, sum)| !h && !touches_open(sum, &self.open))
                 .collect();
             if broken < self.best {
                 self.best = broken;
@@ -454,7 +456,7 @@ fn one_at_a_time(
                         Some(r) if r != 0 => {
                             broken.0 += 1;
                             broken.1 = broken.1.saturating_add(r.saturating_abs());
-                            ever_holds[j] |= mendable(&sums[s], values, &open);
+                            ever_holds[j] |= touches_open(&sums[s], &open);
                         }
                         // Unknown (another unsettled slot) counts as possibly holding.
                         _ => ever_holds[j] = true,
@@ -539,6 +541,34 @@ mod tests {
     fn without(mut known: BTreeMap<CellRef, i64>, row: Row) -> BTreeMap<CellRef, i64> {
         known.retain(|c, _| c.row != row);
         known
+    }
+
+    #[test]
+    fn numbers_out_of_order_with_blanks_that_left_no_digit_prove_nothing() {
+        // 予以公开 read as `2 26 6` from three lines (a narrow 总计 column wrapped 26 around
+        // the 自然人 cell's 26): every placement breaks the row's sum, but only because the
+        // order is not the cells' order.
+        let known = without(table(), Row::R3_1);
+        let readings = vec![
+            vec![Some(2), Some(26), None, None, None, None, Some(6)],
+            vec![Some(2), None, Some(26), None, None, None, Some(6)],
+        ];
+        let mut slot = Slot {
+            cells: COLS.iter().map(|&c| CellRef::new(TableId::T3, Row::R3_1, c)).collect(),
+            readings,
+            complete: true,
+            ordered: false,
+        };
+        let identities = t3_identities(Layout::Y2021, false, &[]);
+        assert!(slot.leaves_cells_open());
+        let resolution = resolve(&known, std::slice::from_ref(&slot), &identities);
+        assert!(resolution.broken.is_empty(), "{:?}", resolution.broken);
+        assert!(resolution.broken_in_best.is_empty(), "{:?}", resolution.broken_in_best);
+        // The same numbers on one line are in the cells' order: the row's sum is broken.
+        slot.ordered = true;
+        assert!(!slot.leaves_cells_open());
+        let resolution = resolve(&known, std::slice::from_ref(&slot), &identities);
+        assert!(resolution.broken.contains(&"T3-ROW-R3.1".to_string()), "{:?}", resolution.broken);
     }
 
     #[test]

@@ -27,7 +27,7 @@ use super::address::{CellRef, Col, Row, TableId};
 use super::identities::{Identity, T3_APPLICANTS, t3_identities, t3_leaves, t4_identities};
 use super::labels::{self, Index};
 use super::number::Number;
-use super::resolve::{Slot, mendable_in_some, resolve};
+use super::resolve::{Slot, resolve};
 use super::split::{
     MAX_STEPS, Reading, Readings, closest_cuts, grouped_readings, splits, total_row_readings, unfit,
 };
@@ -551,7 +551,7 @@ impl Reader<'_> {
                         && identity.total.first().is_some_and(|c| c.row == *row)
                     {
                         // Unless its numbers may stand out of the cells' order.
-                        if !mendable_in_some(slot) {
+                        if !slot.leaves_cells_open() {
                             broken.push(identity.id());
                         }
                     } else if touches && resolution.broken_in_best.contains(&identity.id()) {

@@ -21,6 +21,11 @@ impl Reader<'_> {
         None
     }
 
+    /// True when every slot is a blank cell.
+    fn all_blank(&self, slots: &[usize]) -> bool {
+        slots.iter().all(|&s| matches!(self.doc.tokens[s].kind, TokenKind::Blank { .. }))
+    }
+
     pub(super) fn t4(&self, from: usize) -> Option<(Table, usize)> {
         let all = self.index.compact.len();
         let header = self.t4_header(from, all)?;
@@ -54,10 +59,7 @@ impl Reader<'_> {
                 } else if spaced_word || is_t4_vocabulary(text) {
                     // Blanks before more of the header were empty header cells (or a page
                     // break inside the header), not the table's first values.
-                    if slots
-                        .iter()
-                        .all(|&s| matches!(self.doc.tokens[s].kind, TokenKind::Blank { .. }))
-                    {
+                    if self.all_blank(&slots) {
                         slots.clear();
                     }
                     if spaced_word {
@@ -82,10 +84,7 @@ impl Reader<'_> {
                 // A row of fifteen empty cells is not yet the values when more follows: a
                 // converter's empty header row (markdown `|  |  |…` over `| --- |`) stands
                 // above the header words, which clear it.
-                let all_blank = slots
-                    .iter()
-                    .all(|&s| matches!(self.doc.tokens[s].kind, TokenKind::Blank { .. }));
-                if slots.len() >= 15 && next_ends_row && !all_blank {
+                if slots.len() >= 15 && next_ends_row && !self.all_blank(&slots) {
                     break;
                 }
             }
