@@ -82,6 +82,15 @@ async function state(page, cell) {
 
 // The pages that run axe-core bypass the Content-Security-Policy (it forbids any script but the
 // page's own); the file:// test below keeps it.
+test('the address cargo xtask serve prints (#sample) opens with the sample checked', async () => {
+  const { page, context, errors } = await open(`${base}#sample`);
+  await page.waitForSelector('#verdict[data-verdict]', { timeout: 30000 });
+  assert.equal(await page.getAttribute('#verdict', 'data-verdict'), 'pass');
+  assert.match(await page.textContent('#verdict'), /通过/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a first visit: an empty box with instructions, the sample one click away in Simplified Chinese', async () => {
   const { page, context, errors } = await open(base, { bypassCSP: true });
   assert.equal(await page.inputValue('textarea'), '');

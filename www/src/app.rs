@@ -672,6 +672,10 @@ pub(crate) fn app() -> Html {
             if state::parse_hash(&hash).is_some() {
                 dispatch.dispatch(Action::BatchLost);
             }
+            // `#sample` (the address `cargo xtask serve` prints): open with the sample checked.
+            if hash == SAMPLE_HASH {
+                dispatch.dispatch(Action::Sample);
+            }
             let listener = web_sys::window().map(|window| {
                 gloo::events::EventListener::new(&window, "popstate", move |_| {
                     let hash = web_sys::window()
@@ -764,6 +768,8 @@ pub(crate) fn app() -> Html {
     }
 }
 
+/// The address fragment that opens the page with the sample report checked.
+const SAMPLE_HASH: &str = "#sample";
 #[derive(Properties, PartialEq)]
 struct InputProps {
     text: Rc<str>,

@@ -164,7 +164,7 @@ fn serve(port: u16) -> Result<(), String> {
     let listener = TcpListener::bind(("127.0.0.1", port))
         .map_err(|e| format!("cannot listen on port {port}: {e}"))?;
     eprintln!(
-        "\n勾稽 is at http://127.0.0.1:{port}/  (also: open {} directly)",
+        "\n勾稽 is at http://127.0.0.1:{port}/#sample  (the sample report checked; also: open {} directly)",
         dist.join("gouji.html").display()
     );
     eprintln!("Ctrl-C stops the server.");
