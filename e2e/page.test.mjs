@@ -241,6 +241,23 @@ test('states a clerk cannot misread: incomplete and no tables are never green', 
   await context.close();
 });
 
+test('a mistake in 表四, below the first screen\'s part of the tables, is scrolled onto it', async () => {
+  const { page, context, errors } = await open();
+  await paste(page, readFileSync(path.join(fixtures, 'reports/pdf-text/hzq2023_working.layout.txt'), 'utf8'));
+  assert.equal(await page.getAttribute('#verdict', 'data-verdict'), 'fail');
+  assert.equal(await state(page, 't4/RV/tot'), 'culprit');
+  for (const selector of ['#verdict', '[data-severity="error"] .finding-title', '[data-cell="t4/RV/tot"]']) {
+    assert.ok(await onFirstScreen(page, selector), `${selector} is on the first screen`);
+  }
+  // The same after another report was on screen (the pane keeps its scroll between pastes).
+  await paste(page, broken);
+  assert.ok(await onFirstScreen(page, '[data-cell="t3/R3.7/NP"]'));
+  await paste(page, readFileSync(path.join(fixtures, 'reports/pdf-text/hzq2023_working.layout.txt'), 'utf8'));
+  assert.ok(await onFirstScreen(page, '[data-cell="t4/RV/tot"]'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('correcting in the page: type over a cell, apply a correction, get the corrected file back', async () => {
   const { page, context, errors } = await open();
   await paste(page, broken);
@@ -258,8 +275,10 @@ test('correcting in the page: type over a cell, apply a correction, get the corr
   // Tab moves on like a spreadsheet; Esc leaves a cell as it was.
   await page.focus('[data-cell="t3/R3.7/CE"]');
   await page.keyboard.press('Enter');
+  // The edit box is drawn on the next render: Esc must reach it, not the cell.
+  await page.waitForFunction(() => document.activeElement?.matches('input.cell-edit'));
   await page.keyboard.press('Escape');
-  assert.equal(await page.locator('input.cell-edit').count(), 0);
+  await page.waitForFunction(() => !document.querySelector('input.cell-edit'));
   assert.equal(await state(page, 't3/R3.7/CE'), 'ok');
   await page.click('#revert-all');
   await ready(page);
