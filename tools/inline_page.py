@@ -81,10 +81,32 @@ failure = ("<div class=\"boot\"><h1>无法运行本页面</h1><p class=\"boot-er
 # Old engines (IE mode) never run the module script: say so at once.
 classic = ("(function(){if(typeof WebAssembly!=='object'||typeof Promise==='undefined'){"
            "var a=document.getElementById('app');if(a){a.innerHTML=" + json.dumps(failure, ensure_ascii=False) + ";}}})();")
-# The checking worker (www/src/worker.rs) runs the same glue and wasm from a blob: URL: the
-# glue's text once more, the wasm bytes as its first message. A classic worker, not a module
-# one: Chromium refuses module workers from blob: URLs of a file:// page.
-# Its first message: the engine's wasm and the readers' (gzip'd), inflated before the engine
+# The engine starts compiling as soon as its bytes are parsed, before the rest of the page
+# (the readers' bytes, the rule pages, the glue): a classic script right after them inflates
+# the gzip'd wasm into WebAssembly.compileStreaming, so inflating and compiling overlap, off
+# the page's thread, while the parser goes on. The bytes sit in a data block, not in a script's
+# source: V8 never compiles them, and Uint8Array.fromBase64 (where the browser has it) decodes
+# them without a loop. The module script below awaits the compiled module.
+boot = ("(function(){"
+        "function b64(id){var t=document.getElementById(id).textContent;"
+        "if(typeof Uint8Array.fromBase64==='function')return Uint8Array.fromBase64(t);"
+        "var s=atob(t),a=new Uint8Array(s.length);for(var i=0;i<s.length;i++)a[i]=s.charCodeAt(i);return a;}"
+        "window.__goujiBase64=b64;"
+        "if(typeof WebAssembly!=='object'||typeof DecompressionStream!=='function')return;"
+        "var gz=b64('gouji-wasm');"
+        "function inflated(){return new Blob([gz]).stream().pipeThrough(new DecompressionStream('gzip'));}"
+        "function slow(){return new Response(inflated()).arrayBuffer().then(function(b){return WebAssembly.compile(b);});}"
+        "var m=typeof WebAssembly.compileStreaming==='function'"
+        "?WebAssembly.compileStreaming(new Response(inflated(),{headers:{'Content-Type':'application/wasm'}}))['catch'](slow)"
+        ":slow();"
+        # Handled here so that a failure is not reported twice: the module script awaits it.
+        "m['catch'](function(){});window.__goujiModule=m;"
+        "})();")
+# The checking worker (www/src/worker.rs) runs the same glue and the compiled module (posted
+# to it: neither inflated nor compiled twice) from a blob: URL: the glue's text once more, the
+# module as its first message. A classic worker, not a module one: Chromium refuses module
+# workers from blob: URLs of a file:// page.
+# Its first message also carries the readers' bytes (gzip'd), inflated before the engine
 # starts so that www/src/readers.rs can instantiate them synchronously on first use.
 worker_boot = ("\nself.onmessage = (e) => { self.onmessage = null; "
                "new Response(new Blob([e.data.readers]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer()"
@@ -94,24 +116,18 @@ module = (js + "\n"
           "const __gouji_app = document.getElementById('app');\n"
           f"const __gouji_worker_source = {json.dumps(js.replace('import.meta.url', 'self.location.href') + worker_boot)};\n"
           "try {\n"
-          "  if (typeof WebAssembly !== 'object' || typeof DecompressionStream !== 'function') throw new Error('unsupported browser');\n"
-          # A plain loop: Uint8Array.from with a callback per byte took 42 ms of the first result.
-          f"  const __b64 = atob(\"{payload}\");\n"
-          "  const __gz = new Uint8Array(__b64.length);\n"
-          "  for (let i = 0; i < __b64.length; i++) __gz[i] = __b64.charCodeAt(i);\n"
-          "  const __bytes = await new Response(new Blob([__gz]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();\n"
-          f"  const __readers_b64 = atob(\"{readers_payload}\");\n"
-          "  const __readers_gz = new Uint8Array(__readers_b64.length);\n"
-          "  for (let i = 0; i < __readers_b64.length; i++) __readers_gz[i] = __readers_b64.charCodeAt(i);\n"
+          "  if (!window.__goujiModule) throw new Error('unsupported browser');\n"
+          "  const __module = await window.__goujiModule;\n"
+          "  const __readers_gz = window.__goujiBase64('gouji-readers');\n"
           "  let __gouji_worker_url = null;\n"
           "  window.__goujiWorker = () => {\n"
           "    __gouji_worker_url ??= URL.createObjectURL(new Blob([__gouji_worker_source], { type: 'text/javascript' }));\n"
           "    const url = __gouji_worker_url;\n"
           "    const worker = new Worker(url, { name: 'gouji-check' });\n"
-          "    worker.postMessage({ wasm: __bytes.slice(0), readers: __readers_gz });\n"
+          "    worker.postMessage({ wasm: __module, readers: __readers_gz });\n"
           "    return worker;\n"
           "  };\n"
-          "  await __wbg_init({ module_or_path: __bytes });\n"
+          "  await __wbg_init({ module_or_path: __module });\n"
           # The page's thread needs the readers only to correct a .docx (or where no worker
           # runs): inflated after the engine started, off the first result's path.
           "  new Response(new Blob([__readers_gz]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer()"
@@ -128,7 +144,7 @@ def sha(text):
 # 'wasm-unsafe-eval' lets Chromium >= 97 compile the engine; Chromium 86-96 (inside many
 # dual-core browsers) only knows 'unsafe-eval' for that. Neither opens any network access.
 csp = ("default-src 'none'; "
-       f"script-src {sha(classic)} {sha(module)} 'wasm-unsafe-eval' 'unsafe-eval'; "
+       f"script-src {sha(boot)} {sha(classic)} {sha(module)} 'wasm-unsafe-eval' 'unsafe-eval'; "
        f"style-src {sha(css)}; img-src data:; font-src 'none'; connect-src 'none'; media-src 'none'; "
        "object-src 'none'; frame-src 'none'; worker-src blob:; base-uri 'none'; form-action 'none'")
 page = f"""<!DOCTYPE html>
@@ -148,7 +164,10 @@ page = f"""<!DOCTYPE html>
 </head>
 <body>
 {fallback.group(1).strip()}
+<script type="application/octet-stream" id="gouji-wasm">{payload}</script>
+<script>{boot}</script>
 <script type="application/json" id="gouji-rule-docs">{rule_docs}</script>
+<script type="application/octet-stream" id="gouji-readers">{readers_payload}</script>
 <script>{classic}</script>
 <script type="module">{module}</script>
 </body>
