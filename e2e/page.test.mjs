@@ -770,6 +770,24 @@ test('the single file works from file:// and the page fetches nothing', async ()
   await context.close();
 });
 
+test('the single file starts on browsers without Uint8Array.fromBase64 or WebAssembly.compileStreaming', async () => {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  // What Chromium before 140 (fromBase64) and browsers without streaming compilation lack.
+  await context.addInitScript(() => { delete Uint8Array.fromBase64; delete WebAssembly.compileStreaming; });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', e => errors.push(e.message));
+  page.on('console', m => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(`file://${path.join(dist, 'gouji.html')}`);
+  await ready(page);
+  assert.deepEqual(await page.evaluate(() => [typeof WebAssembly.compileStreaming, typeof Uint8Array.fromBase64]), ['undefined', 'undefined']);
+  await paste(page, broken);
+  assert.equal(await state(page, 't3/R3.7/NP'), 'culprit');
+  assert.equal(await page.evaluate(() => window.__goujiCheckedIn), 'worker');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('every request of every page was to the page itself', () => {
   // blob: URLs are the page's own downloads (an exported decisions file), not connections.
   // blob:null/ is the same from a file:// page (and its checking worker).
