@@ -3,12 +3,15 @@
 //! One mistyped cell breaks every identity it takes part in at once (a wrong （七）总计·自然人
 //! breaks its row's 总计, its column's （七）总计 and its column's balance). So the failing
 //! identities are grouped into connected components (identities sharing a cell), and for each
-//! component we look for one cell, then two, whose new values make every identity of the
-//! component hold without breaking any identity that holds today. When exactly one smallest
-//! correction exists it is named; when several do, all are listed and none is claimed; when
-//! none of size ≤ 2 exists, the message says so. Nothing here guesses.
+//! component we look for one cell, then two, then three, whose new values make every identity
+//! of the component hold without breaking any identity that holds today. When exactly one
+//! smallest correction exists it is named; when several do, all are listed and none is
+//! claimed; when none of size ≤ 3 exists (or more than `MAX_CORRECTIONS` of size 3), the
+//! message says so. Nothing here guesses.
 //!
-//! Invariant: bounded work (cells of a component × their neighbours, ≤ 200 × 200 pairs).
+//! Invariant: bounded work (cells of a component × their neighbours, ≤ 200 × 200 pairs; three
+//! cells only for a component of at most three times the sums of one cell, each taken from a
+//! sum the others leave broken or touch).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -247,12 +250,122 @@ fn search(
             }
         }
     }
-    if pairs.is_empty()
-        && let Some(fill) = fill_blanks(terms, component, &pool, value)
-    {
-        return vec![fill];
+    if pairs.is_empty() {
+        if let Some(fill) = fill_blanks(terms, component, &pool, value) {
+            return vec![fill];
+        }
+        return triples(terms, component, &by_cell, value);
     }
     rank(terms, component, pairs)
+}
+
+/// Three cells, when neither one nor two explain the component (three slips in one column
+/// break three rows and the column's sum, and no pair reconciles them): every set of three
+/// whose correction reconciles the component and breaks no sum that holds. A set must touch
+/// every failing sum, so its first cell is taken from the smallest failing sum, the next from
+/// the first failing sum left untouched (or, when none is left, from the sums the cells taken
+/// touch: a cell touching none of them could only be changed by 0), which finds every such set.
+/// Listed only when there are at most `MAX_CORRECTIONS`: beyond that the sums do not say
+/// where the mistakes are.
+fn triples(
+    terms: &[Term<'_>],
+    component: &[usize],
+    by_cell: &BTreeMap<CellRef, Vec<usize>>,
+    value: &dyn Fn(CellRef) -> Option<(i64, bool)>,
+) -> Vec<Vec<Fix>> {
+    let touching = |cell: CellRef| by_cell.get(&cell).map_or(&[][..], Vec::as_slice);
+    // Three cells touch at most three times as many sums as the cell in most sums.
+    let most = by_cell.values().map(Vec::len).max().unwrap_or(0);
+    if component.len() > 3 * most {
+        return Vec::new();
+    }
+    let cells_of = |i: usize| -> Vec<CellRef> {
+        let identity = terms[i].identity;
+        identity.cells().filter(|&c| identity.coefficient(c) != 0).collect()
+    };
+    let Some(&first) = component.iter().min_by_key(|&&i| cells_of(i).len()) else {
+        return Vec::new();
+    };
+    let next = |taken: &[CellRef]| -> Vec<CellRef> {
+        let touched = |i: usize| taken.iter().any(|&c| touching(c).contains(&i));
+        if let Some(&i) = component.iter().find(|&&i| !touched(i)) {
+            return cells_of(i);
+        }
+        let mut cells: BTreeSet<CellRef> = BTreeSet::new();
+        for &c in taken {
+            for &i in touching(c) {
+                cells.extend(cells_of(i));
+            }
+        }
+        cells.into_iter().collect()
+    };
+    let mut seen: BTreeSet<[CellRef; 3]> = BTreeSet::new();
+    let mut found = Vec::new();
+    for a in cells_of(first) {
+        for b in next(&[a]) {
+            if b == a {
+                continue;
+            }
+            for c in next(&[a, b]) {
+                if c == a || c == b {
+                    continue;
+                }
+                let mut key = [a, b, c];
+                crate::sort::sort(&mut key);
+                if !seen.insert(key) {
+                    continue;
+                }
+                if let Some(fixes) = correct_three(terms, component, key, &touching, value) {
+                    found.push(fixes);
+                    if found.len() > MAX_CORRECTIONS {
+                        return Vec::new();
+                    }
+                }
+            }
+        }
+    }
+    rank(terms, component, found)
+}
+
+/// The correction of `cells` that reconciles every sum of the component and keeps every sum
+/// they touch that holds, when it is unique, changes each cell and leaves none negative.
+fn correct_three<'t>(
+    terms: &[Term<'_>],
+    component: &[usize],
+    cells: [CellRef; 3],
+    touching: &dyn Fn(CellRef) -> &'t [usize],
+    value: &dyn Fn(CellRef) -> Option<(i64, bool)>,
+) -> Option<Vec<Fix>> {
+    let mut involved: Vec<usize> = Vec::new();
+    for &cell in &cells {
+        for &i in touching(cell) {
+            if !involved.contains(&i) {
+                involved.push(i);
+            }
+        }
+    }
+    if !component.iter().all(|i| involved.contains(i)) {
+        return None;
+    }
+    // Sums outside the component that fail today may stay failing.
+    let equations: Vec<([i64; 3], i64)> = involved
+        .iter()
+        .filter(|&&i| component.contains(&i) || terms[i].residual == 0)
+        .map(|&i| {
+            let id = terms[i].identity;
+            (cells.map(|c| id.coefficient(c)), -terms[i].residual)
+        })
+        .collect();
+    let deltas = solve3(&equations)?;
+    let mut fixes = Vec::with_capacity(3);
+    for (cell, delta) in cells.into_iter().zip(deltas) {
+        let (current, blank) = value(cell)?;
+        if delta == 0 || current.checked_add(delta)? < 0 {
+            return None;
+        }
+        fixes.push(Fix { cell, from: current, to: current + delta, was_blank: blank });
+    }
+    Some(fixes)
 }
 
 /// Beyond two cells, one case is still a single mistake: blank cells left where numbers
@@ -333,6 +446,47 @@ fn solve2(equations: &[(i64, i64, i64)]) -> Option<(i64, i64)> {
     }
     let (x, y) = solution?;
     equations.iter().all(|&(a, b, r)| a * x + b * y == r).then_some((x, y))
+}
+
+/// The unique integer solution of `c · x = r` for all equations, three unknowns, if there is
+/// one (Cramer's rule on the first three independent equations, then every equation checked).
+fn solve3(equations: &[([i64; 3], i64)]) -> Option<[i64; 3]> {
+    fn det(m: [[i128; 3]; 3]) -> i128 {
+        m[0][0] * (m[1][1] * m[2][2] - m[1][2] * m[2][1])
+            - m[0][1] * (m[1][0] * m[2][2] - m[1][2] * m[2][0])
+            + m[0][2] * (m[1][0] * m[2][1] - m[1][1] * m[2][0])
+    }
+    let n = equations.len();
+    for i in 0..n {
+        for j in i + 1..n {
+            for k in j + 1..n {
+                let rows = [equations[i], equations[j], equations[k]];
+                let m = rows.map(|(c, _)| c.map(i128::from));
+                let d = det(m);
+                if d == 0 {
+                    continue;
+                }
+                let mut x = [0i64; 3];
+                for (col, slot) in x.iter_mut().enumerate() {
+                    let mut mc = m;
+                    for (row, (_, r)) in rows.iter().enumerate() {
+                        mc[row][col] = i128::from(*r);
+                    }
+                    let num = det(mc);
+                    if num % d != 0 {
+                        return None;
+                    }
+                    *slot = i64::try_from(num / d).ok()?;
+                }
+                let holds = |(c, r): &([i64; 3], i64)| {
+                    (0..3).map(|k| i128::from(c[k]) * i128::from(x[k])).sum::<i128>()
+                        == i128::from(*r)
+                };
+                return equations.iter().all(holds).then_some(x);
+            }
+        }
+    }
+    None
 }
 
 /// Best first: corrections that fill a blank, then those that change a written total (a sum

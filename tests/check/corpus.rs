@@ -232,6 +232,138 @@ fn the_forgotten_review_total_gets_a_single_correction() {
     assert!(hint.contains("由 0 改为 5") && hint.contains("由 5 改为 0"), "{hint}");
 }
 
+/// 沭阳县人民政府 2025 with three wrong numbers that no one or two corrections explain.
+fn shuyang_with(changes: &[(&str, &str)]) -> gouji::Checked {
+    let path = "reports/corpus/沭阳县人民政府2025年政府信息公开工作年度报告-沭阳县人民政府.txt";
+    let mut text = std::fs::read_to_string(fixture_path(path)).unwrap();
+    for (from, to) in changes {
+        assert!(text.contains(from), "{from}");
+        text = text.replacen(from, to, 1);
+    }
+    check_text(&text)
+}
+
+fn corrections(checked: &gouji::Checked) -> Vec<Vec<(String, i64, i64)>> {
+    let [diagnosis] = checked.diagnoses.as_slice() else {
+        panic!("one diagnosis: {:?}", checked.diagnoses)
+    };
+    diagnosis
+        .corrections
+        .iter()
+        .map(|fixes| fixes.iter().map(|f| (f.cell.to_string(), f.from, f.to)).collect())
+        .collect()
+}
+
+#[test]
+fn three_slips_in_one_column_get_their_one_correction() {
+    // Each breaks its row; together they break the 自然人 column's (七)总计 by 3.
+    let checked = shuyang_with(&[
+        ("| 予以公开 | 290 | 1 |", "| 予以公开 | 291 | 1 |"),
+        ("| 3. 危及“三安全一稳定” | 2 | 0 |", "| 3. 危及“三安全一稳定” | 3 | 0 |"),
+        ("| 7. 属于行政执法案卷 | 4 | 0 |", "| 7. 属于行政执法案卷 | 5 | 0 |"),
+    ]);
+    assert_eq!(
+        corrections(&checked),
+        [[
+            ("t3/R3.1/NP".to_string(), 291, 290),
+            ("t3/R3.3.3/NP".to_string(), 3, 2),
+            ("t3/R3.3.7/NP".to_string(), 5, 4)
+        ]]
+    );
+    let finding = errors(&checked)[0];
+    assert!(finding.hint.as_deref().unwrap_or_default().contains("需同时修改 3 处"));
+}
+
+#[test]
+fn three_slips_in_three_rows_and_columns_list_every_correction_and_claim_none() {
+    let checked = shuyang_with(&[
+        ("| 予以公开 | 290 | 1 |", "| 予以公开 | 291 | 1 |"),
+        ("| 3. 危及“三安全一稳定” | 2 | 0 |", "| 3. 危及“三安全一稳定” | 2 | 1 |"),
+        (
+            "| 7. 属于行政执法案卷 | 4 | 0 | 0 | 0 | 0 | 0 | 4 |",
+            "| 7. 属于行政执法案卷 | 4 | 0 | 0 | 0 | 0 | 0 | 5 |",
+        ),
+    ]);
+    let found = corrections(&checked);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(found.contains(&vec![
+        ("t3/R3.1/NP".to_string(), 291, 290),
+        ("t3/R3.3.3/CE".to_string(), 1, 0),
+        ("t3/R3.3.7/TOT".to_string(), 5, 4)
+    ]));
+    assert!(checked.diagnoses[0].unique().is_none());
+}
+
+/// Three numbers of 沭阳县 2025's tables changed at random (a fixed sequence), 300 times: every
+/// correction of three cells the engine names puts the published numbers back, and where it
+/// lists several, the published numbers are among them.
+#[test]
+fn named_three_cell_corrections_restore_the_published_numbers() {
+    let path = "reports/corpus/沭阳县人民政府2025年政府信息公开工作年度报告-沭阳县人民政府.txt";
+    let text = std::fs::read_to_string(fixture_path(path)).unwrap();
+    let published = check_text(&text);
+    let (from, to) = (text.find("三、收到和处理").unwrap(), text.find("五、政府信息公开").unwrap());
+    // The table numbers: `| 12 |` cells.
+    let mut numbers: Vec<(usize, usize)> = Vec::new();
+    let bytes = text.as_bytes();
+    let mut at = from;
+    while at < to {
+        if bytes[at].is_ascii_digit() && text[..at].ends_with("| ") {
+            let end = (at..to).find(|&i| !bytes[i].is_ascii_digit()).unwrap_or(to);
+            if text[end..].starts_with(" |") {
+                numbers.push((at, end));
+            }
+            at = end;
+        } else {
+            at += 1;
+        }
+    }
+    assert!(numbers.len() > 150, "{}", numbers.len());
+    let mut state = 7u64;
+    let mut next = |n: usize| {
+        state =
+            state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        (state >> 33) as usize % n
+    };
+    let (mut named, mut listed) = (0, 0);
+    for _ in 0..300 {
+        let mut picks: Vec<usize> = Vec::new();
+        while picks.len() < 3 {
+            let k = next(numbers.len());
+            if !picks.contains(&k) {
+                picks.push(k);
+            }
+        }
+        picks.sort_unstable_by(|a, b| b.cmp(a));
+        let mut changed = text.clone();
+        for k in picks {
+            let (a, b) = numbers[k];
+            let value: i64 = changed[a..b].parse().unwrap();
+            changed.replace_range(a..b, &(value + [1, 2, 10][next(3)]).to_string());
+        }
+        let checked = check_text(&changed);
+        let restores = |fixes: &Vec<gouji::rules::culprit::Fix>| {
+            fixes.iter().all(|f| int(&published, &f.cell.to_string()) == Some(f.to))
+        };
+        for diagnosis in &checked.diagnoses {
+            match diagnosis.corrections.as_slice() {
+                [only] if only.len() == 3 => {
+                    named += 1;
+                    assert!(restores(only), "{only:?}");
+                }
+                several if several.len() > 1 && several[0].len() == 3 => {
+                    listed += 1;
+                    assert!(several.iter().any(restores), "{several:?}");
+                }
+                _ => {}
+            }
+        }
+    }
+    // Figures of the first run (README): 300 reports, corrections of three cells named and listed.
+    assert!(named >= 30 && listed >= 1, "{named} named, {listed} listed");
+    eprintln!("three-cell corrections: {named} named, {listed} listed");
+}
+
 #[test]
 fn the_kewei_blank_total_is_named_with_its_value() {
     let checked = check_file("reports/corpus/kewei-2024-source.md");
