@@ -299,8 +299,9 @@ fn triples(
         }
         cells.into_iter().collect()
     };
-    let mut seen: BTreeSet<[CellRef; 3]> = BTreeSet::new();
-    let mut found = Vec::new();
+    // A set can be reached in several orders: solved again (no set of every triple tried, to
+    // keep the page's wasm small), listed once.
+    let mut found: Vec<Vec<Fix>> = Vec::new();
     for a in cells_of(first) {
         for b in next(&[a]) {
             if b == a {
@@ -310,12 +311,18 @@ fn triples(
                 if c == a || c == b {
                     continue;
                 }
+                // In table order (three compare-and-swaps: no sort in the wasm for this).
                 let mut key = [a, b, c];
-                crate::sort::sort(&mut key);
-                if !seen.insert(key) {
-                    continue;
+                for (x, y) in [(0, 1), (1, 2), (0, 1)] {
+                    if key[x] > key[y] {
+                        key.swap(x, y);
+                    }
                 }
-                if let Some(fixes) = correct_three(terms, component, key, &touching, value) {
+                let Some(fixes) = correct_three(terms, component, key, &touching, value) else {
+                    continue;
+                };
+                let same = |other: &Vec<Fix>| other.iter().all(|f| [a, b, c].contains(&f.cell));
+                if !found.iter().any(same) {
                     found.push(fixes);
                     if found.len() > MAX_CORRECTIONS {
                         return Vec::new();
@@ -449,20 +456,24 @@ fn solve2(equations: &[(i64, i64, i64)]) -> Option<(i64, i64)> {
 }
 
 /// The unique integer solution of `c · x = r` for all equations, three unknowns, if there is
-/// one (Cramer's rule on the first three independent equations, then every equation checked).
+/// one (Cramer's rule on the first three independent equations, then every equation checked;
+/// `None` on overflow).
 fn solve3(equations: &[([i64; 3], i64)]) -> Option<[i64; 3]> {
-    fn det(m: [[i128; 3]; 3]) -> i128 {
-        m[0][0] * (m[1][1] * m[2][2] - m[1][2] * m[2][1])
-            - m[0][1] * (m[1][0] * m[2][2] - m[1][2] * m[2][0])
-            + m[0][2] * (m[1][0] * m[2][1] - m[1][1] * m[2][0])
+    fn det(m: [[i64; 3]; 3]) -> Option<i64> {
+        let minor = |r: usize, c: usize| -> Option<i64> {
+            let (r1, r2) = ((r + 1) % 3, (r + 2) % 3);
+            let (c1, c2) = ((c + 1) % 3, (c + 2) % 3);
+            m[r1][c1].checked_mul(m[r2][c2])?.checked_sub(m[r1][c2].checked_mul(m[r2][c1])?)
+        };
+        (0..3).try_fold(0i64, |sum, c| sum.checked_add(m[0][c].checked_mul(minor(0, c)?)?))
     }
     let n = equations.len();
     for i in 0..n {
         for j in i + 1..n {
             for k in j + 1..n {
                 let rows = [equations[i], equations[j], equations[k]];
-                let m = rows.map(|(c, _)| c.map(i128::from));
-                let d = det(m);
+                let m = rows.map(|(c, _)| c);
+                let d = det(m)?;
                 if d == 0 {
                     continue;
                 }
@@ -470,17 +481,17 @@ fn solve3(equations: &[([i64; 3], i64)]) -> Option<[i64; 3]> {
                 for (col, slot) in x.iter_mut().enumerate() {
                     let mut mc = m;
                     for (row, (_, r)) in rows.iter().enumerate() {
-                        mc[row][col] = i128::from(*r);
+                        mc[row][col] = *r;
                     }
-                    let num = det(mc);
+                    let num = det(mc)?;
                     if num % d != 0 {
                         return None;
                     }
-                    *slot = i64::try_from(num / d).ok()?;
+                    *slot = num / d;
                 }
                 let holds = |(c, r): &([i64; 3], i64)| {
-                    (0..3).map(|k| i128::from(c[k]) * i128::from(x[k])).sum::<i128>()
-                        == i128::from(*r)
+                    (0..3).try_fold(0i64, |sum, k| sum.checked_add(c[k].checked_mul(x[k])?))
+                        == Some(*r)
                 };
                 return equations.iter().all(holds).then_some(x);
             }
@@ -548,6 +559,26 @@ mod tests {
         assert!(found[0].unique().is_none());
         // The written total is listed first.
         assert_eq!(found[0].corrections[0][0].cell.col, Col::t4_tot);
+    }
+
+    #[test]
+    fn solves_three_by_three() {
+        let eq = |c: [i64; 3], r: i64| (c, r);
+        // x = 1, y = -2, z = 3, with a fourth equation that agrees.
+        let found =
+            solve3(&[eq([1, 0, 0], 1), eq([1, 1, 0], -1), eq([0, 1, 1], 1), eq([1, 1, 1], 2)]);
+        assert_eq!(found, Some([1, -2, 3]));
+        // A fourth that disagrees, no integer solution, too few equations, an overflow.
+        assert_eq!(
+            solve3(&[eq([1, 0, 0], 1), eq([0, 1, 0], 1), eq([0, 0, 1], 1), eq([1, 1, 1], 4)]),
+            None
+        );
+        assert_eq!(solve3(&[eq([2, 0, 0], 1), eq([0, 1, 0], 1), eq([0, 0, 1], 1)]), None);
+        assert_eq!(solve3(&[eq([1, 1, 0], 1), eq([0, 1, 1], 1)]), None);
+        assert_eq!(
+            solve3(&[eq([i64::MAX, 2, 0], 1), eq([2, i64::MAX, 0], 1), eq([0, 0, 1], 1)]),
+            None
+        );
     }
 
     #[test]
