@@ -220,46 +220,50 @@ fn check_command(args: &[String]) -> Result<u8, String> {
         }
         outcomes.push(Ok((k, decisions)));
     }
-    // The JSON lines are made on the checking threads (a third of a batch's work after the
-    // checks once it ran on this one), then written here in input order.
-    let lines: Vec<String> = if options.json {
-        let named: Vec<_> = inputs.iter().map(|(name, _)| name.as_str()).zip(&outcomes).collect();
-        in_parallel(&named, |&(name, outcome)| match outcome {
-            Ok((k, decisions)) => gouji::export::json(&gouji::export::Entry {
-                file: name,
-                checked: &checked[*k],
-                decisions,
-            }),
-            Err(message) => gouji::export::json_io_error(name, message),
-        })
-    } else {
-        Vec::new()
-    };
     let mut stdout = std::io::stdout().lock();
+    if options.json {
+        // The JSON lines are made on the checking threads (a third of a batch's work after the
+        // checks when it ran on this one), a part of the batch at a time so that the lines
+        // waiting to be written stay few, and written here in input order.
+        let named: Vec<_> = inputs.iter().map(|(name, _)| name.as_str()).zip(&outcomes).collect();
+        for part in named.chunks(JSON_PART) {
+            let lines = in_parallel(part, |&(name, outcome)| match outcome {
+                Ok((k, decisions)) => gouji::export::json(&gouji::export::Entry {
+                    file: name,
+                    checked: &checked[*k],
+                    decisions,
+                }),
+                Err(message) => gouji::export::json_io_error(name, message),
+            });
+            for line in lines {
+                if writeln!(stdout, "{line}").is_err() {
+                    // Output closed (e.g. piped into `head`): stop quietly.
+                    return Ok(status);
+                }
+            }
+        }
+        return Ok(status);
+    }
     let mut csv_rows: Vec<(&str, usize, &gouji::review::Decisions)> = Vec::new();
     for (index, ((name, _), outcome)) in inputs.iter().zip(&outcomes).enumerate() {
-        let written = if let Some(line) = lines.get(index) {
-            writeln!(stdout, "{line}")
-        } else {
-            match outcome {
-                Err(message) => {
-                    let shown = human::printable(name);
-                    if options.csv {
-                        let _ = writeln!(std::io::stderr(), "gouji: {shown}：无法读取：{message}");
-                        Ok(())
-                    } else {
-                        writeln!(stdout, "{shown}\n  无法读取：{message}\n")
-                    }
+        let written = match outcome {
+            Err(message) => {
+                let shown = human::printable(name);
+                if options.csv {
+                    let _ = writeln!(std::io::stderr(), "gouji: {shown}：无法读取：{message}");
+                    Ok(())
+                } else {
+                    writeln!(stdout, "{shown}\n  无法读取：{message}\n")
                 }
-                Ok((k, decisions)) => {
-                    if options.csv {
-                        csv_rows.push((name, *k, decisions));
-                        Ok(())
-                    } else {
-                        let separator = if index + 1 < inputs.len() { "\n" } else { "" };
-                        let report = human::report(name, &checked[*k], decisions, &style);
-                        write!(stdout, "{report}{separator}")
-                    }
+            }
+            Ok((k, decisions)) => {
+                if options.csv {
+                    csv_rows.push((name, *k, decisions));
+                    Ok(())
+                } else {
+                    let separator = if index + 1 < inputs.len() { "\n" } else { "" };
+                    let report = human::report(name, &checked[*k], decisions, &style);
+                    write!(stdout, "{report}{separator}")
                 }
             }
         };
@@ -374,6 +378,9 @@ fn check_all(inputs: &[(String, Origin)]) -> Vec<Result<gouji::Checked, String>>
     results.sort_by_key(|(k, _)| *k);
     results.into_iter().map(|(_, result)| result).collect()
 }
+
+/// Reports whose JSON lines are made before they are written.
+const JSON_PART: usize = 256;
 
 /// `make` of every item, on [`threads`] threads, in the items' order.
 fn in_parallel<T: Sync>(items: &[T], make: impl Fn(&T) -> String + Sync) -> Vec<String> {
