@@ -160,9 +160,14 @@ fn by_year(reports: &[&Checked], members: &[usize]) -> Vec<(i32, usize)> {
     let mut years: Vec<(i32, usize)> =
         members.iter().filter_map(|&k| Some((reports[k].report.year?, k))).collect();
     crate::sort::sort_by(&mut years, Ord::cmp);
-    let count = |y: i32| years.iter().filter(|(year, _)| *year == y).count();
-    let unique: Vec<(i32, usize)> = years.iter().copied().filter(|&(y, _)| count(y) == 1).collect();
-    unique
+    // Sorted, so a year's reports are neighbours (counting each year's in the whole list was
+    // quadratic in a batch of copies).
+    let once = |i: usize| {
+        let y = years.get(i).map(|&(y, _)| y);
+        let near = |j: Option<usize>| j.and_then(|j| years.get(j)).map(|&(y, _)| y);
+        y != near(i.checked_sub(1)) && y != near(i.checked_add(1))
+    };
+    (0..years.len()).filter(|&i| once(i)).filter_map(|i| years.get(i).copied()).collect()
 }
 
 /// Every pair (last year's index, this year's index) of consecutive years of one agency.

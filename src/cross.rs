@@ -22,9 +22,14 @@ use crate::{Checked, Finding, review, rules};
 
 /// The findings across `reports`, each with the index of the report it is about.
 pub fn check(reports: &[&Checked]) -> Vec<(usize, Finding)> {
+    findings(reports, &previous(reports))
+}
+
+/// [`check`], with each report's last-year report found once (`previous`).
+fn findings(reports: &[&Checked], previous: &[Option<usize>]) -> Vec<(usize, Finding)> {
     let mut out = Vec::new();
     for (k, report) in reports.iter().enumerate() {
-        let Some(prev) = previous(reports, k) else { continue };
+        let Some(&Some(prev)) = previous.get(k) else { continue };
         chain(reports[prev], report, &mut out, k);
         carry(reports[prev], report, &mut out, k);
         stock(reports[prev], report, &mut out, k);
@@ -77,10 +82,13 @@ fn carry(last: &Checked, this: &Checked, out: &mut Vec<(usize, Finding)>, index:
 }
 
 /// Per report with last year's in the batch: last year's 结转下年度 for each 上年结转 cell.
-fn carried_in(reports: &[&Checked]) -> Vec<(usize, Vec<rules::evidence::Stated>)> {
+fn carried_in(
+    reports: &[&Checked],
+    previous: &[Option<usize>],
+) -> Vec<(usize, Vec<rules::evidence::Stated>)> {
     let mut out = Vec::new();
     for (k, this) in reports.iter().enumerate() {
-        let Some(prev) = previous(reports, k) else { continue };
+        let Some(&Some(prev)) = previous.get(k) else { continue };
         let (last, Some(table)) = (reports[prev], this.report.table(TableId::T3)) else { continue };
         let year = last.report.year.unwrap_or_default();
         let stated: Vec<rules::evidence::Stated> = table
@@ -139,19 +147,47 @@ fn stock(last: &Checked, this: &Checked, out: &mut Vec<(usize, Finding)>, index:
     }
 }
 
-/// The one report of the same agency for the year before report `k`'s.
-fn previous(reports: &[&Checked], k: usize) -> Option<usize> {
-    let this = &reports[k].report;
-    let (agency, year) = (this.agency.as_ref()?, this.year?);
-    let same = |r: &Checked, y: i32| {
-        r.report.agency.as_ref().is_some_and(|a| a.is_same_unit(agency)) && r.report.year == Some(y)
+/// For each report, the one report of the same agency for the year before its own (none when
+/// its agency has two reports of either year).
+fn previous(reports: &[&Checked]) -> Vec<Option<usize>> {
+    // The candidate step: two names of one unit are equal, or one ends with the other, which
+    // then has at least 4 characters; either way both end with the same (up to) 4 characters.
+    // So a report is compared only with the reports of its year and ending, found by bisection
+    // (was every report of the batch, twice per report: quadratic in the batch).
+    let mut keyed: Vec<(i32, &str, usize)> = reports
+        .iter()
+        .enumerate()
+        .filter_map(|(k, r)| Some((r.report.year?, ending(&r.report.agency.as_ref()?.name), k)))
+        .collect();
+    crate::sort::sort(&mut keyed);
+    let group = |year: i32, end: &str| {
+        let from = keyed.partition_point(|&(y, e, _)| (y, e) < (year, end));
+        let to = keyed.partition_point(|&(y, e, _)| (y, e) <= (year, end));
+        keyed.get(from..to).unwrap_or_default()
     };
-    if reports.iter().filter(|r| same(r, year)).count() != 1 {
-        return None;
-    }
-    let mut found = reports.iter().enumerate().filter(|(_, r)| same(r, year - 1)).map(|(i, _)| i);
-    let first = found.next()?;
-    found.next().is_none().then_some(first)
+    reports
+        .iter()
+        .map(|this| {
+            let this = &this.report;
+            let (agency, year) = (this.agency.as_ref()?, this.year?);
+            let end = ending(&agency.name);
+            let same = |&&(_, _, k): &&(i32, &str, usize)| {
+                reports[k].report.agency.as_ref().is_some_and(|a| a.is_same_unit(agency))
+            };
+            // The report itself is one of its year's; a second one of the same unit: no match.
+            if group(year, end).iter().filter(same).nth(1).is_some() {
+                return None;
+            }
+            let mut found = group(year - 1, end).iter().filter(same);
+            let &(_, _, first) = found.next()?;
+            found.next().is_none().then_some(first)
+        })
+        .collect()
+}
+
+/// The last 4 characters of a name (all of a shorter one).
+fn ending(name: &str) -> &str {
+    name.char_indices().rev().nth(3).and_then(|(i, _)| name.get(i..)).unwrap_or(name)
 }
 
 fn number(checked: &Checked, addr: CellRef) -> Option<(Number, bool)> {
@@ -209,6 +245,88 @@ const SIGNATURE: usize = 64;
 /// Candidates (the best signatures) compared exactly, per report: the most similar earlier
 /// report is among them unless the signatures erred far more than they do.
 const CANDIDATES: usize = 8;
+
+/// The fewest slots two signatures agree on for the pair to be a candidate (65 % of them, a
+/// generous first cut under the threshold's 80 %).
+const AGREEING: usize = (SIGNATURE * (DUP_THRESHOLD - 150)).div_ceil(1000);
+/// The signature cut into this many bands of [`BAND`] slots for the candidate step: a pair
+/// that agrees on [`AGREEING`] slots disagrees on fewer slots than there are bands, so it
+/// agrees on at least one whole band. Reports are grouped by each band's slots, and a report
+/// is compared only with those that share a band with it: no pair the first cut keeps is
+/// missed, and unrelated reports are never compared (every pair was, before).
+const BANDS: usize = 32;
+const BAND: usize = SIGNATURE / BANDS;
+const _: () = assert!(SIGNATURE - AGREEING < BANDS && BAND * BANDS == SIGNATURE);
+
+/// The reports grouped by each band of their signatures.
+struct Bands {
+    /// (band, its slots, report), sorted: a group of reports is a run, in batch order.
+    entries: Vec<(usize, [u64; BAND], usize)>,
+    /// Per report and band, where its group is in `entries` (empty without a narrative).
+    groups: Vec<[(usize, usize); BANDS]>,
+}
+
+impl Bands {
+    fn new(narratives: &[Option<Narrative>]) -> Bands {
+        let mut entries = Vec::with_capacity(narratives.len() * BANDS);
+        for (k, n) in narratives.iter().enumerate() {
+            let Some(n) = n else { continue };
+            for (band, slots) in n.signature.chunks_exact(BAND).enumerate() {
+                let mut key = [0u64; BAND];
+                key.copy_from_slice(slots);
+                entries.push((band, key, k));
+            }
+        }
+        crate::sort::sort(&mut entries);
+        let mut groups = vec![[(0, 0); BANDS]; narratives.len()];
+        let mut from = 0;
+        while let Some(&(band, key, _)) = entries.get(from) {
+            let to = from
+                + entries
+                    .get(from..)
+                    .unwrap_or_default()
+                    .partition_point(|&(b, s, _)| (b, s) == (band, key));
+            for &(_, _, k) in entries.get(from..to).unwrap_or_default() {
+                if let Some(slot) = groups.get_mut(k).and_then(|g| g.get_mut(band)) {
+                    *slot = (from, to);
+                }
+            }
+            from = to;
+        }
+        Bands { entries, groups }
+    }
+
+    /// The reports that share a band with report `b` (itself too), in batch order, once each.
+    fn sharing(&self, b: usize) -> Sharing<'_> {
+        Sharing {
+            entries: &self.entries,
+            cursors: self.groups.get(b).copied().unwrap_or([(0, 0); BANDS]),
+        }
+    }
+}
+
+/// A merge of one report's band groups (each in batch order).
+struct Sharing<'a> {
+    entries: &'a [(usize, [u64; BAND], usize)],
+    cursors: [(usize, usize); BANDS],
+}
+
+impl Iterator for Sharing<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        let head = |&(at, to): &(usize, usize)| {
+            if at < to { self.entries.get(at).map(|&(_, _, k)| k) } else { None }
+        };
+        let least = self.cursors.iter().filter_map(head).min()?;
+        for cursor in &mut self.cursors {
+            if head(cursor) == Some(least) {
+                cursor.0 += 1;
+            }
+        }
+        Some(least)
+    }
+}
 
 struct Narrative<'a> {
     shingles: std::borrow::Cow<'a, [u64]>,
@@ -270,14 +388,15 @@ fn duplicates(reports: &[&Checked], out: &mut Vec<(usize, Finding)>) {
         return;
     }
     let narratives: Vec<Option<Narrative>> = reports.iter().map(|c| narrative(c)).collect();
+    let bands = Bands::new(&narratives);
     for (b, nb) in narratives.iter().enumerate() {
         let Some(nb) = nb else { continue };
         // The earlier reports whose signatures agree most (the candidates), then the most
         // similar of them by exact comparison; among equals the first. A few exact
         // comparisons per report keep a batch of hundreds of copies linear in that step.
         let mut candidates: Vec<(usize, usize)> = Vec::with_capacity(CANDIDATES + 1);
-        for (a, na) in narratives.iter().enumerate() {
-            let Some(na) = na else { continue };
+        for a in bands.sharing(b) {
+            let Some(na) = &narratives[a] else { continue };
             if a == b {
                 continue;
             }
@@ -288,7 +407,7 @@ fn duplicates(reports: &[&Checked], out: &mut Vec<(usize, Finding)>) {
             }
             let estimate = na.signature.iter().zip(&nb.signature).filter(|(x, y)| x == y).count();
             // The signatures agree on about that share of their slots: a generous first cut.
-            if estimate * 1000 < SIGNATURE * (DUP_THRESHOLD - 150) {
+            if estimate < AGREEING {
                 continue;
             }
             // Kept by estimate (highest first), then by position.
@@ -297,15 +416,24 @@ fn duplicates(reports: &[&Checked], out: &mut Vec<(usize, Finding)>) {
                 candidates.insert(at, (estimate, a));
                 candidates.truncate(CANDIDATES);
             }
+            // Full, and all agreeing everywhere: a later report can only tie, after them.
+            if candidates.len() == CANDIDATES && candidates.iter().all(|&(e, _)| e == SIGNATURE) {
+                break;
+            }
         }
         let mut best: Option<(usize, usize)> = None;
-        for &(_, a) in &candidates {
+        for (i, &(_, a)) in candidates.iter().enumerate() {
             let Some(na) = narratives[a].as_ref() else { continue };
             let similarity = jaccard(&na.shingles, &nb.shingles);
             if similarity >= DUP_THRESHOLD
                 && best.is_none_or(|(k, s)| similarity > s || (similarity == s && a < k))
             {
                 best = Some((a, similarity));
+            }
+            // Identical, and no later candidate comes earlier in the batch: none can win.
+            let rest = candidates.get(i + 1..).unwrap_or_default();
+            if similarity == 1000 && rest.iter().all(|&(_, k)| k > a) {
+                break;
             }
         }
         let Some((a, similarity)) = best else { continue };
@@ -390,7 +518,8 @@ fn aggregates(reports: &[&Checked], out: &mut Vec<(usize, Finding)>) {
 pub fn apply(reports: &mut [Checked]) {
     let (found, carried) = {
         let refs: Vec<&Checked> = reports.iter().collect();
-        (check(&refs), carried_in(&refs))
+        let previous = previous(&refs);
+        (findings(&refs, &previous), carried_in(&refs, &previous))
     };
     // Last year's 结转下年度 is evidence for this year's 上年结转, when this year's own sums
     // leave several corrections.

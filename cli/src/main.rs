@@ -183,25 +183,16 @@ fn check_command(args: &[String]) -> Result<u8, String> {
         gouji::cross::apply(&mut checked);
     }
     let style = human::Style { color: options.color };
-    let mut stdout = std::io::stdout().lock();
     let mut status = 0u8;
-    let mut csv_rows: Vec<(&str, usize, gouji::review::Decisions)> = Vec::new();
-    for (index, ((name, _), slot)) in inputs.iter().zip(slots).enumerate() {
-        let at = slot.as_ref().ok().copied();
-        let checked = match slot {
-            Ok(k) => &checked[k],
+    // First, in order, each input's decisions (its sidecar read here, its problems said on
+    // standard error in input order) and the exit status.
+    let mut outcomes: Vec<Result<(usize, gouji::review::Decisions), String>> = Vec::new();
+    for ((name, _), slot) in inputs.iter().zip(slots) {
+        let k = match slot {
+            Ok(k) => k,
             Err(message) => {
                 status = 2;
-                let shown = human::printable(name);
-                if options.json {
-                    let line = gouji::export::json_io_error(name, &message);
-                    writeln!(stdout, "{line}").map_err(|e| e.to_string())?;
-                } else if options.csv {
-                    let _ = writeln!(std::io::stderr(), "gouji: {shown}：无法读取：{message}");
-                } else {
-                    writeln!(stdout, "{shown}\n  无法读取：{message}\n")
-                        .map_err(|e| e.to_string())?;
-                }
+                outcomes.push(Err(message));
                 continue;
             }
         };
@@ -221,20 +212,60 @@ fn check_command(args: &[String]) -> Result<u8, String> {
                 }
             }
         }
-        if checked.unreadable.is_some() {
+        let one = &checked[k];
+        if one.unreadable.is_some() {
             status = 2;
-        } else if checked.count(Severity::Error) > 0 && status == 0 {
+        } else if one.count(Severity::Error) > 0 && status == 0 {
             status = 1;
         }
-        let written = if options.json {
-            let entry = gouji::export::Entry { file: name, checked, decisions: &decisions };
-            writeln!(stdout, "{}", gouji::export::json(&entry))
-        } else if options.csv {
-            csv_rows.push((name, at.unwrap_or_default(), decisions));
-            Ok(())
-        } else {
-            let separator = if index + 1 < inputs.len() { "\n" } else { "" };
-            write!(stdout, "{}{separator}", human::report(name, checked, &decisions, &style))
+        outcomes.push(Ok((k, decisions)));
+    }
+    let mut stdout = std::io::stdout().lock();
+    if options.json {
+        // The JSON lines are made on the checking threads (a third of a batch's work after the
+        // checks when it ran on this one), a part of the batch at a time so that the lines
+        // waiting to be written stay few, and written here in input order.
+        let named: Vec<_> = inputs.iter().map(|(name, _)| name.as_str()).zip(&outcomes).collect();
+        for part in named.chunks(JSON_PART) {
+            let lines = in_parallel(part, |&(name, outcome)| match outcome {
+                Ok((k, decisions)) => gouji::export::json(&gouji::export::Entry {
+                    file: name,
+                    checked: &checked[*k],
+                    decisions,
+                }),
+                Err(message) => gouji::export::json_io_error(name, message),
+            });
+            for line in lines {
+                if writeln!(stdout, "{line}").is_err() {
+                    // Output closed (e.g. piped into `head`): stop quietly.
+                    return Ok(status);
+                }
+            }
+        }
+        return Ok(status);
+    }
+    let mut csv_rows: Vec<(&str, usize, &gouji::review::Decisions)> = Vec::new();
+    for (index, ((name, _), outcome)) in inputs.iter().zip(&outcomes).enumerate() {
+        let written = match outcome {
+            Err(message) => {
+                let shown = human::printable(name);
+                if options.csv {
+                    let _ = writeln!(std::io::stderr(), "gouji: {shown}：无法读取：{message}");
+                    Ok(())
+                } else {
+                    writeln!(stdout, "{shown}\n  无法读取：{message}\n")
+                }
+            }
+            Ok((k, decisions)) => {
+                if options.csv {
+                    csv_rows.push((name, *k, decisions));
+                    Ok(())
+                } else {
+                    let separator = if index + 1 < inputs.len() { "\n" } else { "" };
+                    let report = human::report(name, &checked[*k], decisions, &style);
+                    write!(stdout, "{report}{separator}")
+                }
+            }
         };
         if written.is_err() {
             // Output closed (e.g. piped into `head`): stop quietly.
@@ -346,6 +377,29 @@ fn check_all(inputs: &[(String, Origin)]) -> Vec<Result<gouji::Checked, String>>
     });
     results.sort_by_key(|(k, _)| *k);
     results.into_iter().map(|(_, result)| result).collect()
+}
+
+/// Reports whose JSON lines are made before they are written.
+const JSON_PART: usize = 256;
+
+/// `make` of every item, on [`threads`] threads, in the items' order.
+fn in_parallel<T: Sync>(items: &[T], make: impl Fn(&T) -> String + Sync) -> Vec<String> {
+    let threads = threads().min(items.len());
+    if threads <= 1 {
+        return items.iter().map(&make).collect();
+    }
+    // Contiguous shares, one per thread: each thread's lines come back in order.
+    let share = items.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = items
+            .chunks(share)
+            .map(|chunk| scope.spawn(|| chunk.iter().map(&make).collect::<Vec<_>>()))
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            .collect()
+    })
 }
 
 /// Drops what neither the output nor the rules across reports read: the decoded text (as

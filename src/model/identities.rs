@@ -181,7 +181,8 @@ pub fn t3_identities(layout: Layout, lp_column: bool, subtotal_rows: &[Row]) -> 
         cols.push(Col::LP);
     }
     cols.push(Col::T3_TOT);
-    let mut out = Vec::new();
+    let outcomes = t3_outcomes(layout);
+    let mut out = Vec::with_capacity(2 * rows.len() + (2 + subtotal_rows.len()) * cols.len());
     // T3-ROW: 总计 = the six applicant columns (with a 小计 column: 总计 = 自然人 + 小计).
     for &row in &rows {
         if lp_column {
@@ -211,7 +212,7 @@ pub fn t3_identities(layout: Layout, lp_column: bool, subtotal_rows: &[Row]) -> 
             rule: RuleId::T3Out,
             at: At::Col(col),
             total: vec![cell(Row::R3_7, col)],
-            parts: t3_outcomes(layout).into_iter().map(|row| cell(row, col)).collect(),
+            parts: outcomes.iter().map(|&row| cell(row, col)).collect(),
         });
     }
     for &col in &cols {

@@ -207,15 +207,21 @@ pub(crate) fn facts(text: &str, exclude: &[Range<usize>]) -> Vec<Fact> {
 /// keywords only where one of these stands.
 struct Keywords {
     first: [char; KEYWORDS.len()],
-    /// Bit `c % 64` is set for every first character `c`: most characters are ruled out by it.
-    mask: u64,
+    /// Bit `c % 1024` is set for every first character `c`: most characters are ruled out by
+    /// it (by `c % 64`, 40 % of a clause's characters passed and were compared with every
+    /// keyword's first).
+    mask: [u64; 16],
 }
 
 impl Keywords {
     fn new() -> Keywords {
         let first: [char; KEYWORDS.len()] =
             std::array::from_fn(|k| KEYWORDS[k].0.chars().next().unwrap_or('\0'));
-        let mask = first.iter().fold(0u64, |m, &c| m | (1 << (c as u32 % 64)));
+        let mut mask = [0u64; 16];
+        for &c in &first {
+            let bit = c as usize % 1024;
+            mask[bit / 64] |= 1 << (bit % 64);
+        }
         Keywords { first, mask }
     }
 
@@ -225,7 +231,8 @@ impl Keywords {
     fn matches(&self, clause: &str) -> Vec<(usize, usize)> {
         let mut found: Vec<(usize, usize)> = Vec::new();
         for (at, c) in clause.char_indices() {
-            if self.mask & (1 << (c as u32 % 64)) == 0 {
+            let bit = c as usize % 1024;
+            if self.mask[bit / 64] & (1 << (bit % 64)) == 0 {
                 continue;
             }
             let rest = &clause[at..];
@@ -271,7 +278,8 @@ fn clause_facts(text: &str, range: Range<usize>, keyword_index: &Keywords, out: 
     for c in clause.chars() {
         n_chars += 1;
         n_cjk += usize::from(('\u{4E00}'..='\u{9FFF}').contains(&c));
-        trigger |= may_state_a_fact(c);
+        // Asked until one is found (most characters are none of them).
+        trigger = trigger || may_state_a_fact(c);
         let bit = c as usize % 1024;
         present[bit / 64] |= 1 << (bit % 64);
     }

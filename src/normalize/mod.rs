@@ -75,22 +75,54 @@ impl Out {
                     Some(c) => Some(c),
                     None => self.last(),
                 };
-                let Some(skip) =
-                    before.filter(|&c| is_cjk(c)).and_then(|_| pinyin_group(text, taken))
-                else {
-                    // A real bracket: `(` stays as it is, `（` becomes `(` (left to the loop).
-                    if lead == b'(' {
-                        crate::work::add(1);
-                        taken += 1;
-                        continue;
+                let skip = before.filter(|&c| is_cjk(c)).and_then(|_| pinyin_group(text, taken));
+                if let Some(skip) = skip {
+                    self.text.push_str(&text[unchanged..taken]);
+                    if taken > run_start {
+                        self.map.record(
+                            norm,
+                            taken - run_start,
+                            raw + run_start,
+                            taken - run_start,
+                        );
                     }
-                    break;
+                    taken += skip;
+                    (unchanged, run_start, norm) = (taken, taken, self.text.len());
+                    continue;
+                }
+                // A real bracket: `(` stays as it is, `（` becomes `(` (a full-width form, below).
+                if lead == b'(' {
+                    crate::work::add(1);
+                    taken += 1;
+                    continue;
+                }
+            }
+            // A full-width form (U+FF01..U+FF5E: `，`, `：`, `（`) becomes its ASCII character,
+            // recorded as the loop of `normalize_line` records it (the run so far, then the
+            // character), and the run goes on: the seed's 370 of them each ended a run and went
+            // one by one through that loop. A `，` after a digit may separate thousands: left
+            // to the loop. (No full-width form converts T→S.)
+            if lead == 0xEF
+                && let Some(c) = text.get(taken..).and_then(|rest| rest.chars().next())
+                && ('\u{FF01}'..='\u{FF5E}').contains(&c)
+            {
+                let mapped = char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c);
+                let before = if taken > unchanged {
+                    bytes.get(taken - 1)
+                } else {
+                    self.text.as_bytes().last()
                 };
+                if mapped == ',' && before.is_some_and(u8::is_ascii_digit) {
+                    break;
+                }
+                crate::work::add(1);
                 self.text.push_str(&text[unchanged..taken]);
                 if taken > run_start {
                     self.map.record(norm, taken - run_start, raw + run_start, taken - run_start);
                 }
-                taken += skip;
+                self.map.record(self.text.len(), 1, raw + taken, c.len_utf8());
+                self.text.push(mapped);
+                taken += c.len_utf8();
                 (unchanged, run_start, norm) = (taken, taken, self.text.len());
                 continue;
             }

@@ -38,28 +38,40 @@ fn check_table(table: &Table, stated: &[evidence::Stated], results: &mut Results
         _ => Vec::new(),
     }));
     let identities = identities(table);
-    let value = |cell: CellRef| table.cell(cell.row, cell.col).map(|c| &c.value);
-    let mut checks = Vec::new();
+    // The culprit search runs on integer values of every identity that could be evaluated.
+    let int_value = |cell: CellRef| -> Option<(i64, bool)> {
+        let cell = table.cell(cell.row, cell.col)?;
+        int_of(cell)
+    };
+    let mut checks = Vec::with_capacity(identities.len());
+    // Each check's total − parts in integers, for the culprit search (`None`: not integers).
+    let mut residuals: Vec<Option<i64>> = Vec::with_capacity(identities.len());
     let mut unsure: Vec<Identity> = Vec::new();
     for identity in identities {
-        // `None` when a cell has no value for sums, or on overflow (as `Number::sum` of them).
-        let sum = |cells: &[CellRef]| -> Option<Number> {
-            cells.iter().try_fold(Number::int(0), |acc, &c| {
-                acc.checked_add(value(c).and_then(Value::for_sums)?)
-            })
-        };
-        let (total, parts) = (sum(&identity.total), sum(&identity.parts));
         // A cell read as blank only because nothing stood where it belongs (glued or PDF
         // text drops blank cells, and copies lose numbers): a sum that fails with it is not
         // an error on that ground alone.
         let (mut blank_or_inferred, mut vanished) = (false, false);
-        for c in identity.cells() {
-            if let Some(cell) = table.cell(c.row, c.col) {
-                let blank = matches!(cell.value, Value::Blank { .. });
-                blank_or_inferred |= cell.inferred || blank;
-                vanished |= cell.inferred && blank;
+        // Each cell looked up once for both sums, the flags and the integers: the sum is
+        // `None` when a cell has no value for sums, or on overflow (as `Number::sum` of them).
+        let mut side = |cells: &[CellRef]| -> (Option<Number>, Option<i64>) {
+            let (mut sum, mut int) = (Some(Number::int(0)), Some(0i64));
+            for c in cells {
+                let cell = table.cell(c.row, c.col);
+                sum = sum.and_then(|acc| acc.checked_add(cell.and_then(|c| c.value.for_sums())?));
+                // Wrapping, as the release build's `Sum` of them was.
+                int = int.and_then(|acc| Some(acc.wrapping_add(int_of(cell?)?.0)));
+                if let Some(cell) = cell {
+                    let blank = matches!(cell.value, Value::Blank { .. });
+                    blank_or_inferred |= cell.inferred || blank;
+                    vanished |= cell.inferred && blank;
+                }
             }
-        }
+            (sum, int)
+        };
+        let ((total, int_total), (parts, int_parts)) =
+            (side(&identity.total), side(&identity.parts));
+        residuals.push(int_total.zip(int_parts).map(|(t, p)| t.wrapping_sub(p)));
         // The id is spelled only when a note names sums.
         let id = if assumed.is_empty() && inconsistent.is_empty() {
             String::new()
@@ -81,24 +93,12 @@ fn check_table(table: &Table, stated: &[evidence::Stated], results: &mut Results
         checks.push(Check { identity, outcome, total, parts, assumed: is_assumed });
     }
 
-    // The culprit search runs on integer values of every identity that could be evaluated.
-    let int_value = |cell: CellRef| -> Option<(i64, bool)> {
-        let cell = table.cell(cell.row, cell.col)?;
-        match &cell.value {
-            Value::Number(n) => n.as_int().map(|v| (v, false)),
-            Value::Blank { .. } => Some((0, true)),
-            _ => None,
-        }
-    };
     let terms: Vec<Term<'_>> = checks
         .iter()
-        .filter(|check| check.outcome != Outcome::CannotRun)
-        .filter_map(|check| {
-            let side = |cells: &[CellRef]| {
-                cells.iter().map(|&c| int_value(c).map(|v| v.0)).sum::<Option<i64>>()
-            };
-            let residual = side(&check.identity.total)? - side(&check.identity.parts)?;
-            Some(Term { identity: &check.identity, residual })
+        .zip(&residuals)
+        .filter(|(check, _)| check.outcome != Outcome::CannotRun)
+        .filter_map(|(check, &residual)| {
+            Some(Term { identity: &check.identity, residual: residual? })
         })
         .collect();
     let mut diagnoses = culprit::diagnose(&terms, &int_value);
@@ -115,6 +115,15 @@ fn check_table(table: &Table, stated: &[evidence::Stated], results: &mut Results
     }
     results.diagnoses.extend(diagnoses);
     results.checks.extend(checks);
+}
+
+/// A cell's integer for the culprit search (a blank as 0, and said to be one).
+fn int_of(cell: &crate::model::Cell) -> Option<(i64, bool)> {
+    match &cell.value {
+        Value::Number(n) => n.as_int().map(|v| (v, false)),
+        Value::Blank { .. } => Some((0, true)),
+        _ => None,
+    }
 }
 
 /// See [`super::reweigh`].

@@ -67,6 +67,9 @@ pub fn segment(text: &str) -> Doc {
     let limit = max_tokens(text.len());
     // Cells of the logical row being built in cell-per-line mode.
     let mut pending: Option<Vec<Range<usize>>> = None;
+    // The cells of the row last pushed, emptied: its room is the next row's (a row's vector
+    // grown from nothing for every row cost more than its tokens' numbers).
+    let mut spare: Vec<Range<usize>> = Vec::new();
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
         if doc.truncated.is_some() {
@@ -76,8 +79,9 @@ pub fn segment(text: &str) -> Doc {
         offset += line.len();
         crate::work::add(line.len());
         let body = line.trim_end_matches('\n');
-        let trimmed = body.trim();
-        let lead = body.len() - body.trim_start().len();
+        let from_text = body.trim_start();
+        let lead = body.len() - from_text.len();
+        let trimmed = from_text.trim_end();
         let at = start + lead;
         // ` |` inside a row: an empty cell, written like the others as its text and ` |`
         // (a row starts with a bare `|` at the line's start).
@@ -90,8 +94,10 @@ pub fn segment(text: &str) -> Doc {
         if trimmed == "|" {
             if let Some(cells) = pending.take() {
                 push_row(&mut doc, text, limit, &cells, RowKind::CellPerLine);
+                spare = cells;
             }
-            pending = Some(Vec::new());
+            spare.clear();
+            pending = Some(std::mem::take(&mut spare));
             continue;
         }
         if let Some(cells) = pending.as_mut() {
@@ -110,11 +116,13 @@ pub fn segment(text: &str) -> Doc {
                 if doc.tokens.len() + cells.len() > limit {
                     let cells = pending.take().unwrap_or_default();
                     push_row(&mut doc, text, limit, &cells, RowKind::CellPerLine);
+                    spare = cells;
                 }
                 continue;
             }
             let cells = pending.take().unwrap_or_default();
             push_row(&mut doc, text, limit, &cells, RowKind::CellPerLine);
+            spare = cells;
         }
         if trimmed.is_empty() {
             continue;

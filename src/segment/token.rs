@@ -122,12 +122,13 @@ pub(super) fn tokenize(
             return Some(base + i);
         }
         // Inside a word, a character that is neither whitespace nor a number's start (ASCII
-        // punctuation and letters, most CJK ideographs: lead bytes E4, E6..E9) only extends it.
+        // punctuation and letters, CJK ideographs: lead bytes E4..E9, 增 and 减 too, which
+        // start no number inside a word) only extends it.
         if text_start.is_some() {
             let plain = match bytes[i] {
                 b'0'..=b'9' | b'-' | b'+' => 0,
                 0x21..=0x7E => 1,
-                0xE4 | 0xE6..=0xE9 => 3,
+                0xE4..=0xE9 => 3,
                 _ => 0,
             };
             if plain > 0 {

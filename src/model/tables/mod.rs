@@ -178,8 +178,9 @@ impl Reader<'_> {
     /// The value slots among `tokens`: numbers, blanks, and whole-cell text sitting between
     /// values of the same structured row (a text cell where a number belongs).
     fn slots(&self, tokens: Range<usize>, stop_at_text_after_values: bool) -> Vec<usize> {
-        let mut out = Vec::new();
         let end = tokens.end.min(self.doc.tokens.len());
+        // At most one slot per token: grown once, not by doubling row after row.
+        let mut out = Vec::with_capacity(end.saturating_sub(tokens.start));
         for idx in tokens.start..end {
             let token = &self.doc.tokens[idx];
             match token.kind {
