@@ -165,6 +165,22 @@ impl Reader<'_> {
         !self.text.get(first.range.start..last.range.end).unwrap_or("").contains('\n')
     }
 
+    /// True when the numbers of a 表三 row stand in its cells' order with nothing of the row
+    /// elsewhere: on one line, after the row's label (or other text) on that line — a glued
+    /// or laid-out row. A row's number on a line of its own may be one cell of a row whose
+    /// other numbers the text put elsewhere (a PDF extractor that writes each text box on its
+    /// own line: `（七）总计⏎26⏎四、结转…`), so blanks that left no digit prove nothing there.
+    fn in_cells_order(&self, tokens: &[usize]) -> bool {
+        let Some(first) = tokens.first().and_then(|&t| self.doc.tokens.get(t)) else {
+            return true;
+        };
+        // Back from the number to the nearest letter or the line's start (not the whole line:
+        // a glued text may be one line of megabytes).
+        let before = self.text.get(..first.range.start).unwrap_or("");
+        let after_text = before.chars().rev().take_while(|&c| c != '\n').any(char::is_alphabetic);
+        self.on_one_line(tokens) && after_text
+    }
+
     fn token_text(&self, idx: usize) -> &str {
         self.doc.tokens.get(idx).map_or("", |t| &self.text[t.range.clone()])
     }
@@ -474,7 +490,7 @@ impl Reader<'_> {
                     cells: cells(row),
                     readings: candidates.all.clone(),
                     complete: candidates.complete,
-                    ordered: self.on_one_line(tokens),
+                    ordered: self.in_cells_order(tokens),
                 });
                 slot_rows.push(row);
                 continue;
@@ -505,10 +521,17 @@ impl Reader<'_> {
                 slot.readings = closest;
             }
         }
-        // Rows read only one way whose digits fit no sum break their own row sum, whatever.
+        // Rows read only one way whose digits fit no sum break their own row sum, whatever —
+        // unless blanks left no digit of numbers that may stand out of the cells' order
+        // (`Slot::ordered`): `0⏎0⏎申请数量⏎2` may be three cells of three rows.
         let mut broken: Vec<String> = reads
             .iter()
-            .filter(|(_, read)| matches!(read, RowRead::Glued { fits: false, .. }))
+            .filter(|(_, read)| match read {
+                RowRead::Glued { fits: false, tokens, values } => {
+                    values.iter().all(Option::is_some) || self.in_cells_order(tokens)
+                }
+                _ => false,
+            })
             .flat_map(|(&row, _)| {
                 identities
                     .iter()
