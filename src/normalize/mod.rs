@@ -71,13 +71,8 @@ impl Out {
             // A pinyin annotation after a CJK character (`區(qū)`) is skipped here, as the
             // loop of `normalize_line` would: the run goes on after it.
             if lead == b'(' || (lead == 0xEF && text[taken..].starts_with('（')) {
-                let before = match text[unchanged..taken].chars().next_back() {
-                    Some(c) => Some(c),
-                    None => self.last(),
-                };
-                let Some(skip) =
-                    before.filter(|&c| is_cjk(c)).and_then(|_| pinyin_group(text, taken))
-                else {
+                let before = text[unchanged..taken].chars().rev().chain(self.text.chars().rev());
+                let Some(skip) = annotation(before, text, taken) else {
                     // A real bracket: `(` stays as it is, `（` becomes `(` (left to the loop).
                     if lead == b'(' {
                         crate::work::add(1);
@@ -106,7 +101,7 @@ impl Out {
                     };
                     before.is_some_and(u8::is_ascii_digit)
                 };
-                if matches!(lead, b'<' | b'\r') || (lead == b',' && after_digit()) {
+                if matches!(lead, b'<' | b'\r' | b'`') || (lead == b',' && after_digit()) {
                     break;
                 }
                 crate::work::add(1);
@@ -196,17 +191,28 @@ fn normalize_line(line: &str, line_start: usize, out: &mut Out) {
             crate::work::add(line.len() - at);
             unclosed_comment = true;
         }
+        // A line break inside a markdown table's cell, as converters write it (`国家秘<br>密`,
+        // `2<br>6`): a line break, so that a label reads whole and a number wrapped in a
+        // narrow cell is not taken for digits on one line.
+        if original == '<'
+            && let Some(len) = line_break_tag(&line[at..])
+        {
+            out.push('\n', raw, len);
+            at += len;
+            continue;
+        }
         // Pinyin annotations: CJK char followed by (pinyin), possibly repeated or cut short.
         if matches!(ch, '(' | '（')
-            && out.last().is_some_and(is_cjk)
-            && let Some(skip) = pinyin_group(line, at)
+            && let Some(skip) = annotation(out.text.chars().rev(), line, at)
         {
             at += skip;
             continue;
         }
         let digits_follow = || is_thousands_separator(line, at, ch);
         let mapped = match ch {
-            '\r' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}' => {
+            // A backtick is markdown's code-span mark (a converter sets text of another font,
+            // such as pinyin annotations, as code: `復 `(fù)` 議`); no report's word has one.
+            '\r' | '`' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}' => {
                 at += raw_len;
                 continue;
             }
@@ -233,12 +239,12 @@ fn normalize_line(line: &str, line_start: usize, out: &mut Out) {
 }
 
 /// Characters the loop of [`normalize_line`] turns into their Simplified form (or keeps)
-/// wherever they stand: ASCII but for `<` (comments), `(` (pinyin), `,` (thousands) and
-/// `\r`, CJK ideographs whose conversion does not depend on their neighbours, and other
+/// wherever they stand: ASCII but for `<` (comments, line breaks), `(` (pinyin), `,`
+/// (thousands), `` ` `` (dropped) and `\r`, CJK ideographs whose conversion does not depend on their neighbours, and other
 /// characters the loop keeps as they are.
 fn without_context(c: char) -> Option<char> {
     if c.is_ascii() {
-        (!matches!(c, '<' | '(' | ',' | '\r')).then_some(c)
+        (!matches!(c, '<' | '(' | ',' | '\r' | '`')).then_some(c)
     } else if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
         t2s::without_context(c)
     } else {
@@ -260,6 +266,42 @@ fn without_context(c: char) -> Option<char> {
         ))
         .then_some(c)
     }
+}
+
+/// The bytes to skip at `at` of `line` (a bracket) when a pinyin annotation stands there after
+/// a CJK character (`before`: the text before it, last character first): right after it
+/// (`區(qū)`), or set apart by a few spaces when the annotation has a tone mark (`復 (fù) 議`: a
+/// PDF extractor writes the annotation, in another font, as a word of its own). A real
+/// bracket stays (`(一)`, `(单位:万元)`, `年报 (pdf)`).
+fn annotation(mut before: impl Iterator<Item = char>, line: &str, at: usize) -> Option<usize> {
+    let mut last = before.next()?;
+    let mut spaces = 0;
+    while last == ' ' && spaces < 4 {
+        spaces += 1;
+        last = before.next()?;
+    }
+    if !is_cjk(last) {
+        return None;
+    }
+    let skip = pinyin_group(line, at)?;
+    let toned = || {
+        line.get(at..at + skip)
+            .is_some_and(|g| g.chars().any(|c| !c.is_ascii() && is_pinyin_letter(c)))
+    };
+    (spaces == 0 || toned()).then_some(skip)
+}
+
+/// The length of an HTML line break tag at the start of `rest` (`<br>`, `<br/>`, `<br />`, any
+/// case).
+fn line_break_tag(rest: &str) -> Option<usize> {
+    let head = rest.get(..3)?;
+    if !head.eq_ignore_ascii_case("<br") {
+        return None;
+    }
+    ["<br>", "<br/>", "<br />"]
+        .iter()
+        .find(|tag| rest.get(..tag.len()).is_some_and(|r| r.eq_ignore_ascii_case(tag)))
+        .map(|tag| tag.len())
 }
 
 /// `(qū)`, `(kai)(kai)`, a trailing unterminated `(f` at byte `at` of `line`: returns how many
@@ -444,6 +486,23 @@ mod tests {
         let text = "張店區(qū)應(yīng)急(一)預(yù)期(單位:萬元)開(kai)(kai)發(f";
         assert_eq!(normalize(text).text, "张店区应急(一)预期(单位:万元)开发");
         assert_eq!(normalize("第(1)项 A(b)").text, "第(1)项 A(b)");
+    }
+
+    #[test]
+    fn markdown_cell_markup_from_converters() {
+        // pymupdf4llm: a line break inside a table cell, pinyin set apart as code.
+        assert_eq!(normalize("|国家秘<br>密|2<br/>6|<BR />").text, "|国家秘\n密|2\n6|\n");
+        assert_eq!(normalize("行政復 `(fù)` 議 `| 0 |`").text, "行政复  议 | 0 |");
+        // Set apart by spaces, only an annotation with a tone mark is one; a bracket after
+        // anything but a CJK character stays.
+        assert_eq!(normalize("年报 (pdf) 的 (de) 1 (fù)").text, "年报 (pdf) 的 (de) 1 (fù)");
+        assert_eq!(normalize("复 （fù）议").text, "复 议");
+        // Not a tag: kept.
+        assert_eq!(normalize("a<b 与 <bring>").text, "a<b 与 <bring>");
+        for text in ["行政復 `(fù)` 議<br>2", "区 (qū)(qū) 1"] {
+            let once = normalize(text).text;
+            assert_eq!(normalize(&once).text, once, "{text}");
+        }
     }
 
     #[test]

@@ -78,12 +78,16 @@ pub(super) fn unread(tables: &[Table], index: &Index) -> Vec<TableId> {
     let mut unread = Vec::new();
     if !tables.iter().any(|t| t.id == TableId::T3) {
         // The narrative names a few outcomes (予以公开, 不予公开…); only the table names most of
-        // its 25 rows.
+        // its 25 rows, and its first or its （七）总计 row (a converter that cut the long first
+        // label across cells, `一、本⏎申请数|年新收政⏎量`, leaves the latter).
         let named = t3_leaves(Layout::Y2021)
             .into_iter()
             .filter(|&row| index.contains_any(labels::t3_keys(row), 0, all))
             .count();
-        if index.contains_any(labels::t3_keys(Row::R1), 0, all) && named >= T3_ROWS_NAMED {
+        let ends = [Row::R1, Row::R3_7]
+            .iter()
+            .any(|&row| index.contains_any(labels::t3_keys(row), 0, all));
+        if ends && named >= T3_ROWS_NAMED {
             unread.push(TableId::T3);
         }
     }
