@@ -1,10 +1,12 @@
 //! Stage 1: [`Source`](crate::input::Source) text → normalized text + [`SourceMap`].
 //!
 //! What matching and number parsing need, and nothing else: Traditional → Simplified
-//! (char for char), pinyin annotations removed (`區(qū)` → `区`, `開(kai)(kai)` → `开`) while real
-//! brackets stay (`(一)`, `(單位:萬元)`), full-width ASCII → ASCII, NBSP/ideographic spaces → space,
-//! zero-width characters dropped, thousands separators dropped (`1,234`), page-number lines
-//! (`- 4 -`, `— 5 —`, `第3页`) blanked, Word comment residue (`<!--[if !supportLists]-->`) dropped.
+//! (char for char), pinyin annotations removed (`區(qū)` → `区`, `開(kai)(kai)` → `开`, and set
+//! apart with a tone mark: `復 (fù) 議`) while real brackets stay (`(一)`, `(單位:萬元)`),
+//! full-width ASCII → ASCII, NBSP/ideographic spaces → space, zero-width characters dropped,
+//! thousands separators dropped (`1,234`), page-number lines (`- 4 -`, `— 5 —`, `第3页`) blanked,
+//! Word comment residue (`<!--[if !supportLists]-->`) dropped, and what converters' markdown
+//! puts in a table's cells: `<br>` a line break, a backtick (code span) dropped.
 //!
 //! Invariants: the output never contains a full-width digit, `\r`, or a zero-width character;
 //! normalizing twice gives the same text; every output byte maps back into the source with a
