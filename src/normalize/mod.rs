@@ -196,7 +196,7 @@ fn normalize_line(line: &str, line_start: usize, out: &mut Out) {
         // A line break inside a markdown table's cell, as converters write it (`国家秘<br>密`,
         // `2<br>6`): a line break, so that a label reads whole and a number wrapped in a
         // narrow cell is not taken for digits on one line.
-        if original == '<'
+        if matches!(original, '<' | '＜')
             && let Some(len) = line_break_tag(&line[at..])
         {
             out.push('\n', raw, len);
@@ -213,8 +213,15 @@ fn normalize_line(line: &str, line_start: usize, out: &mut Out) {
         let digits_follow = || is_thousands_separator(line, at, ch);
         let mapped = match ch {
             // A backtick is markdown's code-span mark (a converter sets text of another font,
-            // such as pinyin annotations, as code: `復 `(fù)` 議`); no report's word has one.
-            '\r' | '`' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}' => {
+            // such as pinyin annotations, as code: `復 `(fù)` 議`); no report's word has one
+            // (nor its full-width form, which would become one).
+            '\r'
+            | '`'
+            | '\u{FF40}'
+            | '\u{200B}'..='\u{200D}'
+            | '\u{2060}'
+            | '\u{FEFF}'
+            | '\u{AD}' => {
                 at += raw_len;
                 continue;
             }
@@ -293,17 +300,37 @@ fn annotation(mut before: impl Iterator<Item = char>, line: &str, at: usize) -> 
     (spaces == 0 || toned()).then_some(skip)
 }
 
-/// The length of an HTML line break tag at the start of `rest` (`<br>`, `<br/>`, `<br />`, any
-/// case).
+/// The length in bytes of an HTML line break tag at the start of `rest` (`<br>`, `<br/>`,
+/// `<br />`, any case), read as the loop of [`normalize_line`] would write it (full-width forms,
+/// other spaces, characters it drops), so that what normalizes to a tag is one the first time.
 fn line_break_tag(rest: &str) -> Option<usize> {
-    let head = rest.get(..3)?;
-    if !head.eq_ignore_ascii_case("<br") {
-        return None;
+    const TAGS: [&str; 3] = ["<br>", "<br/>", "<br />"];
+    let mut seen = String::with_capacity(8);
+    for (at, c) in rest.char_indices() {
+        crate::work::add(1);
+        let ascii = match c {
+            '\r'
+            | '`'
+            | '\u{FF40}'
+            | '\u{200B}'..='\u{200D}'
+            | '\u{2060}'
+            | '\u{FEFF}'
+            | '\u{AD}' => {
+                continue;
+            }
+            '\u{A0}' | '\u{3000}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' => ' ',
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0)?,
+            c => c,
+        };
+        seen.push(ascii.to_ascii_lowercase());
+        if TAGS.contains(&seen.as_str()) {
+            return Some(at + c.len_utf8());
+        }
+        if !TAGS.iter().any(|tag| tag.starts_with(seen.as_str())) {
+            return None;
+        }
     }
-    ["<br>", "<br/>", "<br />"]
-        .iter()
-        .find(|tag| rest.get(..tag.len()).is_some_and(|r| r.eq_ignore_ascii_case(tag)))
-        .map(|tag| tag.len())
+    None
 }
 
 /// `(qū)`, `(kai)(kai)`, a trailing unterminated `(f` at byte `at` of `line`: returns how many
@@ -501,7 +528,10 @@ mod tests {
         assert_eq!(normalize("复 （fù）议").text, "复 议");
         // Not a tag: kept.
         assert_eq!(normalize("a<b 与 <bring>").text, "a<b 与 <bring>");
-        for text in ["行政復 `(fù)` 議<br>2", "区 (qū)(qū) 1"] {
+        // Written otherwise, the same tag and mark: what normalizes to them is read at once.
+        assert_eq!(normalize("＜ＢＲ＞a｀b<b\u{200B}r\u{3000}/>").text, "\nab\n");
+        for text in ["行政復 `(fù)` 議<br>2", "区 (qū)(qū) 1", "｀", "＜br＞", "<b\u{200B}r>"]
+        {
             let once = normalize(text).text;
             assert_eq!(normalize(&once).text, once, "{text}");
         }
