@@ -29,7 +29,9 @@ pub(super) struct Slot {
     pub(super) complete: bool,
     /// False when its numbers may stand out of the cells' order: they come from several lines
     /// (a PDF's narrow column wraps a number onto the next line, another cell's number lands
-    /// between its digits) and blanks left no digit, so which number is which cell is open.
+    /// between its digits) or, in 表三, from a line of their own with no label before them (an
+    /// extractor that writes each text box on a line may have put the row's other numbers
+    /// elsewhere), and blanks left no digit, so which number is which cell is open.
     pub(super) ordered: bool,
 }
 

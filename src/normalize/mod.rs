@@ -1,10 +1,12 @@
 //! Stage 1: [`Source`](crate::input::Source) text → normalized text + [`SourceMap`].
 //!
 //! What matching and number parsing need, and nothing else: Traditional → Simplified
-//! (char for char), pinyin annotations removed (`區(qū)` → `区`, `開(kai)(kai)` → `开`) while real
-//! brackets stay (`(一)`, `(單位:萬元)`), full-width ASCII → ASCII, NBSP/ideographic spaces → space,
-//! zero-width characters dropped, thousands separators dropped (`1,234`), page-number lines
-//! (`- 4 -`, `— 5 —`, `第3页`) blanked, Word comment residue (`<!--[if !supportLists]-->`) dropped.
+//! (char for char), pinyin annotations removed (`區(qū)` → `区`, `開(kai)(kai)` → `开`, and set
+//! apart with a tone mark: `復 (fù) 議`) while real brackets stay (`(一)`, `(單位:萬元)`),
+//! full-width ASCII → ASCII, NBSP/ideographic spaces → space, zero-width characters dropped,
+//! thousands separators dropped (`1,234`), page-number lines (`- 4 -`, `— 5 —`, `第3页`) blanked,
+//! Word comment residue (`<!--[if !supportLists]-->`) dropped, and what converters' markdown
+//! puts in a table's cells: `<br>` a line break, a backtick (code span) dropped.
 //!
 //! Invariants: the output never contains a full-width digit, `\r`, or a zero-width character;
 //! normalizing twice gives the same text; every output byte maps back into the source with a
@@ -71,12 +73,8 @@ impl Out {
             // A pinyin annotation after a CJK character (`區(qū)`) is skipped here, as the
             // loop of `normalize_line` would: the run goes on after it.
             if lead == b'(' || (lead == 0xEF && text[taken..].starts_with('（')) {
-                let before = match text[unchanged..taken].chars().next_back() {
-                    Some(c) => Some(c),
-                    None => self.last(),
-                };
-                let skip = before.filter(|&c| is_cjk(c)).and_then(|_| pinyin_group(text, taken));
-                if let Some(skip) = skip {
+                let before = text[unchanged..taken].chars().rev().chain(self.text.chars().rev());
+                if let Some(skip) = annotation(before, text, taken) {
                     self.text.push_str(&text[unchanged..taken]);
                     if taken > run_start {
                         self.map.record(
@@ -106,6 +104,11 @@ impl Out {
                 && let Some(c) = text.get(taken..).and_then(|rest| rest.chars().next())
                 && ('\u{FF01}'..='\u{FF5E}').contains(&c)
             {
+                // A full-width backtick is dropped and a `＜` may open a `<br>`, as their ASCII
+                // forms: left to the loop.
+                if c == '\u{FF40}' || c == '\u{FF1C}' {
+                    break;
+                }
                 let mapped = char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c);
                 let before = if taken > unchanged {
                     bytes.get(taken - 1)
@@ -138,7 +141,7 @@ impl Out {
                     };
                     before.is_some_and(u8::is_ascii_digit)
                 };
-                if matches!(lead, b'<' | b'\r') || (lead == b',' && after_digit()) {
+                if matches!(lead, b'<' | b'\r' | b'`') || (lead == b',' && after_digit()) {
                     break;
                 }
                 crate::work::add(1);
@@ -228,17 +231,35 @@ fn normalize_line(line: &str, line_start: usize, out: &mut Out) {
             crate::work::add(line.len() - at);
             unclosed_comment = true;
         }
+        // A line break inside a markdown table's cell, as converters write it (`国家秘<br>密`,
+        // `2<br>6`): a line break, so that a label reads whole and a number wrapped in a
+        // narrow cell is not taken for digits on one line.
+        if matches!(original, '<' | '＜')
+            && let Some(len) = line_break_tag(&line[at..])
+        {
+            out.push('\n', raw, len);
+            at += len;
+            continue;
+        }
         // Pinyin annotations: CJK char followed by (pinyin), possibly repeated or cut short.
         if matches!(ch, '(' | '（')
-            && out.last().is_some_and(is_cjk)
-            && let Some(skip) = pinyin_group(line, at)
+            && let Some(skip) = annotation(out.text.chars().rev(), line, at)
         {
             at += skip;
             continue;
         }
         let digits_follow = || is_thousands_separator(line, at, ch);
         let mapped = match ch {
-            '\r' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}' => {
+            // A backtick is markdown's code-span mark (a converter sets text of another font,
+            // such as pinyin annotations, as code: `復 `(fù)` 議`); no report's word has one
+            // (nor its full-width form, which would become one).
+            '\r'
+            | '`'
+            | '\u{FF40}'
+            | '\u{200B}'..='\u{200D}'
+            | '\u{2060}'
+            | '\u{FEFF}'
+            | '\u{AD}' => {
                 at += raw_len;
                 continue;
             }
@@ -265,12 +286,12 @@ fn normalize_line(line: &str, line_start: usize, out: &mut Out) {
 }
 
 /// Characters the loop of [`normalize_line`] turns into their Simplified form (or keeps)
-/// wherever they stand: ASCII but for `<` (comments), `(` (pinyin), `,` (thousands) and
-/// `\r`, CJK ideographs whose conversion does not depend on their neighbours, and other
+/// wherever they stand: ASCII but for `<` (comments, line breaks), `(` (pinyin), `,`
+/// (thousands), `` ` `` (dropped) and `\r`, CJK ideographs whose conversion does not depend on their neighbours, and other
 /// characters the loop keeps as they are.
 fn without_context(c: char) -> Option<char> {
     if c.is_ascii() {
-        (!matches!(c, '<' | '(' | ',' | '\r')).then_some(c)
+        (!matches!(c, '<' | '(' | ',' | '\r' | '`')).then_some(c)
     } else if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
         t2s::without_context(c)
     } else {
@@ -292,6 +313,62 @@ fn without_context(c: char) -> Option<char> {
         ))
         .then_some(c)
     }
+}
+
+/// The bytes to skip at `at` of `line` (a bracket) when a pinyin annotation stands there after
+/// a CJK character (`before`: the text before it, last character first): right after it
+/// (`區(qū)`), or set apart by a few spaces when the annotation has a tone mark (`復 (fù) 議`: a
+/// PDF extractor writes the annotation, in another font, as a word of its own). A real
+/// bracket stays (`(一)`, `(单位:万元)`, `年报 (pdf)`).
+fn annotation(mut before: impl Iterator<Item = char>, line: &str, at: usize) -> Option<usize> {
+    let mut last = before.next()?;
+    let mut spaces = 0;
+    while last == ' ' && spaces < 4 {
+        spaces += 1;
+        last = before.next()?;
+    }
+    if !is_cjk(last) {
+        return None;
+    }
+    let skip = pinyin_group(line, at)?;
+    let toned = || {
+        line.get(at..at + skip)
+            .is_some_and(|g| g.chars().any(|c| !c.is_ascii() && is_pinyin_letter(c)))
+    };
+    (spaces == 0 || toned()).then_some(skip)
+}
+
+/// The length in bytes of an HTML line break tag at the start of `rest` (`<br>`, `<br/>`,
+/// `<br />`, any case), read as the loop of [`normalize_line`] would write it (full-width forms,
+/// other spaces, characters it drops), so that what normalizes to a tag is one the first time.
+fn line_break_tag(rest: &str) -> Option<usize> {
+    const TAGS: [&str; 3] = ["<br>", "<br/>", "<br />"];
+    let mut seen = String::with_capacity(8);
+    for (at, c) in rest.char_indices() {
+        crate::work::add(1);
+        let ascii = match c {
+            '\r'
+            | '`'
+            | '\u{FF40}'
+            | '\u{200B}'..='\u{200D}'
+            | '\u{2060}'
+            | '\u{FEFF}'
+            | '\u{AD}' => {
+                continue;
+            }
+            '\u{A0}' | '\u{3000}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' => ' ',
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0)?,
+            c => c,
+        };
+        seen.push(ascii.to_ascii_lowercase());
+        if TAGS.contains(&seen.as_str()) {
+            return Some(at + c.len_utf8());
+        }
+        if !TAGS.iter().any(|tag| tag.starts_with(seen.as_str())) {
+            return None;
+        }
+    }
+    None
 }
 
 /// `(qū)`, `(kai)(kai)`, a trailing unterminated `(f` at byte `at` of `line`: returns how many
@@ -476,6 +553,26 @@ mod tests {
         let text = "張店區(qū)應(yīng)急(一)預(yù)期(單位:萬元)開(kai)(kai)發(f";
         assert_eq!(normalize(text).text, "张店区应急(一)预期(单位:万元)开发");
         assert_eq!(normalize("第(1)项 A(b)").text, "第(1)项 A(b)");
+    }
+
+    #[test]
+    fn markdown_cell_markup_from_converters() {
+        // pymupdf4llm: a line break inside a table cell, pinyin set apart as code.
+        assert_eq!(normalize("|国家秘<br>密|2<br/>6|<BR />").text, "|国家秘\n密|2\n6|\n");
+        assert_eq!(normalize("行政復 `(fù)` 議 `| 0 |`").text, "行政复  议 | 0 |");
+        // Set apart by spaces, only an annotation with a tone mark is one; a bracket after
+        // anything but a CJK character stays.
+        assert_eq!(normalize("年报 (pdf) 的 (de) 1 (fù)").text, "年报 (pdf) 的 (de) 1 (fù)");
+        assert_eq!(normalize("复 （fù）议").text, "复 议");
+        // Not a tag: kept.
+        assert_eq!(normalize("a<b 与 <bring>").text, "a<b 与 <bring>");
+        // Written otherwise, the same tag and mark: what normalizes to them is read at once.
+        assert_eq!(normalize("＜ＢＲ＞a｀b<b\u{200B}r\u{3000}/>").text, "\nab\n");
+        for text in ["行政復 `(fù)` 議<br>2", "区 (qū)(qū) 1", "｀", "＜br＞", "<b\u{200B}r>"]
+        {
+            let once = normalize(text).text;
+            assert_eq!(normalize(&once).text, once, "{text}");
+        }
     }
 
     #[test]

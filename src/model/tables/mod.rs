@@ -78,12 +78,16 @@ pub(super) fn unread(tables: &[Table], index: &Index) -> Vec<TableId> {
     let mut unread = Vec::new();
     if !tables.iter().any(|t| t.id == TableId::T3) {
         // The narrative names a few outcomes (予以公开, 不予公开…); only the table names most of
-        // its 25 rows.
+        // its 25 rows, and its first or its （七）总计 row (a converter that cut the long first
+        // label across cells, `一、本⏎申请数|年新收政⏎量`, leaves the latter).
         let named = t3_leaves(Layout::Y2021)
             .into_iter()
             .filter(|&row| index.contains_any(labels::t3_keys(row), 0, all))
             .count();
-        if index.contains_any(labels::t3_keys(Row::R1), 0, all) && named >= T3_ROWS_NAMED {
+        let ends = [Row::R1, Row::R3_7]
+            .iter()
+            .any(|&row| index.contains_any(labels::t3_keys(row), 0, all));
+        if ends && named >= T3_ROWS_NAMED {
             unread.push(TableId::T3);
         }
     }
@@ -163,6 +167,22 @@ impl Reader<'_> {
             return true;
         };
         !self.text.get(first.range.start..last.range.end).unwrap_or("").contains('\n')
+    }
+
+    /// True when the numbers of a 表三 row stand in its cells' order with nothing of the row
+    /// elsewhere: on one line, after the row's label (or other text) on that line — a glued
+    /// or laid-out row. A row's number on a line of its own may be one cell of a row whose
+    /// other numbers the text put elsewhere (a PDF extractor that writes each text box on its
+    /// own line: `（七）总计⏎26⏎四、结转…`), so blanks that left no digit prove nothing there.
+    fn in_cells_order(&self, tokens: &[usize]) -> bool {
+        let Some(first) = tokens.first().and_then(|&t| self.doc.tokens.get(t)) else {
+            return true;
+        };
+        // Back from the number to the nearest letter or the line's start (not the whole line:
+        // a glued text may be one line of megabytes).
+        let before = self.text.get(..first.range.start).unwrap_or("");
+        let after_text = before.chars().rev().take_while(|&c| c != '\n').any(char::is_alphabetic);
+        self.on_one_line(tokens) && after_text
     }
 
     fn token_text(&self, idx: usize) -> &str {
@@ -475,7 +495,7 @@ impl Reader<'_> {
                     cells: cells(row),
                     readings: candidates.all.clone(),
                     complete: candidates.complete,
-                    ordered: self.on_one_line(tokens),
+                    ordered: self.in_cells_order(tokens),
                 });
                 slot_rows.push(row);
                 continue;
@@ -506,10 +526,17 @@ impl Reader<'_> {
                 slot.readings = closest;
             }
         }
-        // Rows read only one way whose digits fit no sum break their own row sum, whatever.
+        // Rows read only one way whose digits fit no sum break their own row sum, whatever —
+        // unless blanks left no digit of numbers that may stand out of the cells' order
+        // (`Slot::ordered`): `0⏎0⏎申请数量⏎2` may be three cells of three rows.
         let mut broken: Vec<String> = reads
             .iter()
-            .filter(|(_, read)| matches!(read, RowRead::Glued { fits: false, .. }))
+            .filter(|(_, read)| match read {
+                RowRead::Glued { fits: false, tokens, values } => {
+                    values.iter().all(Option::is_some) || self.in_cells_order(tokens)
+                }
+                _ => false,
+            })
             .flat_map(|(&row, _)| {
                 identities
                     .iter()
