@@ -250,16 +250,7 @@ fn normalize_line(line: &str, line_start: usize, out: &mut Out) {
         }
         let digits_follow = || is_thousands_separator(line, at, ch);
         let mapped = match ch {
-            // A backtick is markdown's code-span mark (a converter sets text of another font,
-            // such as pinyin annotations, as code: `復 `(fù)` 議`); no report's word has one
-            // (nor its full-width form, which would become one).
-            '\r'
-            | '`'
-            | '\u{FF40}'
-            | '\u{200B}'..='\u{200D}'
-            | '\u{2060}'
-            | '\u{FEFF}'
-            | '\u{AD}' => {
+            c if dropped(c) => {
                 at += raw_len;
                 continue;
             }
@@ -338,6 +329,16 @@ fn annotation(mut before: impl Iterator<Item = char>, line: &str, at: usize) -> 
     (spaces == 0 || toned()).then_some(skip)
 }
 
+/// Characters the text loses: `\r`, invisible ones, and the backtick, markdown's code-span mark
+/// (a converter sets text of another font, such as pinyin annotations, as code: `復 `(fù)` 議`);
+/// no report's word has one (nor its full-width form, which would become one).
+fn dropped(c: char) -> bool {
+    matches!(
+        c,
+        '\r' | '`' | '\u{FF40}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}'
+    )
+}
+
 /// The length in bytes of an HTML line break tag at the start of `rest` (`<br>`, `<br/>`,
 /// `<br />`, any case), read as the loop of [`normalize_line`] would write it (full-width forms,
 /// other spaces, characters it drops), so that what normalizes to a tag is one the first time.
@@ -347,15 +348,7 @@ fn line_break_tag(rest: &str) -> Option<usize> {
     for (at, c) in rest.char_indices() {
         crate::work::add(1);
         let ascii = match c {
-            '\r'
-            | '`'
-            | '\u{FF40}'
-            | '\u{200B}'..='\u{200D}'
-            | '\u{2060}'
-            | '\u{FEFF}'
-            | '\u{AD}' => {
-                continue;
-            }
+            c if dropped(c) => continue,
             '\u{A0}' | '\u{3000}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' => ' ',
             '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0)?,
             c => c,
