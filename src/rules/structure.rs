@@ -38,7 +38,10 @@ pub(super) fn check(report: &Report, findings: &mut Vec<Finding>) {
             (TableId::T3, "表三（收到和处理政府信息公开申请情况）"),
             (TableId::T4, "表四（政府信息公开行政复议、行政诉讼情况）"),
         ] {
-            if report.table(id).is_none() && report.unread_tables.contains(&id) {
+            if report.table(id).is_some() {
+                continue;
+            }
+            if report.unread_tables.contains(&id) {
                 let mut f = finding(
                     RuleId::StrRows,
                     format!(
@@ -51,7 +54,7 @@ pub(super) fn check(report: &Report, findings: &mut Vec<Finding>) {
                         .to_string(),
                 );
                 findings.push(f);
-            } else if report.table(id).is_none() {
+            } else {
                 let mut f =
                     finding(RuleId::StrShape, format!("报告中没有找到{name}。"), Vec::new());
                 f.hint = Some("按国办格式补上这张表；若表格是图片，请提供文字版本。".to_string());
